@@ -1,0 +1,82 @@
+/** `densho new TEMPLATE`: a document from a template, never over an existing file. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { formatDay, parseConfig, sourceLanguage } from '../../engine';
+import { EXIT_CLEAN, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { parseToday } from '../repository';
+import { fillTemplate, templateFileName } from '../../engine/templates';
+
+export interface NewOptions {
+  readonly id?: string;
+  readonly title?: string;
+  readonly lang?: string;
+  readonly dir?: string;
+  readonly owner?: string;
+  readonly today?: string;
+}
+
+export async function newCommand(io: CliIo, template: string, options: NewOptions): Promise<number> {
+  const repositoryRoot = findRepositoryRoot(io.cwd);
+  const config = parseConfig(readOptional(join(repositoryRoot, 'densho.yaml'))).config;
+  const templates = templateDirectories(repositoryRoot);
+  const templatePath = templates.map((dir) => join(dir, `${template}.md`)).find((path) => existsSync(path));
+  if (!templatePath) {
+    const available = [...new Set(templates.flatMap(listTemplates))].sort().join(', ');
+    throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
+  }
+  if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
+  if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
+  const lang = options.lang ?? sourceLanguage(config);
+  if (!config.languages.includes(lang)) throw new UsageError(`--lang must be one of ${config.languages.join(', ')}, not "${lang}"`);
+
+  const directory = resolve(io.cwd, options.dir ?? '.');
+  const target = join(directory, templateFileName(options.id, lang, sourceLanguage(config)));
+  const content = fillTemplate(readFileSync(templatePath, 'utf8'), {
+    id: options.id,
+    title: options.title ?? options.id,
+    lang,
+    today: formatDay(parseToday(options.today)),
+    owner: options.owner ?? '',
+    version: '1',
+    access: config.layers[Math.min(1, config.layers.length - 1)] ?? 'internal',
+  });
+  mkdirSync(directory, { recursive: true });
+  try {
+    // 'wx' fails when the file exists: an existing procedure is never overwritten.
+    writeFileSync(target, content, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${relative(io.cwd, target)} already exists; not overwritten`);
+    throw error;
+  }
+  io.stdout(`created ${relative(io.cwd, target) || target}\n`);
+  return EXIT_CLEAN;
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest folder upwards holding densho.yaml, or the working folder. */
+function findRepositoryRoot(start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'densho.yaml'))) return dir;
+    if (dirname(dir) === dir) return resolve(start);
+  }
+}
+
+/** The repository's own templates/ first, then the ones shipped with Densho. */
+function templateDirectories(repositoryRoot: string): string[] {
+  const shipped = [join(__dirname, '..', 'templates'), join(__dirname, '..', '..', '..', '..', 'templates')];
+  return [join(repositoryRoot, 'templates'), ...shipped].filter((dir) => existsSync(dir));
+}
+
+function listTemplates(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md') && name !== 'README.md')
+    .map((name) => name.slice(0, -3));
+}

@@ -1,0 +1,9 @@
+/** Exit codes of SPEC.md. */
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake of the user's (bad flag, missing folder): one line on stderr and exit 2, never a stack trace. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

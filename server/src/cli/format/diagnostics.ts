@@ -1,0 +1,119 @@
+/** `densho check` output: text for people, json for scripts (SPEC.md's shape), sarif for code-scanning dashboards. */
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationUrl, type Diagnostic, type Severity } from '../../engine';
+import type { Colors } from '../io';
+import { version as DENSHO_VERSION } from '../../../../package.json';
+
+export interface CheckSummary {
+  readonly documents: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], documents: number): CheckSummary {
+  const count = (severity: Severity) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  return { documents, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+/** The JSON of SPEC.md: 1-based lines and columns, columns in UTF-16 code units. */
+export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
+  const report = {
+    version: 1,
+    root,
+    diagnostics: diagnostics.map((diagnostic) => ({
+      file: diagnostic.file,
+      line: diagnostic.range.start.line + 1,
+      column: diagnostic.range.start.character + 1,
+      endLine: diagnostic.range.end.line + 1,
+      endColumn: diagnostic.range.end.character + 1,
+      severity: diagnostic.severity,
+      rule: diagnostic.rule,
+      message: diagnostic.message,
+    })),
+    summary,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+/** Grouped by file, one line per problem: `line:column  severity  message  rule`. */
+export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary, colors: Colors): string {
+  const paint: Record<Severity, (text: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.blue };
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  const positionWidth = Math.max(0, ...diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`.length));
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.file !== currentFile) {
+      if (currentFile !== undefined) lines.push('');
+      lines.push(colors.underline(diagnostic.file));
+      currentFile = diagnostic.file;
+    }
+    const position = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`.padEnd(positionWidth);
+    const severity = paint[diagnostic.severity](SEVERITY_LABEL[diagnostic.severity].padEnd(7));
+    lines.push(`  ${colors.dim(position)}  ${severity}  ${diagnostic.message}  ${colors.dim(diagnostic.rule)}`);
+  }
+  if (diagnostics.length > 0) lines.push('');
+  const problems = summary.errors + summary.warnings + summary.infos;
+  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+  const line = problems === 0 ? colors.green(`✔ ${plural(summary.documents, 'document')} checked, no problems`) : `✖ ${plural(problems, 'problem')} (${counts}) in ${plural(summary.documents, 'document')}`;
+  lines.push(summary.errors > 0 ? colors.red(colors.bold(line)) : problems > 0 ? colors.yellow(colors.bold(line)) : line);
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 || noun === 'info' ? '' : 's'}`;
+}
+
+const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** SARIF 2.1.0, with file locations relative to %SRCROOT% so the log stays valid on another machine. */
+export function toSarif(root: string, diagnostics: readonly Diagnostic[]): string {
+  const ruleIndex = new Map(RULE_IDS.map((id, index) => [id, index]));
+  const location = (file: string, range: Diagnostic['range'], message?: string): Sarif.Location => ({
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      region: file === '.' ? undefined : {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+      },
+    },
+    message: message === undefined ? undefined : { text: message },
+  });
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'densho',
+            version: DENSHO_VERSION,
+            informationUri: 'https://github.com/densho-sop/densho',
+            rules: RULE_IDS.map((id) => ({
+              id,
+              shortDescription: { text: RULE_SUMMARIES[id] },
+              helpUri: ruleDocumentationUrl(id),
+              defaultConfiguration: { level: SARIF_LEVEL[RULE_DEFAULTS[id]] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(root).href}/` } },
+        columnKind: 'utf16CodeUnits',
+        results: diagnostics.map((diagnostic): Sarif.Result => ({
+          ruleId: diagnostic.rule,
+          ruleIndex: ruleIndex.get(diagnostic.rule),
+          level: SARIF_LEVEL[diagnostic.severity],
+          message: { text: diagnostic.message },
+          locations: [location(diagnostic.file, diagnostic.range)],
+          relatedLocations: diagnostic.related?.map((related, index) => ({ id: index, ...location(related.file, related.range, related.message) })),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

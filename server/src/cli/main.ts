@@ -1,0 +1,98 @@
+/**
+ * `densho`: the engine on the command line. Each command is a function of
+ * (io, arguments) returning an exit code, so tests run it in-process.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { version } from '../../../package.json';
+import { checkCommand } from './commands/check';
+import { newCommand } from './commands/new';
+import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
+import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
+import { processIo, type CliIo } from './io';
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('densho')
+    .description('Checks a Git repository of Markdown SOPs: front matter, links, access layers, reviews, translations and ISO 9001 coverage.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+  const today = () => new Option('--today <date>', 'date to check against, YYYY-MM-DD (default: today)');
+  const run = (action: () => Promise<number>) => async () => setExitCode(await action());
+
+  program
+    .command('check')
+    .description('run every rule over the repository')
+    .argument('[dir]', 'repository root', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(today())
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
+
+  program
+    .command('coverage')
+    .description('clause → documents, with gaps')
+    .argument('[dir]', 'repository root', '.')
+    .option('--standard <id>', 'standard to report (default: the first configured)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .addOption(today())
+    .action((dir: string, options) => run(() => coverageCommand(io, dir, options))());
+
+  program
+    .command('review')
+    .description('review schedule: overdue and due soon, grouped by owner')
+    .argument('[dir]', 'repository root', '.')
+    .option('--within <duration>', 'how far ahead to look, e.g. 30d, 3m (default: review.warn-before)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(today())
+    .action((dir: string, options) => run(() => reviewCommand(io, dir, options))());
+
+  program
+    .command('risk')
+    .description('knowledge holders: per expert, the documents only they hold, and leaving dates')
+    .argument('[dir]', 'repository root', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(today())
+    .action((dir: string, options) => run(() => riskCommand(io, dir, options))());
+
+  program
+    .command('new')
+    .description('create a document from a template (never overwrites)')
+    .argument('<template>', 'sop, work-instruction, master, form, policy or translation')
+    .requiredOption('--id <id>', 'document id, e.g. SOP-WLD-005')
+    .option('--title <title>', 'document title')
+    .option('--lang <lang>', 'language (default: the source language)')
+    .option('--dir <dir>', 'folder to create it in', '.')
+    .option('--owner <person>', 'owner (a key of people.yaml)')
+    .addOption(today())
+    .action((template: string, options) => run(() => newCommand(io, template, options))());
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code instead of exiting, for tests. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_CLEAN;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`densho: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`densho: unexpected error: ${message}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,45 @@
+/** Opening the repository a command names, with the errors a user can act on. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type Workspace } from '../engine';
+import { UsageError } from './errors';
+import type { CliIo } from './io';
+
+export interface OpenedRepository {
+  readonly root: string;
+  readonly workspace: Workspace;
+}
+
+export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined): Promise<OpenedRepository> {
+  const root = resolve(io.cwd, dir ?? '.');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    throw new UsageError(`no such directory: ${dir ?? '.'}`);
+  }
+  if (!isDirectory) throw new UsageError(`not a directory: ${dir}`);
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { today: parseToday(today) });
+  return { root, workspace };
+}
+
+export function parseToday(value: string | undefined): Day {
+  if (value === undefined) return localToday();
+  const day = parseDay(value);
+  if (day === undefined) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${value}"`);
+  return day;
+}
+
+export function parseWithin(value: string | undefined): Duration | undefined {
+  if (value === undefined) return undefined;
+  const duration = parseDuration(value);
+  if (!duration) throw new UsageError(`--within must be a duration such as 30d, 6w, 3m or 1y, not "${value}"`);
+  return duration;
+}
+
+export function parseChoice<T extends string>(option: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`${option} must be one of ${choices.join(', ')}, not "${value}"`);
+  }
+  return value as T;
+}

@@ -1,0 +1,224 @@
+/**
+ * densho.yaml: every key optional, every invalid value reported as
+ * `config/invalid` at the offending key while checking goes on with that
+ * key's default.
+ */
+import type { Finding, SeveritySetting } from './diagnostics';
+import { parseDuration, type Duration } from './dates';
+import { isRuleId, RULE_IDS } from './rules/ruleIds';
+import { closestMatch } from './suggest';
+import { LineIndex, ZERO_RANGE, type Range } from './text';
+import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
+
+export const CONFIG_FILE = 'densho.yaml';
+
+export interface DenshoConfig {
+  readonly docs: readonly string[];
+  readonly ignore: readonly string[];
+  readonly layers: readonly string[];
+  readonly languages: readonly string[];
+  readonly requiredTranslations: readonly string[];
+  readonly reviewInterval: Duration;
+  readonly reviewWarnBefore: Duration;
+  readonly people: string;
+  readonly peopleWarnBefore: Duration;
+  readonly idPattern: RegExp;
+  /** Built-in standard ids (`iso9001`) and paths of custom standard files. */
+  readonly standards: readonly string[];
+  /** `rules:` overrides by rule id or family wildcard (`review/*`). */
+  readonly rules: ReadonlyMap<string, SeveritySetting>;
+}
+
+export const DEFAULT_CONFIG: DenshoConfig = {
+  docs: ['**/*.md'],
+  ignore: ['node_modules/**', '.git/**', 'README.md', 'CHANGELOG.md'],
+  layers: ['public', 'internal', 'restricted', 'master'],
+  languages: ['en'],
+  requiredTranslations: [],
+  reviewInterval: { amount: 12, unit: 'm' },
+  reviewWarnBefore: { amount: 30, unit: 'd' },
+  people: 'people.yaml',
+  peopleWarnBefore: { amount: 180, unit: 'd' },
+  idPattern: /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/,
+  standards: ['iso9001'],
+  rules: new Map(),
+};
+
+/** What each key means, for completion, hover and the JSON schema. */
+export const CONFIG_KEYS: Readonly<Record<string, string>> = {
+  docs: 'Globs of documents, relative to the repository root.',
+  ignore: 'Globs excluded from the documents; .gitignore is honoured too.',
+  layers: 'Access layers, lowest to highest.',
+  languages: 'Languages in use; the first is the source language.',
+  'required-translations': 'Languages every approved document must also exist in.',
+  review: 'Review defaults: `interval` (e.g. 12m) and `warn-before` (e.g. 30d).',
+  'review.interval': 'Default review interval (90d, 6m, 1y).',
+  'review.warn-before': 'How early review/due-soon starts.',
+  people: 'Path of the people registry.',
+  'people-warn-before': 'How early a leaving expert raises people/leaving.',
+  'id-pattern': 'Regular expression every id must match.',
+  standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
+  rules: 'Per-rule severity override: error, warning, info or off.',
+};
+
+export interface ConfigResult {
+  readonly config: DenshoConfig;
+  readonly findings: readonly Finding[];
+}
+
+const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
+
+export function parseConfig(text: string | undefined): ConfigResult {
+  if (text === undefined) return { config: DEFAULT_CONFIG, findings: [] };
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const problem = (range: Range, message: string): void => {
+    findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range, message });
+  };
+  const parsed = parseYaml(text, lines);
+  for (const error of parsed.errors) problem(error.range, `densho.yaml is not valid YAML: ${error.message}`);
+  const root = parsed.root;
+  if (!root) return { config: DEFAULT_CONFIG, findings };
+  if (root.kind !== 'map') {
+    problem(root.range, `densho.yaml must be a mapping of settings, not ${describeKind(root)}.`);
+    return { config: DEFAULT_CONFIG, findings };
+  }
+
+  const config: { -readonly [K in keyof DenshoConfig]: DenshoConfig[K] } = { ...DEFAULT_CONFIG };
+  const stringList = (entry: YamlEntry, allowEmpty: boolean): string[] | undefined => {
+    const value = entry.value;
+    const items = value.kind === 'list' ? value.items : value.kind === 'scalar' ? [value] : undefined;
+    if (!items) {
+      problem(value.range, `\`${entry.key}\` must be a list of strings.`);
+      return undefined;
+    }
+    const strings: string[] = [];
+    for (const item of items) {
+      const itemText = scalarText(item);
+      if (itemText === undefined || itemText === '') {
+        problem(item.range, `\`${entry.key}\` must be a list of strings.`);
+        return undefined;
+      }
+      strings.push(itemText);
+    }
+    if (!allowEmpty && strings.length === 0) {
+      problem(value.range, `\`${entry.key}\` needs at least one entry.`);
+      return undefined;
+    }
+    return strings;
+  };
+  const duration = (value: YamlValue, key: string): Duration | undefined => {
+    const parsedDuration = parseDuration(scalarText(value) ?? '');
+    if (!parsedDuration) problem(value.range, `\`${key}\` must be a duration such as 90d, 6m or 1y.`);
+    return parsedDuration;
+  };
+
+  for (const entry of root.entries) {
+    switch (entry.key) {
+      case 'docs':
+        config.docs = stringList(entry, false) ?? config.docs;
+        break;
+      case 'ignore':
+        config.ignore = stringList(entry, true) ?? config.ignore;
+        break;
+      case 'layers': {
+        const layers = stringList(entry, false);
+        if (layers && new Set(layers).size !== layers.length) problem(entry.value.range, '`layers` lists a layer twice.');
+        else if (layers) config.layers = layers;
+        break;
+      }
+      case 'languages':
+        config.languages = stringList(entry, false) ?? config.languages;
+        break;
+      case 'required-translations':
+        config.requiredTranslations = stringList(entry, true) ?? config.requiredTranslations;
+        break;
+      case 'review':
+        if (entry.value.kind !== 'map') {
+          problem(entry.value.range, '`review` must be a mapping with `interval` and `warn-before`.');
+          break;
+        }
+        for (const sub of entry.value.entries) {
+          if (sub.key === 'interval') config.reviewInterval = duration(sub.value, 'review.interval') ?? config.reviewInterval;
+          else if (sub.key === 'warn-before')
+            config.reviewWarnBefore = duration(sub.value, 'review.warn-before') ?? config.reviewWarnBefore;
+          else problem(sub.keyRange, unknownKeyMessage(`review.${sub.key}`, ['review.interval', 'review.warn-before']));
+        }
+        break;
+      case 'review.interval':
+        config.reviewInterval = duration(entry.value, entry.key) ?? config.reviewInterval;
+        break;
+      case 'review.warn-before':
+        config.reviewWarnBefore = duration(entry.value, entry.key) ?? config.reviewWarnBefore;
+        break;
+      case 'people': {
+        const path = scalarText(entry.value);
+        if (!path) problem(entry.value.range, '`people` must be the path of the people registry.');
+        else config.people = path;
+        break;
+      }
+      case 'people-warn-before':
+        config.peopleWarnBefore = duration(entry.value, entry.key) ?? config.peopleWarnBefore;
+        break;
+      case 'id-pattern': {
+        const source = scalarText(entry.value);
+        try {
+          if (!source) throw new Error('empty');
+          config.idPattern = new RegExp(source, 'u');
+        } catch {
+          problem(entry.value.range, '`id-pattern` is not a valid regular expression.');
+        }
+        break;
+      }
+      case 'standards':
+        config.standards = stringList(entry, true) ?? config.standards;
+        break;
+      case 'rules':
+        config.rules = parseRuleOverrides(entry.value, problem);
+        break;
+      default:
+        problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
+    }
+  }
+  for (const language of config.requiredTranslations) {
+    if (!config.languages.includes(language)) {
+      const entry = root.entries.find((candidate) => candidate.key === 'required-translations');
+      problem(entry?.value.range ?? ZERO_RANGE, `Required translation \`${language}\` is not one of \`languages\`.`);
+    }
+  }
+  return { config, findings };
+}
+
+function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: string) => void): Map<string, SeveritySetting> {
+  const overrides = new Map<string, SeveritySetting>();
+  if (value.kind !== 'map') {
+    problem(value.range, '`rules` must map rule ids to error, warning, info or off.');
+    return overrides;
+  }
+  const families = new Set(RULE_IDS.map((id) => id.split('/')[0]!));
+  for (const entry of value.entries) {
+    const family = entry.key.endsWith('/*') ? entry.key.slice(0, -2) : undefined;
+    if (!isRuleId(entry.key) && !(family && families.has(family))) {
+      const suggestion = closestMatch(entry.key, RULE_IDS);
+      problem(entry.keyRange, `Unknown rule \`${entry.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+      continue;
+    }
+    const setting = scalarText(entry.value);
+    if (!setting || !SEVERITY_SETTINGS.includes(setting)) {
+      problem(entry.value.range, `Severity of \`${entry.key}\` must be error, warning, info or off.`);
+      continue;
+    }
+    overrides.set(entry.key, setting as SeveritySetting);
+  }
+  return overrides;
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const suggestion = closestMatch(key, known);
+  return `Unknown setting \`${key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+}
+
+/** The source language: the first of `languages`. */
+export function sourceLanguage(config: DenshoConfig): string {
+  return config.languages[0] ?? 'en';
+}

@@ -1,0 +1,16 @@
+import picomatch from 'picomatch';
+import type { DenshoConfig } from './config';
+
+const matchers = new WeakMap<DenshoConfig, (path: string) => boolean>();
+
+/** Whether `path` is a document: a Markdown file under `docs` and not under `ignore`. */
+export function matchesDocumentGlobs(path: string, config: DenshoConfig): boolean {
+  let matcher = matchers.get(config);
+  if (!matcher) {
+    const include = picomatch(config.docs as string[], { dot: false });
+    const exclude = picomatch(config.ignore as string[], { dot: true });
+    matcher = (candidate) => /\.md$/i.test(candidate) && include(candidate) && !exclude(candidate);
+    matchers.set(config, matcher);
+  }
+  return matcher(path);
+}

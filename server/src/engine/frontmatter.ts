@@ -1,0 +1,282 @@
+/**
+ * The front matter schema: which fields exist, what form each takes, and the
+ * typed metadata the rules and reports read. Validation and extraction share
+ * one set of field readers, so a value is judged in exactly one place.
+ */
+import { sourceLanguage, type DenshoConfig } from './config';
+import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
+import type { ParsedDocument } from './parse';
+import { closestMatch } from './suggest';
+import type { Range } from './text';
+import { describeKind, type YamlEntry, type YamlScalar, type YamlValue } from './yamlValue';
+
+export const DOCUMENT_TYPES = ['sop', 'work-instruction', 'master', 'form', 'policy', 'record'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const STATUSES = ['draft', 'approved', 'obsolete'] as const;
+export type DocumentStatus = (typeof STATUSES)[number];
+/** Types that capture somebody's tacit knowledge, and so must name the expert source. */
+export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction', 'master'];
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Placeholder inserted by the "add the field" quick fix and by templates. */
+  readonly placeholder: string;
+}
+
+/** Every known field, in the order a template lists them. Standards add one field each (e.g. `iso9001`). */
+export const FIELDS: readonly FieldSpec[] = [
+  { name: 'id', description: 'Document id, unique per language, matching `id-pattern`.', placeholder: 'SOP-XXX-001' },
+  { name: 'title', description: 'Title of the document.', placeholder: 'Title' },
+  { name: 'type', description: 'sop, work-instruction, master, form, policy or record (default sop).', placeholder: 'sop' },
+  { name: 'access', description: 'Access layer: who may see the document.', placeholder: 'internal' },
+  { name: 'access-list', description: 'People or roles who hold a highest-layer (master) document.', placeholder: '[]' },
+  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: 'owner' },
+  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: 'expert' },
+  { name: 'reviewed', description: 'Date of the last review, YYYY-MM-DD.', placeholder: '{today}' },
+  { name: 'review-interval', description: 'Overrides the default review interval (90d, 6m, 1y).', placeholder: '12m' },
+  { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
+  { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
+  { name: 'approved-by', description: 'Person who approved this version.', placeholder: 'approver' },
+  { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
+  { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
+  { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
+  { name: 'supersedes', description: 'Ids of documents this one replaces.', placeholder: '[]' },
+  { name: 'media', description: 'Paths or URLs of videos and pictures that teach the procedure.', placeholder: '[]' },
+];
+
+export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((field) => field.name));
+
+/** A value in a list field, with where it stands. */
+export interface ValueRef {
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** Typed metadata of a document; a field whose value is invalid is left undefined here. */
+export interface DocumentMeta {
+  readonly id?: ValueRef;
+  readonly title?: string;
+  readonly type: DocumentType;
+  readonly access?: ValueRef;
+  /** Index of `access` in `layers`; higher is more restricted. */
+  readonly layer?: number;
+  readonly accessList?: readonly string[];
+  readonly owner?: ValueRef;
+  readonly experts: readonly ValueRef[];
+  readonly reviewed?: Day;
+  readonly reviewInterval?: Duration;
+  readonly status: DocumentStatus;
+  readonly version?: number;
+  readonly approvedBy?: ValueRef;
+  readonly lang: string;
+  /** True when `lang` is not the source language. */
+  readonly isTranslation: boolean;
+  readonly translatedFromVersion?: number;
+  /** Clause numbers per standard id. */
+  readonly clauses: ReadonlyMap<string, readonly ValueRef[]>;
+  readonly related: readonly ValueRef[];
+  readonly supersedes: readonly ValueRef[];
+  readonly media: readonly ValueRef[];
+  /** Entries of the front matter by key, for ranges. */
+  readonly fields: ReadonlyMap<string, YamlEntry>;
+  /** Known fields written with no value (`owner:`): they count as missing. */
+  readonly emptyFields: ReadonlyMap<string, YamlEntry>;
+}
+
+export interface FieldProblem {
+  readonly range: Range;
+  readonly message: string;
+  /** An obviously right replacement for the value at `range`. */
+  readonly replacement?: { readonly title: string; readonly newText: string };
+}
+
+type Reader<T> = (value: YamlValue, context: ReadContext) => T | FieldProblem[];
+
+interface ReadContext {
+  readonly config: DenshoConfig;
+  readonly key: string;
+}
+
+const isProblems = (value: unknown): value is FieldProblem[] => Array.isArray(value) && value.every((item) => 'message' in item);
+
+function wrongForm(value: YamlValue, expected: string): FieldProblem[] {
+  return [{ range: value.range, message: `Expected ${expected}, found ${describeKind(value)}.` }];
+}
+
+const readText: Reader<ValueRef> = (value, context) => {
+  if (value.kind !== 'scalar' || value.text === '') return wrongForm(value, `\`${context.key}\` to be text`);
+  return { value: value.text, range: value.range };
+};
+
+function readEnum(allowed: readonly string[]): Reader<ValueRef> {
+  return (value, context) => {
+    const text = value.kind === 'scalar' ? value.text : undefined;
+    if (text !== undefined && allowed.includes(text)) return { value: text, range: value.range };
+    const suggestion = text === undefined ? undefined : closestMatch(text, allowed);
+    return [
+      {
+        range: value.range,
+        message: `\`${context.key}\` must be one of ${allowed.join(', ')}${text === undefined ? '' : `, not \`${text}\``}.`,
+        replacement: suggestion ? { title: `Change to \`${suggestion}\``, newText: suggestion } : undefined,
+      },
+    ];
+  };
+}
+
+const readDate: Reader<Day> = (value, context) => {
+  const text = value.kind === 'scalar' ? value.text : '';
+  const day = parseDay(text);
+  if (day !== undefined && value.kind === 'scalar') return day;
+  const guessed = guessDay(text);
+  return [
+    {
+      range: value.range,
+      message: `\`${context.key}\` must be a date YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`,
+      replacement: guessed === undefined ? undefined : { title: `Write as ${formatDay(guessed)}`, newText: formatDay(guessed) },
+    },
+  ];
+};
+
+const readDuration: Reader<Duration> = (value, context) => {
+  const duration = value.kind === 'scalar' ? parseDuration(value.text) : undefined;
+  return duration ?? wrongForm(value, `\`${context.key}\` to be a duration such as 90d, 6m or 1y`);
+};
+
+const readPositiveInteger: Reader<number> = (value, context) => {
+  if (value.kind === 'scalar' && typeof value.value === 'number' && Number.isSafeInteger(value.value) && value.value > 0) {
+    return value.value;
+  }
+  if (value.kind === 'scalar' && /^\d+$/.test(value.text) && Number(value.text) > 0) {
+    return [{ range: value.range, message: `\`${context.key}\` must be a number, not quoted text.`, replacement: { title: `Write ${value.text} unquoted`, newText: value.text } }];
+  }
+  return wrongForm(value, `\`${context.key}\` to be a positive whole number`);
+};
+
+/** A list of text values; a lone scalar is accepted where `allowScalar` says so. */
+function readTextList(allowScalar: boolean): Reader<ValueRef[]> {
+  return (value, context) => {
+    if (value.kind === 'scalar' && allowScalar) return [{ value: value.text, range: value.range }];
+    if (value.kind === 'scalar') {
+      return [{ range: value.range, message: `\`${context.key}\` must be a list.`, replacement: { title: `Make a list: [${value.text}]`, newText: `[${quoteIfNeeded(value)}]` } }];
+    }
+    if (value.kind === 'empty') return [];
+    if (value.kind !== 'list') return wrongForm(value, `\`${context.key}\` to be a list`);
+    const refs: ValueRef[] = [];
+    const problems: FieldProblem[] = [];
+    for (const item of value.items) {
+      if (item.kind === 'scalar' && item.text !== '') refs.push({ value: item.text, range: item.range });
+      else problems.push(...wrongForm(item, `each entry of \`${context.key}\` to be text`));
+    }
+    return problems.length > 0 ? problems : refs;
+  };
+}
+
+function quoteIfNeeded(value: YamlScalar): string {
+  return value.quoted ? JSON.stringify(value.text) : value.text;
+}
+
+const readClauses: Reader<ValueRef[]> = (value, context) => {
+  const list = readTextList(false)(value, context);
+  if (isProblems(list)) return list;
+  const problems = list
+    .filter((ref) => !/^\d+(\.\d+)*$/.test(ref.value))
+    .map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is not a clause number such as 8.5.1.` }));
+  return problems.length > 0 ? problems : list;
+};
+
+/** Readers by field; standards' fields use `readClauses`. */
+const READERS: Readonly<Record<string, Reader<unknown>>> = {
+  id: readText,
+  title: readText,
+  type: readEnum(DOCUMENT_TYPES),
+  access: (value, context) => readEnum(context.config.layers)(value, context),
+  'access-list': readTextList(false),
+  owner: readText,
+  expert: readTextList(true),
+  reviewed: readDate,
+  'review-interval': readDuration,
+  status: readEnum(STATUSES),
+  version: readPositiveInteger,
+  'approved-by': readText,
+  lang: (value, context) => readEnum(context.config.languages)(value, context),
+  'translated-from-version': readPositiveInteger,
+  related: readTextList(false),
+  supersedes: readTextList(false),
+  media: readTextList(false),
+};
+
+export interface FieldCheck {
+  readonly entry: YamlEntry;
+  /** Undefined for an unknown field. */
+  readonly problems?: readonly FieldProblem[];
+}
+
+/** Reads every field of the front matter: the metadata, plus each field's problems for the rules. */
+export function readFrontMatter(
+  document: ParsedDocument,
+  config: DenshoConfig,
+  standardIds: readonly string[],
+): { meta: DocumentMeta; checks: FieldCheck[] } {
+  const fields = new Map<string, YamlEntry>();
+  const emptyFields = new Map<string, YamlEntry>();
+  const values = new Map<string, unknown>();
+  const checks: FieldCheck[] = [];
+  for (const entry of document.frontMatter?.fields?.entries ?? []) {
+    const reader = READERS[entry.key] ?? (standardIds.includes(entry.key) ? readClauses : undefined);
+    if (!reader) {
+      fields.set(entry.key, entry);
+      checks.push({ entry });
+      continue;
+    }
+    if (entry.value.kind === 'empty') {
+      emptyFields.set(entry.key, entry);
+      continue;
+    }
+    fields.set(entry.key, entry);
+    const result = reader(entry.value, { config, key: entry.key });
+    if (isProblems(result)) checks.push({ entry, problems: result });
+    else {
+      checks.push({ entry, problems: [] });
+      values.set(entry.key, result);
+    }
+  }
+  const get = <T>(key: string): T | undefined => values.get(key) as T | undefined;
+  const access = get<ValueRef>('access');
+  const lang = get<ValueRef>('lang')?.value ?? sourceLanguage(config);
+  const clauses = new Map<string, readonly ValueRef[]>();
+  for (const standard of standardIds) clauses.set(standard, get<ValueRef[]>(standard) ?? []);
+  const meta: DocumentMeta = {
+    id: get('id'),
+    title: get<ValueRef>('title')?.value,
+    type: (get<ValueRef>('type')?.value as DocumentType | undefined) ?? 'sop',
+    access,
+    layer: access ? config.layers.indexOf(access.value) : undefined,
+    accessList: get<ValueRef[]>('access-list')?.map((ref) => ref.value),
+    owner: get('owner'),
+    experts: get<ValueRef[]>('expert') ?? [],
+    reviewed: get('reviewed'),
+    reviewInterval: get('review-interval'),
+    status: (get<ValueRef>('status')?.value as DocumentStatus | undefined) ?? 'approved',
+    version: get('version'),
+    approvedBy: get('approved-by'),
+    lang,
+    isTranslation: lang !== sourceLanguage(config),
+    translatedFromVersion: get('translated-from-version'),
+    clauses,
+    related: get<ValueRef[]>('related') ?? [],
+    supersedes: get<ValueRef[]>('supersedes') ?? [],
+    media: get<ValueRef[]>('media') ?? [],
+    fields,
+    emptyFields,
+  };
+  return { meta, checks };
+}
+
+/** Fields a document must have, given its type, layer and language. */
+export function requiredFields(meta: DocumentMeta): string[] {
+  const required = ['id', 'title', 'access', 'owner', 'reviewed'];
+  if (EXPERT_TYPES.includes(meta.type)) required.push('expert');
+  if (meta.isTranslation) required.push('translated-from-version');
+  return required;
+}

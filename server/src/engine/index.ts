@@ -1,0 +1,27 @@
+/**
+ * The engine's public face: the CLI, the language server and the tests
+ * import from here and nowhere deeper, so the engine can be reorganised
+ * without touching them.
+ */
+export * from './config';
+export * from './dates';
+export * from './diagnostics';
+export * from './fileSystem';
+export * from './frontmatter';
+export * from './load';
+export * from './nodeFileSystem';
+export * from './parse';
+export * from './paths';
+export * from './people';
+export * from './reports/coverage';
+export * from './reports/risk';
+export * from './reports/schedule';
+export * from './rules/ruleIds';
+export * from './standards/registry';
+export type * from './standards/types';
+export * from './text';
+export * from './workspace';
+export * from './workspaceIndex';
+export * from './yamlValue';
+export { translationPath, translationSkeleton } from './rules/translation';
+export const ENGINE_VERSION = '0.1.0';

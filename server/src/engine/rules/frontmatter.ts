@@ -1,0 +1,151 @@
+/** frontmatter/*: the block exists, parses, has the required fields, and each field has its form. */
+import { formatDay } from '../dates';
+import type { Fix } from '../diagnostics';
+import { FIELD_NAMES, FIELDS, requiredFields, type DocumentMeta } from '../frontmatter';
+import { basename } from '../paths';
+import { closestMatch } from '../suggest';
+import type { Range } from '../text';
+import type { DocumentContext, RuleFamily } from './types';
+
+export const frontmatterRules: RuleFamily = {
+  name: 'frontmatter',
+  checkDocument(context) {
+    const { parsed } = context.document;
+    const frontMatter = parsed.frontMatter;
+    if (parsed.unclosedFrontMatter) {
+      context.report({
+        rule: 'frontmatter/yaml',
+        range: firstLine(context),
+        message: 'The front matter opened with `---` is never closed: add a `---` line after the last field.',
+      });
+      return;
+    }
+    if (!frontMatter) {
+      context.report({
+        rule: 'frontmatter/missing',
+        range: firstLine(context),
+        message: 'This document has no front matter: id, title, access, owner and review date are unknown.',
+        fixes: [{ title: 'Insert a front matter skeleton', preferred: true, edits: [{ kind: 'text', file: parsed.path, range: startOfDocument, newText: skeleton(context) }] }],
+      });
+      return;
+    }
+    for (const error of frontMatter.errors) {
+      context.report({ rule: 'frontmatter/yaml', range: error.range, message: `The front matter is not valid YAML: ${error.message}` });
+    }
+    if (frontMatter.notAMap) {
+      context.report({ rule: 'frontmatter/yaml', range: frontMatter.notAMap, message: 'The front matter must be a mapping of fields (`key: value` lines).' });
+    }
+    if (!frontMatter.fields) return;
+
+    const { meta } = context.document;
+    const known = [...FIELD_NAMES, ...context.standards.map((standard) => standard.id)];
+    for (const check of context.fieldChecks) {
+      const { entry } = check;
+      if (!check.problems) {
+        const suggestion = closestMatch(entry.key, known.filter((name) => !meta.fields.has(name)));
+        context.report({
+          rule: 'frontmatter/unknown-field',
+          range: entry.keyRange,
+          message: `Unknown field \`${entry.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+          fixes: suggestion
+            ? [{ title: `Rename to \`${suggestion}\``, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: entry.keyRange, newText: suggestion }] }]
+            : undefined,
+        });
+        continue;
+      }
+      for (const problem of check.problems) {
+        context.report({
+          rule: 'frontmatter/invalid',
+          range: problem.range,
+          message: problem.message,
+          fixes: problem.replacement
+            ? [{ title: problem.replacement.title, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: problem.range, newText: problem.replacement.newText }] }]
+            : undefined,
+        });
+      }
+    }
+
+    const fenceLine = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
+    const insertAt = parsed.lines.positionAt(frontMatter.contentEnd);
+    for (const field of requiredFields(meta)) {
+      if (meta.fields.has(field)) continue;
+      const value = placeholderFor(field, context);
+      const empty = meta.emptyFields.get(field);
+      if (empty) {
+        // `owner:` with nothing after it: fill in the value where the key already stands.
+        const lineEnd = parsed.lines.positionAt(parsed.lines.lineEnd(empty.keyRange.end.line));
+        const afterKey = { start: empty.keyRange.end, end: lineEnd };
+        const keyLine = parsed.text.slice(parsed.lines.offsetAt(afterKey.start), parsed.lines.offsetAt(lineEnd));
+        const comment = /\s#.*$/.exec(keyLine)?.[0] ?? '';
+        const fix: Fix = { title: `Set \`${field}: ${value}\``, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: afterKey, newText: `: ${value}${comment}` }] };
+        context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: `Required field \`${field}\` has no value.`, fixes: [fix] });
+        continue;
+      }
+      const fix: Fix = {
+        title: `Add \`${field}: ${value}\``,
+        preferred: true,
+        edits: [{ kind: 'text', file: parsed.path, range: { start: insertAt, end: insertAt }, newText: `${field}: ${value}${parsed.lines.eol}` }],
+      };
+      context.report({ rule: 'frontmatter/required', range: fenceLine, message: requiredMessage(field, meta), fixes: [fix] });
+    }
+  },
+};
+
+const startOfDocument: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function firstLine(context: DocumentContext): Range {
+  const { lines } = context.document.parsed;
+  return { start: { line: 0, character: 0 }, end: lines.positionAt(lines.lineEnd(0)) };
+}
+
+function requiredMessage(field: string, meta: DocumentMeta): string {
+  switch (field) {
+    case 'expert':
+      return `A ${meta.type} must name its \`expert\` source: whose know-how it records.`;
+    case 'translated-from-version':
+      return `This ${meta.lang} translation must say which source \`version\` it matches (\`translated-from-version\`).`;
+    default:
+      return `Required field \`${field}\` is missing.`;
+  }
+}
+
+/** The id a file name suggests: `sop-wld-004.ja.md` → `SOP-WLD-004`. */
+function idFromFileName(path: string): string {
+  return basename(path).replace(/(\.[a-z]{2}(-[A-Za-z]+)?)?\.md$/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '-');
+}
+
+function placeholderFor(field: string, context: DocumentContext): string {
+  const { meta, parsed } = context.document;
+  switch (field) {
+    case 'id':
+      return idFromFileName(parsed.path);
+    case 'title':
+      return JSON.stringify(parsed.headings[0]?.text ?? 'Title');
+    case 'access':
+      return context.config.layers[Math.min(1, context.config.layers.length - 1)] ?? 'internal';
+    case 'owner':
+      return 'owner';
+    case 'expert':
+      return meta.owner?.value ?? 'expert';
+    case 'reviewed':
+      return formatDay(context.today);
+    case 'translated-from-version': {
+      const source = context.index.sourceOf(context.document);
+      return String(source?.meta.version ?? 1);
+    }
+    default:
+      return FIELDS.find((spec) => spec.name === field)?.placeholder ?? '';
+  }
+}
+
+function skeleton(context: DocumentContext): string {
+  const { parsed } = context.document;
+  const eol = parsed.lines.eol;
+  const lines = ['---'];
+  for (const field of ['id', 'title', 'type', 'access', 'owner', 'expert', 'reviewed', 'status', 'version']) {
+    const value = field === 'type' ? 'sop' : field === 'status' ? 'draft' : field === 'version' ? '1' : placeholderFor(field, context);
+    lines.push(`${field}: ${value}`);
+  }
+  lines.push('---', '');
+  return lines.join(eol) + (parsed.text.length > 0 && !parsed.text.startsWith('\n') && !parsed.text.startsWith('\r') ? eol : '');
+}

@@ -1,0 +1,21 @@
+/** The ordered registry of rule families. Adding a family: write rules/<family>.ts and list it here. */
+import { accessRules } from './access';
+import { frontmatterRules } from './frontmatter';
+import { idRules } from './id';
+import { isoRules } from './iso';
+import { linkRules } from './links';
+import { peopleRules } from './people';
+import { reviewRules } from './review';
+import { translationRules } from './translation';
+import type { RuleFamily } from './types';
+
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  frontmatterRules,
+  idRules,
+  peopleRules,
+  linkRules,
+  accessRules,
+  reviewRules,
+  translationRules,
+  isoRules,
+];

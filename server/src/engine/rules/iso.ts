@@ -1,0 +1,34 @@
+/** iso/*: clause numbers exist in their standard, and every clause that needs documented information is covered. */
+import { CONFIG_FILE } from '../config';
+import { coveredClauses } from '../reports/coverage';
+import type { RuleFamily } from './types';
+
+export const isoRules: RuleFamily = {
+  name: 'iso',
+  checkDocument(context) {
+    const { meta } = context.document;
+    for (const standard of context.standards) {
+      for (const ref of meta.clauses.get(standard.id) ?? []) {
+        if (!standard.clause(ref.value)) {
+          context.report({ rule: 'iso/unknown-clause', range: ref.range, message: `${standard.title} has no clause ${ref.value}.` });
+        }
+      }
+    }
+  },
+  checkWorkspace(context) {
+    const file = context.hasConfigFile ? CONFIG_FILE : '.';
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (const standard of context.standards) {
+      const covered = coveredClauses(standard, context.index.documents);
+      for (const clause of standard.clauses) {
+        if (!clause.documented || covered.has(clause.number)) continue;
+        context.report({
+          file,
+          rule: 'iso/gap',
+          range,
+          message: `${standard.title} ${clause.number} (${clause.title}) requires documented information, and no approved document covers it.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,76 @@
+/** Every rule id of SPEC.md with its default severity; the ids are the contract. */
+export const RULE_DEFAULTS = {
+  'config/invalid': 'error',
+  'frontmatter/missing': 'error',
+  'frontmatter/yaml': 'error',
+  'frontmatter/required': 'error',
+  'frontmatter/unknown-field': 'warning',
+  'frontmatter/invalid': 'error',
+  'id/duplicate': 'error',
+  'id/pattern': 'warning',
+  'people/unknown': 'warning',
+  'people/inactive': 'warning',
+  'people/leaving': 'warning',
+  'link/file': 'error',
+  'link/heading': 'error',
+  'link/id': 'error',
+  'link/outside-repo': 'error',
+  'link/obsolete': 'warning',
+  'access/leak': 'warning',
+  'access/list-missing': 'error',
+  'review/overdue': 'warning',
+  'review/due-soon': 'info',
+  'review/future-date': 'warning',
+  'translation/missing': 'warning',
+  'translation/outdated': 'warning',
+  'translation/structure': 'warning',
+  'translation/access': 'error',
+  'iso/unknown-clause': 'error',
+  'iso/gap': 'warning',
+} as const;
+
+export type RuleId = keyof typeof RULE_DEFAULTS;
+
+export const RULE_IDS = Object.keys(RULE_DEFAULTS) as RuleId[];
+
+/** One line per rule, as SPEC.md's table words it: SARIF's shortDescription and the CLI's help. */
+export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
+  'config/invalid': 'densho.yaml or people.yaml is not valid',
+  'frontmatter/missing': 'a document has no front matter',
+  'frontmatter/yaml': 'the front matter is not valid YAML',
+  'frontmatter/required': 'a required field is missing',
+  'frontmatter/unknown-field': 'an unknown front matter key',
+  'frontmatter/invalid': 'a value has the wrong form (date, enum, integer, list)',
+  'id/duplicate': 'two documents share id and lang',
+  'id/pattern': 'id does not match id-pattern',
+  'people/unknown': 'owner, expert or approved-by is not in people.yaml',
+  'people/inactive': 'the owner is marked active: false',
+  'people/leaving': 'an expert source leaves within people-warn-before, or has left',
+  'link/file': "a relative link's file does not exist",
+  'link/heading': 'the fragment matches no heading in the target',
+  'link/id': 'a [[ID]] reference matches no document',
+  'link/outside-repo': 'a link resolves outside the repository root',
+  'link/obsolete': 'a link points to a document with status: obsolete',
+  'access/leak': 'a document links to a document in a higher layer',
+  'access/list-missing': 'a highest-layer document has no access-list',
+  'review/overdue': 'reviewed + interval is in the past',
+  'review/due-soon': 'the review falls due within review.warn-before',
+  'review/future-date': 'reviewed lies in the future',
+  'translation/missing': 'an approved source document lacks a language in required-translations',
+  'translation/outdated': "the translation's translated-from-version is lower than the source's version",
+  'translation/structure': 'source and translation differ in their number of headings or numbered steps',
+  'translation/access': 'a translation sits in a lower access layer than its source',
+  'iso/unknown-clause': 'a clause number is not in the standard',
+  'iso/gap': 'a clause that requires documented information is covered by no approved document',
+};
+
+export function isRuleId(value: string): value is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULE_DEFAULTS, value);
+}
+
+/** Where a rule is documented; diagnostics link here (`codeDescription` in LSP). */
+export const RULES_DOC_URL = 'https://github.com/densho-sop/densho/blob/main/docs/rules.md';
+
+export function ruleDocumentationUrl(rule: RuleId): string {
+  return `${RULES_DOC_URL}#${rule.replace('/', '-')}`;
+}

@@ -1,0 +1,101 @@
+/** translation/*: every required language exists, keeps up with its source, its structure and its layer. */
+import { formatDay } from '../dates';
+import type { Fix } from '../diagnostics';
+import type { IndexedDocument } from '../workspaceIndex';
+import type { DocumentContext, RuleFamily } from './types';
+
+export const translationRules: RuleFamily = {
+  name: 'translation',
+  checkDocument(context) {
+    const { document } = context;
+    if (document.meta.isTranslation) checkTranslation(context, document);
+    else checkSource(context, document);
+  },
+};
+
+function checkSource(context: DocumentContext, source: IndexedDocument): void {
+  const { meta } = source;
+  if (!meta.id || meta.status !== 'approved') return;
+  const present = new Set(context.index.withId(meta.id.value).map((document) => document.meta.lang));
+  for (const lang of context.config.requiredTranslations) {
+    if (present.has(lang) || lang === meta.lang) continue;
+    const file = translationPath(source.path, lang);
+    const fixes: Fix[] | undefined = context.index.fileExists(file)
+      ? undefined
+      : [{ title: `Create ${file} from the source`, edits: [{ kind: 'create', file, content: translationSkeleton(context, source, lang) }] }];
+    context.report({
+      rule: 'translation/missing',
+      range: meta.id.range,
+      message: `No ${lang} translation of ${meta.id.value}: ${lang} is a required translation.`,
+      fixes,
+    });
+  }
+}
+
+function checkTranslation(context: DocumentContext, translation: IndexedDocument): void {
+  const source = context.index.sourceOf(translation);
+  if (!source) return;
+  const { meta } = translation;
+  const sourceAt = (key: string) => source.meta.fields.get(key)?.value.range ?? source.meta.id!.range;
+  const versionField = meta.fields.get('translated-from-version');
+  if (versionField && meta.translatedFromVersion !== undefined && source.meta.version !== undefined && meta.translatedFromVersion < source.meta.version) {
+    context.report({
+      rule: 'translation/outdated',
+      range: versionField.value.range,
+      message: `Translated from version ${meta.translatedFromVersion}, but the source ${source.path} is at version ${source.meta.version}.`,
+      related: [{ file: source.path, range: sourceAt('version'), message: `Source version ${source.meta.version}` }],
+    });
+  }
+  const [ours, theirs] = [translation.parsed, source.parsed];
+  const differences: string[] = [];
+  if (ours.headings.length !== theirs.headings.length) differences.push(`${ours.headings.length} headings against ${theirs.headings.length}`);
+  if (ours.stepCount !== theirs.stepCount) differences.push(`${ours.stepCount} numbered steps against ${theirs.stepCount}`);
+  if (differences.length > 0) {
+    context.report({
+      rule: 'translation/structure',
+      range: meta.fields.get('lang')?.keyRange ?? meta.id!.range,
+      message: `Structure differs from the source ${source.path}: ${differences.join(', ')}.`,
+      related: [{ file: source.path, range: source.meta.id!.range, message: 'Source document' }],
+    });
+  }
+  if (meta.layer !== undefined && source.meta.layer !== undefined && meta.layer < source.meta.layer) {
+    context.report({
+      rule: 'translation/access',
+      range: meta.access!.range,
+      message: `This translation is ${meta.access!.value}, but its source is ${source.meta.access!.value}: the translation would expose the source's content.`,
+      related: [{ file: source.path, range: source.meta.access!.range, message: `Source layer ${source.meta.access!.value}` }],
+    });
+  }
+}
+
+/** `sops/a/sop-1.md` → `sops/a/sop-1.ja.md`, the naming convention of SPEC.md. */
+export function translationPath(sourcePath: string, lang: string): string {
+  const stem = sourcePath.replace(/\.md$/i, '');
+  return `${stem}.${lang}.md`;
+}
+
+/** The source's front matter with `lang` and `translated-from-version` set, and its headings to translate. */
+export function translationSkeleton(context: Pick<DocumentContext, 'today'>, source: IndexedDocument, lang: string): string {
+  const { parsed, meta } = source;
+  const eol = parsed.lines.eol;
+  const frontMatter = parsed.frontMatter!;
+  const fieldLines = parsed.text
+    .slice(frontMatter.contentStart, frontMatter.contentEnd)
+    .split(/\r\n|\n|\r/)
+    .filter((line, index, all) => !(index === all.length - 1 && line === ''))
+    .filter((line) => !/^(lang|translated-from-version|status|reviewed)\s*:/.test(line));
+  const lines = [
+    '---',
+    ...fieldLines,
+    `lang: ${lang}`,
+    `translated-from-version: ${meta.version ?? 1}`,
+    'status: draft',
+    `reviewed: ${formatDay(context.today)}`,
+    '---',
+    '',
+  ];
+  const body = parsed.text.slice(parsed.lines.offsetAt(frontMatter.range.end)).replace(/^(\r\n|\n|\r)/, '');
+  lines.push(`<!-- Translated from ${source.path}: keep every heading and numbered step of the source. -->`, '');
+  lines.push(body);
+  return lines.join(eol);
+}

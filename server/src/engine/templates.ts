@@ -1,0 +1,33 @@
+/** Filling document templates: shared by `densho new` and the editor's "New document from template". */
+
+export interface TemplateValues {
+  readonly id: string;
+  readonly title: string;
+  readonly lang: string;
+  readonly today: string;
+  readonly owner: string;
+  readonly version: string;
+  readonly access: string;
+}
+
+/**
+ * Replaces `{{name}}` placeholders. A placeholder written inside double
+ * quotes (`title: "{{title}}"`) becomes a properly escaped YAML string, so a
+ * title with `"`, `\` or `: ` cannot break the front matter; elsewhere (a
+ * heading) the value goes in as written, on one line.
+ */
+export function fillTemplate(template: string, values: TemplateValues): string {
+  const lookup = (name: string): string | undefined => (values as unknown as Record<string, string | undefined>)[name]?.replace(/[\r\n]+/g, ' ');
+  return template
+    .replace(/"\{\{\s*(\w+)\s*\}\}"/g, (placeholder, name: string) => {
+      const value = lookup(name);
+      return value === undefined ? placeholder : JSON.stringify(value);
+    })
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => lookup(name) ?? placeholder);
+}
+
+/** `SOP-WLD-005` in Japanese → `sop-wld-005.ja.md`; in the source language → `sop-wld-005.md`. */
+export function templateFileName(id: string, lang: string, sourceLang: string): string {
+  const stem = id.toLowerCase();
+  return lang === sourceLang ? `${stem}.md` : `${stem}.${lang}.md`;
+}

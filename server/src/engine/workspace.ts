@@ -1,0 +1,268 @@
+/**
+ * The engine's state for one repository: its configuration, people,
+ * standards, files and parsed documents. It does no I/O: a loader (the CLI's
+ * or the language server's) feeds it text, and it answers with diagnostics
+ * and reports. Changing one document re-parses only that document; metadata
+ * and the index are rebuilt from parsed documents, which is cheap.
+ */
+import { CONFIG_FILE, parseConfig, type DenshoConfig } from './config';
+import { localToday, type Day, type Duration } from './dates';
+import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
+import { readFrontMatter, type FieldCheck } from './frontmatter';
+import { parseMarkdown, type ParsedDocument } from './parse';
+import { parsePeople, type PeopleRegistry } from './people';
+import { coverageReport, type CoverageReport } from './reports/coverage';
+import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
+import { reviewSchedule, type ReviewSchedule } from './reports/schedule';
+import { RULE_FAMILIES } from './rules';
+import { RULE_DEFAULTS, type RuleId } from './rules/ruleIds';
+import type { RuleEnvironment } from './rules/types';
+import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/registry';
+import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
+import { matchesDocumentGlobs } from './documentGlobs';
+
+export interface WorkspaceOptions {
+  /** "Today" for every date comparison; the machine's local date when absent. */
+  readonly today?: Day;
+}
+
+interface DocumentState {
+  readonly parsed: ParsedDocument;
+  /** Derived from `parsed` and the configuration; dropped when either changes. */
+  derived?: { readonly indexed: IndexedDocument; readonly checks: FieldCheck[] };
+}
+
+export class Workspace {
+  private configText: string | undefined;
+  private configResult = parseConfig(undefined);
+  private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
+  private readonly standardFiles = new Map<string, string>();
+  private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
+  private readonly files = new Set<string>();
+  private readonly documentStates = new Map<string, DocumentState>();
+  private indexState: WorkspaceIndex | undefined;
+  private todayValue: Day;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.todayValue = options.today ?? localToday();
+  }
+
+  // ---- feeding the workspace -------------------------------------------------
+
+  get today(): Day {
+    return this.todayValue;
+  }
+
+  set today(day: Day) {
+    this.todayValue = day;
+  }
+
+  get config(): DenshoConfig {
+    return this.configResult.config;
+  }
+
+  get hasConfigFile(): boolean {
+    return this.configText !== undefined;
+  }
+
+  /** Sets densho.yaml's text (undefined when the file does not exist). */
+  setConfigText(text: string | undefined): void {
+    this.configText = text;
+    this.configResult = parseConfig(text);
+    if (text !== undefined) this.files.add(CONFIG_FILE);
+    else this.files.delete(CONFIG_FILE);
+    this.standardsState = undefined;
+    this.invalidateDerived();
+  }
+
+  /** Sets the people registry's text; `file` is the path configured in `people`. */
+  setPeopleText(file: string, text: string | undefined): void {
+    this.peopleState = text === undefined ? undefined : parsePeople(file, text);
+    if (text !== undefined) this.files.add(file);
+    this.indexState = undefined;
+  }
+
+  /** Custom standard files named in `standards`, by path. */
+  setStandardText(file: string, text: string | undefined): void {
+    if (text === undefined) this.standardFiles.delete(file);
+    else this.standardFiles.set(file, text);
+    this.standardsState = undefined;
+    this.invalidateDerived();
+  }
+
+  /** Paths of custom standard files the configuration names; the loader reads them. */
+  customStandardPaths(): string[] {
+    return this.config.standards.filter((name) => !BUILT_IN_STANDARDS.has(name));
+  }
+
+  /** Whether a path is a document under the configured globs. */
+  isDocumentPath(path: string): boolean {
+    return matchesDocumentGlobs(path, this.config);
+  }
+
+  /** Registers a file that exists (any kind), so links to it resolve. */
+  addFile(path: string): void {
+    if (!this.files.has(path)) {
+      this.files.add(path);
+      this.indexState = undefined;
+    }
+  }
+
+  setDocument(path: string, text: string): ParsedDocument {
+    const parsed = parseMarkdown(path, text);
+    this.documentStates.set(path, { parsed });
+    this.files.add(path);
+    this.indexState = undefined;
+    return parsed;
+  }
+
+  removeFile(path: string): void {
+    const removed = this.files.delete(path) || this.documentStates.delete(path);
+    this.documentStates.delete(path);
+    if (removed) this.indexState = undefined;
+  }
+
+  private invalidateDerived(): void {
+    for (const state of this.documentStates.values()) state.derived = undefined;
+    this.indexState = undefined;
+  }
+
+  // ---- reading it back ---------------------------------------------------------
+
+  get people(): PeopleRegistry | undefined {
+    return this.peopleState?.registry;
+  }
+
+  get standards(): readonly Standard[] {
+    return this.loadStandards().standards;
+  }
+
+  documentPaths(): string[] {
+    return [...this.documentStates.keys()].sort();
+  }
+
+  hasDocument(path: string): boolean {
+    return this.documentStates.has(path);
+  }
+
+  get index(): WorkspaceIndex {
+    if (!this.indexState) {
+      const documents = [...this.documentStates.keys()].map((path) => this.derive(path)!.indexed);
+      this.indexState = new WorkspaceIndex(documents, this.files, this.config);
+    }
+    return this.indexState;
+  }
+
+  document(path: string): IndexedDocument | undefined {
+    return this.derive(path)?.indexed;
+  }
+
+  private derive(path: string): DocumentState['derived'] {
+    const state = this.documentStates.get(path);
+    if (!state) return undefined;
+    if (!state.derived) {
+      const { meta, checks } = readFrontMatter(state.parsed, this.config, this.standards.map((standard) => standard.id));
+      state.derived = { indexed: { path, parsed: state.parsed, meta }, checks };
+    }
+    return state.derived;
+  }
+
+  private loadStandards(): { standards: Standard[]; findings: Finding[] } {
+    if (!this.standardsState) {
+      const standards: Standard[] = [];
+      const findings: Finding[] = [];
+      for (const name of this.config.standards) {
+        const builtIn = BUILT_IN_STANDARDS.get(name);
+        if (builtIn) {
+          standards.push(new Standard(builtIn));
+          continue;
+        }
+        const text = this.standardFiles.get(name);
+        if (text === undefined) {
+          findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range: zeroRange, message: `Standard \`${name}\` is neither built in (${[...BUILT_IN_STANDARDS.keys()].join(', ')}) nor a readable YAML file.` });
+          continue;
+        }
+        const parsed = parseStandardFile(name, text);
+        findings.push(...parsed.findings);
+        if (parsed.standard) standards.push(new Standard(parsed.standard));
+      }
+      this.standardsState = { standards, findings };
+    }
+    return this.standardsState;
+  }
+
+  private environment(): RuleEnvironment {
+    return {
+      config: this.config,
+      index: this.index,
+      people: this.people,
+      standards: this.standards,
+      today: this.todayValue,
+      hasConfigFile: this.hasConfigFile,
+    };
+  }
+
+  // ---- checking ----------------------------------------------------------------
+
+  severityOf(rule: RuleId): SeveritySetting {
+    const overrides = this.config.rules;
+    return overrides.get(rule) ?? overrides.get(`${rule.split('/')[0]}/*`) ?? RULE_DEFAULTS[rule];
+  }
+
+  private finish(findings: readonly Finding[], file: string): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    for (const finding of findings) {
+      const severity = this.severityOf(finding.rule);
+      if (severity === 'off') continue;
+      diagnostics.push({ ...finding, file: finding.file ?? file, severity });
+    }
+    return diagnostics.sort(compareDiagnostics);
+  }
+
+  /** Diagnostics of one document. */
+  checkDocument(path: string): Diagnostic[] {
+    const derived = this.derive(path);
+    if (!derived) return [];
+    const findings: Finding[] = [];
+    const context = {
+      ...this.environment(),
+      document: derived.indexed,
+      fieldChecks: derived.checks,
+      report: (finding: Finding) => findings.push(finding),
+    };
+    for (const family of RULE_FAMILIES) family.checkDocument?.(context);
+    return this.finish(findings, path);
+  }
+
+  /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, custom standards, coverage gaps. */
+  checkRepository(): Diagnostic[] {
+    const findings: Finding[] = [...this.configResult.findings, ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
+    const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
+    for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
+    return this.finish(findings, CONFIG_FILE);
+  }
+
+  /** Every diagnostic of the repository, sorted by file and position. */
+  checkAll(): Diagnostic[] {
+    const all = [...this.checkRepository()];
+    for (const path of this.documentPaths()) all.push(...this.checkDocument(path));
+    return all.sort(compareDiagnostics);
+  }
+
+  // ---- reports -------------------------------------------------------------------
+
+  coverage(standardId?: string): CoverageReport | undefined {
+    const standard = standardId ? this.standards.find((candidate) => candidate.id === standardId) : this.standards[0];
+    return standard && coverageReport(standard, this.index.documents, this.todayValue);
+  }
+
+  reviewSchedule(within?: Duration): ReviewSchedule {
+    return reviewSchedule(this.index.documents, this.config, this.people, this.todayValue, within);
+  }
+
+  knowledgeRisk(): KnowledgeRisk {
+    return knowledgeRisk(this.index.documents, this.config, this.people, this.todayValue);
+  }
+}
+
+const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,0 +1,154 @@
+/**
+ * A small, position-carrying view of parsed YAML. Front matter, densho.yaml
+ * and people.yaml are all read through it, so every rule can point at the
+ * exact key or value it complains about.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { LineIndex, type Range } from './text';
+
+export type YamlValue = YamlScalar | YamlList | YamlMap | YamlOther;
+
+interface YamlNodeBase {
+  /** Range of the value in the containing text. */
+  readonly range: Range;
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+
+export interface YamlScalar extends YamlNodeBase {
+  readonly kind: 'scalar';
+  /** The value as YAML typed it (string, number, boolean, null). */
+  readonly value: unknown;
+  /**
+   * The value as written: for a plain scalar its source text, so `7.10`
+   * stays `7.10` instead of becoming the number 7.1; for a quoted one its
+   * unquoted contents.
+   */
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
+export interface YamlList extends YamlNodeBase {
+  readonly kind: 'list';
+  readonly items: readonly YamlValue[];
+  /** Written as `[a, b]` rather than as a block of `- a` lines. */
+  readonly flow: boolean;
+}
+
+export interface YamlMap extends YamlNodeBase {
+  readonly kind: 'map';
+  readonly entries: readonly YamlEntry[];
+}
+
+/** Aliases and anything else a document has no business containing. */
+export interface YamlOther extends YamlNodeBase {
+  readonly kind: 'alias' | 'empty';
+}
+
+export interface YamlEntry {
+  readonly key: string;
+  readonly keyRange: Range;
+  readonly keyStartOffset: number;
+  readonly value: YamlValue;
+}
+
+export interface YamlProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface ParsedYaml {
+  /** Undefined when the text is empty or not valid YAML. */
+  readonly root: YamlValue | undefined;
+  readonly errors: readonly YamlProblem[];
+}
+
+/**
+ * Parses `source`, which starts at `baseOffset` of the text that `lines`
+ * indexes. The view never expands aliases (it shows them as `alias`), so a
+ * "billion laughs" block cannot exhaust memory.
+ */
+export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): ParsedYaml {
+  const rangeAt = (start: number, end: number): Range =>
+    lines.rangeOf(baseOffset + start, baseOffset + Math.max(start, end));
+  let document;
+  try {
+    document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
+  }
+  const errors = document.errors.map((error) => ({
+    message: error.message.split('\n')[0]!,
+    range: rangeAt(error.pos[0], error.pos[1]),
+  }));
+  if (errors.length > 0) return { root: undefined, errors };
+  const contents = document.contents as Node | null;
+  if (!contents) return { root: undefined, errors };
+  return { root: convert(contents, source, rangeAt, baseOffset), errors };
+}
+
+function convert(
+  node: Node | null | undefined,
+  source: string,
+  rangeAt: (start: number, end: number) => Range,
+  baseOffset: number,
+  fallbackOffset = 0,
+): YamlValue {
+  const [start, end] = node?.range ? [node.range[0], node.range[1]] : [fallbackOffset, fallbackOffset];
+  const base = { range: rangeAt(start, end), startOffset: baseOffset + start, endOffset: baseOffset + end };
+  if (!node) return { kind: 'empty', ...base };
+  if (isScalar(node)) {
+    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    const plainSource = node.type === Scalar.PLAIN ? source.slice(start, end).trim() : undefined;
+    const text = plainSource ?? (node.value === null || node.value === undefined ? '' : String(node.value));
+    if (node.value === null && plainSource === '') return { kind: 'empty', ...base };
+    return { kind: 'scalar', value: node.value, text, quoted, ...base };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((item) => convert(item as Node, source, rangeAt, baseOffset, end));
+    return { kind: 'list', items, flow: Boolean(node.flow), ...base };
+  }
+  if (isMap(node)) {
+    const entries: YamlEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const keyStart = keyNode?.range?.[0] ?? start;
+      const keyEnd = keyNode?.range?.[1] ?? keyStart;
+      const key = isScalar(keyNode) ? String(keyNode.value) : source.slice(keyStart, keyEnd);
+      entries.push({
+        key,
+        keyRange: rangeAt(keyStart, keyEnd),
+        keyStartOffset: baseOffset + keyStart,
+        value: convert(pair.value as Node | null, source, rangeAt, baseOffset, keyEnd),
+      });
+    }
+    return { kind: 'map', entries, ...base };
+  }
+  if (isAlias(node)) return { kind: 'alias', ...base };
+  return { kind: 'empty', ...base };
+}
+
+/** The text of a scalar, or undefined for anything that is not one. */
+export function scalarText(value: YamlValue | undefined): string | undefined {
+  return value?.kind === 'scalar' ? value.text : undefined;
+}
+
+export function findEntry(map: YamlValue | undefined, key: string): YamlEntry | undefined {
+  return map?.kind === 'map' ? map.entries.find((entry) => entry.key === key) : undefined;
+}
+
+export function describeKind(value: YamlValue): string {
+  switch (value.kind) {
+    case 'scalar':
+      return typeof value.value === 'string' ? 'a string' : `the ${typeof value.value} ${value.text}`;
+    case 'list':
+      return 'a list';
+    case 'map':
+      return 'a mapping';
+    case 'alias':
+      return 'an alias';
+    case 'empty':
+      return 'nothing';
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Densho's extensions to LSP, declared once: the server implements them and
+ * the VS Code client (client/src) imports this same file. Results are the
+ * CLI's JSON shapes, so a view in the editor and `densho coverage --format
+ * json` can never disagree.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from './engine';
+
+export type { CoverageReport, KnowledgeRisk, ReviewSchedule };
+
+/** Which workspace folder (by URI) a request is about; the first one when absent. */
+export interface FolderParams {
+  readonly folder?: string;
+}
+
+export interface CoverageParams extends FolderParams {
+  /** Standard id, e.g. `iso9001`; the first configured standard when absent. */
+  readonly standard?: string;
+}
+
+export interface ReviewScheduleParams extends FolderParams {
+  /** How far ahead to look, e.g. `30d`; `review.warn-before` when absent. */
+  readonly within?: string;
+}
+
+export const CoverageRequest = new RequestType<CoverageParams, CoverageReport | null, void>('densho/coverage');
+export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, ReviewSchedule, void>('densho/reviewSchedule');
+export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
+
+/** Sent by the server whenever coverage, review or knowledge data may have changed, so views refresh. */
+export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
