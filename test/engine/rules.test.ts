@@ -1,0 +1,323 @@
+/**
+ * Every rule of SPEC.md: a case where it fires (file, line, column,
+ * severity) and the closest case where it must stay silent.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULE_IDS } from '../../server/src/engine';
+import { doc, findings, PEOPLE, repository } from '../helpers';
+
+const CONFIG = `languages: [en, ja]\nrequired-translations: []\n`;
+
+describe('config/invalid', () => {
+  it('reports a bad densho.yaml value at its key and keeps checking with the default', async () => {
+    const ws = await repository({ 'densho.yaml': 'review:\n  interval: soon\nlayers: [public, master]\n', 'a.md': doc({ access: 'master', 'access-list': '[k.tanaka]' }) });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:2:13 error config/invalid']);
+    assert.equal(ws.config.reviewInterval.unit, 'm', 'the default interval stays in force');
+    assert.deepEqual(ws.config.layers, ['public', 'master'], 'the valid key still applies');
+  });
+  it('reports unknown settings with a suggestion, and bad people.yaml entries', async () => {
+    const ws = await repository({ 'densho.yaml': 'langauges: [en]\n', 'people.yaml': 'a:\n  leaves: soon\n' });
+    const messages = ws.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`);
+    assert.deepEqual(messages, ['densho.yaml:1 Unknown setting `langauges`. Did you mean `languages`?', 'people.yaml:2 `leaves` of `a` must be a date YYYY-MM-DD.']);
+  });
+  it('reports an invalid rules: override and an invalid id-pattern', async () => {
+    const ws = await repository({ 'densho.yaml': 'rules:\n  review/overdu: off\n  link/file: loud\nid-pattern: "(["\n' });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:2:3 error config/invalid', 'densho.yaml:3:14 error config/invalid', 'densho.yaml:4:13 error config/invalid']);
+  });
+  it('is silent for a valid configuration', async () => {
+    const ws = await repository({ 'densho.yaml': 'docs: ["sops/**/*.md"]\nreview:\n  interval: 6m\n  warn-before: 2w\nrules:\n  review/*: off\n', 'people.yaml': PEOPLE });
+    assert.deepEqual(findings(ws, 'config/invalid'), []);
+  });
+});
+
+describe('frontmatter/*', () => {
+  it('frontmatter/missing fires on a document without front matter, with a skeleton fix', async () => {
+    const ws = await repository({ 'sop-x-001.md': '# Cutting oil\n\nText.\n' });
+    assert.deepEqual(findings(ws, 'frontmatter/missing'), ['sop-x-001.md:1:1 error frontmatter/missing']);
+    const fix = ws.checkDocument('sop-x-001.md')[0]!.fixes![0]!;
+    const edit = fix.edits[0]!;
+    assert.equal(edit.kind, 'text');
+    assert.match(edit.kind === 'text' ? edit.newText : '', /^---\nid: SOP-X-001\ntitle: "Cutting oil"\n/);
+  });
+  it('frontmatter/missing is silent when the front matter exists, even empty', async () => {
+    const ws = await repository({ 'a.md': doc() });
+    assert.deepEqual(findings(ws, 'frontmatter/missing'), []);
+  });
+  it('frontmatter/yaml fires at the YAML error and for an unclosed block', async () => {
+    const ws = await repository({ 'a.md': '---\nid: SOP-A-001\ntitle: "unclosed\n---\n# A\n', 'b.md': '---\nid: SOP-B-001\n# B\n' });
+    const found = findings(ws, 'frontmatter/yaml');
+    assert.ok(found.includes('a.md:4:1 error frontmatter/yaml'), found.join());
+    assert.ok(found.includes('b.md:1:1 error frontmatter/yaml'), found.join());
+    assert.deepEqual(findings(ws, 'frontmatter/missing'), [], 'an unclosed block is a YAML problem, not a missing one');
+  });
+  it('frontmatter/yaml reports duplicate keys; valid YAML is silent', async () => {
+    const ws = await repository({ 'a.md': doc({ title: 'One' }).replace('title: One', 'title: One\ntitle: Two'), 'b.md': doc({ id: 'SOP-B-001' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/yaml').map((f) => f.split(':')[0]), ['a.md']);
+  });
+  it('frontmatter/required names each missing field at the opening fence', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: undefined, expert: undefined }) });
+    const diagnostics = ws.checkDocument('a.md').filter((d) => d.rule === 'frontmatter/required');
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[0, 0, 'error'], [0, 0, 'error']]);
+    assert.deepEqual(diagnostics.map((d) => d.message.match(/`([a-z-]+)`/)![1]).sort(), ['expert', 'owner']);
+  });
+  it('frontmatter/required: a form needs no expert, and an empty value counts as missing', async () => {
+    const ws = await repository({ 'form.md': doc({ type: 'form', expert: undefined }), 'b.md': doc({ id: 'SOP-B-001', owner: '' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/required'), ['b.md:5:1 error frontmatter/required']);
+  });
+  it('frontmatter/required asks a translation for translated-from-version', async () => {
+    const files = { 'densho.yaml': CONFIG, 'a.md': doc({ version: '2' }), 'a.ja.md': doc({ lang: 'ja' }) };
+    assert.deepEqual(findings(await repository(files), 'frontmatter/required'), ['a.ja.md:1:1 error frontmatter/required']);
+    const complete = { ...files, 'a.ja.md': doc({ lang: 'ja', 'translated-from-version': '2' }) };
+    assert.deepEqual(findings(await repository(complete), 'frontmatter/required'), []);
+  });
+  it('frontmatter/unknown-field suggests the closest field and offers the rename', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: undefined, reviwed: '2026-06-01' }) });
+    const diagnostic = ws.checkDocument('a.md').find((d) => d.rule === 'frontmatter/unknown-field')!;
+    assert.equal(diagnostic.severity, 'warning');
+    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [6, 0]);
+    assert.match(diagnostic.message, /Did you mean `reviewed`\?/);
+    assert.equal(diagnostic.fixes?.[0]?.title, 'Rename to `reviewed`');
+  });
+  it('frontmatter/unknown-field is silent for the keys of configured standards', async () => {
+    const ws = await repository({ 'a.md': doc({ iso9001: '[8.5.1]', related: '[]', media: '[video.mp4]' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/unknown-field'), []);
+  });
+  it('frontmatter/invalid: wrong date, enum with a typo, integer, list', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: '2026/3/1', status: 'aproved', version: '-1', related: 'SOP-B-001' }) });
+    const diagnostics = ws.checkDocument('a.md').filter((d) => d.rule === 'frontmatter/invalid');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line + 1, d.fixes?.[0]?.edits[0]?.kind === 'text' ? (d.fixes[0].edits[0] as { newText: string }).newText : null]),
+      [[7, '2026-03-01'], [8, 'approved'], [9, null], [10, '[SOP-B-001]']],
+    );
+  });
+  it('frontmatter/invalid is silent for valid forms, including a single expert and a list of experts', async () => {
+    const ws = await repository({ 'a.md': doc({ expert: '[h.sato, m.ito]', version: '3', 'review-interval': '90d', type: 'work-instruction' }), 'b.md': doc({ id: 'SOP-B-001', expert: 'h.sato' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/invalid'), []);
+  });
+});
+
+describe('id/*', () => {
+  it('id/duplicate fires on both documents sharing id and lang, pointing at each other', async () => {
+    const ws = await repository({ 'a.md': doc(), 'b.md': doc() });
+    assert.deepEqual(findings(ws, 'id/duplicate'), ['a.md:2:5 error id/duplicate', 'b.md:2:5 error id/duplicate']);
+    assert.equal(ws.checkDocument('a.md').find((d) => d.rule === 'id/duplicate')!.related![0]!.file, 'b.md');
+  });
+  it('id/duplicate is silent for the same id in another language', async () => {
+    const ws = await repository({ 'densho.yaml': CONFIG, 'a.md': doc({ version: '1' }), 'a.ja.md': doc({ lang: 'ja', 'translated-from-version': '1' }) });
+    assert.deepEqual(findings(ws, 'id/duplicate'), []);
+  });
+  it('id/pattern fires for an id off the pattern, and follows a configured pattern', async () => {
+    const ws = await repository({ 'a.md': doc({ id: 'sop_a_1' }) });
+    assert.deepEqual(findings(ws, 'id/pattern'), ['a.md:2:5 warning id/pattern']);
+    const custom = await repository({ 'densho.yaml': 'id-pattern: "^[a-z_0-9]+$"\n', 'a.md': doc({ id: 'sop_a_1' }) });
+    assert.deepEqual(findings(custom, 'id/pattern'), []);
+  });
+});
+
+describe('people/*', () => {
+  it('people/unknown fires for an owner, expert or approver missing from people.yaml', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': doc({ owner: 'nobody', expert: '[h.sato, ghost]', 'approved-by': 'k.tanaka' }) });
+    assert.deepEqual(findings(ws, 'people/unknown'), ['a.md:5:8 warning people/unknown', 'a.md:6:18 warning people/unknown']);
+  });
+  it('people/unknown is silent without a people registry', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: 'nobody' }) });
+    assert.deepEqual(findings(ws, 'people/unknown'), []);
+  });
+  it('people/inactive fires for an inactive owner, not for an inactive expert', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': doc({ owner: 'r.old' }), 'b.md': doc({ id: 'SOP-B-001', expert: 'r.old' }) });
+    assert.deepEqual(findings(ws, 'people/inactive'), ['a.md:5:8 warning people/inactive']);
+  });
+  it('people/leaving fires within people-warn-before and after the date, not before the window', async () => {
+    const people = PEOPLE + 'gone:\n  leaves: 2026-01-31\nlater:\n  leaves: 2028-01-01\n';
+    const ws = await repository({ 'people.yaml': people, 'a.md': doc({ expert: '[h.sato, gone, later]' }) });
+    assert.deepEqual(findings(ws, 'people/leaving'), ['a.md:6:10 warning people/leaving', 'a.md:6:18 warning people/leaving']);
+    const messages = ws.checkDocument('a.md').filter((d) => d.rule === 'people/leaving').map((d) => d.message);
+    assert.match(messages[0]!, /leaves on 2027-03-31/);
+    assert.match(messages[1]!, /left on 2026-01-31/);
+  });
+});
+
+describe('link/*', () => {
+  const target = doc({ id: 'SOP-T-001' }, '# Target\n\n## 手順\n\n## Steps\n\n## Steps\n');
+  it('link/file fires for a missing file and offers the file of the same name elsewhere', async () => {
+    const ws = await repository({ 'sops/a.md': doc({}, 'See [t](t.md).\n'), 'sops/welding/t.md': target });
+    assert.deepEqual(findings(ws, 'link/file'), ['sops/a.md:9:9 error link/file']);
+    const fix = ws.checkDocument('sops/a.md')[0]!.fixes![0]!;
+    assert.deepEqual(fix.edits[0], { kind: 'text', file: 'sops/a.md', range: { start: { line: 8, character: 8 }, end: { line: 8, character: 12 } }, newText: 'welding/t.md' });
+  });
+  it('link/file is silent for existing files, images, directories and external links', async () => {
+    const ws = await repository({
+      'a.md': doc({}, 'See [t](sops/t.md), ![p](media/p.png), [d](sops/), [w](https://example.com/x.md), [m](mailto:a@b.c).\n'),
+      'sops/t.md': target,
+      'media/p.png': 'PNG',
+    });
+    assert.deepEqual(findings(ws, 'link/file'), []);
+  });
+  it('link/heading checks fragments against GitHub slugs, Unicode and duplicates included', async () => {
+    const body = 'Links: [a](t.md#手順) [b](t.md#%E6%89%8B%E9%A0%86) [c](t.md#steps-1) [d](t.md#Steps) [e](#local) [f](t.md#stepz) [g](#nowhere)\n\n## Local\n';
+    const ws = await repository({ 'a.md': doc({}, body), 't.md': target });
+    assert.deepEqual(findings(ws, 'link/heading'), ['a.md:9:105 error link/heading', 'a.md:9:117 error link/heading']);
+    const stepz = ws.checkDocument('a.md').find((d) => d.rule === 'link/heading')!;
+    assert.match(stepz.message, /Did you mean #steps\?/);
+  });
+  it('link/heading also accepts explicit HTML anchors', async () => {
+    const ws = await repository({ 'a.md': doc({}, '[x](#custom)\n\n<a id="custom"></a>\n') });
+    assert.deepEqual(findings(ws, 'link/heading'), []);
+  });
+  it('link/id fires for an unknown [[ID]] and an unknown related id; known ones are silent', async () => {
+    const ws = await repository({ 'a.md': doc({ related: '[SOP-T-001, SOP-NONE-1]' }, 'See [[SOP-T-001#steps]] and [[SOP-GONE-9]].\n'), 't.md': target });
+    assert.deepEqual(findings(ws, 'link/id'), ['a.md:8:22 error link/id', 'a.md:10:31 error link/id']);
+  });
+  it('link/id: [[ID#fragment]] checks the fragment too', async () => {
+    const ws = await repository({ 'a.md': doc({}, '[[SOP-T-001#nope]]\n'), 't.md': target });
+    assert.deepEqual(findings(ws, 'link/heading'), ['a.md:9:13 error link/heading']);
+  });
+  it('link/outside-repo fires for a link leaving the root, and the target is never read', async () => {
+    const read: string[] = [];
+    const { MemoryFileSystem, loadWorkspace, parseDay } = await import('../../server/src/engine');
+    const fs = new MemoryFileSystem({ 'sops/a.md': doc({}, '[x](../../secret.md) [y](/sops/a.md)\n') });
+    const original = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => (read.push(path), original(path));
+    const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    assert.deepEqual(findings(ws, 'link/outside-repo'), ['sops/a.md:9:5 error link/outside-repo']);
+    assert.ok(!read.some((path) => path.includes('secret')), read.join());
+  });
+  it('link/obsolete fires for links to obsolete documents but not for supersedes', async () => {
+    const ws = await repository({
+      'a.md': doc({ supersedes: '[SOP-OLD-001]' }, 'See [old](old.md) and [[SOP-OLD-001]].\n'),
+      'old.md': doc({ id: 'SOP-OLD-001', status: 'obsolete' }),
+    });
+    assert.deepEqual(findings(ws, 'link/obsolete'), ['a.md:10:11 warning link/obsolete', 'a.md:10:25 warning link/obsolete']);
+    assert.match(ws.checkDocument('a.md').find((d) => d.rule === 'link/obsolete')!.message, /superseded by SOP-A-001/);
+  });
+  it('ignores links inside code spans and code blocks, and handles reference-style links', async () => {
+    const body = '`[x](missing1.md)` and\n\n```\n[y](missing2.md) [[SOP-NOPE-1]]\n```\n\n[ref][r]\n\n[r]: missing3.md\n';
+    const ws = await repository({ 'a.md': doc({}, body) });
+    assert.deepEqual(findings(ws, 'link/file'), ['a.md:17:6 error link/file']);
+    assert.deepEqual(findings(ws, 'link/id'), []);
+  });
+  it('handles CRLF line endings and a byte-order mark', async () => {
+    const text = '\ufeff' + doc({}, 'Line\n[x](missing.md)\n').replace(/\n/g, '\r\n');
+    const ws = await repository({ 'a.md': text });
+    assert.deepEqual(findings(ws, 'link/file'), ['a.md:10:5 error link/file']);
+    assert.deepEqual(findings(ws, 'frontmatter/missing'), []);
+  });
+});
+
+describe('access/*', () => {
+  it('access/leak fires when a lower layer links into a higher one', async () => {
+    const ws = await repository({
+      'a.md': doc({ access: 'internal', related: '[MST-A-001]' }, 'See [m](m.md) and [[MST-A-001]].\n'),
+      'm.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['a.md:8:11 warning access/leak', 'a.md:10:9 warning access/leak', 'a.md:10:21 warning access/leak']);
+  });
+  it('access/leak is silent for links to the same or a lower layer', async () => {
+    const ws = await repository({ 'a.md': doc({ access: 'restricted' }, '[p](p.md) [i](i.md)\n'), 'p.md': doc({ id: 'SOP-P-001', access: 'public' }), 'i.md': doc({ id: 'SOP-I-001', access: 'restricted' }) });
+    assert.deepEqual(findings(ws, 'access/leak'), []);
+  });
+  it('access/list-missing fires for a highest-layer document without access-list, even an empty one', async () => {
+    const ws = await repository({ 'a.md': doc({ access: 'master' }), 'b.md': doc({ id: 'SOP-B-001', access: 'master', 'access-list': '[]' }), 'c.md': doc({ id: 'SOP-C-001', access: 'master', 'access-list': '[k.tanaka]' }), 'd.md': doc({ id: 'SOP-D-001', access: 'restricted' }) });
+    assert.deepEqual(findings(ws, 'access/list-missing'), ['a.md:4:9 error access/list-missing', 'b.md:4:9 error access/list-missing']);
+  });
+});
+
+describe('review/*', () => {
+  it('review/overdue fires once reviewed + interval has passed, with a "reviewed today" fix', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: '2025-11-24' }), 'b.md': doc({ id: 'SOP-B-001', reviewed: '2025-11-25' }) });
+    assert.deepEqual(findings(ws, 'review/overdue'), ['a.md:7:11 warning review/overdue']);
+    const fix = ws.checkDocument('a.md').find((d) => d.rule === 'review/overdue')!.fixes![0]!;
+    assert.equal((fix.edits[0] as { newText: string }).newText, '2026-11-25');
+  });
+  it('review/overdue honours review-interval and skips drafts and obsolete documents', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: '2026-06-01', 'review-interval': '90d' }), 'b.md': doc({ id: 'SOP-B-001', reviewed: '2020-01-01', status: 'draft' }), 'c.md': doc({ id: 'SOP-C-001', reviewed: '2020-01-01', status: 'obsolete' }) });
+    assert.deepEqual(findings(ws, 'review/overdue'), ['a.md:7:11 warning review/overdue']);
+  });
+  it('review/due-soon fires within review.warn-before only', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: '2025-12-25' }), 'b.md': doc({ id: 'SOP-B-001', reviewed: '2025-12-26' }) });
+    assert.deepEqual(findings(ws, 'review/due-soon'), ['a.md:7:11 info review/due-soon']);
+  });
+  it('review/future-date fires for a date after today, not for today', async () => {
+    const ws = await repository({ 'a.md': doc({ reviewed: '2026-11-26' }), 'b.md': doc({ id: 'SOP-B-001', reviewed: '2026-11-25' }) });
+    assert.deepEqual(findings(ws, 'review/future-date'), ['a.md:7:11 warning review/future-date']);
+  });
+});
+
+describe('translation/*', () => {
+  const config = 'languages: [en, ja]\nrequired-translations: [ja]\n';
+  const source = doc({ version: '3' }, '# A\n\n## Steps\n\n1. one\n2. two\n');
+  const translation = (fields: Record<string, string> = {}, body = '# A\n\n## 手順\n\n1. 一\n2. 二\n') => doc({ lang: 'ja', 'translated-from-version': '3', ...fields }, body);
+  it('translation/missing fires on an approved source without its required language, offering to create it', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'sops/a.md': source });
+    assert.deepEqual(findings(ws, 'translation/missing'), ['sops/a.md:2:5 warning translation/missing']);
+    const edit = ws.checkDocument('sops/a.md').find((d) => d.rule === 'translation/missing')!.fixes![0]!.edits[0]!;
+    assert.equal(edit.kind, 'create');
+    assert.equal(edit.file, 'sops/a.ja.md');
+    assert.match(edit.kind === 'create' ? edit.content : '', /lang: ja\ntranslated-from-version: 3\n/);
+  });
+  it('translation/missing is silent when the translation exists or the source is a draft', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation(), 'b.md': doc({ id: 'SOP-B-001', status: 'draft' }) });
+    assert.deepEqual(findings(ws, 'translation/missing'), []);
+  });
+  it('translation/outdated fires when translated-from-version is behind the source', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation({ 'translated-from-version': '2' }) });
+    assert.deepEqual(findings(ws, 'translation/outdated'), ['a.ja.md:9:26 warning translation/outdated']);
+    assert.deepEqual(findings(await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() }), 'translation/outdated'), []);
+  });
+  it('translation/structure fires when headings or numbered steps differ', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation({}, '# A\n\n## 手順\n\n1. 一\n') });
+    assert.deepEqual(findings(ws, 'translation/structure'), ['a.ja.md:8:1 warning translation/structure']);
+    assert.match(ws.checkDocument('a.ja.md').find((d) => d.rule === 'translation/structure')!.message, /1 numbered steps against 2/);
+  });
+  it('translation/access fires when a translation sits in a lower layer than its source', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
+    assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
+    const same = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() });
+    assert.deepEqual(findings(same, 'translation/access'), []);
+  });
+});
+
+describe('iso/*', () => {
+  it('iso/unknown-clause fires for a clause the standard lacks; 7.10 is not 7.1', async () => {
+    const ws = await repository({ 'a.md': doc({ iso9001: '[8.5.1, 8.5.7, 7.10]' }) });
+    assert.deepEqual(findings(ws, 'iso/unknown-clause'), ['a.md:8:18 error iso/unknown-clause', 'a.md:8:25 error iso/unknown-clause']);
+  });
+  it('iso/gap lists uncovered documented-information clauses on densho.yaml; approved coverage closes a gap', async () => {
+    const ws = await repository({ 'densho.yaml': 'languages: [en]\n', 'a.md': doc({ iso9001: '[8.5.1]' }), 'b.md': doc({ id: 'SOP-B-001', iso9001: '[8.6]', status: 'draft' }) });
+    const gaps = ws.checkRepository().filter((d) => d.rule === 'iso/gap');
+    assert.equal(gaps.length, 24, 'all 25 documented clauses but 8.5.1');
+    assert.ok(gaps.every((d) => d.file === 'densho.yaml' && d.severity === 'warning'));
+    assert.ok(gaps.some((d) => d.message.includes(' 8.6 ')), 'a draft does not cover a clause');
+    assert.ok(!gaps.some((d) => d.message.includes(' 8.5.1 ')));
+  });
+  it('iso/gap is reported on the repository root without densho.yaml', async () => {
+    const ws = await repository({ 'a.md': doc() });
+    assert.ok(ws.checkRepository().some((d) => d.rule === 'iso/gap' && d.file === '.'));
+  });
+  it('a custom standard from a YAML file adds its own front matter key and gaps', async () => {
+    const standard = 'id: iatf16949\ntitle: IATF 16949:2016\nclauses:\n  - number: "8.5.1.1"\n    title: Control plan\n    documented: true\n  - number: "8.5.6.1"\n    title: Change control\n    documented: true\n';
+    const ws = await repository({ 'densho.yaml': 'standards: [iso9001, standards/iatf.yaml]\n', 'standards/iatf.yaml': standard, 'a.md': doc({ iatf16949: '[8.5.1.1, 9.9]' }) });
+    assert.deepEqual(findings(ws, 'iso/unknown-clause'), ['a.md:8:22 error iso/unknown-clause']);
+    assert.deepEqual(findings(ws, 'frontmatter/unknown-field'), []);
+    const gaps = ws.checkRepository().filter((d) => d.rule === 'iso/gap' && d.message.startsWith('IATF'));
+    assert.deepEqual(gaps.map((d) => d.message.split(' ')[2]), ['8.5.6.1']);
+  });
+});
+
+describe('rules: overrides', () => {
+  it('changes severity per rule and per family, and turns rules off', async () => {
+    const files = { 'a.md': doc({ reviewed: '2020-01-01', id: 'bad_id' }) };
+    const ws = await repository({ ...files, 'densho.yaml': 'rules:\n  review/overdue: error\n  id/*: off\n  iso/gap: off\n' });
+    assert.deepEqual(findings(ws), ['a.md:7:11 error review/overdue']);
+  });
+});
+
+describe('rule coverage', () => {
+  it('this file exercises every rule id of SPEC.md', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(__filename, 'utf8');
+    const untested = RULE_IDS.filter((id) => !source.includes(`'${id}'`) && !source.includes(`describe('${id.split('/')[0]}/*'`));
+    assert.deepEqual(untested, []);
+  });
+});

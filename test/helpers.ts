@@ -1,0 +1,52 @@
+/** Builds in-memory repositories for engine tests, so each case shows its whole input. */
+import { loadWorkspace, MemoryFileSystem, parseDay, type Diagnostic, type Workspace } from '../server/src/engine';
+
+export const TODAY = '2026-11-25';
+
+export async function repository(files: Record<string, string>, today = TODAY): Promise<Workspace> {
+  return loadWorkspace(new MemoryFileSystem(files), { today: parseDay(today) });
+}
+
+/** A compact form of a diagnostic: `file:line:column severity rule` (1-based, as the CLI prints). */
+export function brief(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.severity} ${diagnostic.rule}`;
+}
+
+export function findings(workspace: Workspace, rule?: string): string[] {
+  return workspace
+    .checkAll()
+    .filter((diagnostic) => rule === undefined || diagnostic.rule === rule)
+    .map(brief);
+}
+
+/** Front matter of a valid approved SOP, with overrides; `undefined` drops a field. */
+export function doc(fields: Record<string, string | undefined> = {}, body = '# Title\n'): string {
+  const base: Record<string, string | undefined> = {
+    id: 'SOP-A-001',
+    title: 'Title',
+    access: 'internal',
+    owner: 'k.tanaka',
+    expert: 'h.sato',
+    reviewed: '2026-06-01',
+    ...fields,
+  };
+  const lines = Object.entries(base)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n${body}`;
+}
+
+export const PEOPLE = `k.tanaka:
+  name: Kenji Tanaka
+  role: Quality manager
+h.sato:
+  name: 佐藤 浩
+  role: Senior welder
+  leaves: 2027-03-31
+m.ito:
+  name: 伊藤 美咲
+  role: Machinist
+r.old:
+  name: Ryo Old
+  active: false
+`;
