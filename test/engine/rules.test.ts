@@ -50,6 +50,7 @@ describe('frontmatter/*', () => {
     assert.ok(found.includes('a.md:4:1 error frontmatter/yaml'), found.join());
     assert.ok(found.includes('b.md:1:1 error frontmatter/yaml'), found.join());
     assert.deepEqual(findings(ws, 'frontmatter/missing'), [], 'an unclosed block is a YAML problem, not a missing one');
+    assert.deepEqual(findings(ws, 'frontmatter/required'), [], 'fields of broken YAML are unknown, not missing');
   });
   it('frontmatter/yaml reports duplicate keys; valid YAML is silent', async () => {
     const ws = await repository({ 'a.md': doc({ title: 'One' }).replace('title: One', 'title: One\ntitle: Two'), 'b.md': doc({ id: 'SOP-B-001' }) });

@@ -35,6 +35,15 @@ export interface Heading {
   readonly range: Range;
 }
 
+/** An item of an ordered list: a numbered step of a procedure. */
+export interface Step {
+  /** The number as the list counts it (`start` + position). */
+  readonly number: number;
+  /** The item's first line of text. */
+  readonly text: string;
+  readonly range: Range;
+}
+
 export type LinkKind = 'link' | 'image' | 'definition' | 'wiki';
 
 export interface DocumentLink {
@@ -53,6 +62,10 @@ export interface DocumentLink {
   readonly fragmentRange?: Range;
   /** http:, https:, mailto: and other schemes: not checked. */
   readonly external: boolean;
+  /** Offsets of the whole construct in the text: `[text](dest)`, `![alt](src)`, `[label]: dest`, `[[ID|alias]]`. */
+  readonly nodeOffsets?: readonly [number, number];
+  /** Offsets of the link text (`text`, `alt`, or the alias of `[[ID|alias]]`), when there is one. */
+  readonly textOffsets?: readonly [number, number];
 }
 
 export interface ParsedDocument {
@@ -69,6 +82,8 @@ export interface ParsedDocument {
   readonly links: readonly DocumentLink[];
   /** Items of ordered lists, the "numbered steps" translations must keep. */
   readonly stepCount: number;
+  /** The numbered steps themselves, in document order, for outlines. */
+  readonly steps: readonly Step[];
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -91,6 +106,7 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   const links: DocumentLink[] = [];
   const slugger = new GithubSlugger();
   let stepCount = 0;
+  const steps: Step[] = [];
 
   const visit = (node: Nodes): void => {
     switch (node.type) {
@@ -106,7 +122,14 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
         break;
       }
       case 'list':
-        if (node.ordered) stepCount += node.children.length;
+        if (node.ordered) {
+          stepCount += node.children.length;
+          node.children.forEach((item, position) => {
+            const [start, end] = offsets(item);
+            const itemText = nodeText(item).split(/\r\n|\n|\r/)[0]!.trim();
+            steps.push({ number: (node.start ?? 1) + position, text: itemText, range: lines.rangeOf(start, end) });
+          });
+        }
         break;
       case 'link':
       case 'image':
@@ -133,7 +156,7 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   visit(tree);
 
   const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
-  return { path, text, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, stepCount };
+  return { path, text, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, stepCount, steps };
 }
 
 function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {
@@ -148,7 +171,8 @@ function readFrontMatter(text: string, lines: LineIndex, start: number, end: num
     range: lines.rangeOf(start, end),
     contentStart,
     contentEnd,
-    fields: root?.kind === 'map' ? root : root ? undefined : emptyMap(lines, contentStart),
+    // Broken YAML leaves the fields unknown (not absent): no rule may call them missing.
+    fields: parsed.errors.length > 0 ? undefined : root?.kind === 'map' ? root : root ? undefined : emptyMap(lines, contentStart),
     errors: parsed.errors,
     notAMap: root && root.kind !== 'map' ? root.range : undefined,
   };
@@ -167,8 +191,10 @@ function readLink(text: string, lines: LineIndex, node: MdLink | Image | Definit
   const raw = text.slice(destination[0], destination[1]);
   const kind: LinkKind = node.type;
   const range = lines.rangeOf(destination[0], destination[1]);
+  const nodeOffsets = [start, end] as const;
+  const textOffsets = destination[2] === undefined ? undefined : ([start + (kind === 'image' ? 2 : 1), destination[2] - 1] as const);
   if (raw === '' || SCHEME.test(raw) || raw.startsWith('//')) {
-    return { kind, raw, range, external: true };
+    return { kind, raw, range, external: true, nodeOffsets, textOffsets };
   }
   const hash = raw.indexOf('#');
   const rawPath = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\?.*$/, '');
@@ -181,15 +207,19 @@ function readLink(text: string, lines: LineIndex, node: MdLink | Image | Definit
     fragment: rawFragment === undefined ? undefined : decode(unescapeMarkdown(rawFragment)),
     fragmentRange: hash < 0 ? undefined : lines.rangeOf(destination[0] + hash + 1, destination[1]),
     external: false,
+    nodeOffsets,
+    textOffsets,
   };
 }
 
 /**
  * Finds the destination of an inline link, image or definition in the
- * source, so that diagnostics point at it and edits replace only it.
+ * source, so that diagnostics point at it and edits replace only it. The
+ * third offset, for links and images, is the `(` that opens the destination.
  */
-function locateDestination(text: string, start: number, end: number, isDefinition: boolean): [number, number] | undefined {
+function locateDestination(text: string, start: number, end: number, isDefinition: boolean): [number, number, number?] | undefined {
   let cursor: number;
+  let open: number | undefined;
   if (isDefinition) {
     const colon = text.indexOf(']:', start);
     if (colon < 0 || colon >= end) return undefined;
@@ -197,7 +227,7 @@ function locateDestination(text: string, start: number, end: number, isDefinitio
   } else {
     // The destination follows the last `](` of the node; reference links have none.
     if (text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
-    const open = findDestinationOpen(text, start, end);
+    open = findDestinationOpen(text, start, end);
     if (open < 0) return undefined;
     cursor = open + 1;
   }
@@ -205,7 +235,7 @@ function locateDestination(text: string, start: number, end: number, isDefinitio
   if (text[cursor] === '<') {
     const close = text.indexOf('>', cursor + 1);
     if (close < 0 || close > end) return undefined;
-    return [cursor + 1, close];
+    return [cursor + 1, close, open];
   }
   let depth = 0;
   let stop = cursor;
@@ -223,7 +253,7 @@ function locateDestination(text: string, start: number, end: number, isDefinitio
     }
     stop++;
   }
-  return [cursor, Math.min(stop, end)];
+  return [cursor, Math.min(stop, end), open];
 }
 
 /** The `(` that opens the destination: the `](` whose parentheses close at the node's end. */
@@ -249,6 +279,9 @@ function readWikiReferences(text: string, lines: LineIndex, start: number, end: 
     const fragment = match[2];
     const rawEnd = innerStart + match[1]!.length + (fragment === undefined ? 0 : fragment.length + 1);
     const fragmentStart = innerStart + match[1]!.length + 1;
+    const whole = match[0];
+    const bar = whole.indexOf('|');
+    const nodeStart = start + match.index!;
     links.push({
       kind: 'wiki',
       raw: text.slice(innerStart, rawEnd),
@@ -257,6 +290,8 @@ function readWikiReferences(text: string, lines: LineIndex, start: number, end: 
       fragment: fragment === undefined ? undefined : decode(fragment.trim()),
       fragmentRange: fragment === undefined ? undefined : lines.rangeOf(fragmentStart, rawEnd),
       external: false,
+      nodeOffsets: [nodeStart, nodeStart + whole.length],
+      textOffsets: bar < 0 ? undefined : [nodeStart + bar + 1, nodeStart + whole.length - 2],
     });
   }
 }

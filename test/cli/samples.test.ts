@@ -1,0 +1,45 @@
+/**
+ * The bundled samples/ repository, checked as a user would: the full
+ * diagnostic set is pinned, so any drift in a rule shows up here as a diff.
+ * After an intended change, regenerate with:
+ *   node dist/cli.js check samples --today 2026-11-25 --format json > test/cli/samples.expected.json
+ * and review the diff line by line against samples/README.md.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULE_IDS } from '../../server/src/engine';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function checkSamples(format: string): { status: number | null; stdout: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', 'samples', '--today', '2026-11-25', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout };
+}
+
+describe('densho check samples', () => {
+  const expected = JSON.parse(readFileSync(join(__dirname, 'samples.expected.json'), 'utf8'));
+  const { status, stdout } = checkSamples('json');
+  const actual = JSON.parse(stdout);
+
+  it('prints exactly the expected diagnostics', () => {
+    assert.deepEqual(actual.diagnostics, expected.diagnostics);
+    assert.deepEqual(actual.summary, expected.summary);
+    assert.equal(actual.root, join(ROOT, 'samples'));
+  });
+  it('exits 1, because the samples hold deliberate errors', () => {
+    assert.equal(status, 1);
+  });
+  it('shows every rule of SPEC.md at work', () => {
+    const fired = new Set(actual.diagnostics.map((diagnostic: { rule: string }) => diagnostic.rule));
+    assert.deepEqual(RULE_IDS.filter((rule) => !fired.has(rule)), []);
+  });
+  it('lists every deliberate defect in samples/README.md', () => {
+    const readme = readFileSync(join(ROOT, 'samples/README.md'), 'utf8');
+    for (const rule of new Set<string>(actual.diagnostics.map((diagnostic: { rule: string }) => diagnostic.rule))) {
+      assert.ok(readme.includes(rule), `samples/README.md does not mention ${rule}`);
+    }
+  });
+});
