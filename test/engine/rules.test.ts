@@ -306,6 +306,24 @@ describe('iso/*', () => {
   });
 });
 
+describe('file/*', () => {
+  it('file/too-large reports a document over max-document-size without parsing it', async () => {
+    const ws = await repository({ 'densho.yaml': 'max-document-size: 1KB\n', 'big.md': doc({}, 'x'.repeat(2000) + '\n[x](missing.md)\n'), 'small.md': doc({ id: 'SOP-S-001' }) });
+    assert.deepEqual(findings(ws, 'file/too-large'), ['big.md:1:1 error file/too-large']);
+    assert.deepEqual(findings(ws).filter((f) => f.startsWith('big.md')), ['big.md:1:1 error file/too-large'], 'nothing else is reported for it');
+  });
+  it('file/binary reports NUL bytes and invalid UTF-8; Japanese UTF-8 text is fine', async () => {
+    const { MemoryFileSystem, loadWorkspace, parseDay } = await import('../../server/src/engine');
+    const fs = new MemoryFileSystem({ 'nul.md': 'PDF\u0000\u0001', 'latin1.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]), 'ja.md': doc({ title: '溶接手順' }) });
+    const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    assert.deepEqual(findings(ws, 'file/binary'), ['latin1.md:1:1 error file/binary', 'nul.md:1:1 error file/binary']);
+  });
+  it('file/too-deep reports absurd nesting instead of hanging or overflowing the stack', async () => {
+    const ws = await repository({ 'quotes.md': doc({}, '>'.repeat(20000) + ' deep\n'), 'lists.md': doc({ id: 'SOP-L-001' }, Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')), 'normal.md': doc({ id: 'SOP-N-001' }, '> quote\n>> nested\n\n- a\n  - b\n    - c\n') });
+    assert.deepEqual(findings(ws, 'file/too-deep'), ['lists.md:1:1 error file/too-deep', 'quotes.md:1:1 error file/too-deep']);
+  });
+});
+
 describe('rules: overrides', () => {
   it('changes severity per rule and per family, and turns rules off', async () => {
     const files = { 'a.md': doc({ reviewed: '2020-01-01', id: 'bad_id' }) };

@@ -27,6 +27,8 @@ export interface DenshoConfig {
   readonly standards: readonly string[];
   /** `rules:` overrides by rule id or family wildcard (`review/*`). */
   readonly rules: ReadonlyMap<string, SeveritySetting>;
+  /** Documents larger than this many bytes are reported (`file/too-large`), not parsed. */
+  readonly maxDocumentSize: number;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -42,6 +44,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   idPattern: /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/,
   standards: ['iso9001'],
   rules: new Map(),
+  maxDocumentSize: 5 * 1024 * 1024,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -59,6 +62,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   'id-pattern': 'Regular expression every id must match.',
   standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
   rules: 'Per-rule severity override: error, warning, info or off.',
+  'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
 };
 
 export interface ConfigResult {
@@ -176,6 +180,12 @@ export function parseConfig(text: string | undefined): ConfigResult {
       case 'rules':
         config.rules = parseRuleOverrides(entry.value, problem);
         break;
+      case 'max-document-size': {
+        const size = parseSize(scalarText(entry.value) ?? '');
+        if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
+        else config.maxDocumentSize = size;
+        break;
+      }
       default:
         problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
     }
@@ -211,6 +221,15 @@ function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: s
     overrides.set(entry.key, setting as SeveritySetting);
   }
   return overrides;
+}
+
+/** `5MB`, `800KB`, `1048576` → bytes. */
+function parseSize(text: string): number | undefined {
+  const match = /^(\d+)\s*(B|KB|MB|GB)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(match[2] ?? 'B').toUpperCase() as 'B'];
+  const size = Number(match[1]) * unit;
+  return size > 0 && Number.isSafeInteger(size) ? size : undefined;
 }
 
 function unknownKeyMessage(key: string, known: readonly string[]): string {

@@ -34,9 +34,9 @@ export async function loadWorkspace(fs: FileSystem, options: WorkspaceOptions = 
     else workspace.addFile(file);
   }
   await forEachConcurrently(documents, READ_CONCURRENCY, async (path) => {
-    const text = await readText(fs, path);
-    if (text === undefined) workspace.addFile(path);
-    else workspace.setDocument(path, text);
+    const bytes = await fs.readFile(path);
+    // A file deleted since the directory was listed is simply gone.
+    if (bytes !== undefined) workspace.setDocumentBytes(path, bytes);
   });
   return workspace;
 }

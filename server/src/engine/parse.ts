@@ -80,10 +80,47 @@ export interface ParsedDocument {
   /** Explicit HTML anchors (`<a id="x">`, `<a name="x">`), also valid link fragments. */
   readonly anchors: readonly string[];
   readonly links: readonly DocumentLink[];
-  /** Items of ordered lists, the "numbered steps" translations must keep. */
-  readonly stepCount: number;
-  /** The numbered steps themselves, in document order, for outlines. */
+  /** Items of ordered lists, in document order: the "numbered steps" translations must keep. */
   readonly steps: readonly Step[];
+  /** Set when the file was not parsed at all; everything above is then empty. */
+  readonly unreadable?: UnreadableReason;
+}
+
+/** Why a document was refused before parsing. */
+export interface UnreadableReason {
+  readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep';
+  readonly message: string;
+}
+
+/**
+ * How long a line's run of block markers (indentation, `>`, list bullets)
+ * may be. Real procedures nest a few levels; thousands of levels make the
+ * Markdown parser take minutes or overflow its stack.
+ */
+export const MAX_BLOCK_PREFIX = 256;
+const BLOCK_PREFIX = /^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])+/gm;
+
+/** A placeholder for a file that is reported but never parsed. */
+export function unreadableDocument(path: string, reason: UnreadableReason): ParsedDocument {
+  return { path, text: '', lines: new LineIndex(''), frontMatter: undefined, unclosedFrontMatter: false, headings: [], anchors: [], links: [], steps: [], unreadable: reason };
+}
+
+/** Parses a document unless it is binary or nested too deeply to parse safely. */
+export function parseDocumentText(path: string, text: string): ParsedDocument {
+  if (text.includes('\u0000')) {
+    return unreadableDocument(path, { rule: 'file/binary', message: 'This file contains NUL bytes: it is binary, not Markdown text, and was not checked.' });
+  }
+  for (const match of text.matchAll(BLOCK_PREFIX)) {
+    if (match[0].length > MAX_BLOCK_PREFIX) {
+      return unreadableDocument(path, { rule: 'file/too-deep', message: `Block quotes or lists are nested more than ${MAX_BLOCK_PREFIX} characters deep here; the document was not checked.` });
+    }
+  }
+  try {
+    return parseMarkdown(path, text);
+  } catch (error) {
+    // A backstop: whatever the parser chokes on is reported, never thrown at the user.
+    return unreadableDocument(path, { rule: 'file/too-deep', message: `The Markdown parser could not read this document (${error instanceof Error ? error.message : String(error)}).` });
+  }
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -105,15 +142,15 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   const anchors: string[] = [];
   const links: DocumentLink[] = [];
   const slugger = new GithubSlugger();
-  let stepCount = 0;
   const steps: Step[] = [];
 
-  const visit = (node: Nodes): void => {
+  // Returns whether to descend into the node's children.
+  const visit = (node: Nodes): boolean => {
     switch (node.type) {
       case 'yaml': {
         const [start, end] = offsets(node);
         frontMatter = readFrontMatter(text, lines, start, end);
-        return;
+        return false;
       }
       case 'heading': {
         const [start, end] = offsets(node);
@@ -123,7 +160,6 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
       }
       case 'list':
         if (node.ordered) {
-          stepCount += node.children.length;
           node.children.forEach((item, position) => {
             const [start, end] = offsets(item);
             const itemText = nodeText(item).split(/\r\n|\n|\r/)[0]!.trim();
@@ -141,22 +177,29 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
       case 'text': {
         const [start, end] = offsets(node);
         readWikiReferences(text, lines, start, end, links);
-        return;
+        return false;
       }
       case 'html':
         for (const match of node.value.matchAll(HTML_ANCHOR)) anchors.push(match[1]!);
-        return;
+        return false;
       case 'code':
       case 'inlineCode':
         // Code is not prose: nothing inside it is a link.
-        return;
+        return false;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    return true;
   };
-  visit(tree);
+  // An explicit stack rather than recursion: nesting depth must not be bounded by the call stack.
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (visit(node) && 'children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] as Nodes);
+    }
+  }
 
   const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
-  return { path, text, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, stepCount, steps };
+  return { path, text, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
 }
 
 function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {

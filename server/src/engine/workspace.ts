@@ -9,7 +9,7 @@ import { CONFIG_FILE, parseConfig, type DenshoConfig } from './config';
 import { localToday, type Day, type Duration } from './dates';
 import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
 import { readFrontMatter, type FieldCheck } from './frontmatter';
-import { parseMarkdown, type ParsedDocument } from './parse';
+import { parseDocumentText, unreadableDocument, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
@@ -108,8 +108,29 @@ export class Workspace {
     }
   }
 
+  /** Sets a document's text (from disk or an editor buffer) and parses it, unless it is too large, binary or too deep. */
   setDocument(path: string, text: string): ParsedDocument {
-    const parsed = parseMarkdown(path, text);
+    // UTF-16 length never exceeds the UTF-8 byte length of the same text, so this refuses nothing under the limit.
+    const parsed =
+      text.length > this.config.maxDocumentSize
+        ? unreadableDocument(path, tooLarge(text.length, this.config.maxDocumentSize))
+        : parseDocumentText(path, text);
+    return this.store(path, parsed);
+  }
+
+  /** Sets a document from the bytes of its file: too large and non-UTF-8 files are reported without being decoded or parsed. */
+  setDocumentBytes(path: string, bytes: Uint8Array): ParsedDocument {
+    if (bytes.length > this.config.maxDocumentSize) return this.store(path, unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize)));
+    let text: string;
+    try {
+      text = strictDecoder.decode(bytes);
+    } catch {
+      return this.store(path, unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' }));
+    }
+    return this.setDocument(path, text);
+  }
+
+  private store(path: string, parsed: ParsedDocument): ParsedDocument {
     this.documentStates.set(path, { parsed });
     this.files.add(path);
     this.indexState = undefined;
@@ -223,6 +244,8 @@ export class Workspace {
   checkDocument(path: string): Diagnostic[] {
     const derived = this.derive(path);
     if (!derived) return [];
+    const unreadable = derived.indexed.parsed.unreadable;
+    if (unreadable) return this.finish([{ rule: unreadable.rule, range: zeroRange, message: unreadable.message }], path);
     const findings: Finding[] = [];
     const context = {
       ...this.environment(),
@@ -266,3 +289,9 @@ export class Workspace {
 }
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function tooLarge(size: number, limit: number): { rule: 'file/too-large'; message: string } {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return { rule: 'file/too-large', message: `This document is ${megabytes(size)}, over the ${megabytes(limit)} limit (max-document-size); it was not checked.` };
+}

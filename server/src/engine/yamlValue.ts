@@ -3,7 +3,7 @@
  * and people.yaml are all read through it, so every rule can point at the
  * exact key or value it complains about.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { LineIndex, type Range } from './text';
 
 export type YamlValue = YamlScalar | YamlList | YamlMap | YamlOther;
@@ -77,10 +77,17 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
   } catch (error) {
     return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
   }
-  const errors = document.errors.map((error) => ({
+  const errors: YamlProblem[] = document.errors.map((error) => ({
     message: error.message.split('\n')[0]!,
     range: rangeAt(error.pos[0], error.pos[1]),
   }));
+  // Aliases have no place in front matter or settings, and expanding them is how a small file exhausts memory.
+  visit(document, {
+    Alias(_, node) {
+      errors.push({ message: `YAML aliases (*${node.source}) are not supported here.`, range: rangeAt(node.range?.[0] ?? 0, node.range?.[1] ?? 0) });
+      return visit.SKIP;
+    },
+  });
   if (errors.length > 0) return { root: undefined, errors };
   const contents = document.contents as Node | null;
   if (!contents) return { root: undefined, errors };

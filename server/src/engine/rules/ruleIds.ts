@@ -27,6 +27,11 @@ export const RULE_DEFAULTS = {
   'translation/access': 'error',
   'iso/unknown-clause': 'error',
   'iso/gap': 'warning',
+  // Beyond SPEC.md: files the engine refuses to parse, so that a hostile or
+  // broken file is reported instead of hanging or crashing the check.
+  'file/too-large': 'error',
+  'file/binary': 'error',
+  'file/too-deep': 'error',
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -62,6 +67,9 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'translation/access': 'a translation sits in a lower access layer than its source',
   'iso/unknown-clause': 'a clause number is not in the standard',
   'iso/gap': 'a clause that requires documented information is covered by no approved document',
+  'file/too-large': 'a document is larger than max-document-size and is not parsed',
+  'file/binary': 'a document is not UTF-8 text (a NUL byte or an invalid sequence) and is not parsed',
+  'file/too-deep': 'a document nests block quotes or lists too deeply to parse safely',
 };
 
 export function isRuleId(value: string): value is RuleId {

@@ -49,7 +49,7 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
   const [ours, theirs] = [translation.parsed, source.parsed];
   const differences: string[] = [];
   if (ours.headings.length !== theirs.headings.length) differences.push(`${ours.headings.length} headings against ${theirs.headings.length}`);
-  if (ours.stepCount !== theirs.stepCount) differences.push(`${ours.stepCount} numbered steps against ${theirs.stepCount}`);
+  if (ours.steps.length !== theirs.steps.length) differences.push(`${ours.steps.length} numbered steps against ${theirs.steps.length}`);
   if (differences.length > 0) {
     context.report({
       rule: 'translation/structure',
