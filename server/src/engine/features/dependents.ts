@@ -1,0 +1,84 @@
+/**
+ * Which documents must be checked again after a change: the changed
+ * document, documents linking to it, documents sharing its id (its
+ * translations, its duplicates), documents naming its id in `[[…]]`,
+ * `related` or `supersedes`, and documents linking to what it supersedes.
+ * Ask before the change and again after it, and check the union: a document
+ * that linked to the old id and one that links to the new id both change.
+ */
+import type { PeopleRegistry } from '../people';
+import { basename, resolveRelative } from '../paths';
+import type { Workspace } from '../workspace';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+export function dependentDocuments(workspace: Workspace, path: string): Set<string> {
+  const index = workspace.index;
+  const result = new Set<string>();
+  const document = index.document(path);
+  if (document) result.add(path);
+  const addBacklinks = (target: string): void => {
+    for (const backlink of index.backlinks(target)) result.add(backlink.from.path);
+  };
+  addBacklinks(path);
+  const ids = new Set<string>();
+  if (document?.meta.id) ids.add(document.meta.id.value);
+  for (const id of ids) {
+    for (const sibling of index.withId(id)) {
+      result.add(sibling.path);
+      addBacklinks(sibling.path);
+    }
+  }
+  const superseded = document?.meta.supersedes.map((ref) => ref.value) ?? [];
+  for (const id of superseded) {
+    for (const old of index.withId(id)) addBacklinks(old.path);
+    for (const referrer of documentsNamingIds(index, new Set([id]))) result.add(referrer);
+  }
+  for (const referrer of documentsNamingIds(index, ids)) result.add(referrer);
+  // A file appearing or disappearing changes "point to the file of the same name" fixes of broken links.
+  const name = basename(path);
+  for (const candidate of index.documents) {
+    if (result.has(candidate.path)) continue;
+    for (const link of candidate.parsed.links) {
+      if (link.kind === 'wiki' || link.external || !link.path || basename(link.path) !== name) continue;
+      const target = resolveRelative(candidate.path, link.path);
+      if (target !== undefined && !index.fileExists(target)) result.add(candidate.path);
+    }
+  }
+  return result;
+}
+
+/** Documents that name one of `ids` in a `[[…]]` reference, `related` or `supersedes`. */
+function documentsNamingIds(index: WorkspaceIndex, ids: ReadonlySet<string>): string[] {
+  if (ids.size === 0) return [];
+  const found: string[] = [];
+  for (const document of index.documents) {
+    const { meta, parsed } = document;
+    if (
+      parsed.links.some((link) => link.kind === 'wiki' && link.id !== undefined && ids.has(link.id)) ||
+      meta.related.some((ref) => ids.has(ref.value)) ||
+      meta.supersedes.some((ref) => ids.has(ref.value))
+    ) {
+      found.push(document.path);
+    }
+  }
+  return found;
+}
+
+/** Documents whose people rules may change between two versions of the people registry. */
+export function documentsAffectedByPeople(workspace: Workspace, before: PeopleRegistry | undefined, after: PeopleRegistry | undefined): Set<string> {
+  const all = new Set(workspace.documentPaths());
+  if (!before || !after) return before === after ? new Set() : all;
+  const changed = new Set<string>();
+  for (const key of new Set([...before.people.keys(), ...after.people.keys()])) {
+    const [a, b] = [before.people.get(key), after.people.get(key)];
+    if (!a || !b || a.name !== b.name || a.role !== b.role || a.leaves !== b.leaves || a.active !== b.active) changed.add(key);
+  }
+  const result = new Set<string>();
+  if (changed.size === 0) return result;
+  for (const document of workspace.index.documents) {
+    const { meta } = document;
+    const keys = [meta.owner?.value, meta.approvedBy?.value, ...meta.experts.map((ref) => ref.value)];
+    if (keys.some((key) => key !== undefined && changed.has(key))) result.add(document.path);
+  }
+  return result;
+}

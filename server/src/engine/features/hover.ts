@@ -1,0 +1,117 @@
+/**
+ * Hover: a clause number shows its title and whether it requires documented
+ * information; a link or `[[ID]]` shows the target's title, owner, layer,
+ * status and review state; a person key shows name, role and leaving date.
+ */
+import { addDuration, formatDay } from '../dates';
+import { FIELDS } from '../frontmatter';
+import type { Person } from '../people';
+import { reviewState } from '../reports/reviewState';
+import type { Position, Range } from '../text';
+import type { Workspace } from '../workspace';
+import type { IndexedDocument } from '../workspaceIndex';
+import { headingForFragment, targetAt, wikiIdRange } from './cursor';
+
+export interface HoverResult {
+  /** Markdown. */
+  readonly contents: string;
+  readonly range: Range;
+}
+
+export function hover(workspace: Workspace, path: string, position: Position): HoverResult | undefined {
+  const document = workspace.document(path);
+  const target = targetAt(workspace, path, position);
+  if (!document || !target) return undefined;
+  switch (target.kind) {
+    case 'field': {
+      const key = target.entry.key;
+      const standard = workspace.standards.find((candidate) => candidate.id === key);
+      const description = FIELDS.find((field) => field.name === key)?.description ?? (standard ? `Clauses of ${standard.title} this document covers.` : undefined);
+      return description ? { contents: `**${key}**: ${description}`, range: target.entry.keyRange } : undefined;
+    }
+    case 'clause': {
+      const standard = workspace.standards.find((candidate) => candidate.id === target.standard)!;
+      const clause = standard.clause(target.clause);
+      const contents = clause
+        ? `**${standard.title} ${clause.number}** ${clause.title}\n\n${clause.documented ? 'Requires documented information to be maintained or retained.' : 'Does not itself require documented information.'}`
+        : `${standard.title} has no clause ${target.clause}.`;
+      return { contents, range: target.range };
+    }
+    case 'person': {
+      const registry = workspace.people;
+      const person = registry?.people.get(target.key);
+      if (!registry) return { contents: `\`${target.key}\` (no people registry in this repository)`, range: target.range };
+      return { contents: person ? describePersonMarkdown(workspace, person) : `\`${target.key}\` is not in ${registry.file}.`, range: target.range };
+    }
+    case 'id-ref': {
+      const linked = workspace.index.resolveId(target.id, document.meta.lang);
+      return { contents: linked ? describeDocument(workspace, linked) : `No document has the id \`${target.id}\`.`, range: target.range };
+    }
+    case 'id': {
+      const others = workspace.index.withId(target.id).filter((other) => other.path !== path);
+      const backlinks = workspace.index.backlinks(path).filter((backlink) => backlink.from.path !== path).length;
+      const lines = [`**${target.id}** · ${document.meta.lang}`];
+      if (others.length > 0) lines.push(`Also kept as: ${others.map((other) => `\`${other.path}\` (${other.meta.lang})`).join(', ')}`);
+      lines.push(`${backlinks} link(s) from other documents lead here.`);
+      return { contents: lines.join('\n\n'), range: target.range };
+    }
+    case 'value':
+      return undefined;
+    case 'heading':
+      return undefined;
+    case 'link': {
+      const { link } = target;
+      const resolved = workspace.index.resolve(document, link);
+      const range = link.kind === 'wiki' && target.part === 'target' ? wikiIdRange(link) : link.range;
+      if (resolved.kind === 'external') return undefined;
+      if (resolved.kind === 'outside') return { contents: 'Leads outside the repository; not followed.', range };
+      if (!resolved.document) {
+        if (resolved.kind === 'id') return { contents: `No document has the id \`${resolved.id}\`.`, range };
+        return { contents: resolved.exists ? `\`${resolved.path}\`` : `\`${resolved.path}\` does not exist.`, range };
+      }
+      let contents = describeDocument(workspace, resolved.document);
+      if (link.fragment) {
+        const heading = headingForFragment(resolved.document, link.fragment);
+        contents += heading ? `\n\nSection: ${'#'.repeat(heading.depth)} ${heading.text}` : `\n\nNo heading has the anchor #${link.fragment}.`;
+      }
+      return { contents, range };
+    }
+  }
+}
+
+/** Title, id, owner, layer, status and review state of a document, as Markdown. */
+export function describeDocument(workspace: Workspace, document: IndexedDocument): string {
+  const { meta } = document;
+  const heading = `**${meta.id?.value ?? document.path}** — ${meta.title ?? '(no title)'}`;
+  const facts = [`\`${document.path}\``, meta.type, meta.status, meta.lang].join(' · ');
+  const lines = [heading, facts];
+  if (meta.owner) {
+    const person = workspace.people?.people.get(meta.owner.value);
+    lines.push(`Owner: ${meta.owner.value}${person?.name ? ` (${person.name})` : ''}`);
+  }
+  if (meta.access) lines.push(`Layer: ${meta.access.value}`);
+  lines.push(`Review: ${describeReview(workspace, document)}`);
+  return lines.join('  \n');
+}
+
+function describeReview(workspace: Workspace, document: IndexedDocument): string {
+  const { meta } = document;
+  const today = workspace.today;
+  if (meta.reviewed === undefined) return 'no valid `reviewed` date';
+  const reviewed = formatDay(meta.reviewed);
+  if (meta.reviewed > today) return `reviewed ${reviewed}, which is in the future`;
+  if (meta.status !== 'approved') return `reviewed ${reviewed}; ${meta.status}, not scheduled`;
+  const state = reviewState(meta, workspace.config)!;
+  const due = formatDay(state.due);
+  if (state.due < today) return `overdue by ${today - state.due} day(s) (due ${due}, reviewed ${reviewed})`;
+  if (state.due <= addDuration(today, workspace.config.reviewWarnBefore)) return `due soon: ${due}, in ${state.due - today} day(s)`;
+  return `up to date (reviewed ${reviewed}, next due ${due})`;
+}
+
+function describePersonMarkdown(workspace: Workspace, person: Person): string {
+  const lines = [`**${person.name ?? person.key}** (\`${person.key}\`)`];
+  if (person.role) lines.push(person.role);
+  if (person.leaves !== undefined) lines.push(person.leaves < workspace.today ? `Left on ${formatDay(person.leaves)}` : `Leaves on ${formatDay(person.leaves)}`);
+  if (!person.active) lines.push('Inactive');
+  return lines.join('  \n');
+}

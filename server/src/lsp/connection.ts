@@ -1,0 +1,57 @@
+/**
+ * Binds the LSP connection to DenshoServer: one line per message, no logic.
+ * Densho's own messages are bound by method name: protocol.ts is built on the
+ * top-level vscode-languageserver-protocol, whose classes may be another
+ * copy than the one vscode-languageserver bundles.
+ */
+import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
+import {
+  CoverageRequest,
+  KnowledgeRiskRequest,
+  ReportsChangedNotification,
+  ReviewScheduleRequest,
+  type CoverageParams,
+  type FolderParams,
+  type ReviewScheduleParams,
+} from '../protocol';
+import { DenshoServer, type ClientPort } from './server';
+
+export function bindConnection(connection: Connection, version: string): DenshoServer {
+  const port: ClientPort = {
+    publishDiagnostics: (params) => void connection.sendDiagnostics(params),
+    reportsChanged: (params) => void connection.sendNotification(ReportsChangedNotification.method, params),
+    log: (message) => connection.console.log(message),
+    createProgress: () => connection.window.createWorkDoneProgress().catch(() => undefined),
+    registerFileWatchers: () => void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }),
+  };
+  const server = new DenshoServer(port, version);
+
+  connection.onInitialize((params) => server.initialize(params));
+  connection.onInitialized(() => server.initialized());
+  connection.onShutdown(() => server.shutdown());
+
+  connection.onDidOpenTextDocument((params) => server.didOpen(params));
+  connection.onDidChangeTextDocument((params) => server.didChange(params));
+  connection.onDidCloseTextDocument((params) => server.didClose(params));
+  connection.onDidChangeWatchedFiles((params) => server.didChangeWatchedFiles(params));
+  connection.workspace.onDidRenameFiles((params) => server.didRenameFiles(params));
+  connection.workspace.onDidCreateFiles((params) => server.didCreateFiles(params));
+  connection.workspace.onDidDeleteFiles((params) => server.didDeleteFiles(params));
+  connection.workspace.onWillRenameFiles((params) => server.willRenameFiles(params));
+
+  connection.onCompletion((params) => server.completion(params));
+  connection.onHover((params) => server.hover(params));
+  connection.onDefinition((params) => server.definition(params));
+  connection.onReferences((params) => server.references(params));
+  connection.onPrepareRename((params) => server.prepareRename(params));
+  connection.onRenameRequest((params) => server.rename(params));
+  connection.onDocumentSymbol((params) => server.documentSymbols(params));
+  connection.onWorkspaceSymbol((params) => server.workspaceSymbols(params));
+  connection.onDocumentLinks((params) => server.documentLinks(params));
+  connection.onCodeAction((params) => server.codeActions(params));
+
+  connection.onRequest(CoverageRequest.method, (params: CoverageParams | undefined) => server.coverage(params));
+  connection.onRequest(ReviewScheduleRequest.method, (params: ReviewScheduleParams | undefined) => server.reviewSchedule(params));
+  connection.onRequest(KnowledgeRiskRequest.method, (params: FolderParams | undefined) => server.knowledgeRisk(params));
+  return server;
+}

@@ -1,0 +1,307 @@
+/**
+ * One workspace folder: its engine Workspace fed from the overlay file
+ * system, and the incremental re-checking after each change. A change marks
+ * the documents whose results depend on it (asked before and after the
+ * change, see engine/features/dependents.ts); a short debounce later they
+ * are checked, open documents first, and their diagnostics handed to the
+ * listener. Nothing else is re-parsed.
+ */
+import {
+  CONFIG_FILE,
+  dependentDocuments,
+  documentsAffectedByPeople,
+  loadSettings,
+  loadWorkspace,
+  localToday,
+  readText,
+  Workspace,
+  type Day,
+  type Diagnostic,
+} from '../engine';
+import type { OverlayFileSystem } from './overlayFileSystem';
+
+export interface FolderListener {
+  /** Diagnostics of one file (a document, densho.yaml, people.yaml, or '.' for the root), replacing earlier ones. */
+  diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void;
+  /** Coverage, review schedule or knowledge risk may have changed. */
+  reportsChanged(folder: DenshoFolder): void;
+  log(message: string): void;
+}
+
+export interface FolderOptions {
+  /** A fixed "today" (tests, reproducible runs); the local date, re-read at every check, when absent. */
+  readonly today?: Day;
+  /** Milliseconds between the last change and the re-check. */
+  readonly debounceMs: number;
+}
+
+/** How many documents are checked before yielding to pending requests. */
+const CHUNK = 25;
+
+export class DenshoFolder {
+  private workspaceValue: Workspace;
+  readonly ready: Promise<void>;
+  /** Documents to check at the next flush. */
+  private readonly pending = new Set<string>();
+  /** Changed paths whose dependents are collected (after the change) at the next flush. */
+  private readonly changed = new Set<string>();
+  private repositoryDirty = false;
+  private forceRepositoryPublish = false;
+  private readonly repositoryFiles = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private loaded = false;
+  private lastReports: string | undefined;
+  /** The last text read of each settings file, so opening densho.yaml unchanged re-checks nothing. */
+  private readonly settingsTexts = new Map<string, string | undefined>();
+  /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
+  readonly openPaths = new Map<string, string>();
+
+  constructor(
+    readonly uri: string,
+    readonly name: string,
+    readonly fs: OverlayFileSystem,
+    private readonly listener: FolderListener,
+    private readonly options: FolderOptions,
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ) {
+    this.workspaceValue = new Workspace({ today: options.today });
+    this.ready = this.load(onProgress);
+  }
+
+  get workspace(): Workspace {
+    return this.workspaceValue;
+  }
+
+  get root(): string {
+    return this.fs.root;
+  }
+
+  private async load(onProgress: (done: number, total: number) => void): Promise<void> {
+    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday() });
+    this.workspaceValue = workspace;
+    // Editors may have opened (and edited) files while the disk was read: their text wins.
+    for (const path of this.fs.overlaidPaths()) {
+      const text = this.fs.overlay(path)!;
+      if (workspace.isDocumentPath(path)) workspace.setDocument(path, text);
+    }
+    for (const path of this.settingsPaths()) this.settingsTexts.set(path, await readText(this.fs, path));
+    this.loaded = true;
+    for (const path of workspace.documentPaths()) this.pending.add(path);
+    this.repositoryDirty = true;
+    // Requests are answered from here on; the first check runs in the background, open documents first.
+    void this.flush(onProgress);
+  }
+
+  // ---- changes --------------------------------------------------------------------
+
+  /** A file's text changed (typed in the editor, or changed on disk). */
+  async textChanged(path: string, text: string | undefined): Promise<void> {
+    await this.ready;
+    const workspace = this.workspace;
+    if (this.isSettingsFile(path)) {
+      const current = text ?? (await readText(this.fs, path));
+      if (this.settingsTexts.has(path) && this.settingsTexts.get(path) === current) return;
+      await this.reloadSettings(path);
+      return;
+    }
+    if (text === undefined) text = await readText(this.fs, path);
+    if (text === undefined) return this.removed(path);
+    if (!workspace.isDocumentPath(path)) {
+      if (!workspace.index.allFiles().has(path)) this.mark(path, () => workspace.addFile(path));
+      return;
+    }
+    this.mark(path, () => workspace.setDocument(path, text));
+  }
+
+  /** A file or folder was deleted. */
+  async removed(path: string): Promise<void> {
+    await this.ready;
+    const workspace = this.workspace;
+    if (this.isSettingsFile(path)) {
+      await this.reloadSettings(path);
+      return;
+    }
+    const files = [...workspace.index.allFiles()];
+    const gone = files.filter((file) => file === path || file.startsWith(`${path}/`));
+    for (const file of gone) {
+      const wasDocument = workspace.hasDocument(file);
+      this.mark(file, () => workspace.removeFile(file));
+      if (wasDocument) this.listener.diagnostics(this, file, []);
+    }
+  }
+
+  /** A file or folder was created. */
+  async created(path: string): Promise<void> {
+    await this.ready;
+    const entries = await this.fs.readDirectory(path);
+    if (entries.length === 0) return this.textChanged(path, this.fs.overlay(path));
+    for (const entry of entries) {
+      const child = `${path}/${entry.name}`;
+      if (entry.kind === 'directory' && entry.name !== '.git' && entry.name !== 'node_modules') await this.created(child);
+      else if (entry.kind === 'file') await this.textChanged(child, this.fs.overlay(child));
+    }
+  }
+
+  /** Records what depends on `path` before `change`, applies it, and schedules a check. */
+  private mark(path: string, change: () => void): void {
+    for (const dependent of dependentDocuments(this.workspace, path)) this.pending.add(dependent);
+    change();
+    this.changed.add(path);
+    this.repositoryDirty = true;
+    this.schedule();
+  }
+
+  private settingsPaths(): string[] {
+    return [CONFIG_FILE, this.workspace.config.people, ...this.workspace.customStandardPaths()];
+  }
+
+  private isSettingsFile(path: string): boolean {
+    return this.settingsPaths().includes(path);
+  }
+
+  /** densho.yaml, a custom standard or people.yaml changed: re-read the settings and re-check what they affect. */
+  private async reloadSettings(path: string): Promise<void> {
+    const workspace = this.workspace;
+    const peopleBefore = workspace.people;
+    const peopleFileBefore = workspace.config.people;
+    await loadSettings(this.fs, workspace);
+    for (const settingsPath of this.settingsPaths()) this.settingsTexts.set(settingsPath, await readText(this.fs, settingsPath));
+    this.repositoryDirty = true;
+    this.forceRepositoryPublish = true;
+    if (path === workspace.config.people && path === peopleFileBefore && path !== CONFIG_FILE) {
+      for (const dependent of documentsAffectedByPeople(workspace, peopleBefore, workspace.people)) this.pending.add(dependent);
+    } else {
+      await this.reclassify();
+      for (const document of workspace.documentPaths()) this.pending.add(document);
+    }
+    this.schedule();
+  }
+
+  /** After `docs` or `ignore` changed: read files that became documents, demote those that no longer are. */
+  private async reclassify(): Promise<void> {
+    const workspace = this.workspace;
+    for (const file of [...workspace.index.allFiles()]) {
+      const isDocument = workspace.isDocumentPath(file);
+      if (isDocument && !workspace.hasDocument(file)) {
+        const text = await readText(this.fs, file);
+        if (text !== undefined) workspace.setDocument(file, text);
+      } else if (!isDocument && workspace.hasDocument(file)) {
+        workspace.removeFile(file);
+        workspace.addFile(file);
+        this.listener.diagnostics(this, file, []);
+      }
+    }
+  }
+
+  /** "Today" moved on (the server ran past midnight): every date rule may answer differently. */
+  private refreshToday(): void {
+    if (this.options.today !== undefined) return;
+    const today = localToday();
+    if (today === this.workspace.today) return;
+    this.workspace.today = today;
+    for (const document of this.workspace.documentPaths()) this.pending.add(document);
+    this.repositoryDirty = true;
+  }
+
+  // ---- checking ---------------------------------------------------------------------
+
+  private schedule(): void {
+    if (!this.loaded) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.options.debounceMs);
+  }
+
+  /** Waits until every scheduled check has run. */
+  async settled(): Promise<void> {
+    await this.ready;
+    while (this.timer || this.flushing) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        void this.flush();
+      }
+      await this.flushing;
+    }
+  }
+
+  private flush(onProgress?: (done: number, total: number) => void): Promise<void> {
+    if (this.flushing) {
+      // One flush at a time; whatever arrives meanwhile is picked up by the next.
+      return this.flushing.then(() => (this.pending.size > 0 || this.changed.size > 0 || this.repositoryDirty ? this.flush(onProgress) : undefined));
+    }
+    this.flushing = this.runFlush(onProgress).finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async runFlush(onProgress?: (done: number, total: number) => void): Promise<void> {
+    try {
+      this.refreshToday();
+      const workspace = this.workspace;
+      for (const path of this.changed) for (const dependent of dependentDocuments(workspace, path)) this.pending.add(dependent);
+      this.changed.clear();
+      const queue = [...this.pending].filter((path) => workspace.hasDocument(path));
+      this.pending.clear();
+      const changedAnything = queue.length > 0 || this.repositoryDirty;
+      // Open documents first: they are what the user is looking at.
+      queue.sort((a, b) => Number(this.openPaths.has(b)) - Number(this.openPaths.has(a)));
+      for (let start = 0; start < queue.length; start += CHUNK) {
+        for (const path of queue.slice(start, start + CHUNK)) {
+          if (!this.workspace.hasDocument(path)) continue;
+          this.listener.diagnostics(this, path, this.workspace.checkDocument(path));
+        }
+        onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);
+        if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (this.repositoryDirty) {
+        this.repositoryDirty = false;
+        this.publishRepository();
+      }
+      if (changedAnything) this.notifyReports();
+    } catch (error) {
+      this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** densho.yaml, people.yaml, custom standards and coverage gaps, by file; files no longer reported are cleared. */
+  private publishRepository(): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const diagnostic of this.workspace.checkRepository()) {
+      const list = byFile.get(diagnostic.file) ?? [];
+      list.push(diagnostic);
+      byFile.set(diagnostic.file, list);
+    }
+    const force = this.forceRepositoryPublish;
+    this.forceRepositoryPublish = false;
+    for (const file of this.repositoryFiles.keys()) {
+      if (!byFile.has(file)) {
+        this.repositoryFiles.delete(file);
+        this.listener.diagnostics(this, file, []);
+      }
+    }
+    for (const [file, diagnostics] of byFile) {
+      const key = JSON.stringify(diagnostics);
+      if (!force && this.repositoryFiles.get(file) === key) continue;
+      this.repositoryFiles.set(file, key);
+      this.listener.diagnostics(this, file, diagnostics);
+    }
+  }
+
+  private notifyReports(): void {
+    const workspace = this.workspace;
+    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk()]);
+    if (key === this.lastReports) return;
+    this.lastReports = key;
+    this.listener.reportsChanged(this);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * The Densho language server's state: one engine Workspace per workspace
+ * folder (in DenshoFolder), the editor's open documents laid over the disk,
+ * and the handlers' shared context. It never touches the connection: it
+ * talks to the client through the ClientPort that connection.ts gives it,
+ * and each LSP feature lives in features/.
+ */
+import { basename } from 'node:path';
+import * as lsp from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NodeFileSystem, parseDay, type Day, type Diagnostic } from '../engine';
+import type { FolderParams } from '../protocol';
+import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
+import { fileUri, uriToFsPath, type EditTarget } from './convert';
+import { codeActions } from './features/codeActions';
+import { completion, COMPLETION_TRIGGERS } from './features/completion';
+import { diagnosticsParams } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
+import { willRenameFiles } from './features/fileRenames';
+import { hover } from './features/hover';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { coverage, knowledgeRisk, reviewSchedule } from './features/reports';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { DenshoFolder, type FolderListener } from './folder';
+import { OverlayFileSystem } from './overlayFileSystem';
+
+/** What the server sends to the client; connection.ts implements it. */
+export interface ClientPort {
+  publishDiagnostics(params: lsp.PublishDiagnosticsParams): void;
+  reportsChanged(params: FolderParams): void;
+  log(message: string): void;
+  /** A work-done progress the server starts itself (undefined when the client does not support them). */
+  createProgress(): Promise<lsp.WorkDoneProgressServerReporter | undefined>;
+  registerFileWatchers(): void;
+}
+
+/** `initializationOptions` the server understands. */
+export interface DenshoInitializationOptions {
+  /** YYYY-MM-DD: a fixed "today" for every date rule (tests and reproducible runs). */
+  readonly today?: string;
+  /** Milliseconds between the last edit and the re-check (default 150). */
+  readonly debounceMs?: number;
+}
+
+export const SERVER_NAME = 'densho';
+
+export class DenshoServer implements ServerContext, FolderListener {
+  private folderList: DenshoFolder[] = [];
+  /** Folders in the order the client listed them: the first is the default of custom requests. */
+  private folderOrder: DenshoFolder[] = [];
+  private readonly documents = new Map<string, TextDocument>();
+  private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
+  private watchDynamically = false;
+  private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+
+  constructor(
+    private readonly port: ClientPort,
+    private readonly version: string,
+  ) {}
+
+  // ---- lifecycle -------------------------------------------------------------------
+
+  initialize(params: lsp.InitializeParams): lsp.InitializeResult {
+    const capabilities = params.capabilities;
+    this.clientFeatures = {
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges ?? false,
+      createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes(lsp.ResourceOperationKind.Create) ?? false,
+      markdown: capabilities.textDocument?.hover?.contentFormat?.includes(lsp.MarkupKind.Markdown) ?? false,
+      hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
+    };
+    this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
+    const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
+    const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
+    if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
+    const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
+
+    const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
+    const withProgress = capabilities.window?.workDoneProgress ?? false;
+    for (const root of roots) {
+      const path = uriToFsPath(root.uri);
+      if (!path) continue;
+      const fs = new OverlayFileSystem(new NodeFileSystem(path));
+      const onProgress = withProgress ? (done: number, total: number) => void this.reportProgress(root.name, done, total) : undefined;
+      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs }, onProgress));
+    }
+    this.folderOrder = [...this.folderList];
+    // Nested folders: the innermost one owns a file.
+    this.folderList.sort((a, b) => b.root.length - a.root.length);
+
+    const fileOperationFilter: lsp.FileOperationRegistrationOptions = { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: false },
+          fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
+        },
+      },
+      serverInfo: { name: SERVER_NAME, version: this.version },
+    };
+  }
+
+  initialized(): void {
+    if (this.watchDynamically) this.port.registerFileWatchers();
+    for (const folder of this.folderList) {
+      folder.ready.then(
+        () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
+        (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
+      );
+    }
+  }
+
+  private async reportProgress(name: string, done: number, total: number): Promise<void> {
+    if (!this.progressPromise) {
+      this.progressPromise = this.port.createProgress().then((reporter) => {
+        reporter?.begin(`Densho: checking ${name}`, 0, undefined, false);
+        return reporter;
+      });
+    }
+    const reporter = await this.progressPromise;
+    reporter?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`);
+    if (done >= total) {
+      reporter?.done();
+      this.progressPromise = undefined;
+    }
+  }
+
+  shutdown(): void {
+    for (const folder of this.folderList) folder.dispose();
+  }
+
+  // ---- ServerContext ---------------------------------------------------------------
+
+  get folders(): readonly DenshoFolder[] {
+    return this.folderOrder;
+  }
+
+  get client(): ClientFeatures {
+    return this.clientFeatures;
+  }
+
+  /** The folder and path of a URI, without waiting for the folder to load. */
+  private locateNow(uri: string): LocatedDocument | undefined {
+    const absolute = uriToFsPath(uri);
+    if (!absolute) return undefined;
+    for (const folder of this.folderList) {
+      const path = folder.fs.disk.relative(absolute);
+      if (path !== undefined && path !== '') return { folder, path, uri };
+    }
+    return undefined;
+  }
+
+  async locate(uri: string): Promise<LocatedDocument | undefined> {
+    const located = this.locateNow(uri);
+    if (located) await located.folder.ready;
+    return located;
+  }
+
+  async folderFor(uri: string | undefined): Promise<DenshoFolder | undefined> {
+    const folder = uri === undefined ? this.folderOrder[0] : this.folderOrder.find((candidate) => sameFolder(candidate.uri, uri));
+    if (folder) await folder.ready;
+    return folder;
+  }
+
+  uriOf(folder: DenshoFolder, file: string): string {
+    return folder.openPaths.get(file) ?? fileUri(folder.root, file);
+  }
+
+  private versionOf(uri: string): number | null {
+    return this.documents.get(uri)?.version ?? null;
+  }
+
+  editTarget(folder: DenshoFolder): EditTarget {
+    return {
+      uriOf: (file) => this.uriOf(folder, file),
+      versionOf: (uri) => this.versionOf(uri),
+      documentChanges: this.clientFeatures.documentChanges,
+      createFiles: this.clientFeatures.createFiles,
+    };
+  }
+
+  // ---- FolderListener --------------------------------------------------------------
+
+  diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
+    this.port.publishDiagnostics(diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri)));
+  }
+
+  reportsChanged(folder: DenshoFolder): void {
+    this.port.reportsChanged({ folder: folder.uri });
+  }
+
+  log(message: string): void {
+    this.port.log(message);
+  }
+
+  // ---- document synchronisation ----------------------------------------------------
+
+  didOpen(params: lsp.DidOpenTextDocumentParams): void {
+    const { uri, languageId, version, text } = params.textDocument;
+    this.documents.set(uri, TextDocument.create(uri, languageId, version, text));
+    const located = this.locateNow(uri);
+    if (!located) return;
+    located.folder.openPaths.set(located.path, uri);
+    located.folder.fs.setOverlay(located.path, text);
+    void located.folder.textChanged(located.path, text);
+  }
+
+  didChange(params: lsp.DidChangeTextDocumentParams): void {
+    const { uri, version } = params.textDocument;
+    const previous = this.documents.get(uri);
+    if (!previous) return;
+    const document = TextDocument.update(previous, params.contentChanges, version);
+    this.documents.set(uri, document);
+    const located = this.locateNow(uri);
+    if (!located) return;
+    located.folder.fs.setOverlay(located.path, document.getText());
+    void located.folder.textChanged(located.path, document.getText());
+  }
+
+  didClose(params: lsp.DidCloseTextDocumentParams): void {
+    const { uri } = params.textDocument;
+    this.documents.delete(uri);
+    const located = this.locateNow(uri);
+    if (!located) return;
+    located.folder.openPaths.delete(located.path);
+    located.folder.fs.setOverlay(located.path, undefined);
+    // Back to what is on disk (or gone, if the file was never saved).
+    void located.folder.textChanged(located.path, undefined);
+  }
+
+  didChangeWatchedFiles(params: lsp.DidChangeWatchedFilesParams): void {
+    for (const change of params.changes) {
+      const located = this.locateNow(change.uri);
+      if (!located) continue;
+      const { folder, path } = located;
+      switch (change.type) {
+        case lsp.FileChangeType.Created:
+          void folder.created(path);
+          break;
+        case lsp.FileChangeType.Changed:
+          // An open document's text comes from the editor, not the disk.
+          if (!folder.openPaths.has(path)) void folder.textChanged(path, undefined);
+          break;
+        case lsp.FileChangeType.Deleted:
+          void folder.removed(path);
+          break;
+      }
+    }
+  }
+
+  didRenameFiles(params: lsp.RenameFilesParams): void {
+    for (const file of params.files) {
+      const [from, to] = [this.locateNow(file.oldUri), this.locateNow(file.newUri)];
+      if (from) void from.folder.removed(from.path);
+      if (to) void to.folder.created(to.path);
+    }
+  }
+
+  didCreateFiles(params: lsp.CreateFilesParams): void {
+    for (const file of params.files) {
+      const located = this.locateNow(file.uri);
+      if (located) void located.folder.created(located.path);
+    }
+  }
+
+  didDeleteFiles(params: lsp.DeleteFilesParams): void {
+    for (const file of params.files) {
+      const located = this.locateNow(file.uri);
+      if (located) void located.folder.removed(located.path);
+    }
+  }
+
+  // ---- features ------------------------------------------------------------------------
+
+  completion = (params: lsp.CompletionParams) => completion(this, params);
+  hover = (params: lsp.HoverParams) => hover(this, params);
+  definition = (params: lsp.DefinitionParams) => definition(this, params);
+  references = (params: lsp.ReferenceParams) => references(this, params);
+  prepareRename = (params: lsp.PrepareRenameParams) => prepareRename(this, params);
+  rename = (params: lsp.RenameParams) => rename(this, params);
+  documentSymbols = (params: lsp.DocumentSymbolParams) => documentSymbols(this, params);
+  workspaceSymbols = (params: lsp.WorkspaceSymbolParams) => workspaceSymbols(this, params);
+  documentLinks = (params: lsp.DocumentLinkParams) => documentLinks(this, params);
+  codeActions = (params: lsp.CodeActionParams) => codeActions(this, params);
+  willRenameFiles = (params: lsp.RenameFilesParams) => willRenameFiles(this, params);
+  coverage = (params: Parameters<typeof coverage>[1]) => coverage(this, params);
+  reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
+  knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
+}
+
+function sameFolder(a: string, b: string): boolean {
+  const [pathA, pathB] = [uriToFsPath(a), uriToFsPath(b)];
+  return pathA !== undefined && pathA === pathB ? true : a.replace(/\/$/, '') === b.replace(/\/$/, '');
+}
