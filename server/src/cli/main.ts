@@ -7,6 +7,8 @@ import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
 import { newCommand } from './commands/new';
 import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
+import { exportCommand } from './commands/export';
+import { reportCommand } from './commands/report';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 
@@ -34,7 +36,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('clause → documents, with gaps')
     .argument('[dir]', 'repository root', '.')
     .option('--standard <id>', 'standard to report (default: the first configured)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => coverageCommand(io, dir, options))());
 
@@ -66,6 +68,28 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--owner <person>', 'owner (a key of people.yaml)')
     .addOption(today())
     .action((template: string, options) => run(() => newCommand(io, template, options))());
+
+  program
+    .command('report')
+    .description('the audit pack: register, coverage, review schedule, knowledge risk and translations in one self-contained HTML file (or PDF)')
+    .argument('[dir]', 'repository root', '.')
+    .option('-o, --out <file>', 'file to write, or - for standard output (default: audit.html or audit.pdf)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf']).default('html'))
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
+    .option('--lang <lang>', 'prefer titles in this language where a translation has one')
+    .option('--chromium <path>', 'Chromium to print the PDF with (default: DENSHO_CHROMIUM, then /usr/bin/chromium)')
+    .addOption(today())
+    .action((dir: string, options) => run(() => reportCommand(io, dir, options))());
+
+  program
+    .command('export')
+    .description('copy the documents at --max-layer or lower, with their media; links to withheld documents become plain text')
+    .argument('[dir]', 'repository root', '.')
+    .requiredOption('--max-layer <layer>', 'highest access layer to include')
+    .requiredOption('-o, --out <dir>', 'folder to write the copy to (must be empty unless --force)')
+    .option('--force', 'write into a folder that is not empty')
+    .addOption(today())
+    .action((dir: string, options) => run(() => exportCommand(io, dir, options))());
 
   return program;
 }

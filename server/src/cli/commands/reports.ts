@@ -1,4 +1,5 @@
 /** `densho coverage`, `densho review` and `densho risk`: the engine's reports, rendered. */
+import { renderCoverageMatrix } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { coverageCsv, coverageMarkdown, coverageText, reviewText, riskText } from '../format/reports';
 import { colorsFor, type CliIo } from '../io';
@@ -7,14 +8,14 @@ import { openRepository, parseChoice, parseWithin } from '../repository';
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export async function coverageCommand(io: CliIo, dir: string | undefined, options: { format: string; standard?: string; today?: string }): Promise<number> {
-  const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv'] as const);
+  const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
   const report = workspace.coverage(options.standard);
   if (!report) {
     const known = workspace.standards.map((standard) => standard.id).join(', ') || 'none';
     throw new UsageError(`no standard "${options.standard}" in this repository (configured: ${known})`);
   }
-  const render = { text: () => coverageText(report, colorsFor(io)), json: () => json(report), md: () => coverageMarkdown(report), csv: () => coverageCsv(report) };
+  const render = { text: () => coverageText(report, colorsFor(io)), json: () => json(report), md: () => coverageMarkdown(report), csv: () => coverageCsv(report), html: () => renderCoverageMatrix(report) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }

@@ -1,0 +1,129 @@
+/**
+ * `densho export`: a copy of the repository holding only the documents at
+ * `--max-layer` or lower, the media they use and the settings. The plan is
+ * the engine's (engine/export.ts); this file only writes it, and never
+ * outside `--out`.
+ */
+import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { NodeFileSystem, planExport } from '../../engine';
+import { EXIT_CLEAN, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { openRepository } from '../repository';
+import { parseMaxLayer } from './report';
+
+export interface ExportOptions {
+  readonly maxLayer?: string;
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly today?: string;
+}
+
+const BOM = '\uFEFF';
+
+export async function exportCommand(io: CliIo, dir: string | undefined, options: ExportOptions): Promise<number> {
+  if (!options.out) throw new UsageError('--out DIR is required: the folder to write the copy to');
+  const { root, workspace } = await openRepository(io, dir, options.today);
+  const maxLayer = parseMaxLayer(workspace, options.maxLayer, true);
+  const out = resolve(io.cwd, options.out);
+  if (out === root || isInside(root, out)) throw new UsageError(`--out must not be the repository or a folder that contains it: ${options.out}`);
+
+  const existing = await listExisting(out, options.out);
+  if (existing.length > 0 && !options.force) {
+    throw new UsageError(`--out ${options.out} is not empty; pass --force to write into it anyway`);
+  }
+  await mkdir(out, { recursive: true });
+  const realOut = await realpath(out);
+
+  const plan = planExport(workspace, maxLayer);
+  const source = new NodeFileSystem(root);
+  const written = new Set<string>();
+  let documents = 0;
+  let media = 0;
+  for (const file of plan.files) {
+    const bytes = await source.readFile(file.path);
+    if (bytes === undefined) {
+      io.stderr(`densho: could not read ${file.path}; left out of the export\n`);
+      continue;
+    }
+    let content: string | Uint8Array = bytes;
+    if (file.text !== undefined) content = (hasBom(bytes) ? BOM : '') + file.text;
+    await writeInside(realOut, file.path, content);
+    written.add(file.path);
+    if (file.kind === 'document') documents++;
+    else if (file.kind === 'media') media++;
+  }
+
+  const leftovers = existing.filter((path) => !written.has(path));
+  if (leftovers.length > 0) {
+    io.stderr(
+      `densho: warning: ${leftovers.length} file(s) already in ${options.out} are not part of this export and were left in place; check them before sharing the folder:\n` +
+        leftovers.slice(0, 20).map((path) => `  ${path}\n`).join('') +
+        (leftovers.length > 20 ? `  … and ${leftovers.length - 20} more\n` : ''),
+    );
+  }
+  io.stdout(
+    `Exported ${documents} document(s) and ${media} media file(s) at layers up to ${plan.maxLayer} to ${out}; ` +
+      `${plan.withheldDocuments} document(s) withheld, ${plan.rewrittenLinks} link(s) to them rewritten.\n`,
+  );
+  return EXIT_CLEAN;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Files (as `/`-separated paths) under `out`; empty when it does not exist. */
+async function listExisting(out: string, shown: string): Promise<string[]> {
+  let stats;
+  try {
+    stats = await lstat(out);
+  } catch {
+    return [];
+  }
+  if (!stats.isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder`);
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * Writes one file of the plan under `realOut`, refusing any path that would
+ * land elsewhere: `..` segments, absolute paths, or a symbolic link already
+ * in the folder. Folders are created one level at a time, and none is ever
+ * entered through a link, so nothing is created outside either.
+ */
+async function writeInside(realOut: string, path: string, content: string | Uint8Array): Promise<void> {
+  const segments = path.split('/');
+  const target = resolve(realOut, ...segments);
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..') || !isInside(target, realOut) || target === realOut) {
+    throw new UsageError(`refusing to write ${path}: it lies outside --out`);
+  }
+  let folder = realOut;
+  for (const segment of segments.slice(0, -1)) {
+    folder = join(folder, segment);
+    const stats = await lstat(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!stats) await mkdir(folder);
+    else if (stats.isSymbolicLink()) throw new UsageError(`refusing to write ${path}: its folder leads outside --out through a symbolic link`);
+    else if (!stats.isDirectory()) throw new UsageError(`refusing to write ${path}: a file stands where its folder should be`);
+  }
+  const file = join(folder, segments[segments.length - 1]!);
+  const stats = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  // Never write through a link: replace it with a plain file.
+  if (stats?.isSymbolicLink()) await unlink(file);
+  else if (stats && !stats.isFile()) throw new UsageError(`refusing to write ${path}: something other than a file is in the way`);
+  await writeFile(file, content, { flag: 'w' });
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}

@@ -1,0 +1,134 @@
+/**
+ * `densho report`: the audit pack as one self-contained HTML file, or as a
+ * PDF printed by headless Chromium when it is installed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspace } from '../../engine';
+import { EXIT_CLEAN, UsageError } from '../errors';
+import type { CliIo } from '../io';
+import { openRepository, parseChoice } from '../repository';
+
+export interface ReportOptions {
+  readonly format: string;
+  readonly out?: string;
+  readonly maxLayer?: string;
+  readonly lang?: string;
+  readonly today?: string;
+  readonly chromium?: string;
+}
+
+/** Where Chromium is looked for when neither --chromium nor DENSHO_CHROMIUM names it. */
+export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+
+export async function reportCommand(io: CliIo, dir: string | undefined, options: ReportOptions): Promise<number> {
+  const format = parseChoice('--format', options.format, ['html', 'pdf'] as const);
+  const chromium = format === 'pdf' ? findChromium(options.chromium) : undefined;
+  const { root, workspace } = await openRepository(io, dir, options.today);
+  const maxLayer = parseMaxLayer(workspace, options.maxLayer, false);
+  if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
+    throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);
+  }
+  const pack = auditPack(workspace, { maxLayer, lang: options.lang });
+  const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
+  const scope = pack.maxLayer === null ? 'all layers' : `layers up to ${pack.maxLayer}, ${pack.withheldDocuments} withheld`;
+
+  if (format === 'html' && options.out === '-') {
+    io.stdout(page);
+    return EXIT_CLEAN;
+  }
+  const out = resolve(io.cwd, options.out ?? `audit.${format}`);
+  if (format === 'html') await writeFile(out, page, 'utf8');
+  else await printToPdf(chromium!, page, out);
+  io.stdout(`Wrote ${out} (${pack.register.length} documents, ${scope}).\n`);
+  return EXIT_CLEAN;
+}
+
+/** The index of `--max-layer` in the repository's layers. */
+export function parseMaxLayer(workspace: Workspace, value: string | undefined, required: true): number;
+export function parseMaxLayer(workspace: Workspace, value: string | undefined, required: boolean): number | undefined;
+export function parseMaxLayer(workspace: Workspace, value: string | undefined, required: boolean): number | undefined {
+  const layers = workspace.config.layers;
+  if (value === undefined) {
+    if (required) throw new UsageError(`--max-layer is required: one of ${layers.join(', ')}`);
+    return undefined;
+  }
+  const index = layerIndex(workspace.config, value);
+  if (index === undefined) throw new UsageError(`--max-layer must be one of this repository's layers (${layers.join(', ')}), not "${value}"`);
+  return index;
+}
+
+function findChromium(explicit: string | undefined): string {
+  const named = explicit ?? process.env.DENSHO_CHROMIUM;
+  if (named !== undefined && named !== '') {
+    if (existsSync(named)) return named;
+    throw new UsageError(`PDF output needs Chromium, and "${named}" does not exist. Install Chromium (e.g. \`apt install chromium\`) or write HTML with --format html and print it from a browser.`);
+  }
+  const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  throw new UsageError(
+    `PDF output needs Chromium, which is not installed (looked for ${CHROMIUM_CANDIDATES.join(', ')}). ` +
+      'Install it (e.g. `apt install chromium`), name it with --chromium PATH or DENSHO_CHROMIUM, ' +
+      'or write HTML with --format html and print that from any browser.',
+  );
+}
+
+const PDF_TIMEOUT_MS = 120_000;
+
+/** Prints the page with `chromium --headless --print-to-pdf`, from a private temporary folder and profile, with networking off. */
+async function printToPdf(chromium: string, page: string, out: string): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'densho-report-'));
+  try {
+    const input = join(work, 'audit.html');
+    await writeFile(input, page, 'utf8');
+    const args = [
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(work, 'profile')}`,
+      `--print-to-pdf=${out}`,
+      pathToFileURL(input).href,
+    ];
+    // Chromium's sandbox refuses to start as root (containers, CI); there is nothing remote to sandbox against here.
+    if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+    await rm(out, { force: true });
+    const { code, stderr } = await run(chromium, args, PDF_TIMEOUT_MS);
+    const written = await readFile(out).catch(() => undefined);
+    if (!written || written.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      const detail = stderr.trim().split('\n').slice(-3).join(' ');
+      throw new UsageError(`Chromium (${chromium}) did not write a PDF (exit ${code})${detail ? `: ${detail}` : ''}`);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: readonly string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 20_000) stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new UsageError(`could not start Chromium (${command}): ${error.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stderr });
+    });
+  });
+}

@@ -1,0 +1,257 @@
+/**
+ * The audit pack's data: the document register (ISO 9001 7.5.3 master list),
+ * clause coverage, review schedule, knowledge-risk register (7.1.6) and
+ * translation status, all computed over the documents a reader cleared up to
+ * one layer may see. Nothing of a withheld document enters this object
+ * except counts, so whatever renders it cannot leak one.
+ */
+import { addDuration, formatDay } from '../dates';
+import type { DocumentStatus, DocumentType } from '../frontmatter';
+import { layerView } from '../export';
+import type { Workspace } from '../workspace';
+import type { IndexedDocument } from '../workspaceIndex';
+import { coverageReport, coveredClauses, type CoverageReport } from './coverage';
+import { documentsById } from './documents';
+import { reviewState } from './reviewState';
+import { knowledgeRisk, type KnowledgeRisk } from './risk';
+import { reviewSchedule, type ReviewSchedule } from './schedule';
+
+export interface AuditPackOptions {
+  /** Index of the highest layer to include; every layer when absent. */
+  readonly maxLayer?: number;
+  /** Prefer titles in this language where a translation has one. */
+  readonly lang?: string;
+}
+
+export type RegisterReviewState = 'overdue' | 'due-soon' | 'current' | 'not-scheduled';
+
+export interface RegisterLanguage {
+  readonly lang: string;
+  readonly file: string;
+  /** `source` for the source-language file; for a translation, whether it matches the source's version (`no-source` when the source is missing or withheld). */
+  readonly state: 'source' | 'current' | 'outdated' | 'no-source';
+}
+
+export interface RegisterEntry {
+  readonly id: string | null;
+  readonly title: string;
+  /** The title in the other language, when a translation has one. */
+  readonly otherTitle: string | null;
+  readonly file: string;
+  readonly type: DocumentType;
+  readonly version: number | null;
+  readonly status: DocumentStatus;
+  readonly owner: string | null;
+  readonly ownerName: string | null;
+  readonly experts: readonly string[];
+  readonly reviewed: string | null;
+  readonly nextReview: string | null;
+  readonly reviewState: RegisterReviewState;
+  /** Age of the last review in days. */
+  readonly reviewAge: number | null;
+  readonly access: string | null;
+  readonly languages: readonly RegisterLanguage[];
+  readonly approvedBy: string | null;
+  readonly approvedByName: string | null;
+}
+
+export interface TranslationStatus {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly translation: string | null;
+  readonly state: 'current' | 'outdated' | 'missing';
+  readonly sourceVersion: number | null;
+  readonly translatedFromVersion: number | null;
+}
+
+export interface TranslationPair {
+  readonly source: string;
+  readonly target: string;
+  /** In `required-translations`. */
+  readonly required: boolean;
+  readonly documents: readonly TranslationStatus[];
+  readonly summary: { readonly current: number; readonly outdated: number; readonly missing: number };
+}
+
+export interface AuditCoverage {
+  readonly report: CoverageReport;
+  /** Clause → number of withheld documents covering it (only clauses with any). */
+  readonly withheld: Readonly<Record<string, number>>;
+  /** Gaps once withheld documents are counted: the clauses no approved document at any layer covers. */
+  readonly gaps: number;
+}
+
+export interface AuditPack {
+  readonly version: 1;
+  readonly today: string;
+  readonly layers: readonly string[];
+  /** The highest layer shown, or null when every layer is. */
+  readonly maxLayer: string | null;
+  readonly withheldDocuments: number;
+  readonly languages: readonly string[];
+  readonly lang: string | null;
+  readonly register: readonly RegisterEntry[];
+  readonly coverage: readonly AuditCoverage[];
+  readonly schedule: ReviewSchedule;
+  readonly risk: KnowledgeRisk;
+  readonly translations: readonly TranslationPair[];
+}
+
+export function auditPack(workspace: Workspace, options: AuditPackOptions = {}): AuditPack {
+  const { config, index, people } = workspace;
+  const today = workspace.today;
+  const view = layerView(workspace, options.maxLayer);
+  const visible = view.visible;
+  const isVisible = view.isVisible;
+  const lang = options.lang ?? null;
+  const sourceLang = index.sourceLanguage;
+
+  const translationsOf = (document: IndexedDocument) => index.translationsOf(document).filter(isVisible);
+  const titleIn = (document: IndexedDocument, language: string | null): string | undefined => {
+    if (language === null || language === document.meta.lang) return undefined;
+    return translationsOf(document).find((translation) => translation.meta.lang === language)?.meta.title;
+  };
+  const preferred = new Map<string, string>();
+
+  const register: RegisterEntry[] = [];
+  for (const document of visible) {
+    const { meta } = document;
+    const source = meta.isTranslation ? index.sourceOf(document) : undefined;
+    // A translation shares its source's row, unless the source is missing or withheld.
+    if (source && isVisible(source)) continue;
+    const translations = meta.isTranslation ? [] : translationsOf(document);
+    const ownTitle = meta.title ?? '';
+    const preferredTitle = titleIn(document, lang);
+    const other = preferredTitle !== undefined ? ownTitle : translations.find((translation) => translation.meta.title)?.meta.title;
+    if (preferredTitle !== undefined && meta.id) preferred.set(meta.id.value, preferredTitle);
+    const state = reviewState(meta, config);
+    const horizon = addDuration(today, config.reviewWarnBefore);
+    const reviewStateValue: RegisterReviewState =
+      !state || meta.status !== 'approved' ? 'not-scheduled' : state.due < today ? 'overdue' : state.due <= horizon ? 'due-soon' : 'current';
+    register.push({
+      id: meta.id?.value ?? null,
+      title: preferredTitle ?? ownTitle,
+      otherTitle: other && other !== (preferredTitle ?? ownTitle) ? other : null,
+      file: document.path,
+      type: meta.type,
+      version: meta.version ?? null,
+      status: meta.status,
+      owner: meta.owner?.value ?? null,
+      ownerName: personName(workspace, meta.owner?.value),
+      experts: meta.experts.map((ref) => ref.value),
+      reviewed: meta.reviewed === undefined ? null : formatDay(meta.reviewed),
+      nextReview: state ? formatDay(state.due) : null,
+      reviewState: reviewStateValue,
+      reviewAge: meta.reviewed === undefined ? null : today - meta.reviewed,
+      access: meta.access?.value ?? null,
+      languages: [
+        { lang: meta.lang, file: document.path, state: meta.isTranslation ? 'no-source' : 'source' },
+        ...translations.map((translation): RegisterLanguage => ({ lang: translation.meta.lang, file: translation.path, state: translationState(document, translation) })),
+      ],
+      approvedBy: meta.approvedBy?.value ?? null,
+      approvedByName: personName(workspace, meta.approvedBy?.value),
+    });
+  }
+  // By id; documents without one (broken front matter) last, where a reader looks for what is wrong.
+  register.sort((a, b) => Number(a.id === null) - Number(b.id === null) || (a.id ?? '').localeCompare(b.id ?? '') || a.file.localeCompare(b.file));
+
+  const visibleIds = new Set(visible.map((document) => document.meta.id?.value).filter((id) => id !== undefined));
+  // A withheld translation of a visible document is the same procedure: it adds nothing to coverage.
+  const withheldProcedures = view.withheld.filter((document) => document.meta.id === undefined || !visibleIds.has(document.meta.id.value));
+  const coverage = workspace.standards.map((standard): AuditCoverage => {
+    const report = retitleCoverage(coverageReport(standard, visible, today), preferred);
+    const withheld: Record<string, number> = {};
+    for (const [clause, entries] of coveredClauses(standard, withheldProcedures)) withheld[clause] = entries.length;
+    return { report, withheld, gaps: report.clauses.filter((clause) => clause.gap && !withheld[clause.clause]).length };
+  });
+
+  const schedule = reviewSchedule(visible, config, people, today);
+  const risk = knowledgeRisk(visible, config, people, today);
+
+  return {
+    version: 1,
+    today: formatDay(today),
+    layers: config.layers,
+    maxLayer: options.maxLayer === undefined ? null : view.maxLayerName,
+    withheldDocuments: view.withheld.length,
+    languages: config.languages,
+    lang,
+    register,
+    coverage,
+    schedule: preferred.size === 0 ? schedule : { ...schedule, owners: schedule.owners.map((owner) => ({ ...owner, documents: owner.documents.map((review) => ({ ...review, title: preferred.get(review.id) ?? review.title })) })) },
+    risk: preferred.size === 0 ? risk : { ...risk, experts: risk.experts.map((holder) => ({ ...holder, documents: holder.documents.map((held) => ({ ...held, title: preferred.get(held.id) ?? held.title })) })) },
+    translations: translationPairs(workspace, visible, isVisible, sourceLang, preferred),
+  };
+}
+
+function personName(workspace: Workspace, key: string | undefined): string | null {
+  return key === undefined ? null : (workspace.people?.people.get(key)?.name ?? null);
+}
+
+function translationState(source: IndexedDocument, translation: IndexedDocument): 'current' | 'outdated' {
+  const sourceVersion = source.meta.version;
+  const from = translation.meta.translatedFromVersion;
+  return sourceVersion !== undefined && (from === undefined || from < sourceVersion) ? 'outdated' : 'current';
+}
+
+function retitleCoverage(report: CoverageReport, preferred: ReadonlyMap<string, string>): CoverageReport {
+  if (preferred.size === 0) return report;
+  return { ...report, clauses: report.clauses.map((clause) => ({ ...clause, documents: clause.documents.map((document) => ({ ...document, title: preferred.get(document.id) ?? document.title })) })) };
+}
+
+function translationPairs(
+  workspace: Workspace,
+  visible: readonly IndexedDocument[],
+  isVisible: (document: IndexedDocument) => boolean,
+  sourceLang: string,
+  preferred: ReadonlyMap<string, string>,
+): TranslationPair[] {
+  const { config, index } = workspace;
+  const sources = documentsById(visible).filter((document) => !document.meta.isTranslation && document.meta.status !== 'obsolete' && document.meta.id);
+  return config.languages
+    .filter((language) => language !== sourceLang)
+    .map((target): TranslationPair => {
+      const documents = sources.map((source): TranslationStatus => {
+        const translation = index.withIdAndLang(source.meta.id!.value, target).find(isVisible);
+        return {
+          id: source.meta.id!.value,
+          title: preferred.get(source.meta.id!.value) ?? source.meta.title ?? '',
+          file: source.path,
+          translation: translation?.path ?? null,
+          state: translation ? translationState(source, translation) : 'missing',
+          sourceVersion: source.meta.version ?? null,
+          translatedFromVersion: translation?.meta.translatedFromVersion ?? null,
+        };
+      });
+      const count = (state: TranslationStatus['state']) => documents.filter((document) => document.state === state).length;
+      return {
+        source: sourceLang,
+        target,
+        required: config.requiredTranslations.includes(target),
+        documents,
+        summary: { current: count('current'), outdated: count('outdated'), missing: count('missing') },
+      };
+    });
+}
+
+/** Review ages in buckets of months, for the chart: [label, total, overdue]. */
+export function reviewAgeBuckets(register: readonly RegisterEntry[]): { label: string; count: number; overdue: number }[] {
+  const bounds: [string, number][] = [
+    ['< 3m', 91],
+    ['3–6m', 182],
+    ['6–9m', 274],
+    ['9–12m', 365],
+    ['12–18m', 547],
+    ['18–24m', 730],
+    ['> 24m', Infinity],
+  ];
+  const buckets = bounds.map(([label]) => ({ label, count: 0, overdue: 0 }));
+  for (const entry of register) {
+    if (entry.reviewAge === null || entry.reviewAge < 0) continue;
+    const at = bounds.findIndex(([, limit]) => entry.reviewAge! < limit);
+    buckets[at]!.count++;
+    if (entry.reviewState === 'overdue') buckets[at]!.overdue++;
+  }
+  return buckets;
+}

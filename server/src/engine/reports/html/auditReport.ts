@@ -1,0 +1,215 @@
+/**
+ * The audit pack as one self-contained HTML page: document register,
+ * coverage, review schedule, knowledge-risk register and translation status.
+ * It renders an `AuditPack` and nothing else, so what `--max-layer` withheld
+ * from the pack cannot reach the page.
+ */
+import { reviewAgeBuckets, type AuditPack, type RegisterEntry } from '../auditPack';
+import { columnChart } from './charts';
+import { coverageChart, coverageMatrix, coverageSummaryText } from './coverageMatrix';
+import { html, type Html, type HtmlValue } from './escape';
+import { renderPage, type PageOptions } from './page';
+
+export interface AuditReportOptions extends PageOptions {
+  /** Shown in the header, e.g. the repository folder's name. */
+  readonly name?: string;
+  /** Shown in the footer, e.g. "Densho 0.1.0". */
+  readonly generator?: string;
+}
+
+export function renderAuditReport(pack: AuditPack, options: AuditReportOptions = {}): string {
+  const heading = options.name ? `Audit pack: ${options.name}` : 'Audit pack';
+  const body = html`<header>
+<h1>${heading}</h1>
+<p class="lead">Documented information as of ${pack.today}. ${scopeText(pack)}</p>
+${pack.maxLayer !== null ? html`<p class="notice">${scopeNotice(pack)}</p>` : ''}
+${summaryStats(pack)}
+<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a></nav>
+</header>
+${registerSection(pack)}
+${coverageSection(pack)}
+${reviewSection(pack)}
+${knowledgeSection(pack)}
+${translationSection(pack)}
+<footer>Generated${options.generator ? ` by ${options.generator}` : ''} on ${pack.today}. ${scopeText(pack)} This file is self-contained: it loads nothing from anywhere and can be archived as a record.</footer>`;
+  return renderPage({ title: `${heading} (${pack.today})`, body, data: pack }, options);
+}
+
+function scopeText(pack: AuditPack): string {
+  return pack.maxLayer === null
+    ? `All access layers (${pack.layers.join(', ')}).`
+    : `Access layers up to ${pack.maxLayer} (of ${pack.layers.join(', ')}).`;
+}
+
+function scopeNotice(pack: AuditPack): string {
+  const count = pack.withheldDocuments;
+  return `${count} document file${count === 1 ? '' : 's'} above layer ${pack.maxLayer} ${count === 1 ? 'is' : 'are'} withheld from this report: neither their ids nor their titles appear. Coverage counts them only as numbers.`;
+}
+
+function summaryStats(pack: AuditPack): Html {
+  const gaps = pack.coverage.reduce((sum, coverage) => sum + coverage.gaps, 0);
+  const outdated = pack.translations.reduce((sum, pair) => sum + pair.summary.outdated, 0);
+  const missing = pack.translations.filter((pair) => pair.required).reduce((sum, pair) => sum + pair.summary.missing, 0);
+  const stat = (value: number, label: string, tone: '' | 'bad' | 'warn' = '') => html`<div class="stat${value > 0 && tone ? ` ${tone}` : ''}"><b>${value}</b>${label}</div>`;
+  return html`<div class="meta-grid">
+${stat(pack.register.length, 'documents in the register')}
+${stat(gaps, 'coverage gaps', 'bad')}
+${stat(pack.schedule.summary.overdue, 'reviews overdue', 'bad')}
+${stat(pack.schedule.summary.dueSoon, `reviews due within ${pack.schedule.within}`, 'warn')}
+${stat(pack.risk.summary.atRisk, 'sole knowledge holders leaving or gone', 'bad')}
+${stat(outdated + missing, 'translations outdated or missing', 'warn')}
+</div>`;
+}
+
+/** A sortable table: `columns` are header labels, each row's cells in the same order. */
+function sortableTable(id: string, caption: string, columns: readonly string[], rows: readonly Html[]): Html {
+  return html`<table id="${id}" data-sortable>
+<caption class="muted">${caption}</caption>
+<thead><tr>${columns.map((label, col) => html`<th data-col="${col}" scope="col"><button type="button">${label}</button></th>`)}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+function select(label: string, attribute: string, values: readonly string[]): Html {
+  const unique = [...new Set(values)].sort();
+  return html`<label>${label} <select data-attr="${attribute}"><option value="">all</option>${unique.map((value) => html`<option value="${value}">${value}</option>`)}</select></label>`;
+}
+
+const person = (key: string | null, name: string | null): HtmlValue => (key === null ? html`<span class="muted">—</span>` : name ? html`${name}<span class="file">${key}</span>` : key);
+
+function reviewBadge(entry: RegisterEntry): Html {
+  switch (entry.reviewState) {
+    case 'overdue':
+      return html`<span class="badge overdue">overdue</span>`;
+    case 'due-soon':
+      return html`<span class="badge due-soon">due soon</span>`;
+    case 'current':
+      return html`<span class="badge ok">current</span>`;
+    default:
+      return html`<span class="badge none">not scheduled</span>`;
+  }
+}
+
+function registerSection(pack: AuditPack): Html {
+  const layerRank = (access: string | null) => (access === null ? '' : String(pack.layers.indexOf(access)));
+  const rows = pack.register.map(
+    (entry) => html`<tr data-type="${entry.type}" data-status="${entry.status}" data-access="${entry.access ?? '(none)'}" data-review="${entry.reviewState}">
+<td>${entry.id ?? html`<span class="muted">(no id)</span>`}</td>
+<td>${entry.title || html`<span class="muted">(no title)</span>`}${entry.otherTitle ? html`<span class="file">${entry.otherTitle}</span>` : ''}<span class="file">${entry.file}</span></td>
+<td>${entry.type}</td>
+<td data-sort="${entry.version === null ? '' : String(entry.version).padStart(6, '0')}">${entry.version ?? ''}</td>
+<td><span class="badge ${entry.status}">${entry.status}</span></td>
+<td>${person(entry.owner, entry.ownerName)}</td>
+<td>${entry.reviewed ?? ''}</td>
+<td data-sort="${entry.nextReview ?? ''}">${entry.nextReview ?? ''} ${reviewBadge(entry)}</td>
+<td data-sort="${layerRank(entry.access)}">${entry.access ?? html`<span class="badge gap">none</span>`}</td>
+<td>${entry.languages.map((language, i) => html`${i > 0 ? ' ' : ''}<span class="badge ${language.state === 'source' ? 'none' : language.state === 'current' ? 'current' : 'outdated'}" title="${language.file}">${language.lang}${language.state === 'outdated' ? ' (outdated)' : ''}</span>`)}</td>
+<td>${person(entry.approvedBy, entry.approvedByName)}</td>
+</tr>`,
+  );
+  return html`<section id="register">
+<h2>Document register</h2>
+<p class="muted">The master list of documented information (ISO 9001:2015, 7.5.3): every controlled document with its version, status, owner, review dates, access layer, languages and approval. Click a column heading to sort.</p>
+<form class="filters" data-for="register-table" aria-label="Filter the register">
+<label>Search <input type="search" placeholder="id, title, owner, file"></label>
+${select('Type', 'data-type', pack.register.map((entry) => entry.type))}
+${select('Status', 'data-status', pack.register.map((entry) => entry.status))}
+${select('Layer', 'data-access', pack.register.map((entry) => entry.access ?? '(none)'))}
+${select('Review', 'data-review', pack.register.map((entry) => entry.reviewState))}
+<span><output>${pack.register.length}</output> of ${pack.register.length} documents shown</span>
+</form>
+${sortableTable('register-table', `${pack.register.length} documents`, ['ID', 'Title', 'Type', 'Version', 'Status', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved by'], rows)}
+</section>`;
+}
+
+function coverageSection(pack: AuditPack): Html {
+  const standards = pack.coverage.map(
+    ({ report, withheld }, i) => html`<h3>${report.standard.title}</h3>
+<p>${coverageSummaryText(report, withheld)}</p>
+${coverageChart(report, withheld)}
+${coverageMatrix(report, { withheld, idPrefix: `coverage-${i}` })}`,
+  );
+  return html`<section id="coverage">
+<h2>Coverage</h2>
+<p class="muted">Which approved documents cover which clause; a document mapped to a subclause counts for its parent. Clauses that require documented information and have none are gaps.</p>
+${standards.length > 0 ? standards : html`<p>No standard is configured.</p>`}
+</section>`;
+}
+
+function reviewSection(pack: AuditPack): Html {
+  const { schedule } = pack;
+  const rows = schedule.owners.flatMap((owner) =>
+    owner.documents.map(
+      (review) => html`<tr data-state="${review.state}">
+<td>${review.id}</td><td>${review.title}<span class="file">${review.file}</span></td><td>${review.lang}</td><td>${person(owner.owner, owner.name)}</td>
+<td>${review.reviewed}</td><td>${review.due}</td>
+<td data-sort="${review.state === 'overdue' ? String(100000 + review.days) : String(100000 - review.days)}">${review.state === 'overdue' ? html`<span class="badge overdue">overdue ${review.days} d</span>` : html`<span class="badge due-soon">due in ${review.days} d</span>`}</td>
+</tr>`,
+    ),
+  );
+  const buckets = reviewAgeBuckets(pack.register);
+  const chart = columnChart(
+    'Age of the last review',
+    buckets.map((bucket) => ({ label: bucket.label, value: bucket.count, ...(bucket.overdue > 0 ? { tone: 'bad' as const } : {}) })),
+    'months since the last review (red: holds overdue documents)',
+  );
+  return html`<section id="reviews">
+<h2>Review schedule</h2>
+<p>${schedule.summary.overdue} overdue, ${schedule.summary.dueSoon} due within ${schedule.within} (approved documents, every language).</p>
+<div class="cols">
+<div>
+${rows.length > 0 ? sortableTable('review-table', 'Overdue and due soon, most urgent first', ['ID', 'Title', 'Lang', 'Owner', 'Last review', 'Due', 'State'], rows) : html`<p>Nothing is overdue or due soon.</p>`}
+</div>
+<figure>${chart}<figcaption class="muted">Age of the last review of each document in the register.</figcaption></figure>
+</div>
+</section>`;
+}
+
+function knowledgeSection(pack: AuditPack): Html {
+  const { risk } = pack;
+  const rows = risk.experts.map((holder) => {
+    const state = holder.left
+      ? html`<span class="badge left">left ${holder.leaves}</span>`
+      : holder.leavingSoon
+        ? html`<span class="badge leaving">leaves ${holder.leaves}</span>`
+        : holder.leaves
+          ? html`leaves ${holder.leaves}`
+          : '';
+    const only = holder.documents.filter((document) => document.soleHolder);
+    const shared = holder.documents.filter((document) => !document.soleHolder);
+    const list = (documents: typeof holder.documents) =>
+      html`<ul class="plain">${documents.map((document) => html`<li><b>${document.id}</b> ${document.title}</li>`)}</ul>`;
+    return html`<tr data-risk="${String(holder.left || holder.leavingSoon || !holder.active)}">
+<td>${person(holder.expert, holder.name)}</td><td>${holder.role ?? ''}</td>
+<td data-sort="${holder.leaves ?? '9999'}">${state}${holder.active ? '' : html` <span class="badge inactive">inactive</span>`}</td>
+<td data-sort="${String(holder.soleHolderOf).padStart(4, '0')}">${only.length > 0 ? list(only) : html`<span class="muted">none</span>`}</td>
+<td>${shared.length > 0 ? list(shared) : ''}</td>
+</tr>`;
+  });
+  return html`<section id="knowledge">
+<h2>Knowledge-risk register</h2>
+<p class="muted">Organizational knowledge (ISO 9001:2015, 7.1.6): each expert source whose know-how a document records, the documents that rest on them alone, and when they leave. Most at risk first.</p>
+<p>${risk.summary.experts} expert sources; ${risk.summary.soleHeldDocuments} documents rest on one expert; ${risk.summary.atRisk} sole holders are leaving, gone or inactive.</p>
+${sortableTable('knowledge-table', 'Expert sources', ['Expert', 'Role', 'Leaving', 'Only they hold', 'Shared with others'], rows)}
+</section>`;
+}
+
+function translationSection(pack: AuditPack): Html {
+  const pairs = pack.translations.map((pair, i) => {
+    const rows = pair.documents.map(
+      (document) => html`<tr data-state="${document.state}"><td>${document.id}</td><td>${document.title}<span class="file">${document.file}</span></td>
+<td><span class="badge ${document.state}">${document.state}</span></td><td>${document.sourceVersion ?? ''}</td><td>${document.translatedFromVersion ?? ''}</td><td>${document.translation ? html`<span class="file">${document.translation}</span>` : ''}</td></tr>`,
+    );
+    return html`<h3>${pair.source} → ${pair.target}${pair.required ? ' (required)' : ''}</h3>
+<p>${pair.summary.current} current, ${pair.summary.outdated} outdated, ${pair.summary.missing} missing.</p>
+<form class="filters" data-for="translation-table-${i}" aria-label="Filter translations"><label>State <select data-attr="data-state"><option value="">all</option><option value="current">current</option><option value="outdated">outdated</option><option value="missing">missing</option></select></label><span><output>${pair.documents.length}</output> shown</span></form>
+${sortableTable(`translation-table-${i}`, `${pair.source} → ${pair.target}`, ['ID', 'Title', 'State', 'Source version', 'Translated from', 'Translation'], rows)}`;
+  });
+  return html`<section id="translations">
+<h2>Translation status</h2>
+<p class="muted">Per language pair: whether each document in the source language has a translation that matches its current version.</p>
+${pairs.length > 0 ? pairs : html`<p>Only one language is configured.</p>`}
+</section>`;
+}

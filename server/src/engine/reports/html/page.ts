@@ -1,0 +1,64 @@
+/**
+ * The shell every report page shares: a strict Content-Security-Policy that
+ * allows no remote resource at all, the inline stylesheet and script (pinned
+ * by nonce when the caller gives one, by hash otherwise, so the same input
+ * renders to the same bytes), and the body.
+ */
+import { createHash } from 'node:crypto';
+import { html, jsonForScript, trusted, type Html } from './escape';
+import { REPORT_SCRIPT } from './script';
+import { REPORT_STYLES } from './styles';
+
+export interface PageOptions {
+  /** A fresh random nonce per render (VS Code webviews); without it, inline code is pinned by sha256 hash. */
+  readonly nonce?: string;
+  /** VS Code's `webview.cspSource`, allowed for styles and images when given. */
+  readonly cspSource?: string;
+}
+
+export interface Page {
+  readonly title: string;
+  readonly lang?: string;
+  readonly body: Html;
+  /** Embedded as `<script type="application/json" id="densho-data">`, for tools that read the file. */
+  readonly data?: unknown;
+}
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export function contentSecurityPolicy(options: PageOptions): string {
+  const pin = (code: string) => (options.nonce ? `'nonce-${options.nonce}'` : sha256(code));
+  const source = options.cspSource ? ` ${options.cspSource}` : '';
+  return [
+    "default-src 'none'",
+    `img-src data:${source}`,
+    `style-src ${pin(REPORT_STYLES)}${source}`,
+    `script-src ${pin(REPORT_SCRIPT)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function renderPage(page: Page, options: PageOptions = {}): string {
+  if (options.nonce !== undefined && !/^[A-Za-z0-9+/=_-]{16,}$/.test(options.nonce)) {
+    throw new Error('The nonce must be at least 16 characters of base64.');
+  }
+  const nonce = options.nonce;
+  const data = page.data === undefined ? '' : html`<script type="application/json" id="densho-data">${trusted(jsonForScript(page.data))}</script>\n`;
+  return html`<!DOCTYPE html>
+<html lang="${page.lang ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${page.title}</title>
+<style${nonce ? html` nonce="${nonce}"` : ''}>${trusted(REPORT_STYLES)}</style>
+</head>
+<body>
+${page.body}
+${data}<script${nonce ? html` nonce="${nonce}"` : ''}>${trusted(REPORT_SCRIPT)}</script>
+</body>
+</html>
+`.value;
+}

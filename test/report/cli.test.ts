@@ -1,0 +1,142 @@
+/** `densho report`, `densho export` and `densho coverage --format html` as a user runs them. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { doc, PEOPLE } from '../helpers';
+import { CHROMIUM, cli, SAMPLES, tempDir, TODAY, writeFiles } from './support';
+
+function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+
+const MASTER_TITLES = ['Weld parameter master for fixture frames', 'HX-200 thin-wall housing', 'MST-WLD-001', 'MST-MCH-001'];
+
+describe('densho report', () => {
+  it('writes one self-contained HTML file', async () => {
+    const out = join(tempDir(), 'audit.html');
+    const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', out]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\)\.\n$/);
+    const page = readFileSync(out, 'utf8');
+    for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
+    assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//, 'no remote resource');
+    assert.ok(page.includes('MST-WLD-001'), 'all layers by default');
+  });
+  it('--max-layer leaves out every document above the layer, title and id included', async () => {
+    const result = await cli(['report', SAMPLES, '--today', TODAY, '--max-layer', 'internal', '--out', '-']);
+    assert.equal(result.code, 0, result.stderr);
+    for (const text of MASTER_TITLES) assert.ok(!result.stdout.includes(text), text);
+    assert.match(result.stdout, /document files above layer internal are withheld/);
+  });
+  it('--lang ja prefers the Japanese titles', async () => {
+    const result = await cli(['report', SAMPLES, '--today', TODAY, '--lang', 'ja', '--out', '-']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(result.stdout.includes('<td>SOP-WLD-004</td>\n<td>ステンレス'), 'the Japanese title leads the row');
+  });
+  it('rejects an unknown layer or language with exit 2', async () => {
+    const layer = await cli(['report', SAMPLES, '--max-layer', 'secret', '--out', '-']);
+    assert.equal(layer.code, 2);
+    assert.match(layer.stderr, /--max-layer must be one of this repository's layers \(public, internal, restricted, master\), not "secret"/);
+    const lang = await cli(['report', SAMPLES, '--lang', 'de', '--out', '-']);
+    assert.equal(lang.code, 2);
+    assert.match(lang.stderr, /--lang must be one of en, ja/);
+  });
+  it('says clearly when Chromium is missing for PDF', async () => {
+    const result = await cli(['report', SAMPLES, '--format', 'pdf', '--chromium', '/nonexistent/chromium', '--out', join(tempDir(), 'a.pdf')]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /PDF output needs Chromium, and "\/nonexistent\/chromium" does not exist\. Install Chromium .* or write HTML with --format html/);
+  });
+  it('prints a PDF through headless Chromium', { timeout: 120_000 }, async () => {
+    assert.ok(existsSync(CHROMIUM), `Chromium is required for this test (${CHROMIUM})`);
+    const out = join(tempDir(), 'audit.pdf');
+    const result = await cli(['report', SAMPLES, '--today', TODAY, '--format', 'pdf', '--chromium', CHROMIUM, '--out', out]);
+    assert.equal(result.code, 0, result.stderr);
+    const pdf = readFileSync(out);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(pdf.length > 20_000, `a real document, not an empty page (${pdf.length} bytes)`);
+  });
+});
+
+describe('densho coverage --format html', () => {
+  it('prints the shared coverage matrix page', async () => {
+    const result = await cli(['coverage', SAMPLES, '--today', TODAY, '--format', 'html']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^<!DOCTYPE html>/);
+    assert.match(result.stdout, /<table class="matrix" id="coverage-matrix">/);
+    assert.match(result.stdout, /<span class="badge gap">GAP<\/span>/);
+  });
+});
+
+describe('densho export', () => {
+  it('copies the documents at the layer or lower with their media, and nothing of a higher layer', async () => {
+    const out = join(tempDir(), 'partner');
+    const result = await cli(['export', SAMPLES, '--max-layer', 'internal', '--out', out, '--today', TODAY]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Exported \d+ document\(s\) and \d+ media file\(s\) at layers up to internal .* 12 document\(s\) withheld, 1 link\(s\) to them rewritten\.\n$/);
+    const files = listFiles(out);
+    assert.ok(files.includes('densho.yaml') && files.includes('people.yaml') && files.includes('media/gauge-label.png'));
+    assert.ok(!files.some((file) => /mst-|wi-wld-002|sop-wld-004/.test(file)), files.join(', '));
+    assert.ok(!files.includes('media/tig-torch-angle.png'), 'media only restricted documents use stays behind');
+    for (const file of files) {
+      const content = readFileSync(join(out, file), 'latin1');
+      for (const text of ['MST-WLD-001', 'MST-MCH-001', 'mst-mch-001.md', 'mst-wld-001.md']) assert.ok(!content.includes(text), `${file} mentions ${text}`);
+    }
+    const rewritten = readFileSync(join(out, 'sops/machining/sop-mch-003.md'), 'utf8');
+    assert.ok(rewritten.includes('\nthermal growth section of the HX-200 master.\n'));
+    const original = readFileSync(join(SAMPLES, 'sops/machining/sop-mch-003.md'), 'utf8');
+    assert.equal(rewritten, original.replace('[thermal growth section of the HX-200 master](mst-mch-001.md#spindle-thermal-growth)', 'thermal growth section of the HX-200 master'));
+    assert.deepEqual(readFileSync(join(out, 'sops/quality/sop-qms-002.md')), readFileSync(join(SAMPLES, 'sops/quality/sop-qms-002.md')), 'untouched documents are byte-identical');
+  });
+  it('keeps a byte-order mark and CRLF line ends of a rewritten document', async () => {
+    const repo = writeFiles(tempDir(), {
+      'people.yaml': PEOPLE,
+      'm.md': doc({ id: 'MST-A-001', access: 'master', 'access-list': '[h.sato]' }),
+      'a.md': '\uFEFF' + doc({}, '# T\r\n\r\nSee [[MST-A-001]].\r\n').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r'),
+    });
+    const out = join(tempDir(), 'out');
+    assert.equal((await cli(['export', repo, '--max-layer', 'restricted', '--out', out])).code, 0);
+    const bytes = readFileSync(join(out, 'a.md'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(bytes.toString('utf8').endsWith('\r\n\r\nSee (withheld document).\r\n'));
+  });
+  it('refuses a non-empty --out unless --force, and then names the files it did not write', async () => {
+    const out = writeFiles(tempDir(), { 'old/secret.md': 'left from before\n' });
+    const refused = await cli(['export', SAMPLES, '--max-layer', 'public', '--out', out]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /is not empty; pass --force/);
+    const forced = await cli(['export', SAMPLES, '--max-layer', 'public', '--out', out, '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /1 file\(s\) already in .* are not part of this export .*\n  old\/secret\.md\n/);
+  });
+  it('requires --max-layer and --out, and refuses to write over the repository', async () => {
+    assert.equal((await cli(['export', SAMPLES, '--out', tempDir()])).code, 2);
+    assert.equal((await cli(['export', SAMPLES, '--max-layer', 'public'])).code, 2);
+    const over = await cli(['export', SAMPLES, '--max-layer', 'public', '--out', SAMPLES, '--force']);
+    assert.equal(over.code, 2);
+    assert.match(over.stderr, /must not be the repository or a folder that contains it/);
+    assert.equal((await cli(['export', join(SAMPLES, 'sops'), '--max-layer', 'public', '--out', SAMPLES, '--force'])).code, 2);
+  });
+  it('never writes through a symbolic link that leads out of --out', async () => {
+    const outside = tempDir('densho-outside-');
+    const out = tempDir();
+    symlinkSync(outside, join(out, 'sops'));
+    const result = await cli(['export', SAMPLES, '--max-layer', 'public', '--out', out, '--force']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /refusing to write sops\/.*: its folder leads outside --out through a symbolic link/);
+    assert.deepEqual(readdirSync(outside), []);
+  });
+  it('replaces a symbolic link to a file instead of writing through it', async () => {
+    const outside = join(tempDir('densho-outside-'), 'target.yaml');
+    writeFileSync(outside, 'untouched\n');
+    const out = tempDir();
+    mkdirSync(out, { recursive: true });
+    symlinkSync(outside, join(out, 'densho.yaml'));
+    assert.equal((await cli(['export', SAMPLES, '--max-layer', 'public', '--out', out, '--force'])).code, 0);
+    assert.equal(readFileSync(outside, 'utf8'), 'untouched\n');
+    assert.equal(readFileSync(join(out, 'densho.yaml'), 'utf8'), readFileSync(join(SAMPLES, 'densho.yaml'), 'utf8'));
+  });
+});
