@@ -1,0 +1,22 @@
+/**
+ * Writes the parts of the extension manifest derived from the engine:
+ * `contributes.configuration` in package.json (through `npm pkg set`, so the
+ * rest of package.json is left as it is) and the schemas and snippets in
+ * client/assets/. Run with `npm run generate:manifest` after changing the
+ * engine's configuration or front matter fields; the tests in
+ * test/extension/manifest.test.ts fail until then.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { manifestAssets } from '../src/manifestAssets';
+import { configurationContribution } from '../src/settings';
+
+const root = join(__dirname, '..', '..');
+for (const [path, content] of Object.entries(manifestAssets())) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), `${JSON.stringify(content, null, 2)}\n`);
+  console.log(`wrote ${path}`);
+}
+execFileSync('npm', ['pkg', 'set', '--json', `contributes.configuration=${JSON.stringify(configurationContribution())}`], { cwd: root, stdio: 'inherit' });
+console.log('set contributes.configuration in package.json');

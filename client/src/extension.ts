@@ -1,0 +1,77 @@
+/**
+ * Entry point of the Densho extension: builds the context, the views, the
+ * status bar and the commands, and starts the language server once the
+ * workspace turns out to be a Densho repository.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Ctx } from './context';
+import { StatusBar } from './statusBar';
+import { CoverageTree } from './views/coverageTree';
+import { KnowledgeTree } from './views/knowledgeTree';
+import type { ReportTree } from './views/reportTree';
+import { ReviewTree } from './views/reviewTree';
+
+/** What activate() returns: the context, for the in-VS-Code tests and for other extensions. */
+export interface DenshoApi {
+  readonly ctx: Ctx;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DenshoApi> {
+  const output = vscode.window.createOutputChannel('Densho', { log: true });
+  const ctx = new Ctx(context, output);
+  context.subscriptions.push(output, ctx);
+
+  ctx.views = { coverage: new CoverageTree(ctx), review: new ReviewTree(ctx), knowledge: new KnowledgeTree(ctx) };
+  const trees: [string, ReportTree][] = [
+    ['densho.coverage', ctx.views.coverage],
+    ['densho.reviewSchedule', ctx.views.review],
+    ['densho.knowledgeHolders', ctx.views.knowledge],
+  ];
+  for (const [id, provider] of trees) {
+    const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+    // Opening the Densho views is asking for Densho: start the server if it is not running yet.
+    view.onDidChangeVisibility((event) => event.visible && void startServer(ctx), undefined, context.subscriptions);
+    context.subscriptions.push(view, provider);
+  }
+  ctx.statusBar = new StatusBar(ctx, ctx.views.review);
+  context.subscriptions.push(ctx.onReportsChanged(() => void Promise.all(trees.map(([, provider]) => provider.refresh()))));
+  registerCommands(ctx);
+
+  if (await isDenshoWorkspace()) {
+    await startServer(ctx);
+  } else {
+    // Activated by a Markdown file elsewhere: stay idle until a document with Densho front matter opens.
+    const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (hasDenshoFrontMatter(document)) {
+        waiting.dispose();
+        void startServer(ctx);
+      }
+    });
+    context.subscriptions.push(waiting);
+  }
+  return { ctx };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  // The context is disposed with the extension's subscriptions; stopping the client is awaited there.
+  return undefined;
+}
+
+async function startServer(ctx: Ctx): Promise<void> {
+  const client = await ctx.start();
+  await vscode.commands.executeCommand('setContext', 'densho.active', client !== undefined);
+}
+
+async function isDenshoWorkspace(): Promise<boolean> {
+  if ((await vscode.workspace.findFiles('**/densho.yaml', '**/node_modules/**', 1)).length > 0) return true;
+  return vscode.workspace.textDocuments.some(hasDenshoFrontMatter);
+}
+
+/** A Markdown document opening with front matter that has a Densho `id` and an `access` or `owner`. */
+function hasDenshoFrontMatter(document: vscode.TextDocument): boolean {
+  if (document.languageId !== 'markdown') return false;
+  const head = document.getText(new vscode.Range(0, 0, 60, 0));
+  const match = /^\ufeff?---\r?\n([\s\S]*?)\r?\n---/.exec(head);
+  return match !== null && /^id\s*:/m.test(match[1]!) && /^(access|owner)\s*:/m.test(match[1]!);
+}

@@ -1,0 +1,137 @@
+/**
+ * The extension's settings are the defaults of densho.yaml: one setting per
+ * key of the engine's DEFAULT_CONFIG, and densho.yaml takes precedence key by
+ * key. This module has no `vscode` import, so the drift test
+ * (test/extension/settings.test.ts) and the generator
+ * (client/scripts/generateManifest.ts) run it under plain Node.
+ */
+import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, RULE_IDS, type DenshoConfig } from '../../server/src/engine';
+
+/** The settings section: `densho.docs`, `densho.reviewInterval`, ... */
+export const SECTION = 'densho';
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonSchema = { [key: string]: JsonValue };
+
+interface SettingSpec {
+  /** Where the same value lives in densho.yaml (`review.interval`). */
+  readonly yamlKey: string;
+  readonly schema: JsonSchema;
+  /** The engine's default, as the setting spells it. */
+  readonly fromConfig: (config: DenshoConfig) => JsonValue;
+}
+
+const DURATION: JsonSchema = { type: 'string', pattern: '^\\s*[1-9][0-9]*\\s*[dwmyDWMY]\\s*$', patternErrorMessage: 'A duration such as 90d, 6m or 1y.' };
+const STRING_LIST: JsonSchema = { type: 'array', items: { type: 'string' } };
+
+/**
+ * One entry per DenshoConfig key: the `Record<keyof DenshoConfig, …>` type
+ * makes a new engine setting without a VS Code setting a compile error.
+ */
+export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> = {
+  docs: { yamlKey: 'docs', schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.docs] },
+  ignore: { yamlKey: 'ignore', schema: STRING_LIST, fromConfig: (config) => [...config.ignore] },
+  layers: { yamlKey: 'layers', schema: { ...STRING_LIST, minItems: 1, uniqueItems: true }, fromConfig: (config) => [...config.layers] },
+  languages: { yamlKey: 'languages', schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.languages] },
+  requiredTranslations: {
+    yamlKey: 'required-translations',
+    schema: STRING_LIST,
+    fromConfig: (config) => [...config.requiredTranslations],
+  },
+  reviewInterval: { yamlKey: 'review.interval', schema: DURATION, fromConfig: (config) => formatDuration(config.reviewInterval) },
+  reviewWarnBefore: { yamlKey: 'review.warn-before', schema: DURATION, fromConfig: (config) => formatDuration(config.reviewWarnBefore) },
+  people: { yamlKey: 'people', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.people },
+  peopleWarnBefore: { yamlKey: 'people-warn-before', schema: DURATION, fromConfig: (config) => formatDuration(config.peopleWarnBefore) },
+  idPattern: { yamlKey: 'id-pattern', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.idPattern.source },
+  standards: { yamlKey: 'standards', schema: STRING_LIST, fromConfig: (config) => [...config.standards] },
+  rules: {
+    yamlKey: 'rules',
+    schema: {
+      type: 'object',
+      propertyNames: { anyOf: [{ enum: [...RULE_IDS] }, { pattern: '^[a-z]+/\\*$' }] },
+      additionalProperties: { enum: ['error', 'warning', 'info', 'off'] },
+    },
+    fromConfig: (config) => Object.fromEntries(config.rules),
+  },
+  maxDocumentSize: {
+    yamlKey: 'max-document-size',
+    schema: { type: 'string', pattern: '^\\s*[1-9][0-9]*\\s*([kKmMgG]?[bB])?\\s*$', patternErrorMessage: 'A size such as 5MB or 800KB.' },
+    fromConfig: (config) => formatSize(config.maxDocumentSize),
+  },
+};
+
+/** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */
+function formatSize(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024}MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024}KB`;
+  return String(bytes);
+}
+
+/** Settings of the extension itself, not defaults of densho.yaml. */
+const CLIENT_SETTINGS: Readonly<Record<string, JsonSchema>> = {
+  'trace.server': {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    scope: 'window',
+    description: 'Traces the communication between VS Code and the Densho language server in the "Densho" output channel.',
+  },
+};
+
+/** `contributes.configuration` of package.json, generated from the engine: `npm run generate:manifest` writes it. */
+export function configurationContribution(): JsonSchema {
+  const properties: Record<string, JsonValue> = {};
+  for (const [name, spec] of Object.entries(CONFIG_SETTINGS) as [keyof DenshoConfig, SettingSpec][]) {
+    const meaning = CONFIG_KEYS[spec.yamlKey] ?? '';
+    properties[`${SECTION}.${name}`] = {
+      ...spec.schema,
+      default: spec.fromConfig(DEFAULT_CONFIG),
+      scope: 'resource',
+      markdownDescription: `${meaning} Default for \`${spec.yamlKey}\`: a repository's \`densho.yaml\` takes precedence.`,
+    };
+  }
+  for (const [name, schema] of Object.entries(CLIENT_SETTINGS)) properties[`${SECTION}.${name}`] = schema;
+  return { title: 'Densho', properties };
+}
+
+/**
+ * The settings as a densho.yaml mapping (`{ review: { interval: '12m' } }`),
+ * for the server and for {@link withRepositoryConfig}. `get` reads one
+ * setting by its name without the section.
+ */
+export function settingsAsYaml(get: (name: string) => unknown): Record<string, unknown> {
+  const yaml: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(CONFIG_SETTINGS)) {
+    const value = get(name);
+    if (value === undefined || value === null) continue;
+    const [head, tail] = spec.yamlKey.split('.') as [string, string | undefined];
+    if (tail === undefined) yaml[head] = value;
+    else yaml[head] = { ...((yaml[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
+  }
+  return yaml;
+}
+
+/**
+ * Overlays a repository's densho.yaml (already parsed) on the settings: each
+ * key written in densho.yaml wins, `review.*` key by key.
+ */
+export function withRepositoryConfig(settings: Record<string, unknown>, repository: unknown): Record<string, unknown> {
+  if (!isRecord(repository)) return settings;
+  const merged: Record<string, unknown> = { ...settings };
+  for (const [key, value] of Object.entries(repository)) {
+    const dot = key.indexOf('.');
+    if (dot > 0) {
+      const head = key.slice(0, dot);
+      merged[head] = { ...(isRecord(merged[head]) ? merged[head] : {}), [key.slice(dot + 1)]: value };
+    } else if (key === 'review' && isRecord(value)) {
+      merged[key] = { ...(isRecord(merged[key]) ? merged[key] : {}), ...value };
+    } else {
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

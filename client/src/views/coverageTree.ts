@@ -1,0 +1,93 @@
+/** ISO 9001 coverage: clause → covering documents, gaps and clauses requiring documented information marked. */
+import * as vscode from 'vscode';
+import { CoverageRequest, type CoverageReport } from '../../../server/src/protocol';
+import type { Ctx } from '../context';
+import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
+
+type Clause = CoverageReport['clauses'][number];
+
+export class CoverageTree extends ReportTree<CoverageReport | null> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'ISO 9001 coverage');
+  }
+
+  protected fetch(): Promise<CoverageReport | null> {
+    return this.ctx.request(CoverageRequest, { folder: this.ctx.folder()?.uri.toString() });
+  }
+
+  protected roots(report: CoverageReport | null): TreeNode[] {
+    if (!report) return [message('No standard is configured (densho.yaml `standards`).')];
+    const children = new Map<string, Clause[]>();
+    const numbers = new Set(report.clauses.map((clause) => clause.clause));
+    const roots: Clause[] = [];
+    for (const clause of report.clauses) {
+      const parent = parentOf(clause.clause, numbers);
+      if (parent === undefined) roots.push(clause);
+      else children.set(parent, [...(children.get(parent) ?? []), clause]);
+    }
+    const gapsBelow = (clause: Clause): number =>
+      (clause.gap ? 1 : 0) + (children.get(clause.clause) ?? []).reduce((sum, child) => sum + gapsBelow(child), 0);
+    const build = (clause: Clause): TreeNode => {
+      const subclauses = (children.get(clause.clause) ?? []).map(build);
+      const hasSubclauses = subclauses.length > 0;
+      // Under a clause with subclauses, only the documents mapped to it directly: the others appear under their subclause.
+      const documents = clause.documents
+        .filter((document) => document.direct || !hasSubclauses)
+        .map((document) => {
+          const node = new DocumentNode(`${document.id} ${document.title}`, this.ctx.uriOf(document.file));
+          node.description = document.access ?? undefined;
+          node.tooltip = `${document.file}${document.direct ? '' : ' (through a subclause)'}`;
+          node.iconPath = new vscode.ThemeIcon('file-text');
+          return node;
+        });
+      const experts = (clause.experts ?? []).map((expert) => {
+        const node = new TreeNode(expert);
+        node.description = 'expert source';
+        node.iconPath = new vscode.ThemeIcon('person');
+        return node;
+      });
+      const node = new TreeNode(`${clause.clause} ${clause.title}`, [...subclauses, ...documents, ...experts]);
+      node.id = `clause:${clause.clause}`;
+      const gaps = gapsBelow(clause);
+      const parts: string[] = [];
+      if (clause.gap) parts.push('GAP: no approved document');
+      else if (clause.covered) parts.push(plural(clause.documents.length, 'document'));
+      if (clause.documented) parts.push('documented information required');
+      if (!clause.gap && gaps > 0) parts.push(plural(gaps, 'gap') + ' below');
+      node.description = parts.join(' · ');
+      node.contextValue = clause.gap ? 'densho.clause.gap' : 'densho.clause';
+      node.iconPath = clause.gap
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        : clause.covered
+          ? new vscode.ThemeIcon(clause.documented ? 'pass-filled' : 'pass', new vscode.ThemeColor('testing.iconPassed'))
+          : new vscode.ThemeIcon(clause.documented ? 'circle-large-outline' : 'circle-outline');
+      const tooltip = new vscode.MarkdownString(`**${clause.clause} ${escapeMarkdown(clause.title)}**\n\n`);
+      if (clause.documented) tooltip.appendMarkdown('Requires documented information.\n\n');
+      if (clause.gap) tooltip.appendMarkdown('**Gap:** no approved document covers this clause.\n\n');
+      for (const document of clause.documents) tooltip.appendMarkdown(`- ${escapeMarkdown(`${document.id} ${document.title}`)}\n`);
+      node.tooltip = tooltip;
+      return node;
+    };
+    const nodes = roots.map(build);
+    const summary = message(
+      `${report.summary.covered} of ${report.summary.clauses} clauses covered, ${plural(report.summary.gaps, 'gap')}`,
+      report.summary.gaps > 0 ? 'warning' : 'pass',
+    );
+    summary.tooltip = `${report.standard.title}, as of ${report.today}`;
+    return [summary, ...nodes];
+  }
+}
+
+/** `8.5.1` → `8.5`, when that clause exists. */
+function parentOf(number: string, numbers: ReadonlySet<string>): string | undefined {
+  const parts = number.split('.');
+  for (let length = parts.length - 1; length > 0; length--) {
+    const candidate = parts.slice(0, length).join('.');
+    if (numbers.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,42 @@
+/** Knowledge holders (ISO 9001 7.1.6): expert → documents they hold, sole holders and leaving dates flagged. */
+import * as vscode from 'vscode';
+import { KnowledgeRiskRequest, type KnowledgeRisk } from '../../../server/src/protocol';
+import type { Ctx } from '../context';
+import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
+
+export class KnowledgeTree extends ReportTree<KnowledgeRisk> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'knowledge holders');
+  }
+
+  protected fetch(): Promise<KnowledgeRisk> {
+    return this.ctx.request(KnowledgeRiskRequest, { folder: this.ctx.folder()?.uri.toString() });
+  }
+
+  protected roots(risk: KnowledgeRisk): TreeNode[] {
+    if (risk.experts.length === 0) return [message('No document names an expert source yet.')];
+    return risk.experts.map((holder) => {
+      const documents = holder.documents.map((held) => {
+        const node = new DocumentNode(`${held.id} ${held.title}`, this.ctx.uriOf(held.file));
+        node.description = held.soleHolder ? 'sole holder' : undefined;
+        node.iconPath = held.soleHolder ? new vscode.ThemeIcon('key', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('file-text');
+        return node;
+      });
+      const flags: string[] = [];
+      if (holder.left) flags.push(`LEFT ${holder.leaves}`);
+      else if (holder.leavingSoon) flags.push(`LEAVES ${holder.leaves}`);
+      else if (holder.leaves) flags.push(`leaves ${holder.leaves}`);
+      if (!holder.active) flags.push('inactive');
+      if (holder.soleHolderOf > 0) flags.push(`sole holder of ${holder.soleHolderOf}`);
+      const atRisk = holder.left || holder.leavingSoon || !holder.active;
+      const node = new TreeNode(holder.name ?? holder.expert, documents);
+      node.id = `expert:${holder.expert}`;
+      node.description = [holder.name ? holder.expert : '', ...flags].filter(Boolean).join(' · ');
+      node.tooltip = [holder.name ?? holder.expert, holder.role, holder.leaves ? `leaves ${holder.leaves}` : undefined].filter(Boolean).join('\n');
+      node.iconPath = atRisk
+        ? new vscode.ThemeIcon('person', new vscode.ThemeColor(holder.soleHolderOf > 0 ? 'problemsErrorIcon.foreground' : 'problemsWarningIcon.foreground'))
+        : new vscode.ThemeIcon('person');
+      return node;
+    });
+  }
+}

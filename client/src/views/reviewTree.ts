@@ -1,0 +1,40 @@
+/** Review schedule: overdue and due-soon documents grouped by owner, with days overdue. */
+import * as vscode from 'vscode';
+import { ReviewScheduleRequest, type ReviewSchedule } from '../../../server/src/protocol';
+import type { Ctx } from '../context';
+import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
+
+export class ReviewTree extends ReportTree<ReviewSchedule> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'review schedule');
+  }
+
+  protected fetch(): Promise<ReviewSchedule> {
+    return this.ctx.request(ReviewScheduleRequest, { folder: this.ctx.folder()?.uri.toString() });
+  }
+
+  protected roots(schedule: ReviewSchedule): TreeNode[] {
+    if (schedule.owners.length === 0) return [message(`No review overdue or due within ${schedule.within}.`, 'pass')];
+    return schedule.owners.map((owner) => {
+      const documents = owner.documents.map((review) => {
+        const overdue = review.state === 'overdue';
+        const node = new DocumentNode(`${review.id} ${review.title}`, this.ctx.uriOf(review.file), 'densho.document.review');
+        node.description = overdue ? `${plural(review.days, 'day')} overdue` : review.days === 0 ? 'due today' : `due in ${plural(review.days, 'day')}`;
+        node.tooltip = `${review.file}\nReviewed ${review.reviewed}, due ${review.due}`;
+        node.iconPath = overdue
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+          : new vscode.ThemeIcon('clock', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        return node;
+      });
+      const overdue = owner.documents.filter((review) => review.state === 'overdue').length;
+      const dueSoon = owner.documents.length - overdue;
+      const node = new TreeNode(owner.name ?? owner.owner, documents, true);
+      node.id = `owner:${owner.owner}`;
+      node.description = [owner.name ? owner.owner : '', overdue ? `${overdue} overdue` : '', dueSoon ? `${dueSoon} due soon` : '']
+        .filter(Boolean)
+        .join(' · ');
+      node.iconPath = new vscode.ThemeIcon('person');
+      return node;
+    });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The coverage matrix webview: clauses × documents, rendered by the
+ * engine's renderCoverageMatrix (the same page as `densho coverage --format
+ * html`: strict CSP with a fresh nonce, nothing remote, every text escaped).
+ * Clause filters (gaps, documented information, depth, search) live in the
+ * page; the layer filter is the "Filter by Layer" button of the panel, which
+ * redraws the matrix from the documents of the chosen layers only.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderCoverageMatrix } from '../../../server/src/engine';
+import { CoverageRequest } from '../../../server/src/protocol';
+import type { Ctx } from '../context';
+import { filterByLayers } from './layerFilter';
+
+export class CoverageMatrixPanel implements vscode.Disposable {
+  static readonly viewType = 'densho.coverageMatrix';
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Layers whose documents are shown; all when undefined. */
+  private layers: readonly string[] | undefined;
+  /** The HTML last given to the webview, for tests. */
+  html = '';
+
+  private constructor(
+    private readonly ctx: Ctx,
+    readonly panel: vscode.WebviewPanel,
+  ) {
+    this.disposables.push(
+      ctx.onReportsChanged(() => void this.update()),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  static async show(ctx: Ctx, existing: CoverageMatrixPanel | undefined): Promise<CoverageMatrixPanel> {
+    if (existing) {
+      existing.panel.reveal();
+      await existing.update();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(CoverageMatrixPanel.viewType, 'Coverage matrix', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      // Nothing is loaded, local or remote: the page's style and script are inline, allowed by the nonce.
+      localResourceRoots: [],
+    });
+    panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'client', 'assets', 'icon.png');
+    const matrix = new CoverageMatrixPanel(ctx, panel);
+    await matrix.update();
+    return matrix;
+  }
+
+  /** Shows only the documents of these layers (all when undefined), then redraws. */
+  async filterLayers(layers: readonly string[] | undefined): Promise<void> {
+    this.layers = layers;
+    await this.update();
+  }
+
+  get shownLayers(): readonly string[] | undefined {
+    return this.layers;
+  }
+
+  async update(): Promise<void> {
+    const folder = this.ctx.folder();
+    let report;
+    try {
+      report = folder ? await this.ctx.request(CoverageRequest, { folder: folder.uri.toString() }) : undefined;
+    } catch (error) {
+      this.setHtml(placeholder(`The coverage could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
+    if (!report) {
+      this.setHtml(placeholder('No standard is configured (densho.yaml `standards`).'));
+      return;
+    }
+    const view = filterByLayers(report, this.layers);
+    this.panel.title = `Coverage matrix: ${report.standard.title}${this.layers ? ` (${this.layers.join(', ') || 'no layer'})` : ''}`;
+    this.setHtml(
+      renderCoverageMatrix(view.report, {
+        nonce: randomBytes(18).toString('base64'),
+        cspSource: this.panel.webview.cspSource,
+        withheld: view.withheld,
+      }),
+    );
+  }
+
+  private setHtml(html: string): void {
+    this.html = html;
+    this.panel.webview.html = html;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+    if (this.ctx.coverageMatrix === this) this.ctx.coverageMatrix = undefined;
+  }
+}
+
+function placeholder(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
+}

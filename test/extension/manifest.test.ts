@@ -1,0 +1,110 @@
+/**
+ * The extension manifest: generated assets in step with the engine, every
+ * path it names present, and the .vsix limited to what the extension needs.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { manifestAssets } from '../../client/src/manifestAssets';
+import { filterByLayers } from '../../client/src/webview/layerFilter';
+import type { CoverageReport } from '../../server/src/protocol';
+
+const ROOT = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('the schemas and snippets in client/assets are what the generator makes (run `npm run generate:manifest` if not)', () => {
+    for (const [path, content] of Object.entries(manifestAssets())) {
+      assert.deepEqual(JSON.parse(readFileSync(join(ROOT, path), 'utf8')), content, path);
+    }
+  });
+
+  it('every file the manifest names exists', () => {
+    const { contributes } = manifest;
+    const paths = [
+      manifest.main,
+      manifest.icon,
+      ...contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
+      ...contributes.yamlValidation.map((v: { url: string }) => v.url),
+      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.walkthroughs.flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.map((s) => s.media['markdown'] ?? s.media['image'])),
+    ];
+    for (const path of paths) {
+      if (path === manifest.main) continue; // built by esbuild
+      assert.ok(existsSync(join(ROOT, path)), path);
+    }
+    assert.equal(manifest.main, './dist/extension.js');
+  });
+
+  it('every view has welcome content and belongs to the Densho container; every command has the Densho category', () => {
+    const views = manifest.contributes.views.densho.map((v: { id: string }) => v.id);
+    assert.deepEqual(views, ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders']);
+    assert.deepEqual(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view).sort(), [...views].sort());
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Densho', command.command);
+  });
+
+  it('menus only name contributed commands', () => {
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus as Record<string, { command: string }[]>)) {
+      for (const item of items) assert.ok(commands.has(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  it('.vscodeignore keeps the package to bundles, templates, manifest assets, README, CHANGELOG and LICENSE', () => {
+    const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    assert.deepEqual(lines, ['**', '!dist/extension.js', '!dist/server.js', '!templates/*.md', '!client/assets/**', '!README.md', '!CHANGELOG.md', '!LICENSE']);
+    assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
+    for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(existsSync(join(ROOT, file)), file);
+  });
+
+  it('the densho.yaml schema accepts the samples and rejects unknown keys and bad durations', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'client/assets/schemas/densho.schema.json'), 'utf8')));
+    assert.ok(validate(parse(readFileSync(join(ROOT, 'samples/densho.yaml'), 'utf8'))), JSON.stringify(validate.errors));
+    assert.equal(validate({ layrs: ['a'] }), false);
+    assert.equal(validate({ review: { interval: 'soon' } }), false);
+    assert.equal(validate({ rules: { 'review/overdue': 'loud' } }), false);
+    assert.ok(validate({ rules: { 'review/*': 'off' }, 'review.interval': '6m' }));
+  });
+
+  it('the people.yaml schema flags what the engine flags: a leaving date that is not a date', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'client/assets/schemas/people.schema.json'), 'utf8')));
+    assert.ok(validate({ 'h.sato': { name: '佐藤 浩', role: 'Senior welder', leaves: '2027-03-31' }, 'k.tanaka': { active: false } }));
+    assert.equal(validate({ 'j.becker': { leaves: '未定' } }), false);
+    assert.equal(validate({ 'j.becker': { nmae: 'x' } }), false);
+  });
+});
+
+describe('coverage matrix layer filter', () => {
+  const document = (id: string, access: string, direct = true) => ({ id, title: id, file: `${id}.md`, type: 'sop' as const, access, direct });
+  const report: CoverageReport = {
+    version: 1,
+    today: '2026-11-25',
+    standard: { id: 'iso9001', title: 'ISO 9001:2015' },
+    clauses: [
+      { clause: '8', title: 'Operation', level: 1, documented: false, covered: true, gap: false, documents: [document('A', 'public', false), document('B', 'master', false)] },
+      { clause: '8.1', title: 'Planning', level: 2, documented: true, covered: true, gap: false, documents: [document('B', 'master')] },
+      { clause: '8.2', title: 'Requirements', level: 2, documented: false, covered: true, gap: false, documents: [document('A', 'public')] },
+    ],
+    summary: { clauses: 3, covered: 3, documented: 1, gaps: 0 },
+  };
+
+  it('keeps every document when no layer is chosen', () => {
+    assert.deepEqual(filterByLayers(report, undefined), { report, withheld: {} });
+  });
+
+  it('drops the documents of other layers, recomputes gaps and counts what was withheld', () => {
+    const { report: filtered, withheld } = filterByLayers(report, ['public']);
+    assert.deepEqual(filtered.clauses.map((c) => [c.clause, c.documents.map((d) => d.id), c.covered, c.gap]), [
+      ['8', ['A'], true, false],
+      ['8.1', [], false, true],
+      ['8.2', ['A'], true, false],
+    ]);
+    assert.deepEqual(withheld, { '8': 1, '8.1': 1 });
+    assert.deepEqual(filtered.summary, { clauses: 3, covered: 2, documented: 1, gaps: 1 });
+  });
+});

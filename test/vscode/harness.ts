@@ -1,0 +1,171 @@
+/**
+ * What the end-to-end runners share: building the extension and the
+ * in-host suite, temporary copies of samples/, the CLI's view of them, and
+ * code-server (a real VS Code: server plus web workbench) started on a free
+ * port, as described in docs/vscode-extension.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const ROOT = join(__dirname, '..', '..');
+export const OUT = join(ROOT, 'out', 'test');
+export const CODE_SERVER_DIR = process.env['CODE_SERVER_DIR'] ?? join(ROOT, '.cache', 'code-server');
+export const CODE_SERVER_BIN = join(CODE_SERVER_DIR, 'node_modules', '.bin', 'code-server');
+export const ARTIFACTS = join(ROOT, 'test-results', 'vscode');
+
+export function log(message: string): void {
+  process.stdout.write(`[e2e] ${message}\n`);
+}
+
+/** Builds dist/ (extension, server, CLI) and bundles the in-host suite into out/test/. */
+export async function build(): Promise<void> {
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('node esbuild.mjs failed');
+  for (const bundle of ['extension.js', 'server.js', 'cli.js']) {
+    if (!existsSync(join(ROOT, 'dist', bundle))) throw new Error(`dist/${bundle} is missing after the build`);
+  }
+  await esbuild.build({
+    entryPoints: { index: join(ROOT, 'test/vscode/suite/index.ts'), 'extension.e2e': join(ROOT, 'test/vscode/suite/extension.e2e.ts') },
+    outdir: OUT,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    // The vscode API comes from the extension host; mocha from the repository's node_modules.
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** Installs code-server into .cache/code-server unless it is there (test/vscode/setup-code-server.sh). */
+export function setupCodeServer(): void {
+  const result = spawnSync('bash', [join(ROOT, 'test/vscode/setup-code-server.sh')], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('setting up code-server failed');
+}
+
+/** A fresh scratch folder for one run: workspaces, user data, extensions. */
+export function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'densho-e2e-'));
+}
+
+/** A copy of samples/ to work on; tests change files. */
+export function copySamples(into: string): string {
+  cpSync(join(ROOT, 'samples'), into, { recursive: true });
+  return into;
+}
+
+/** The CLI's JSON and Markdown for a folder: what the editor must agree with. */
+export function expectations(workspace: string, into: string): void {
+  mkdirSync(into, { recursive: true });
+  const cli = (args: string[], file: string): void => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args, workspace], { encoding: 'utf8' });
+    if (result.status === 2 || !result.stdout) throw new Error(`densho ${args.join(' ')} failed: ${result.stderr}`);
+    writeFileSync(join(into, file), result.stdout);
+  };
+  cli(['check', '--format', 'json'], 'check.json');
+  cli(['coverage', '--format', 'json'], 'coverage.json');
+  cli(['coverage', '--format', 'md'], 'coverage.md');
+  cli(['review', '--format', 'json'], 'review.json');
+  cli(['risk', '--format', 'json'], 'risk.json');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface CodeServer {
+  readonly port: number;
+  readonly process: ChildProcess;
+  /** The workbench URL for a folder, loading the extension under development (and a test module, when given). */
+  url(folder: string, testsPath?: string): string;
+  stop(): Promise<void>;
+}
+
+/** Starts code-server and resolves once it answers HTTP (polling its health endpoint, with a time limit). */
+export async function startCodeServer(dir: string, logFile: (line: string) => void): Promise<CodeServer> {
+  const port = await freePort();
+  const args = [
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', join(dir, 'user-data'),
+    '--extensions-dir', join(dir, 'extensions'),
+  ];
+  mkdirSync(join(dir, 'user-data', 'User'), { recursive: true });
+  // No telemetry prompts, no welcome page, no restored editors between the runs.
+  writeFileSync(
+    join(dir, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'window.restoreWindows': 'none',
+      'workbench.enableExperiments': false,
+      'chat.commandCenter.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    }),
+  );
+  const child = spawn(CODE_SERVER_BIN, args, { cwd: dir, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => logFile(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => logFile(chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+    if (await answers(`http://127.0.0.1:${port}/healthz`)) break;
+    if (Date.now() > deadline) throw new Error('code-server did not answer within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
+  return {
+    port,
+    process: child,
+    url(folder, testsPath) {
+      const payload: [string, string][] = [['extensionDevelopmentPath', remote(ROOT)]];
+      if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+      return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    },
+    stop() {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(url, (response) => {
+      response.resume();
+      resolve((response.statusCode ?? 500) < 500);
+    });
+    request.on('error', () => resolve(false));
+    request.setTimeout(2000, () => {
+      request.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];

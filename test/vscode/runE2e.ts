@@ -1,0 +1,97 @@
+/**
+ * `npm run test:e2e`: builds, installs code-server if needed, then runs
+ * 1. the in-VS-Code suite (test/vscode/suite) inside code-server's real
+ *    extension host, opened in Debian's Chromium through playwright-core, and
+ * 2. the Playwright UI test (test/vscode/ui.ts) against the same build,
+ * each on its own temporary copy of samples/. Prints every result, saves
+ * screenshots under test-results/vscode/, ends with `N passed, M failed` and
+ * exits non-zero when anything failed.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { E2eConfig, E2eResults } from './suite/index';
+import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
+import { runUiTests } from './ui';
+
+interface Outcome {
+  readonly title: string;
+  readonly state: 'passed' | 'failed';
+  readonly error?: string;
+}
+
+const SUITE_TIME_LIMIT = 6 * 60_000;
+
+async function main(): Promise<number> {
+  const outcomes: Outcome[] = [];
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const dir = scratch();
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const serverLog = join(ARTIFACTS, 'code-server.log');
+  try {
+    log('building');
+    await build();
+    setupCodeServer();
+
+    const suiteWorkspace = copySamples(join(dir, 'suite-workspace'));
+    const uiWorkspace = copySamples(join(dir, 'ui-workspace'));
+    expectations(suiteWorkspace, join(dir, 'expected-suite'));
+    expectations(uiWorkspace, join(dir, 'expected-ui'));
+    const results = join(dir, 'suite-results.json');
+    const config: E2eConfig = { results, expected: join(dir, 'expected-suite') };
+    writeFileSync(join(OUT, 'e2e-config.json'), JSON.stringify(config));
+
+    server = await startCodeServer(dir, (text) => appendFileSync(serverLog, text));
+    log(`code-server on port ${server.port}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+
+    // 1. The suite inside the extension host.
+    log('in-VS-Code suite: running');
+    const suitePage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const browserLog = join(ARTIFACTS, 'suite-browser.log');
+    suitePage.on('console', (message) => appendFileSync(browserLog, `${message.type()}: ${message.text()}\n`));
+    await suitePage.goto(server.url(suiteWorkspace, OUT));
+    const deadline = Date.now() + SUITE_TIME_LIMIT;
+    while (!existsSync(results) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    await suitePage.screenshot({ path: join(ARTIFACTS, 'suite-end.png') }).catch(() => undefined);
+    if (!existsSync(results)) {
+      outcomes.push({ title: 'in-VS-Code suite', state: 'failed', error: `no results within ${SUITE_TIME_LIMIT / 1000} s (see ${browserLog} and ${serverLog})` });
+    } else {
+      const suite = JSON.parse(readFileSync(results, 'utf8')) as E2eResults;
+      for (const test of suite.tests) outcomes.push({ title: `[extension host] ${test.title}`, state: test.state, ...(test.error ? { error: test.error } : {}) });
+    }
+    await suitePage.context().close();
+
+    // 2. What a user sees.
+    log('UI test: running');
+    const uiOutcomes = await runUiTests(browser, server.url(uiWorkspace), join(dir, 'expected-ui'));
+    outcomes.push(...uiOutcomes.map((outcome) => ({ ...outcome, title: `[ui] ${outcome.title}` })));
+  } catch (error) {
+    outcomes.push({ title: 'e2e harness', state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (!process.env['DENSHO_E2E_KEEP']) rmSync(dir, { recursive: true, force: true });
+    else log(`kept ${dir}`);
+  }
+
+  for (const outcome of outcomes) {
+    process.stdout.write(`${outcome.state === 'passed' ? '  ✓' : '  ✗'} ${outcome.title}\n`);
+    if (outcome.error) process.stdout.write(`${outcome.error.replace(/^/gm, '      ')}\n`);
+  }
+  const passed = outcomes.filter((outcome) => outcome.state === 'passed').length;
+  const failed = outcomes.length - passed;
+  process.stdout.write(`Screenshots and logs: ${ARTIFACTS}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n0 passed, 1 failed\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,286 @@
+/**
+ * The extension inside a real VS Code, on a temporary copy of samples/:
+ * diagnostics, the three views, the status bar and every command, each
+ * checked against what the `densho` CLI says about the same copy. Waits are
+ * on VS Code's own events with a time limit, never on sleeps.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from '../../../server/src/protocol';
+import type { DenshoApi } from '../../../client/src/extension';
+import type { Ctx } from '../../../client/src/context';
+
+interface CliDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  readonly severity: string;
+}
+
+const expectedDir = process.env['DENSHO_E2E_EXPECTED']!;
+const expected = <T>(name: string): T => JSON.parse(readFileSync(join(expectedDir, name), 'utf8')) as T;
+const check = expected<{ diagnostics: CliDiagnostic[]; summary: { errors: number; warnings: number; infos: number } }>('check.json');
+const coverage = expected<CoverageReport>('coverage.json');
+const review = expected<ReviewSchedule>('review.json');
+const risk = expected<KnowledgeRisk>('risk.json');
+
+const TIME_LIMIT = 45_000;
+
+/** Resolves when `predicate` holds, checked now and after each `event`; rejects after the time limit. */
+function waitFor(event: vscode.Event<unknown>, predicate: () => boolean, what: string, limit = TIME_LIMIT): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out after ${limit} ms waiting for ${what}`));
+    }, limit);
+    const subscription = event(() => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+function folder(): vscode.WorkspaceFolder {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'a workspace folder is open');
+  return first;
+}
+
+const uri = (file: string): vscode.Uri => vscode.Uri.joinPath(folder().uri, ...file.split('/'));
+const read = (file: string): string => readFileSync(uri(file).fsPath, 'utf8');
+
+/** Densho diagnostics as `file:line:column rule`, as the CLI prints them. */
+function denshoDiagnostics(): string[] {
+  const root = folder().uri.fsPath;
+  const keys: string[] = [];
+  for (const [resource, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'densho') continue;
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      const file = resource.fsPath.slice(root.length + 1).split(/[\\/]/).join('/');
+      keys.push(`${file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(code)}`);
+    }
+  }
+  return keys.sort();
+}
+
+const cliDiagnostics = (): string[] => check.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`).sort();
+
+interface Node {
+  readonly label?: string | vscode.TreeItemLabel;
+  readonly description?: string | boolean;
+  readonly children: readonly Node[];
+  readonly resourceUri?: vscode.Uri;
+}
+const labelOf = (node: Node): string => (typeof node.label === 'string' ? node.label : (node.label?.label ?? ''));
+const roots = (tree: Ctx['views'][keyof Ctx['views']]): Node[] => tree.getChildren() as unknown as Node[];
+
+describe('Densho in VS Code', function () {
+  let ctx: Ctx;
+
+  before(async function () {
+    const extension = vscode.extensions.getExtension<DenshoApi>('densho.densho');
+    assert.ok(extension, 'the extension under development is loaded');
+    const api = await extension.activate();
+    ctx = api.ctx;
+    const client = await ctx.start();
+    assert.ok(client, 'the language server started (dist/server.js)');
+  });
+
+  describe('diagnostics', function () {
+    it('publishes the same diagnostics as `densho check`, rule id as code and source densho', async function () {
+      const want = cliDiagnostics();
+      await waitFor(vscode.languages.onDidChangeDiagnostics, () => denshoDiagnostics().length >= want.length, `${want.length} Densho diagnostics`);
+      assert.deepEqual(denshoDiagnostics(), want);
+    });
+  });
+
+  describe('manifest', function () {
+    it('registers every command package.json contributes', async function () {
+      const manifest = vscode.extensions.getExtension('densho.densho')!.packageJSON as { contributes: { commands: { command: string }[] } };
+      const registered = new Set(await vscode.commands.getCommands(true));
+      const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+      assert.deepEqual(missing, []);
+    });
+  });
+
+  describe('views', function () {
+    before(async function () {
+      await vscode.commands.executeCommand('workbench.view.extension.densho');
+      await vscode.commands.executeCommand('densho.refreshViews');
+    });
+
+    it('ISO 9001 coverage: clauses with their documents, gaps marked, documented information marked', function () {
+      const top = roots(ctx.views.coverage);
+      const summary = labelOf(top[0]!);
+      assert.match(summary, new RegExp(`^${coverage.summary.covered} of ${coverage.summary.clauses} clauses covered, ${coverage.summary.gaps} gaps?$`));
+      const clauses = new Map<string, Node>();
+      const walk = (node: Node): void => {
+        const number = /^(\d+(?:\.\d+)*) /.exec(labelOf(node))?.[1];
+        if (number) clauses.set(number, node);
+        node.children.forEach(walk);
+      };
+      top.slice(1).forEach(walk);
+      assert.equal(clauses.size, coverage.clauses.length, 'every clause is in the tree');
+      for (const clause of coverage.clauses) {
+        const node = clauses.get(clause.clause)!;
+        const description = String(node.description ?? '');
+        assert.equal(description.includes('GAP'), clause.gap, `${clause.clause} gap mark`);
+        assert.equal(description.includes('documented information required'), clause.documented, `${clause.clause} documented information mark`);
+        const shown = new Set(node.children.map(labelOf));
+        const direct = clause.documents.filter((d) => d.direct || !coverage.clauses.some((c) => c.clause.startsWith(`${clause.clause}.`)));
+        for (const document of direct) assert.ok(shown.has(`${document.id} ${document.title}`), `${clause.clause} lists ${document.id}`);
+      }
+      const knowledge = clauses.get('7.1.6')!;
+      const document = knowledge.children.find((child) => child.resourceUri);
+      assert.ok(document?.resourceUri, '7.1.6 has a document that opens on click');
+      const experts = knowledge.children.filter((child) => child.description === 'expert source').map(labelOf);
+      assert.deepEqual(experts, coverage.clauses.find((c) => c.clause === '7.1.6')!.experts);
+    });
+
+    it('review schedule: overdue and due-soon documents by owner, with days overdue', function () {
+      const owners = roots(ctx.views.review);
+      assert.deepEqual(owners.map(labelOf), review.owners.map((owner) => owner.name ?? owner.owner));
+      review.owners.forEach((owner, index) => {
+        const documents = owners[index]!.children;
+        assert.deepEqual(
+          documents.map((node) => `${labelOf(node)} | ${String(node.description)}`),
+          owner.documents.map((d) => `${d.id} ${d.title} | ${d.state === 'overdue' ? `${d.days} day${d.days === 1 ? '' : 's'} overdue` : `due in ${d.days} day${d.days === 1 ? '' : 's'}`}`),
+        );
+      });
+    });
+
+    it('knowledge holders: expert → documents, sole holders and leaving dates flagged', function () {
+      const experts = roots(ctx.views.knowledge);
+      assert.equal(experts.length, risk.experts.length);
+      risk.experts.forEach((holder, index) => {
+        const node = experts[index]!;
+        const description = String(node.description ?? '');
+        assert.equal(labelOf(node), holder.name ?? holder.expert);
+        if (holder.left) assert.ok(description.includes(`LEFT ${holder.leaves}`), `${holder.expert}: ${description}`);
+        else if (holder.leavingSoon) assert.ok(description.includes(`LEAVES ${holder.leaves}`), `${holder.expert}: ${description}`);
+        if (holder.soleHolderOf > 0) assert.ok(description.includes(`sole holder of ${holder.soleHolderOf}`), `${holder.expert}: ${description}`);
+        assert.deepEqual(
+          node.children.map((child) => `${labelOf(child)}${child.description === 'sole holder' ? ' *' : ''}`),
+          holder.documents.map((d) => `${d.id} ${d.title}${d.soleHolder ? ' *' : ''}`),
+        );
+      });
+    });
+
+    it('status bar: the number of overdue reviews, opening the review schedule', function () {
+      const item = ctx.statusBar.item;
+      assert.equal(item.text, `$(calendar) ${review.summary.overdue} overdue`);
+      assert.equal(typeof item.command === 'string' ? item.command : item.command?.command, 'densho.showReviewSchedule');
+    });
+  });
+
+  describe('coverage matrix and export', function () {
+    it('shows the matrix in a webview with a strict CSP, no remote content and escaped text', async function () {
+      const matrix = (await vscode.commands.executeCommand('densho.showCoverageMatrix')) as NonNullable<Ctx['coverageMatrix']>;
+      const html = matrix.html;
+      const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'");
+      assert.match(csp, /default-src 'none'/);
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      assert.ok(nonce, 'the CSP pins scripts by nonce');
+      for (const script of html.match(/<script\b[^>]*>/g) ?? []) {
+        if (!script.includes('application/json')) assert.ok(script.includes(`nonce="${nonce}"`), script);
+      }
+      assert.doesNotMatch(html, /\b(?:src|href)="(?:https?:)?\/\//, 'nothing remote');
+      assert.match(html, /<table class="matrix"/);
+      const rows = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>')).match(/<tr /g) ?? [];
+      assert.equal(rows.length, coverage.clauses.length, 'one row per clause');
+      assert.equal((html.match(/data-gap="true"/g) ?? []).length, coverage.summary.gaps, 'gaps highlighted');
+    });
+
+    it('filters the matrix by layer', async function () {
+      await vscode.commands.executeCommand('densho.filterCoverageLayers', ['public']);
+      const matrix = ctx.coverageMatrix!;
+      assert.deepEqual(matrix.shownLayers, ['public']);
+      const publicIds = new Set(coverage.clauses.flatMap((c) => c.documents.filter((d) => d.access === 'public').map((d) => d.id)));
+      const columns = [...matrix.html.matchAll(/<th class="doc" title="[^"]*">([^<]+)<\/th>/g)].map((m) => m[1]!);
+      assert.deepEqual(columns.sort(), [...publicIds].sort());
+      await matrix.filterLayers(undefined);
+      assert.equal((matrix.html.match(/<th class="doc" title=/g) ?? []).length, new Set(coverage.clauses.flatMap((c) => c.documents.map((d) => d.id))).size);
+      matrix.panel.dispose();
+    });
+
+    it('exports coverage as Markdown (as `densho coverage --format md`) and CSV', async function () {
+      const markdown = uri('coverage-export.md');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('densho.exportCoverage', { format: 'markdown', uri: markdown });
+      assert.equal(written?.toString(), markdown.toString());
+      assert.equal(read('coverage-export.md'), readFileSync(join(expectedDir, 'coverage.md'), 'utf8'));
+      const csv = uri('coverage-export.csv');
+      await vscode.commands.executeCommand('densho.exportCoverage', { format: 'csv', uri: csv });
+      const lines = read('coverage-export.csv').split('\r\n');
+      assert.equal(lines[0], 'clause,title,documented,covered,gap,document_id,document_title,file,direct');
+    });
+  });
+
+  describe('document commands', function () {
+    it('Mark reviewed sets `reviewed` to today, changing nothing else, and the schedule follows', async function () {
+      const overdue = review.owners.flatMap((owner) => owner.documents).find((d) => d.state === 'overdue');
+      assert.ok(overdue, 'the samples have an overdue review');
+      const before = read(overdue.file);
+      const ok = await vscode.commands.executeCommand<boolean>('densho.markReviewed', uri(overdue.file));
+      assert.equal(ok, true);
+      const after = read(overdue.file);
+      const today = ctx.today();
+      assert.equal(after, before.replace(`reviewed: ${overdue.reviewed}`, `reviewed: ${today}`));
+      assert.notEqual(after, before);
+      await waitFor(ctx.views.review.onDidChangeTreeData, () => !JSON.stringify(ctx.views.review.data ?? {}).includes(overdue.file), 'the review schedule to drop the document');
+      assert.equal(ctx.statusBar.item.text, `$(calendar) ${review.summary.overdue - 1} overdue`);
+    });
+
+    it('New document from template creates and opens the file, and never overwrites', async function () {
+      const args = { template: 'sop', id: 'SOP-TST-001', title: 'Bending <test> & "quotes"', lang: 'en', folder: 'sops/training' };
+      const created = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocument', args);
+      assert.equal(created?.toString(), uri('sops/training/sop-tst-001.md').toString());
+      const text = read('sops/training/sop-tst-001.md');
+      assert.match(text, /^---\nid: SOP-TST-001\ntitle: "Bending <test> & \\"quotes\\""\n/);
+      assert.ok(text.includes(`reviewed: ${ctx.today()}`));
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the new document is open');
+      const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('densho.newDocument', { ...args, title: 'Other' });
+      assert.equal(again, undefined);
+      assert.equal(read('sops/training/sop-tst-001.md'), text, 'not overwritten');
+      const japanese = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocument', { ...args, lang: 'ja' });
+      assert.equal(japanese?.toString(), uri('sops/training/sop-tst-001.ja.md').toString());
+    });
+
+    it('Create translation copies the source with lang and translated-from-version, beside it', async function () {
+      const missing = check.diagnostics.find((d) => d.rule === 'translation/missing' && !d.file.includes('.ja.'));
+      assert.ok(missing, 'the samples lack a translation');
+      const source = read(missing.file);
+      const version = /^version:\s*(\d+)/m.exec(source)?.[1] ?? '1';
+      const created = await vscode.commands.executeCommand<vscode.Uri>('densho.createTranslation', { uri: uri(missing.file), lang: 'ja' });
+      const target = missing.file.replace(/\.md$/, '.ja.md');
+      assert.equal(created?.toString(), uri(target).toString());
+      const text = read(target);
+      assert.match(text, /^lang: ja$/m);
+      assert.match(text, new RegExp(`^translated-from-version: ${version}$`, 'm'));
+      assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === created.toString()), 'opened');
+      await waitFor(
+        vscode.languages.onDidChangeDiagnostics,
+        () => !vscode.languages.getDiagnostics(uri(missing.file)).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'translation/missing'),
+        'translation/missing to clear on the source',
+      );
+    });
+
+    it('Open translation opens the translation to the side, and back to the source', async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.window.showTextDocument(uri('sops/welding/sop-wld-004.md'), { viewColumn: vscode.ViewColumn.One });
+      const opened = await vscode.commands.executeCommand<vscode.Uri>('densho.openTranslation');
+      assert.equal(opened?.toString(), uri('sops/welding/sop-wld-004.ja.md').toString());
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), opened.toString());
+      assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'to the side');
+      const back = await vscode.commands.executeCommand<vscode.Uri>('densho.openTranslation', opened);
+      assert.equal(back?.toString(), uri('sops/welding/sop-wld-004.md').toString());
+    });
+  });
+});

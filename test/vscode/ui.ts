@@ -1,0 +1,148 @@
+/**
+ * The Playwright UI test: what a user sees in code-server, in Debian's
+ * Chromium, on a fresh copy of samples/. Expected numbers come from the
+ * `densho` CLI run on the same copy. Every wait has a time limit and waits
+ * on the page itself, never a fixed sleep. Screenshots go to
+ * test-results/vscode/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from '../../server/src/protocol';
+import { ARTIFACTS } from './harness';
+
+export interface UiOutcome {
+  readonly title: string;
+  readonly state: 'passed' | 'failed';
+  readonly error?: string;
+}
+
+const TIME_LIMIT = 60_000;
+
+interface Expected {
+  readonly check: { summary: { errors: number; warnings: number; infos: number } };
+  readonly coverage: CoverageReport;
+  readonly review: ReviewSchedule;
+  readonly risk: KnowledgeRisk;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** A tree row (role treeitem) whose text contains all of `parts`. */
+async function treeRow(page: Page, ...parts: string[]): Promise<void> {
+  let row = page.getByRole('treeitem');
+  for (const part of parts) row = row.filter({ hasText: part });
+  await row.first().waitFor({ timeout: TIME_LIMIT });
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: TIME_LIMIT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: TIME_LIMIT });
+  await page.keyboard.press('Enter');
+}
+
+/** The webview frame holding the coverage matrix (webviews are nested iframes). */
+async function matrixFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + TIME_LIMIT;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('table.matrix').count().catch(() => 0)) > 0) return frame;
+    }
+    await page.waitForEvent('framenavigated', { timeout: 1000 }).catch(() => undefined);
+  }
+  return fail('no webview with a coverage matrix appeared');
+}
+
+export async function runUiTests(browser: Browser, url: string, expectedDir: string): Promise<UiOutcome[]> {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(expectedDir, name), 'utf8')) as T;
+  const expected: Expected = { check: read('check.json'), coverage: read('coverage.json'), review: read('review.json'), risk: read('risk.json') };
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const outcomes: UiOutcome[] = [];
+  let index = 0;
+  const test = async (title: string, body: () => Promise<void>): Promise<void> => {
+    const shot = join(ARTIFACTS, `ui-${String(++index).padStart(2, '0')}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.png`);
+    try {
+      await body();
+      outcomes.push({ title, state: 'passed' });
+    } catch (error) {
+      outcomes.push({ title, state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+    await page.screenshot({ path: shot }).catch(() => undefined);
+  };
+
+  await test('the workbench opens the samples with the extension under development', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('the Problems panel shows every Densho problem', async () => {
+    const { errors, warnings, infos } = expected.check.summary;
+    const label = `Errors: ${errors}, Warnings: ${warnings}, Infos: ${infos}`;
+    await page
+      .waitForFunction((want) => document.getElementById('status.problems')?.getAttribute('aria-label') === want, label, { timeout: TIME_LIMIT })
+      .catch(async () => fail(`status bar: expected "${label}", saw "${await page.locator('[id="status.problems"]').getAttribute('aria-label')}"`));
+    await page.keyboard.press('Control+Shift+M');
+    const total = String(errors + warnings + infos);
+    const badge = page.locator('.part.panel .composite-bar .action-item', { hasText: 'Problems' }).locator('.badge-content');
+    await badge.filter({ hasText: new RegExp(`^${total}$`) }).waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`Problems badge: expected ${total}, saw "${await badge.first().textContent()}"`));
+    await page.locator('.markers-panel [role=treeitem]').first().waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('the Densho views list coverage, the review schedule and knowledge holders', async () => {
+    await page.keyboard.press('Control+J'); // close the panel: room for the views
+    await page.locator('.activitybar [aria-label^="Densho"]').first().click();
+    const { summary } = expected.coverage;
+    await treeRow(page, `${summary.covered} of ${summary.clauses} clauses covered, ${summary.gaps} gap`);
+    const operation = expected.coverage.clauses.find((clause) => clause.clause === '8')!;
+    await treeRow(page, `8 ${operation.title}`);
+    const overdue = expected.review.owners.flatMap((owner) => owner.documents.map((d) => ({ owner, d }))).find(({ d }) => d.state === 'overdue');
+    if (!overdue) fail('the samples have no overdue review');
+    await treeRow(page, overdue.owner.name ?? overdue.owner.owner, `${overdue.owner.documents.filter((d) => d.state === 'overdue').length} overdue`);
+    await treeRow(page, `${overdue.d.id} ${overdue.d.title}`, `${overdue.d.days} days overdue`);
+    const leaving = expected.risk.experts.find((holder) => holder.leavingSoon);
+    const left = expected.risk.experts.find((holder) => holder.left);
+    if (!leaving || !left) fail('the samples have no leaving and no departed expert');
+    await treeRow(page, leaving.name ?? leaving.expert, `LEAVES ${leaving.leaves}`, `sole holder of ${leaving.soleHolderOf}`);
+    await treeRow(page, left.name ?? left.expert, `LEFT ${left.leaves}`);
+    // Open clause 8 to show its gaps in the screenshot.
+    await page.getByRole('treeitem').filter({ hasText: `8 ${operation.title}` }).first().click();
+    const gap = expected.coverage.clauses.find((clause) => clause.gap && clause.clause.startsWith('8.') && clause.level === 2);
+    if (gap) await treeRow(page, `${gap.clause} ${gap.title}`, 'GAP');
+  });
+
+  await test('the status bar counts overdue reviews and opens the review schedule', async () => {
+    const item = page.locator('.statusbar-item', { hasText: `${expected.review.summary.overdue} overdue` });
+    await item.waitFor({ timeout: TIME_LIMIT });
+    await page.locator('.pane-header[aria-label^="Review Schedule"]').click(); // collapse it first
+    await page.locator('.pane-header[aria-label^="Review Schedule"][aria-expanded="false"]').waitFor({ timeout: TIME_LIMIT });
+    await item.click();
+    await page.locator('.pane-header[aria-label^="Review Schedule"][aria-expanded="true"]').waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('the coverage matrix webview renders clauses × documents with gaps highlighted', async () => {
+    await runCommand(page, 'Densho: Show Coverage Matrix');
+    const frame = await matrixFrame(page);
+    const rows = frame.locator('table.matrix tbody tr');
+    const count = await rows.count();
+    if (count !== expected.coverage.clauses.length) fail(`${count} rows, expected ${expected.coverage.clauses.length}`);
+    const gaps = await frame.locator('table.matrix tbody tr.gap').count();
+    if (gaps !== expected.coverage.summary.gaps) fail(`${gaps} gap rows, expected ${expected.coverage.summary.gaps}`);
+    const columns = new Set(expected.coverage.clauses.flatMap((clause) => clause.documents.map((d) => d.id)));
+    const headers = await frame.locator('table.matrix thead th.doc').count();
+    if (headers !== columns.size) fail(`${headers} document columns, expected ${columns.size}`);
+    // The page's own filter: gaps only.
+    await frame.getByLabel('gaps only').check();
+    await frame.locator('table.matrix tbody tr:not([hidden])').nth(gaps - 1).waitFor({ timeout: TIME_LIMIT });
+    const visible = await frame.locator('table.matrix tbody tr:not([hidden])').count();
+    if (visible !== gaps) fail(`gaps only shows ${visible} rows, expected ${gaps}`);
+    await frame.getByLabel('gaps only').uncheck();
+  });
+
+  await page.context().close();
+  return outcomes;
+}
