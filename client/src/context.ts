@@ -88,9 +88,8 @@ export class Ctx implements vscode.Disposable {
         { scheme: 'file', pattern: '**/{densho,people}.yaml' },
       ],
       outputChannel: this.output,
-      // Settings changes reach the server as workspace/didChangeConfiguration with the `densho` section.
       // File events: the server registers its own watchers (client/registerCapability).
-      synchronize: { configurationSection: SECTION },
+      // Settings changes are sent by hand below, shaped like densho.yaml as at start-up.
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       initializationOptions: { settings: this.settingsAsYaml() },
     };
@@ -103,6 +102,12 @@ export class Ctx implements vscode.Disposable {
       return undefined;
     }
     this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification.method, () => this.reportsChanged.fire()));
+    this.extension.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(SECTION)) return;
+        void client.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.settingsAsYaml() } });
+      }),
+    );
     this.languageClient = client;
     this.reportsChanged.fire();
     return client;

@@ -85,7 +85,7 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[] } = {}): Promise<TestClient> {
+  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
     const folders = options.folders ?? [root];
@@ -94,7 +94,7 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),
       capabilities: options.capabilities ?? CAPABILITIES,
-      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10 },
+      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings },
     });
     await client.connection.sendNotification('initialized', {});
     return client;

@@ -8,6 +8,7 @@ import { parseDuration, type Duration } from './dates';
 import { isRuleId, RULE_IDS } from './rules/ruleIds';
 import { closestMatch } from './suggest';
 import { LineIndex, ZERO_RANGE, type Range } from './text';
+import { stringify as stringifyYaml } from 'yaml';
 import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
 
 export const CONFIG_FILE = 'densho.yaml';
@@ -72,8 +73,13 @@ export interface ConfigResult {
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
 
-export function parseConfig(text: string | undefined): ConfigResult {
-  if (text === undefined) return { config: DEFAULT_CONFIG, findings: [] };
+/**
+ * Reads densho.yaml over `base`: every key written in the file wins, every
+ * other key keeps the base value (the built-in defaults, or an editor's
+ * settings laid over them).
+ */
+export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAULT_CONFIG): ConfigResult {
+  if (text === undefined) return { config: base, findings: [] };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const problem = (range: Range, message: string): void => {
@@ -82,13 +88,13 @@ export function parseConfig(text: string | undefined): ConfigResult {
   const parsed = parseYaml(text, lines);
   for (const error of parsed.errors) problem(error.range, `densho.yaml is not valid YAML: ${error.message}`);
   const root = parsed.root;
-  if (!root) return { config: DEFAULT_CONFIG, findings };
+  if (!root) return { config: base, findings };
   if (root.kind !== 'map') {
     problem(root.range, `densho.yaml must be a mapping of settings, not ${describeKind(root)}.`);
-    return { config: DEFAULT_CONFIG, findings };
+    return { config: base, findings };
   }
 
-  const config: { -readonly [K in keyof DenshoConfig]: DenshoConfig[K] } = { ...DEFAULT_CONFIG };
+  const config: { -readonly [K in keyof DenshoConfig]: DenshoConfig[K] } = { ...base };
   const stringList = (entry: YamlEntry, allowEmpty: boolean): string[] | undefined => {
     const value = entry.value;
     const items = value.kind === 'list' ? value.items : value.kind === 'scalar' ? [value] : undefined;
@@ -235,6 +241,16 @@ function parseSize(text: string): number | undefined {
 function unknownKeyMessage(key: string, known: readonly string[]): string {
   const suggestion = closestMatch(key, known);
   return `Unknown setting \`${key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+}
+
+/**
+ * An editor's settings, shaped like densho.yaml, as the base under a
+ * repository's own densho.yaml. Invalid values keep the built-in default;
+ * the editor's settings schema is where they are reported.
+ */
+export function configFromSettings(settings: Record<string, unknown> | undefined): DenshoConfig {
+  if (!settings || Object.keys(settings).length === 0) return DEFAULT_CONFIG;
+  return parseConfig(stringifyYaml(settings)).config;
 }
 
 /** The source language: the first of `languages`. */

@@ -5,7 +5,7 @@
  * and reports. Changing one document re-parses only that document; metadata
  * and the index are rebuilt from parsed documents, which is cheap.
  */
-import { CONFIG_FILE, parseConfig, type DenshoConfig } from './config';
+import { CONFIG_FILE, configFromSettings, DEFAULT_CONFIG, parseConfig, type DenshoConfig } from './config';
 import { localToday, type Day, type Duration } from './dates';
 import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
 import { readFrontMatter, type FieldCheck } from './frontmatter';
@@ -24,6 +24,8 @@ import { matchesDocumentGlobs } from './documentGlobs';
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
   readonly today?: Day;
+  /** An editor's settings, shaped like densho.yaml: the defaults under the repository's densho.yaml. */
+  readonly settings?: Record<string, unknown>;
 }
 
 interface DocumentState {
@@ -34,6 +36,7 @@ interface DocumentState {
 
 export class Workspace {
   private configText: string | undefined;
+  private configBase: DenshoConfig = DEFAULT_CONFIG;
   private configResult = parseConfig(undefined);
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
@@ -45,6 +48,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.todayValue = options.today ?? localToday();
+    this.setSettings(options.settings);
   }
 
   // ---- feeding the workspace -------------------------------------------------
@@ -65,10 +69,16 @@ export class Workspace {
     return this.configText !== undefined;
   }
 
+  /** Sets the editor's settings (shaped like densho.yaml) that densho.yaml overrides key by key. */
+  setSettings(settings: Record<string, unknown> | undefined): void {
+    this.configBase = configFromSettings(settings);
+    this.setConfigText(this.configText);
+  }
+
   /** Sets densho.yaml's text (undefined when the file does not exist). */
   setConfigText(text: string | undefined): void {
     this.configText = text;
-    this.configResult = parseConfig(text);
+    this.configResult = parseConfig(text, this.configBase);
     if (text !== undefined) this.files.add(CONFIG_FILE);
     else this.files.delete(CONFIG_FILE);
     this.standardsState = undefined;

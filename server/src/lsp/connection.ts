@@ -34,6 +34,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onDidChangeTextDocument((params) => server.didChange(params));
   connection.onDidCloseTextDocument((params) => server.didClose(params));
   connection.onDidChangeWatchedFiles((params) => server.didChangeWatchedFiles(params));
+  connection.onDidChangeConfiguration((params) => server.didChangeConfiguration(params));
   connection.workspace.onDidRenameFiles((params) => server.didRenameFiles(params));
   connection.workspace.onDidCreateFiles((params) => server.didCreateFiles(params));
   connection.workspace.onDidDeleteFiles((params) => server.didDeleteFiles(params));

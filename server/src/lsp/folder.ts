@@ -33,6 +33,8 @@ export interface FolderOptions {
   readonly today?: Day;
   /** Milliseconds between the last change and the re-check. */
   readonly debounceMs: number;
+  /** The editor's settings, shaped like densho.yaml, under the repository's densho.yaml. */
+  readonly settings?: Record<string, unknown>;
 }
 
 /** How many documents are checked before yielding to pending requests. */
@@ -52,6 +54,8 @@ export class DenshoFolder {
   private flushing: Promise<void> | undefined;
   private loaded = false;
   private lastReports: string | undefined;
+  /** The editor's settings now in force (they can change after start-up). */
+  private settings: Record<string, unknown> | undefined;
   /** The last text read of each settings file, so opening densho.yaml unchanged re-checks nothing. */
   private readonly settingsTexts = new Map<string, string | undefined>();
   /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
@@ -65,7 +69,8 @@ export class DenshoFolder {
     private readonly options: FolderOptions,
     onProgress: (done: number, total: number) => void = () => undefined,
   ) {
-    this.workspaceValue = new Workspace({ today: options.today });
+    this.settings = options.settings;
+    this.workspaceValue = new Workspace({ today: options.today, settings: options.settings });
     this.ready = this.load(onProgress);
   }
 
@@ -78,7 +83,7 @@ export class DenshoFolder {
   }
 
   private async load(onProgress: (done: number, total: number) => void): Promise<void> {
-    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday() });
+    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings });
     this.workspaceValue = workspace;
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {
@@ -158,6 +163,14 @@ export class DenshoFolder {
 
   private isSettingsFile(path: string): boolean {
     return this.settingsPaths().includes(path);
+  }
+
+  /** The editor's settings changed: the same as densho.yaml changing, since they are its defaults. */
+  async settingsChanged(settings: Record<string, unknown> | undefined): Promise<void> {
+    await this.ready;
+    this.settings = settings;
+    this.workspace.setSettings(settings);
+    await this.reloadSettings(CONFIG_FILE);
   }
 
   /** densho.yaml, a custom standard or people.yaml changed: re-read the settings and re-check what they affect. */

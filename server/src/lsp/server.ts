@@ -41,6 +41,17 @@ export interface DenshoInitializationOptions {
   readonly today?: string;
   /** Milliseconds between the last edit and the re-check (default 150). */
   readonly debounceMs?: number;
+  /** The editor's Densho settings, shaped like densho.yaml: defaults that a repository's densho.yaml overrides. */
+  readonly settings?: Record<string, unknown>;
+}
+
+/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
+export interface DenshoConfigurationChange {
+  readonly settings?: { readonly densho?: Record<string, unknown> };
+}
+
+function settingsObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 export const SERVER_NAME = 'densho';
@@ -74,6 +85,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
+    const settings = settingsObject(options.settings);
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
     const withProgress = capabilities.window?.workDoneProgress ?? false;
@@ -82,7 +94,7 @@ export class DenshoServer implements ServerContext, FolderListener {
       if (!path) continue;
       const fs = new OverlayFileSystem(new NodeFileSystem(path));
       const onProgress = withProgress ? (done: number, total: number) => void this.reportProgress(root.name, done, total) : undefined;
-      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs }, onProgress));
+      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings }, onProgress));
     }
     this.folderOrder = [...this.folderList];
     // Nested folders: the innermost one owns a file.
@@ -108,6 +120,12 @@ export class DenshoServer implements ServerContext, FolderListener {
       },
       serverInfo: { name: SERVER_NAME, version: this.version },
     };
+  }
+
+  /** The editor's settings changed: they are the defaults under each repository's densho.yaml. */
+  async didChangeConfiguration(params: DenshoConfigurationChange): Promise<void> {
+    const settings = settingsObject(params.settings?.densho);
+    await Promise.all(this.folderList.map((folder) => folder.settingsChanged(settings)));
   }
 
   initialized(): void {
