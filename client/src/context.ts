@@ -55,9 +55,8 @@ export class Ctx implements vscode.Disposable {
 
   /**
    * Sends one of Densho's custom requests (server/src/protocol.ts), typed by
-   * its declaration. By method name: vscode-languageclient pins its own copy
-   * of the protocol package, whose RequestType class TypeScript treats as a
-   * different type.
+   * its declaration. Sent by method name: the typed overload of sendRequest
+   * wants `NoInfer<RequestParam<P>>`, which a generic P cannot satisfy.
    */
   async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     const client = await this.start();
@@ -101,7 +100,7 @@ export class Ctx implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Densho: the language server failed to start (${String(error)}).`);
       return undefined;
     }
-    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification.method, () => this.reportsChanged.fire()));
+    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsChanged.fire()));
     this.extension.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;

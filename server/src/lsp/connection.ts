@@ -1,8 +1,8 @@
 /**
  * Binds the LSP connection to DenshoServer: one line per message, no logic.
- * Densho's own messages are bound by method name: protocol.ts is built on the
- * top-level vscode-languageserver-protocol, whose classes may be another
- * copy than the one vscode-languageserver bundles.
+ * vscode-languageserver-protocol is pinned to the version that
+ * vscode-languageserver and vscode-languageclient depend on, so the request
+ * types of protocol.ts are the very classes the connection expects.
  */
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import {
@@ -10,9 +10,6 @@ import {
   KnowledgeRiskRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
-  type CoverageParams,
-  type FolderParams,
-  type ReviewScheduleParams,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
 
@@ -51,8 +48,8 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onDocumentLinks((params) => server.documentLinks(params));
   connection.onCodeAction((params) => server.codeActions(params));
 
-  connection.onRequest(CoverageRequest.method, (params: CoverageParams | undefined) => server.coverage(params));
-  connection.onRequest(ReviewScheduleRequest.method, (params: ReviewScheduleParams | undefined) => server.reviewSchedule(params));
-  connection.onRequest(KnowledgeRiskRequest.method, (params: FolderParams | undefined) => server.knowledgeRisk(params));
+  connection.onRequest(CoverageRequest, (params) => server.coverage(params));
+  connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
+  connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
   return server;
 }
