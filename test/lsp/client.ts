@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -296,4 +297,29 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
   const before = text.slice(0, at + offset);
   const line = before.split('\n').length - 1;
   return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+/**
+ * The server of one suite: started on `repo` in the suite's `before` hook
+ * (waiting until `indexed` have their diagnostics), stopped and the
+ * repository removed in its `after` hook. The returned client forwards to the
+ * started one, so tests use it like any TestClient.
+ */
+export function clientForSuite(repo: { root: string; dispose(): void }, indexed: readonly string[] = []): TestClient {
+  let started: TestClient | undefined;
+  before(async () => {
+    started = await TestClient.start(repo.root);
+    await started.indexed(indexed);
+  });
+  after(async () => {
+    await started?.stop();
+    repo.dispose();
+  });
+  return new Proxy({} as TestClient, {
+    get(_, property) {
+      if (!started) throw new Error('the suite\'s server has not started yet: use the client inside hooks and tests');
+      const value: unknown = Reflect.get(started, property, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }

@@ -1,8 +1,8 @@
 /** Every quick fix of SPEC.md: offered on its diagnostic, its edit applied, and the document re-checked clean of it. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { TestClient, tempRepository, TODAY } from './client';
+import { clientForSuite, tempRepository, TODAY } from './client';
 import { PEOPLE } from './fixtures';
 
 const document = (fields: string, body = '# Title\n\n## Steps\n') => `---\n${fields}---\n\n${body}`;
@@ -25,16 +25,7 @@ const FILES: Record<string, string> = {
 
 describe('quick fixes', () => {
   const repo = tempRepository(FILES);
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(Object.keys(FILES).filter((path) => path.endsWith('.md')));
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, Object.keys(FILES).filter((path) => path.endsWith('.md')));
 
   /** Opens `path`, finds the diagnostic of `rule`, asks for its fixes and returns them. */
   async function fixesFor(path: string, rule: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {

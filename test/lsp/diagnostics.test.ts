@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { loadWorkspace, NodeFileSystem, parseDay } from '../../server/src/engine';
-import { REPO_ROOT, TestClient, tempRepository, TODAY } from './client';
+import { jsonDiagnostic } from '../../server/src/cli/format/diagnostics';
+import { REPO_ROOT, clientForSuite, TestClient, tempRepository, TODAY } from './client';
 import { A, FILES } from './fixtures';
 
 interface FlatDiagnostic {
@@ -32,16 +33,7 @@ describe('diagnostics on samples/', () => {
   before(async () => {
     const workspace = await loadWorkspace(new NodeFileSystem(repo.root), { today: parseDay(TODAY) });
     documents = workspace.documentPaths();
-    expected = workspace.checkAll().map((d) => ({
-      file: d.file,
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: d.severity,
-      rule: d.rule,
-      message: d.message,
-    }));
+    expected = workspace.checkAll().map(jsonDiagnostic);
     client = await TestClient.start(repo.root);
     const files = new Set([...documents, ...expected.map((d) => d.file)]);
     await client.indexed([...files]);
@@ -155,16 +147,7 @@ function smallRepository() {
 
 describe('incremental diagnostics', () => {
   const repo = smallRepository();
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(['a.md', 'b.md', 'c.md']);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, ['a.md', 'b.md', 'c.md']);
 
   it('checks an open document as it is typed', async () => {
     assert.deepEqual(await client.open('a.md'), []);
@@ -203,16 +186,7 @@ describe('incremental diagnostics', () => {
 
 describe('files and settings changed outside the editor', () => {
   const repo = smallRepository();
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(['a.md', 'b.md', 'c.md']);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, ['a.md', 'b.md', 'c.md']);
 
   const watched = (path: string, type: 1 | 2 | 3) =>
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(path), type }] });
@@ -273,16 +247,7 @@ describe('files and settings changed outside the editor', () => {
 
 describe('translations follow their source', () => {
   const repo = tempRepository(FILES);
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(['a.md', 'a.ja.md', 'b.md']);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, ['a.md', 'a.ja.md', 'b.md']);
 
   it('re-checks the translation when the source version is bumped', async () => {
     await client.open('a.md');

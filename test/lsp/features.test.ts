@@ -1,22 +1,13 @@
 /** Completion, hover, navigation, rename, symbols and document links over the protocol. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { applyTextEdits, positionOf, TestClient, tempRepository, TODAY } from './client';
+import { applyTextEdits, clientForSuite, positionOf, tempRepository, TODAY } from './client';
 import { A, B, FILES } from './fixtures';
 
 describe('language features', () => {
   const repo = tempRepository(FILES);
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(['a.md', 'a.ja.md', 'b.md']);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, ['a.md', 'a.ja.md', 'b.md']);
 
   /** Sets b.md's text to `text` and asks for completions where `|` (removed from the text) stood. */
   const opened = new Set<string>();

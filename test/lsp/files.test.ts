@@ -3,24 +3,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { renameSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { CoverageRequest, KnowledgeRiskRequest, ReportsChangedNotification, ReviewScheduleRequest } from '../../server/src/protocol';
-import { applyTextEdits, REPO_ROOT, TestClient, tempRepository, TODAY } from './client';
+import { applyTextEdits, REPO_ROOT, clientForSuite, tempRepository, TODAY } from './client';
 import { A, B, FILES } from './fixtures';
 
 describe('renaming and moving files', () => {
   const repo = tempRepository(FILES);
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-    await client.indexed(['a.md', 'a.ja.md', 'b.md']);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo, ['a.md', 'a.ja.md', 'b.md']);
 
   async function willRename(files: [string, string][]): Promise<Map<string, string>> {
     const edit = await client.request<WorkspaceEdit | null>('workspace/willRenameFiles', {
@@ -70,15 +61,7 @@ describe('renaming and moving files', () => {
 
 describe('report requests on samples/', () => {
   const repo = tempRepository();
-  let client: TestClient;
-
-  before(async () => {
-    client = await TestClient.start(repo.root);
-  });
-  after(async () => {
-    await client.stop();
-    repo.dispose();
-  });
+  const client = clientForSuite(repo);
 
   const cli = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [`${REPO_ROOT}/dist/cli.js`, ...args, repo.root, '--format', 'json', '--today', TODAY], { encoding: 'utf8' }));
 

@@ -17,21 +17,26 @@ export function summarize(diagnostics: readonly Diagnostic[], documents: number)
   return { documents, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** The JSON of SPEC.md: 1-based lines and columns, columns in UTF-16 code units. */
+/** One diagnostic as SPEC.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
+export function jsonDiagnostic(diagnostic: Diagnostic) {
+  return {
+    file: diagnostic.file,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1,
+    endLine: diagnostic.range.end.line + 1,
+    endColumn: diagnostic.range.end.character + 1,
+    severity: diagnostic.severity,
+    rule: diagnostic.rule,
+    message: diagnostic.message,
+  };
+}
+
+/** The JSON of SPEC.md. */
 export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
   const report = {
     version: 1,
     root,
-    diagnostics: diagnostics.map((diagnostic) => ({
-      file: diagnostic.file,
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      endLine: diagnostic.range.end.line + 1,
-      endColumn: diagnostic.range.end.character + 1,
-      severity: diagnostic.severity,
-      rule: diagnostic.rule,
-      message: diagnostic.message,
-    })),
+    diagnostics: diagnostics.map(jsonDiagnostic),
     summary,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
