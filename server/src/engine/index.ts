@@ -24,7 +24,9 @@ export * from './workspace';
 export * from './workspaceIndex';
 export * from './yamlValue';
 export { translationPath, translationSkeleton } from './rules/translation';
-export const ENGINE_VERSION = '0.1.0';
+import { version } from '../../../package.json';
+/** Densho's version, from package.json: one number for the CLI, the server, the extension and reports. */
+export const ENGINE_VERSION = version;
 export * from './features/completion';
 export * from './features/cursor';
 export * from './features/dependents';

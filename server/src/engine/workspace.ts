@@ -18,6 +18,7 @@ import { RULE_FAMILIES } from './rules';
 import { RULE_DEFAULTS, type RuleId } from './rules/ruleIds';
 import type { RuleEnvironment } from './rules/types';
 import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/registry';
+import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs } from './documentGlobs';
 
@@ -41,7 +42,7 @@ export class Workspace {
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
-  private readonly files = new Set<string>();
+  private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
   private todayValue: Day;
@@ -112,10 +113,7 @@ export class Workspace {
 
   /** Registers a file that exists (any kind), so links to it resolve. */
   addFile(path: string): void {
-    if (!this.files.has(path)) {
-      this.files.add(path);
-      this.indexState = undefined;
-    }
+    if (this.files.add(path)) this.indexState = undefined;
   }
 
   /** Sets a document's text (from disk or an editor buffer) and parses it, unless it is too large, binary or too deep. */
@@ -148,9 +146,9 @@ export class Workspace {
   }
 
   removeFile(path: string): void {
-    const removed = this.files.delete(path) || this.documentStates.delete(path);
-    this.documentStates.delete(path);
-    if (removed) this.indexState = undefined;
+    const wasFile = this.files.delete(path);
+    const wasDocument = this.documentStates.delete(path);
+    if (wasFile || wasDocument) this.indexState = undefined;
   }
 
   private invalidateDerived(): void {

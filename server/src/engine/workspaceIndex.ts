@@ -6,7 +6,8 @@
 import { sourceLanguage, type DenshoConfig } from './config';
 import type { DocumentMeta } from './frontmatter';
 import type { DocumentLink, ParsedDocument } from './parse';
-import { basename, resolveRelative } from './paths';
+import { resolveRelative } from './paths';
+import type { RepositoryFiles } from './repositoryFiles';
 
 export interface IndexedDocument {
   readonly path: string;
@@ -29,14 +30,12 @@ export interface Backlink {
 export class WorkspaceIndex {
   private readonly byPath = new Map<string, IndexedDocument>();
   private readonly byId = new Map<string, IndexedDocument[]>();
-  private readonly byBasename = new Map<string, string[]>();
-  private readonly directories = new Set<string>();
   private backlinkCache: Map<string, Backlink[]> | undefined;
   readonly sourceLanguage: string;
 
   constructor(
     documents: Iterable<IndexedDocument>,
-    private readonly files: ReadonlySet<string>,
+    private readonly files: RepositoryFiles,
     config: DenshoConfig,
   ) {
     this.sourceLanguage = sourceLanguage(config);
@@ -44,12 +43,6 @@ export class WorkspaceIndex {
       this.byPath.set(document.path, document);
       const id = document.meta.id?.value;
       if (id !== undefined) push(this.byId, id, document);
-    }
-    for (const file of files) {
-      push(this.byBasename, basename(file), file);
-      for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
-        this.directories.add(file.slice(0, slash));
-      }
     }
   }
 
@@ -93,14 +86,14 @@ export class WorkspaceIndex {
   }
 
   fileExists(path: string): boolean {
-    return path === '' || this.files.has(path) || this.directories.has(path);
+    return this.files.exists(path);
   }
 
   filesNamed(name: string): readonly string[] {
-    return this.byBasename.get(name) ?? [];
+    return this.files.named(name);
   }
 
-  allFiles(): ReadonlySet<string> {
+  allFiles(): RepositoryFiles {
     return this.files;
   }
 
