@@ -90,7 +90,8 @@ export class Ctx implements vscode.Disposable {
       // File events: the server registers its own watchers (client/registerCapability).
       // Settings changes are sent by hand below, shaped like densho.yaml as at start-up.
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
-      initializationOptions: { settings: this.settingsAsYaml() },
+      // The cache lives in VS Code's storage for this workspace, not in the repository.
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath },
     };
     const client = new LanguageClient('densho', 'Densho', serverOptions, clientOptions);
     try {

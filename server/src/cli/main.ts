@@ -29,6 +29,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(today())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--cache', 'reuse results of unchanged documents from the last run (stored in node_modules/.cache/densho)')
+    .option('--cache-location <dir>', 'folder for the cache file (implies --cache)')
+    .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
+    .option('--verbose', 'say on stderr what was parsed, checked and reused')
     .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
 
   program

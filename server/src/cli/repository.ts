@@ -1,7 +1,7 @@
 /** Opening the repository a command names, with the errors a user can act on. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type Workspace } from '../engine';
+import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -10,7 +10,7 @@ export interface OpenedRepository {
   readonly workspace: Workspace;
 }
 
-export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined): Promise<OpenedRepository> {
+export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
   const root = resolve(io.cwd, dir ?? '.');
   let isDirectory = false;
   try {
@@ -19,7 +19,7 @@ export async function openRepository(io: CliIo, dir: string | undefined, today: 
     throw new UsageError(`no such directory: ${dir ?? '.'}`);
   }
   if (!isDirectory) throw new UsageError(`not a directory: ${dir}`);
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { today: parseToday(today) });
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
   return { root, workspace };
 }
 
@@ -35,6 +35,14 @@ export function parseWithin(value: string | undefined): Duration | undefined {
   const duration = parseDuration(value);
   if (!duration) throw new UsageError(`--within must be a duration such as 30d, 6w, 3m or 1y, not "${value}"`);
   return duration;
+}
+
+/** A whole number option, such as --threads. */
+export function parseCount(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(`${option} must be a whole number, not "${value}"`);
+  return count;
 }
 
 export function parseChoice<T extends string>(option: string, value: string, choices: readonly T[]): T {

@@ -6,12 +6,19 @@
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
 import type { FileSystem } from './fileSystem';
+import type { CheckCache } from './cache/checkCache';
+import type { ParsedDocument } from './parse';
+import { inlineParser, type DocumentParser } from './parsing/documentParser';
+import { ParserPool } from './parsing/parserPool';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** How many files are read at once: enough to keep the disk busy, few enough to stay clear of EMFILE. */
 const READ_CONCURRENCY = 64;
+
+/** Below this many documents, starting worker threads costs more than they save. */
+const PARALLEL_FROM = 300;
 
 const decoder = new TextDecoder('utf-8');
 
@@ -24,7 +31,22 @@ export async function readText(fs: FileSystem, path: string): Promise<string | u
   return bytes === undefined ? undefined : decodeText(bytes);
 }
 
-export async function loadWorkspace(fs: FileSystem, options: WorkspaceOptions = {}): Promise<Workspace> {
+export interface LoadOptions extends WorkspaceOptions {
+  /**
+   * Who parses the documents. By default this thread for a small repository
+   * and a pool of worker threads for a large one (when the worker script is
+   * bundled beside the running code).
+   */
+  readonly parser?: DocumentParser;
+  /** Worker threads for a large repository; 0 parses on this thread. Defaults to one per core. */
+  readonly threads?: number;
+  /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
+  readonly cache?: CheckCache;
+  /** Called as documents are read and parsed, for progress reports. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
   await loadSettings(fs, workspace);
   const files = await listRepositoryFiles(fs);
@@ -33,12 +55,51 @@ export async function loadWorkspace(fs: FileSystem, options: WorkspaceOptions = 
     if (workspace.isDocumentPath(file)) documents.push(file);
     else workspace.addFile(file);
   }
-  await forEachConcurrently(documents, READ_CONCURRENCY, async (path) => {
-    const bytes = await fs.readFile(path);
-    // A file deleted since the directory was listed is simply gone.
-    if (bytes !== undefined) workspace.setDocumentBytes(path, bytes);
-  });
+  const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : ParserPool.start({ threads: options.threads });
+  const parser = options.parser ?? pool ?? inlineParser;
+  try {
+    const parsed = await readDocuments(fs, workspace, documents, { ...options, parser: options.cache ? options.cache.parser(parser) : parser });
+    for (const document of parsed) if (document) workspace.setParsedDocument(document);
+  } finally {
+    await pool?.dispose();
+  }
   return workspace;
+}
+
+/**
+ * Reads and parses documents, in parallel when the parser allows, and
+ * answers in the order asked: the workspace then holds them in the same order
+ * whichever thread finished first, so results never depend on timing.
+ * A file deleted since the directory was listed is simply absent.
+ */
+export async function readDocuments(
+  fs: FileSystem,
+  workspace: Workspace,
+  paths: readonly string[],
+  options: Pick<LoadOptions, 'parser' | 'onProgress'> = {},
+): Promise<(ParsedDocument | undefined)[]> {
+  const parser = options.parser ?? inlineParser;
+  const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
+  const pending: Promise<void>[] = [];
+  let done = 0;
+  const finish = (position: number, parsed: ParsedDocument | undefined): void => {
+    results[position] = parsed;
+    options.onProgress?.(++done, paths.length);
+  };
+  await forEachConcurrently(
+    paths.map((path, position) => ({ path, position })),
+    READ_CONCURRENCY,
+    async ({ path, position }) => {
+      const bytes = await fs.readFile(path);
+      if (bytes === undefined) return finish(position, undefined);
+      const screened = workspace.screenDocumentBytes(path, bytes);
+      if (typeof screened !== 'string') return finish(position, screened);
+      // Not awaited here: reading goes on while the workers parse.
+      pending.push(parser.parse(path, screened).then((parsed) => finish(position, parsed)));
+    },
+  );
+  await Promise.all(pending);
+  return results;
 }
 
 /** (Re)reads densho.yaml, the custom standards it names and the people registry. */

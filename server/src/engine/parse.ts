@@ -86,6 +86,32 @@ export interface ParsedDocument {
   readonly unreadable?: UnreadableReason;
 }
 
+/**
+ * A parse as plain data: everything but the text and its line index, which
+ * the receiver already has. Worker threads send it back and the persistent
+ * cache stores it; `reviveParse` turns it into a ParsedDocument again.
+ */
+export type ParseFacts = Omit<ParsedDocument, 'text' | 'lines'>;
+
+export function parseFacts(parsed: ParsedDocument): ParseFacts {
+  const { text: _text, lines: _lines, ...facts } = parsed;
+  return facts;
+}
+
+/**
+ * The ParsedDocument of `rawText` (as read, BOM included) from facts computed
+ * earlier for the same text, possibly under another path: a cache keyed by
+ * content serves two identical files.
+ */
+export function reviveParse(path: string, rawText: string, facts: ParseFacts): ParsedDocument {
+  const text = facts.unreadable ? '' : withoutBom(rawText);
+  return { ...facts, path, text, lines: new LineIndex(text) };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Why a document was refused before parsing. */
 export interface UnreadableReason {
   readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep';
@@ -129,7 +155,7 @@ const HTML_ANCHOR = /<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function parseMarkdown(path: string, rawText: string): ParsedDocument {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = withoutBom(rawText);
   const lines = new LineIndex(text);
   const tree = processor.parse(text) as Root;
   const offsets = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] => [

@@ -39,6 +39,8 @@ export class Workspace {
   private configText: string | undefined;
   private configBase: DenshoConfig = DEFAULT_CONFIG;
   private configResult = parseConfig(undefined);
+  private settingsValue: Record<string, unknown> | undefined;
+  private peopleSource: { file: string; text: string } | undefined;
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
@@ -72,6 +74,7 @@ export class Workspace {
 
   /** Sets the editor's settings (shaped like densho.yaml) that densho.yaml overrides key by key. */
   setSettings(settings: Record<string, unknown> | undefined): void {
+    this.settingsValue = settings;
     this.configBase = configFromSettings(settings);
     this.setConfigText(this.configText);
   }
@@ -88,6 +91,7 @@ export class Workspace {
 
   /** Sets the people registry's text; `file` is the path configured in `people`. */
   setPeopleText(file: string, text: string | undefined): void {
+    this.peopleSource = text === undefined ? undefined : { file, text };
     this.peopleState = text === undefined ? undefined : parsePeople(file, text);
     if (text !== undefined) this.files.add(file);
     this.indexState = undefined;
@@ -128,14 +132,26 @@ export class Workspace {
 
   /** Sets a document from the bytes of its file: too large and non-UTF-8 files are reported without being decoded or parsed. */
   setDocumentBytes(path: string, bytes: Uint8Array): ParsedDocument {
-    if (bytes.length > this.config.maxDocumentSize) return this.store(path, unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize)));
-    let text: string;
+    const screened = this.screenDocumentBytes(path, bytes);
+    return typeof screened === 'string' ? this.setDocument(path, screened) : this.store(path, screened);
+  }
+
+  /**
+   * The text of a document's bytes, ready to parse; or, for a file too large
+   * or not UTF-8, the placeholder that reports it, without decoding it.
+   */
+  screenDocumentBytes(path: string, bytes: Uint8Array): string | ParsedDocument {
+    if (bytes.length > this.config.maxDocumentSize) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
     try {
-      text = strictDecoder.decode(bytes);
+      return strictDecoder.decode(bytes);
     } catch {
-      return this.store(path, unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' }));
+      return unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' });
     }
-    return this.setDocument(path, text);
+  }
+
+  /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */
+  setParsedDocument(parsed: ParsedDocument): void {
+    this.store(parsed.path, parsed);
   }
 
   private store(path: string, parsed: ParsedDocument): ParsedDocument {
@@ -154,6 +170,16 @@ export class Workspace {
   private invalidateDerived(): void {
     for (const state of this.documentStates.values()) state.derived = undefined;
     this.indexState = undefined;
+  }
+
+  /**
+   * Everything besides the documents that decides what the rules say:
+   * settings, densho.yaml, the people registry, custom standards and today.
+   * Two workspaces with equal keys and equal documents give equal diagnostics;
+   * the persistent cache relies on it.
+   */
+  environmentKey(): string {
+    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
   }
 
   // ---- reading it back ---------------------------------------------------------

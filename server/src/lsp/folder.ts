@@ -13,8 +13,13 @@ import {
   loadSettings,
   loadWorkspace,
   localToday,
+  readCacheFile,
   readText,
   Workspace,
+  writeCacheFile,
+  ENGINE_VERSION,
+  type CheckCache,
+  type CheckSession,
   type Day,
   type Diagnostic,
 } from '../engine';
@@ -35,6 +40,8 @@ export interface FolderOptions {
   readonly debounceMs: number;
   /** The editor's settings, shaped like densho.yaml, under the repository's densho.yaml. */
   readonly settings?: Record<string, unknown>;
+  /** Where parses and results persist between sessions; no cache when absent. */
+  readonly cacheFolder?: string;
 }
 
 /** How many documents are checked before yielding to pending requests. */
@@ -60,6 +67,8 @@ export class DenshoFolder {
   private readonly settingsTexts = new Map<string, string | undefined>();
   /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
   readonly openPaths = new Map<string, string>();
+  /** Set between loading and the end of the first check, when a cache is in use. */
+  private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
 
   constructor(
     readonly uri: string,
@@ -83,13 +92,21 @@ export class DenshoFolder {
   }
 
   private async load(onProgress: (done: number, total: number) => void): Promise<void> {
-    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings });
+    const cacheFolder = this.options.cacheFolder;
+    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, ENGINE_VERSION);
+    if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
+    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
     this.workspaceValue = workspace;
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {
       const text = this.fs.overlay(path)!;
-      if (workspace.isDocumentPath(path)) workspace.setDocument(path, text);
+      if (workspace.isDocumentPath(path)) {
+        workspace.setDocument(path, text);
+        cache?.forget(path);
+      }
     }
+    // The first check of the whole folder reuses cached results; later checks follow edits and run the rules.
+    if (cache && cacheFolder !== undefined) this.initialCheck = { session: cache.session(workspace), save: () => this.saveCache(cache, cacheFolder) };
     for (const path of this.settingsPaths()) this.settingsTexts.set(path, await readText(this.fs, path));
     this.loaded = true;
     for (const path of workspace.documentPaths()) this.pending.add(path);
@@ -263,10 +280,14 @@ export class DenshoFolder {
       const changedAnything = queue.length > 0 || this.repositoryDirty;
       // Open documents first: they are what the user is looking at.
       queue.sort((a, b) => Number(this.openPaths.has(b)) - Number(this.openPaths.has(a)));
+      const initial = this.initialCheck;
+      this.initialCheck = undefined;
       for (let start = 0; start < queue.length; start += CHUNK) {
         for (const path of queue.slice(start, start + CHUNK)) {
           if (!this.workspace.hasDocument(path)) continue;
-          this.listener.diagnostics(this, path, this.workspace.checkDocument(path));
+          // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
+          const fromCache = initial && this.workspace === workspace && this.changed.size === 0 && this.pending.size === 0;
+          this.listener.diagnostics(this, path, fromCache ? [...initial.session.document(path)] : this.workspace.checkDocument(path));
         }
         onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
@@ -276,6 +297,7 @@ export class DenshoFolder {
         this.publishRepository();
       }
       if (changedAnything) this.notifyReports();
+      initial?.save();
     } catch (error) {
       this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -311,6 +333,14 @@ export class DenshoFolder {
     if (key === this.lastReports) return;
     this.lastReports = key;
     this.listener.reportsChanged(this);
+  }
+
+  private saveCache(cache: CheckCache, folder: string): void {
+    try {
+      writeCacheFile(folder, cache);
+    } catch (error) {
+      this.listener.log(`Densho: could not write the cache in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   dispose(): void {

@@ -5,10 +5,11 @@
  * talks to the client through the ClientPort that connection.ts gives it,
  * and each LSP feature lives in features/.
  */
-import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NodeFileSystem, parseDay, type Day, type Diagnostic } from '../engine';
+import { cacheDirectory, NodeFileSystem, parseDay, type Day, type Diagnostic } from '../engine';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
@@ -43,6 +44,13 @@ export interface DenshoInitializationOptions {
   readonly debounceMs?: number;
   /** The editor's Densho settings, shaped like densho.yaml: defaults that a repository's densho.yaml overrides. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Keep parses and results between sessions (default true), in `cacheLocation`
+   * (VS Code passes the workspace's storage folder) or else in each folder's
+   * node_modules/.cache/densho.
+   */
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
 }
 
 /** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
@@ -86,6 +94,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
     const settings = settingsObject(options.settings);
+    const useCache = options.cache !== false;
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
     const withProgress = capabilities.window?.workDoneProgress ?? false;
@@ -94,7 +103,9 @@ export class DenshoServer implements ServerContext, FolderListener {
       if (!path) continue;
       const fs = new OverlayFileSystem(new NodeFileSystem(path));
       const onProgress = withProgress ? (done: number, total: number) => void this.reportProgress(root.name, done, total) : undefined;
-      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings }, onProgress));
+      // One cache folder per workspace folder: their documents must not share shards.
+      const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
+      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder }, onProgress));
     }
     this.folderOrder = [...this.folderList];
     // Nested folders: the innermost one owns a file.

@@ -1,12 +1,18 @@
+import { resolve } from 'node:path';
+import { cacheDirectory, ENGINE_VERSION, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
-import { openRepository, parseChoice } from '../repository';
+import { openRepository, parseChoice, parseCount } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
   readonly today?: string;
   readonly maxWarnings?: string;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+  readonly threads?: string;
+  readonly verbose?: boolean;
 }
 
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
@@ -15,8 +21,21 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, not "${options.maxWarnings}"`);
   }
-  const { root, workspace } = await openRepository(io, dir, options.today);
-  const diagnostics = workspace.checkAll();
+  const threads = parseCount('--threads', options.threads);
+  const useCache = options.cache === true || options.cacheLocation !== undefined;
+  const cacheFolder = useCache ? cacheDirectory(resolve(io.cwd, dir ?? '.'), options.cacheLocation) : undefined;
+  const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, ENGINE_VERSION);
+  const { root, workspace } = await openRepository(io, dir, options.today, { threads, cache });
+  const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
+  if (cache && cacheFolder !== undefined) {
+    try {
+      writeCacheFile(cacheFolder, cache);
+    } catch (error) {
+      // A read-only checkout still gets its results; only the next run is slower.
+      io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  if (options.verbose) io.stderr(describeRun(workspace.documentPaths().length, cache?.statistics));
   const summary = summarize(diagnostics, workspace.documentPaths().length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
   else if (format === 'sarif') io.stdout(toSarif(root, diagnostics));
@@ -24,4 +43,11 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
+  if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
+  const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} documents checked`];
+  if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
+  return `${lines.join('\n')}\n`;
 }

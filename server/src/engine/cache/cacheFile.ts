@@ -1,0 +1,38 @@
+/**
+ * Where the check cache lives on disk: by default
+ * `<repository>/node_modules/.cache/densho/`, the place build tools share
+ * for caches that are safe to delete. Reading never fails (a missing or
+ * unreadable file is an empty cache); writing replaces the file atomically,
+ * so a run killed half-way leaves the old cache or the new one, never half.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CheckCache } from './checkCache';
+
+/** The cache folder for a repository root, or the one given by `--cache-location`. */
+export function cacheDirectory(root: string, location?: string): string {
+  return location === undefined ? join(root, 'node_modules', '.cache', 'densho') : resolve(location);
+}
+
+export function readCacheFile(directory: string, engineVersion: string): CheckCache {
+  return CheckCache.fromFiles((name) => {
+    try {
+      return readFileSync(join(directory, name));
+    } catch {
+      return undefined;
+    }
+  }, engineVersion);
+}
+
+/** Writes what changed in the cache; throws with the file system's message when the folder cannot be written. */
+export function writeCacheFile(directory: string, cache: CheckCache): void {
+  const files = cache.toFiles();
+  if (files.size === 0) return;
+  mkdirSync(directory, { recursive: true });
+  for (const [name, bytes] of files) {
+    const file = join(directory, name);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  }
+}

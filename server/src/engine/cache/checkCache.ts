@@ -1,0 +1,363 @@
+/**
+ * The persistent cache of `densho check --cache` and of the language
+ * server. It keeps two things, each only as long as it stays true:
+ *
+ * - a document's parse, keyed by the SHA-256 of its text, under the engine
+ *   version that produced it: parsing depends on nothing else;
+ * - a document's diagnostics, keyed by its text's hash and by a digest of
+ *   everything the rules read besides that text: the settings, densho.yaml,
+ *   the people registry, custom standards, today, the list of files, and of
+ *   every document the part other documents can see (front matter,
+ *   headings, anchors, numbered steps). Change a paragraph and only that
+ *   document is checked again; change a title or a heading and every
+ *   document is, from cached parses.
+ *
+ * The engine stays pure: the cache turns itself into bytes and back, and
+ * the caller decides where they live. Bytes that are damaged, foreign or
+ * from another engine version are ignored and the cache starts empty.
+ */
+import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { parseFacts, reviveParse, type ParsedDocument, type ParseFacts } from '../parse';
+import { LineIndex, type Range } from '../text';
+import type { DocumentParser } from '../parsing/documentParser';
+import type { Workspace } from '../workspace';
+
+/** What happened in one run, for `--verbose` output and for the tests. */
+export interface CacheStatistics {
+  /** Parses taken from the cache. */
+  parsesReused: number;
+  /** Documents parsed because their text was new. */
+  parsed: number;
+  /** Documents whose diagnostics came from the cache. */
+  checksReused: number;
+  /** Documents checked by the rules. */
+  checked: number;
+  /** Why the cache file was not used, when it was not. */
+  discarded?: string;
+}
+
+export interface CheckSession {
+  /** Diagnostics about the repository as a whole (`workspace.checkRepository()`). */
+  repository(): readonly Diagnostic[];
+  /** One document's diagnostics (`workspace.checkDocument(path)`). */
+  document(path: string): readonly Diagnostic[];
+}
+
+/** One document as the cache remembers it. */
+interface CacheEntry {
+  /** SHA-256 of the text. */
+  readonly hash: string;
+  /** The parse, with ranges packed as offsets (see `packRanges`). */
+  readonly packed: PackedFacts;
+  /** What other documents can see of this one (see `visibleDigest`). */
+  visible?: string;
+  /** Its diagnostics, valid while the repository digest they were computed under holds. */
+  diagnostics?: readonly Diagnostic[];
+}
+
+interface PackedFacts {
+  readonly facts: unknown;
+  readonly offsets: Int32Array;
+}
+
+interface Header {
+  readonly repositoryDigest: string | undefined;
+  readonly repositoryDiagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The cache is stored as one small header and SHARDS files of documents,
+ * each shard a fixed share of the paths: after one document changes only its
+ * shard is written again, not the whole repository's parses.
+ */
+export const SHARDS = 32;
+export const HEADER_FILE = 'header.bin';
+export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
+
+/** Each file starts with this, then the SHA-256 of the rest, then the V8-serialised content. */
+const MAGIC = Buffer.from('DENSHO-CACHE-2\n');
+const DIGEST_BYTES = 32;
+
+export class CheckCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  /** The same entries by content hash: a renamed or copied file is not parsed again. */
+  private readonly byHash = new Map<string, CacheEntry>();
+  private header: Header = { repositoryDigest: undefined, repositoryDiagnostics: [] };
+  /** The hash of each document's text as parsed in this run. */
+  private readonly currentHashes = new Map<string, string>();
+  private readonly dirtyShards = new Set<number>();
+  private headerDirty = false;
+  readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, checksReused: 0, checked: 0 };
+
+  constructor(readonly engineVersion: string) {}
+
+  /**
+   * A cache from stored files (`read` answers a file's bytes by name, or
+   * undefined). A file that is missing, damaged, foreign or from another
+   * engine version is ignored, and the cache holds what the others give.
+   */
+  static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string): CheckCache {
+    const cache = new CheckCache(engineVersion);
+    const problems: string[] = [];
+    const header = decode(read(HEADER_FILE), engineVersion, isHeader);
+    if (typeof header === 'string') problems.push(`${HEADER_FILE}: ${header}`);
+    else if (header) cache.header = header;
+    for (let shard = 0; shard < SHARDS; shard++) {
+      const entries = decode(read(shardFile(shard)), engineVersion, isShard);
+      if (typeof entries === 'string') {
+        problems.push(`${shardFile(shard)}: ${entries}`);
+        cache.dirtyShards.add(shard);
+        continue;
+      }
+      for (const [path, entry] of entries ?? []) {
+        cache.entries.set(path, entry);
+        cache.byHash.set(entry.hash, entry);
+      }
+    }
+    if (problems.length > 0) cache.statistics.discarded = problems.join('; ');
+    return cache;
+  }
+
+  /**
+   * The files to write: the header and the shards that changed. Documents
+   * that no longer exist or whose text changed drop out.
+   */
+  toFiles(): Map<string, Uint8Array> {
+    for (const [path, entry] of this.entries) {
+      if (this.currentHashes.get(path) !== entry.hash) {
+        this.entries.delete(path);
+        this.dirtyShards.add(shardOf(path));
+      }
+    }
+    const files = new Map<string, Uint8Array>();
+    if (this.headerDirty) files.set(HEADER_FILE, encode(this.engineVersion, this.header));
+    const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
+    for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
+    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.engineVersion, entries));
+    this.dirtyShards.clear();
+    this.headerDirty = false;
+    return files;
+  }
+
+  /** A parser that answers from the cache and asks `inner` only for texts it has not seen. */
+  parser(inner: DocumentParser): DocumentParser {
+    return {
+      parse: async (path, text) => {
+        const hash = hashText(text);
+        this.currentHashes.set(path, hash);
+        const cached = this.entries.get(path) ?? this.byHash.get(hash);
+        if (cached?.hash === hash) {
+          this.statistics.parsesReused++;
+          if (this.entries.get(path) !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible });
+          return reviveParse(path, text, unpackRanges(cached.packed, new LineIndex(withoutBom(text))));
+        }
+        const parsed = await inner.parse(path, text);
+        this.statistics.parsed++;
+        this.remember(path, { hash, packed: packRanges(parseFacts(parsed), parsed.lines) });
+        return parsed;
+      },
+      dispose: () => inner.dispose(),
+    };
+  }
+
+  /**
+   * The workspace no longer holds the text parsed for `path` (an editor's
+   * unsaved buffer replaced it): nothing cached for the file may be used in
+   * this run.
+   */
+  forget(path: string): void {
+    this.currentHashes.delete(path);
+  }
+
+  private remember(path: string, entry: CacheEntry): void {
+    this.entries.set(path, entry);
+    this.byHash.set(entry.hash, entry);
+    this.dirtyShards.add(shardOf(path));
+  }
+
+  /**
+   * Every diagnostic of the workspace, like `workspace.checkAll()`, reusing
+   * a document's cached diagnostics when neither its text nor anything the
+   * rules read elsewhere has changed.
+   */
+  checkAll(workspace: Workspace): Diagnostic[] {
+    const session = this.session(workspace);
+    const all = [...session.repository()];
+    for (const path of workspace.documentPaths()) all.push(...session.document(path));
+    return all.sort(compareDiagnostics);
+  }
+
+  /**
+   * Checks of one workspace state, document by document, so the language
+   * server can publish them in chunks, open documents first. A session is
+   * valid until the workspace changes.
+   */
+  session(workspace: Workspace): CheckSession {
+    const digest = this.digestOf(workspace, workspace.documentPaths());
+    const unchangedElsewhere = digest === this.header.repositoryDigest;
+    if (!unchangedElsewhere) {
+      this.header = { repositoryDigest: digest, repositoryDiagnostics: workspace.checkRepository() };
+      this.headerDirty = true;
+    }
+    return {
+      repository: () => this.header.repositoryDiagnostics,
+      document: (path) => {
+        const hash = this.currentHashes.get(path);
+        const entry = this.entries.get(path);
+        if (unchangedElsewhere && entry?.diagnostics && entry.hash === hash) {
+          this.statistics.checksReused++;
+          return entry.diagnostics;
+        }
+        const diagnostics = workspace.checkDocument(path);
+        this.statistics.checked++;
+        if (entry && entry.hash === hash) {
+          entry.diagnostics = diagnostics;
+          this.dirtyShards.add(shardOf(path));
+        }
+        return diagnostics;
+      },
+    };
+  }
+
+  /** A digest of everything the rules read besides a document's own text. */
+  private digestOf(workspace: Workspace, paths: readonly string[]): string {
+    const digest = createHash('sha256');
+    digest.update(this.engineVersion).update('\0').update(workspace.environmentKey()).update('\0');
+    for (const file of [...workspace.index.allFiles()].sort()) digest.update(file).update('\n');
+    for (const path of paths) {
+      const parsed = workspace.index.document(path)?.parsed;
+      if (!parsed) continue;
+      digest.update('\0').update(path).update('\0').update(this.visibleOf(path, parsed));
+    }
+    return digest.digest('hex');
+  }
+
+  private visibleOf(path: string, parsed: ParsedDocument): string {
+    const entry = this.entries.get(path);
+    const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
+    if (current?.visible !== undefined) return current.visible;
+    const visible = visibleDigest(parsed);
+    if (current) {
+      current.visible = visible;
+      this.dirtyShards.add(shardOf(path));
+    }
+    return visible;
+  }
+}
+
+/**
+ * What the rules checking one document may read of another: its front
+ * matter (as text, so positions count too), whether it could be read at
+ * all, its headings, anchors and numbered steps. Its links and prose are
+ * read only by its own rules. A rule that starts reading more of other
+ * documents must add it here.
+ */
+export function visibleDigest(parsed: ParsedDocument): string {
+  const frontMatterEnd = parsed.frontMatter ? parsed.lines.offsetAt(parsed.frontMatter.range.end) : 0;
+  return createHash('sha256')
+    .update(JSON.stringify([parsed.text.slice(0, frontMatterEnd), parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps]))
+    .digest('base64');
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Which shard a path's entry lives in (FNV-1a of the path). */
+function shardOf(path: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SHARDS;
+}
+
+/**
+ * The keys under which a parse holds a Range. Packing replaces each such
+ * range with an index into one Int32Array of offsets: a parse has hundreds of
+ * ranges, and as objects they make up most of its size on disk and most of
+ * the work of reading it back.
+ */
+const RANGE_KEYS = new Set(['range', 'keyRange', 'fragmentRange', 'notAMap']);
+
+export function packRanges(facts: ParseFacts, lines: LineIndex): PackedFacts {
+  const offsets: number[] = [];
+  const pack = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(pack);
+    if (typeof value !== 'object' || value === null) return value;
+    const packed: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (RANGE_KEYS.has(key) && isRange(field)) {
+        packed[key] = offsets.length / 2;
+        offsets.push(lines.offsetAt(field.start), lines.offsetAt(field.end));
+      } else packed[key] = pack(field);
+    }
+    return packed;
+  };
+  return { facts: pack(facts), offsets: Int32Array.from(offsets) };
+}
+
+export function unpackRanges(packed: PackedFacts, lines: LineIndex): ParseFacts {
+  const unpack = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(unpack);
+    if (typeof value !== 'object' || value === null) return value;
+    const unpacked: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      unpacked[key] = RANGE_KEYS.has(key) && typeof field === 'number' ? lines.rangeOf(packed.offsets[field * 2]!, packed.offsets[field * 2 + 1]!) : unpack(field);
+    }
+    return unpacked;
+  };
+  return unpack(packed.facts) as ParseFacts;
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
+}
+
+function encode(engineVersion: string, content: unknown): Uint8Array {
+  const payload = serialize({ engineVersion, content });
+  return Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]);
+}
+
+/** The content of a cache file; undefined when there is none; a string saying why when it cannot be trusted. */
+function decode<T>(bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
+  if (bytes === undefined) return undefined;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < MAGIC.length + DIGEST_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a Densho cache file';
+  const payload = buffer.subarray(MAGIC.length + DIGEST_BYTES);
+  if (!createHash('sha256').update(payload).digest().equals(buffer.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
+  let data: unknown;
+  try {
+    data = deserialize(payload);
+  } catch {
+    return 'damaged (unreadable data)';
+  }
+  if (typeof data !== 'object' || data === null) return 'unknown layout';
+  const { engineVersion: writer, content } = data as { engineVersion?: unknown; content?: unknown };
+  if (writer !== engineVersion) return `written by Densho ${String(writer)}`;
+  return check(content) ? content : 'unknown layout';
+}
+
+function isHeader(content: unknown): content is Header {
+  if (typeof content !== 'object' || content === null) return false;
+  const header = content as Partial<Header>;
+  return (header.repositoryDigest === undefined || typeof header.repositoryDigest === 'string') && Array.isArray(header.repositoryDiagnostics);
+}
+
+function isShard(content: unknown): content is [string, CacheEntry][] {
+  return (
+    Array.isArray(content) &&
+    content.every(
+      (item) =>
+        Array.isArray(item) &&
+        typeof item[0] === 'string' &&
+        typeof item[1]?.hash === 'string' &&
+        item[1].packed?.offsets instanceof Int32Array &&
+        (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)),
+    )
+  );
+}
