@@ -1,0 +1,230 @@
+/**
+ * The persistent cache must never change an answer: each test runs the same
+ * repository cold (no cache) and warm (with the cache the previous run left)
+ * and asserts equal diagnostics, and that exactly what should be parsed or
+ * checked again was.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  CheckCache,
+  loadWorkspace,
+  MemoryFileSystem,
+  parseDay,
+  parseDocumentText,
+  parseFacts,
+  ParserPool,
+  SHARDS,
+  shardFile,
+  type CacheStatistics,
+  type Diagnostic,
+} from '../../server/src/engine';
+import { doc, PEOPLE, TODAY } from '../helpers';
+
+const VERSION = '1.0.0';
+
+/** A repository where documents link to each other's headings, with a people registry and review dates. */
+function sampleRepository(): Record<string, string> {
+  const files: Record<string, string> = { 'people.yaml': PEOPLE, 'densho.yaml': 'languages: [en, ja]\n' };
+  for (let i = 0; i < 40; i++) {
+    const id = `SOP-A-${String(i).padStart(3, '0')}`;
+    const next = `sop-${(i + 1) % 40}.md`;
+    files[`sops/sop-${i}.md`] = doc(
+      { id, reviewed: i % 7 === 0 ? '2025-06-01' : '2026-06-01', version: '2' },
+      `# Procedure ${i}\n\n## Steps\n\n1. Do [the next one](${next}#steps).\n2. Then [[SOP-A-${String((i + 3) % 40).padStart(3, '0')}#steps]].\n`,
+    );
+  }
+  files['sops/sop-0.ja.md'] = doc({ id: 'SOP-A-000', lang: 'ja', 'translated-from-version': '1' }, '# 手順 0\n\n## 手順\n\n1. 次へ。\n2. 終わり。\n');
+  return files;
+}
+
+/** A file system for the cache: a map of file name → bytes, as cacheFile.ts keeps them on disk. */
+type CacheStore = Map<string, Uint8Array>;
+
+interface Run {
+  readonly diagnostics: Diagnostic[];
+  readonly statistics: CacheStatistics;
+}
+
+async function run(files: Record<string, string>, store: CacheStore, options: { today?: string; version?: string } = {}): Promise<Run> {
+  const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION);
+  const workspace = await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(options.today ?? TODAY), cache });
+  const diagnostics = cache.checkAll(workspace);
+  for (const [name, bytes] of cache.toFiles()) store.set(name, bytes);
+  return { diagnostics, statistics: { ...cache.statistics } };
+}
+
+async function cold(files: Record<string, string>, today = TODAY): Promise<Diagnostic[]> {
+  return (await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(today) })).checkAll();
+}
+
+const DOCUMENTS = Object.keys(sampleRepository()).filter((path) => path.endsWith('.md')).length;
+
+describe('the check cache', () => {
+  it('gives the same diagnostics warm as cold, reusing every parse and result', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    const first = await run(files, store);
+    assert.deepEqual(first.diagnostics, await cold(files));
+    assert.equal(first.statistics.parsed, DOCUMENTS);
+    assert.ok(first.diagnostics.length > 5, 'the repository has findings to remember');
+    const second = await run(files, store);
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+    assert.deepEqual(second.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: DOCUMENTS, checked: 0 });
+  });
+
+  it('re-parses and re-checks only a document whose prose changed', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    files['sops/sop-5.md'] += '\nA new paragraph, and [a broken link](missing.md).\n';
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.ok(warm.diagnostics.some((d) => d.file === 'sops/sop-5.md' && d.rule === 'link/file'), 'the change is seen');
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, checksReused: DOCUMENTS - 1, checked: 1 });
+  });
+
+  it('re-checks every document, from cached parses, when a heading others link to changes', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    files['sops/sop-7.md'] = files['sops/sop-7.md']!.replace('## Steps', '## Procedure');
+    const warm = await run(files, store);
+    const expected = await cold(files);
+    assert.deepEqual(warm.diagnostics, expected);
+    assert.ok(expected.some((d) => d.file === 'sops/sop-6.md' && d.rule === 'link/heading'), 'a document that did not change gets a new finding');
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, checksReused: 0, checked: DOCUMENTS });
+  });
+
+  for (const [what, change] of [
+    ['densho.yaml', (files: Record<string, string>) => void (files['densho.yaml'] = 'languages: [en, ja]\nrequired-translations: [ja]\n')],
+    ['people.yaml', (files: Record<string, string>) => void (files['people.yaml'] = PEOPLE.replace('m.ito:', 'k.tanaka2:').replace('k.tanaka:', 'x.gone:'))],
+  ] as const) {
+    it(`re-checks every document, without parsing any, when ${what} changes`, async () => {
+      const files = sampleRepository();
+      const store: CacheStore = new Map();
+      const before = await run(files, store);
+      change(files);
+      const warm = await run(files, store);
+      const expected = await cold(files);
+      assert.deepEqual(warm.diagnostics, expected);
+      assert.notDeepEqual(expected, before.diagnostics, `changing ${what} changes the findings`);
+      assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: 0, checked: DOCUMENTS });
+    });
+  }
+
+  it('re-checks every document, without parsing any, when the date changes', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    const before = await run(files, store);
+    const later = '2027-08-01';
+    const warm = await run(files, store, { today: later });
+    const expected = await cold(files, later);
+    assert.deepEqual(warm.diagnostics, expected);
+    assert.ok(expected.filter((d) => d.rule === 'review/overdue').length > before.diagnostics.filter((d) => d.rule === 'review/overdue').length);
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: 0, checked: DOCUMENTS });
+  });
+
+  it('ignores a cache written by another engine version', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store, { version: '0.9.0' });
+    const warm = await run(files, store, { version: VERSION });
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.match(warm.statistics.discarded ?? '', /written by Densho 0\.9\.0/);
+    assert.equal(warm.statistics.parsed, DOCUMENTS);
+    assert.equal(warm.statistics.parsesReused, 0);
+  });
+
+  it('ignores a damaged shard and keeps the rest', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    const [name, bytes] = [...store].find(([file]) => file.startsWith('shard-') && store.get(file)!.length > 200)!;
+    const damaged = Uint8Array.from(bytes);
+    damaged[damaged.length - 10] ^= 0xff;
+    store.set(name, damaged);
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.match(warm.statistics.discarded ?? '', new RegExp(`${name}: damaged \\(checksum mismatch\\)`));
+    assert.ok(warm.statistics.parsed > 0 && warm.statistics.parsed < DOCUMENTS, 'only the damaged shard is parsed again');
+    assert.equal(warm.statistics.parsed + warm.statistics.parsesReused, DOCUMENTS);
+    // The damaged shard was rewritten: the next run reuses everything again.
+    const next = await run(files, store);
+    assert.equal(next.statistics.parsed, 0);
+    assert.equal(next.statistics.discarded, undefined);
+  });
+
+  it('ignores files that are not a Densho cache, or truncated', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    store.set('header.bin', new TextEncoder().encode('{"repositoryDigest": "forged"}'));
+    const truncated = store.get(shardFile(0))!;
+    store.set(shardFile(0), truncated.subarray(0, truncated.length >> 1));
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.match(warm.statistics.discarded ?? '', /header\.bin: not a Densho cache file/);
+    assert.equal(warm.statistics.checksReused, 0, 'without a trusted header no result is reused');
+  });
+
+  it('forgets deleted documents, and reuses the parse of a renamed one', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    delete files['sops/sop-3.md'];
+    files['sops/renamed.md'] = files['sops/sop-4.md']!;
+    delete files['sops/sop-4.md'];
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.equal(warm.statistics.parsed, 0, 'the renamed file has the text of one already parsed');
+    assert.equal(warm.statistics.checked, DOCUMENTS - 1, 'the list of files changed, so every document is checked');
+    const entries = [...store].filter(([name]) => name.startsWith('shard-')).map(([, bytes]) => Buffer.from(bytes).toString('latin1'));
+    assert.ok(!entries.some((text) => text.includes('sops/sop-3.md')), 'the deleted document left the cache');
+  });
+
+  it('stores its entries in a fixed number of shards, rewriting only the one that changed', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    assert.ok([...store.keys()].every((name) => name === 'header.bin' || /^shard-\d\d\.bin$/.test(name)));
+    assert.ok(store.size <= SHARDS + 1);
+    files['sops/sop-5.md'] += '\nOne more line.\n';
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
+    assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
+  });
+});
+
+describe('parsing on worker threads', () => {
+  const script = join(__dirname, '../../dist/parseWorker.js');
+  const texts = Object.entries(sampleRepository()).filter(([path]) => path.endsWith('.md'));
+
+  it('gives the same parse as this thread', async () => {
+    assert.ok(existsSync(script), 'npm run build makes dist/parseWorker.js before the tests run');
+    const pool = ParserPool.start({ script, threads: 2, parseHereFirst: 0 })!;
+    try {
+      const parsed = await Promise.all(texts.map(([path, text]) => pool.parse(path, text)));
+      assert.equal(pool.threads, 2);
+      assert.deepEqual(parsed.map(parseFacts), texts.map(([path, text]) => parseFacts(parseDocumentText(path, text))));
+      assert.deepEqual(parsed.map((document) => document.text), texts.map(([, text]) => text));
+    } finally {
+      await pool.dispose();
+    }
+  });
+
+  it('parses on this thread what a crashed worker was given', async () => {
+    // A worker script that dies at once stands for a worker that crashes mid-batch.
+    const crashing = join(__dirname, '../support/crashingWorker.cjs');
+    const pool = ParserPool.start({ script: crashing, threads: 2, parseHereFirst: 0 })!;
+    try {
+      const parsed = await Promise.all(texts.map(([path, text]) => pool.parse(path, text)));
+      assert.deepEqual(parsed.map(parseFacts), texts.map(([path, text]) => parseFacts(parseDocumentText(path, text))));
+      assert.equal(pool.threads, 0, 'the dead workers were retired');
+    } finally {
+      await pool.dispose();
+    }
+  });
+});
