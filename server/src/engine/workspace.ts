@@ -94,7 +94,6 @@ export class Workspace {
     this.peopleSource = text === undefined ? undefined : { file, text };
     this.peopleState = text === undefined ? undefined : parsePeople(file, text);
     if (text !== undefined) this.files.add(file);
-    this.indexState = undefined;
   }
 
   /** Custom standard files named in `standards`, by path. */
@@ -117,7 +116,8 @@ export class Workspace {
 
   /** Registers a file that exists (any kind), so links to it resolve. */
   addFile(path: string): void {
-    if (this.files.add(path)) this.indexState = undefined;
+    // The index reads file existence from `files` itself: nothing to rebuild.
+    this.files.add(path);
   }
 
   /** Sets a document's text (from disk or an editor buffer) and parses it, unless it is too large, binary or too deep. */
@@ -157,14 +157,14 @@ export class Workspace {
   private store(path: string, parsed: ParsedDocument): ParsedDocument {
     this.documentStates.set(path, { parsed });
     this.files.add(path);
-    this.indexState = undefined;
+    // An edit updates the index in place: rebuilding it would cost the whole repository per keystroke.
+    this.indexState?.replace(path, this.derive(path)!.indexed);
     return parsed;
   }
 
   removeFile(path: string): void {
-    const wasFile = this.files.delete(path);
-    const wasDocument = this.documentStates.delete(path);
-    if (wasFile || wasDocument) this.indexState = undefined;
+    this.files.delete(path);
+    if (this.documentStates.delete(path)) this.indexState?.replace(path, undefined);
   }
 
   private invalidateDerived(): void {

@@ -6,7 +6,7 @@
 import { sourceLanguage, type DenshoConfig } from './config';
 import type { DocumentMeta } from './frontmatter';
 import type { DocumentLink, ParsedDocument } from './parse';
-import { resolveRelative } from './paths';
+import { basename, resolveRelative } from './paths';
 import type { RepositoryFiles } from './repositoryFiles';
 
 export interface IndexedDocument {
@@ -30,7 +30,14 @@ export interface Backlink {
 export class WorkspaceIndex {
   private readonly byPath = new Map<string, IndexedDocument>();
   private readonly byId = new Map<string, IndexedDocument[]>();
-  private backlinkCache: Map<string, Backlink[]> | undefined;
+  /** Documents holding a file link to a path, by the path it resolves to. */
+  private readonly fileLinksTo = new Map<string, Set<string>>();
+  /** Documents naming an id in `[[…]]`, `related` or `supersedes`, by id. */
+  private readonly namingId = new Map<string, Set<string>>();
+  /** Documents that list an id under `supersedes`, by id. */
+  private readonly supersedingId = new Map<string, Set<string>>();
+  /** Documents holding a file link whose target has a given file name, by that name. */
+  private readonly linkingName = new Map<string, Set<string>>();
   readonly sourceLanguage: string;
 
   constructor(
@@ -39,10 +46,68 @@ export class WorkspaceIndex {
     config: DenshoConfig,
   ) {
     this.sourceLanguage = sourceLanguage(config);
-    for (const document of documents) {
-      this.byPath.set(document.path, document);
-      const id = document.meta.id?.value;
-      if (id !== undefined) push(this.byId, id, document);
+    for (const document of documents) this.add(document);
+  }
+
+  /**
+   * Puts a new version of one document in place of the old (or adds or
+   * removes it). Costs what the document holds, not what the repository
+   * holds: an edit in a 15,000-document repository touches one document's
+   * entries.
+   */
+  replace(path: string, document: IndexedDocument | undefined): void {
+    const old = this.byPath.get(path);
+    if (old) this.unlink(old);
+    // Map.set keeps an existing key's place: iteration order does not depend on edit history.
+    if (document) this.add(document);
+    else this.byPath.delete(path);
+  }
+
+  private add(document: IndexedDocument): void {
+    this.byPath.set(document.path, document);
+    const id = document.meta.id?.value;
+    if (id !== undefined) {
+      // Kept in path order, so which of two documents sharing an id comes first never depends on load or edit order.
+      const twins = this.byId.get(id) ?? [];
+      const at = twins.findIndex((twin) => twin.path > document.path);
+      twins.splice(at < 0 ? twins.length : at, 0, document);
+      this.byId.set(id, twins);
+    }
+    this.forEachKey(document, (map, key) => addTo(map, key, document.path));
+  }
+
+  /** Removes a document from the look-ups (not from `byPath`: `replace` decides). */
+  private unlink(document: IndexedDocument): void {
+    const id = document.meta.id?.value;
+    const twins = id === undefined ? undefined : this.byId.get(id);
+    if (twins) {
+      const remaining = twins.filter((twin) => twin !== document);
+      if (remaining.length > 0) this.byId.set(id!, remaining);
+      else this.byId.delete(id!);
+    }
+    this.forEachKey(document, (map, key) => {
+      const set = map.get(key);
+      set?.delete(document.path);
+      if (set?.size === 0) map.delete(key);
+    });
+  }
+
+  /** Every reverse-map entry a document contributes. */
+  private forEachKey(document: IndexedDocument, visit: (map: Map<string, Set<string>>, key: string) => void): void {
+    for (const link of document.parsed.links) {
+      if (link.external) continue;
+      if (link.kind === 'wiki') {
+        if (link.id !== undefined) visit(this.namingId, link.id);
+        continue;
+      }
+      const target = link.path === '' ? document.path : resolveRelative(document.path, link.path!);
+      if (target !== undefined) visit(this.fileLinksTo, target);
+      if (link.path) visit(this.linkingName, basename(link.path));
+    }
+    for (const ref of document.meta.related) visit(this.namingId, ref.value);
+    for (const ref of document.meta.supersedes) {
+      visit(this.namingId, ref.value);
+      visit(this.supersedingId, ref.value);
     }
   }
 
@@ -85,6 +150,26 @@ export class WorkspaceIndex {
     return this.withIdAndLang(id, lang)[0] ?? this.withIdAndLang(id, this.sourceLanguage)[0] ?? this.withId(id)[0];
   }
 
+  /** Documents whose `supersedes` lists `id`, in path order. */
+  supersedersOf(id: string): IndexedDocument[] {
+    return this.documentsIn(this.supersedingId.get(id));
+  }
+
+  /** Documents that name `id` in a `[[…]]` reference, `related` or `supersedes`, in path order. */
+  documentsNaming(id: string): IndexedDocument[] {
+    return this.documentsIn(this.namingId.get(id));
+  }
+
+  /** Documents with a file link to a file named `name` (wherever it resolves), in path order. */
+  documentsLinkingName(name: string): IndexedDocument[] {
+    return this.documentsIn(this.linkingName.get(name));
+  }
+
+  private documentsIn(paths: ReadonlySet<string> | undefined): IndexedDocument[] {
+    if (!paths) return [];
+    return [...paths].sort().map((path) => this.byPath.get(path)!);
+  }
+
   fileExists(path: string): boolean {
     return this.files.exists(path);
   }
@@ -105,25 +190,27 @@ export class WorkspaceIndex {
     return { kind: 'file', path, exists: this.fileExists(path), document: this.byPath.get(path) };
   }
 
-  /** Links from other documents (and the document itself) that lead to `path`. */
+  /** Links from other documents (and the document itself) that lead to `path`, in path order. */
   backlinks(path: string): readonly Backlink[] {
-    if (!this.backlinkCache) {
-      const cache = new Map<string, Backlink[]>();
-      for (const from of this.byPath.values()) {
-        for (const link of from.parsed.links) {
-          const target = this.resolve(from, link);
-          const targetPath = target.kind === 'file' ? target.path : target.kind === 'id' ? target.document?.path : undefined;
-          if (targetPath !== undefined) push(cache, targetPath, { from, link });
-        }
+    const found: Backlink[] = [];
+    const target = this.byPath.get(path);
+    const id = target?.meta.id?.value;
+    const candidates = new Set(this.fileLinksTo.get(path));
+    if (id !== undefined) for (const from of this.namingId.get(id) ?? []) candidates.add(from);
+    for (const fromPath of [...candidates].sort()) {
+      const from = this.byPath.get(fromPath)!;
+      for (const link of from.parsed.links) {
+        const resolved = this.resolve(from, link);
+        const leadsHere = resolved.kind === 'file' ? resolved.path === path : resolved.kind === 'id' && resolved.document !== undefined && resolved.document === target;
+        if (leadsHere) found.push({ from, link });
       }
-      this.backlinkCache = cache;
     }
-    return this.backlinkCache.get(path) ?? [];
+    return found;
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }

@@ -44,6 +44,9 @@ export interface FolderOptions {
   readonly cacheFolder?: string;
 }
 
+/** Quiet time after the last check before reports are compared (and `densho/reportsChanged` sent). */
+const REPORTS_DELAY_MS = 200;
+
 /** How many documents are checked before yielding to pending requests. */
 const CHUNK = 25;
 
@@ -61,6 +64,7 @@ export class DenshoFolder {
   private flushing: Promise<void> | undefined;
   private loaded = false;
   private lastReports: string | undefined;
+  private reportsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The editor's settings now in force (they can change after start-up). */
   private settings: Record<string, unknown> | undefined;
   /** The last text read of each settings file, so opening densho.yaml unchanged re-checks nothing. */
@@ -283,6 +287,12 @@ export class DenshoFolder {
       const initial = this.initialCheck;
       this.initialCheck = undefined;
       for (let start = 0; start < queue.length; start += CHUNK) {
+        if (start > 0 && this.changed.size > 0) {
+          // Edited while checking: stop here and start over, the edited (open) documents first.
+          // What was not checked yet goes back in the queue, so nothing is skipped.
+          for (const path of queue.slice(start)) this.pending.add(path);
+          break;
+        }
         for (const path of queue.slice(start, start + CHUNK)) {
           if (!this.workspace.hasDocument(path)) continue;
           // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
@@ -296,7 +306,7 @@ export class DenshoFolder {
         this.repositoryDirty = false;
         this.publishRepository();
       }
-      if (changedAnything) this.notifyReports();
+      if (changedAnything) this.scheduleReports();
       initial?.save();
     } catch (error) {
       this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -327,6 +337,19 @@ export class DenshoFolder {
     }
   }
 
+  /**
+   * Reports cover the whole repository; computing them after every keystroke
+   * would slow every edit in a large one. They are compared once edits pause.
+   */
+  private scheduleReports(): void {
+    if (this.reportsTimer) clearTimeout(this.reportsTimer);
+    this.reportsTimer = setTimeout(() => {
+      this.reportsTimer = undefined;
+      if (this.timer || this.flushing) this.scheduleReports();
+      else this.notifyReports();
+    }, REPORTS_DELAY_MS);
+  }
+
   private notifyReports(): void {
     const workspace = this.workspace;
     const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk()]);
@@ -344,6 +367,8 @@ export class DenshoFolder {
   }
 
   dispose(): void {
+    if (this.reportsTimer) clearTimeout(this.reportsTimer);
+    this.reportsTimer = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -36,7 +36,7 @@ export function dependentDocuments(workspace: Workspace, path: string): Set<stri
   for (const referrer of documentsNamingIds(index, ids)) result.add(referrer);
   // A file appearing or disappearing changes "point to the file of the same name" fixes of broken links.
   const name = basename(path);
-  for (const candidate of index.documents) {
+  for (const candidate of index.documentsLinkingName(name)) {
     if (result.has(candidate.path)) continue;
     for (const link of candidate.parsed.links) {
       if (link.kind === 'wiki' || link.external || !link.path || basename(link.path) !== name) continue;
@@ -49,19 +49,7 @@ export function dependentDocuments(workspace: Workspace, path: string): Set<stri
 
 /** Documents that name one of `ids` in a `[[…]]` reference, `related` or `supersedes`. */
 function documentsNamingIds(index: WorkspaceIndex, ids: ReadonlySet<string>): string[] {
-  if (ids.size === 0) return [];
-  const found: string[] = [];
-  for (const document of index.documents) {
-    const { meta, parsed } = document;
-    if (
-      parsed.links.some((link) => link.kind === 'wiki' && link.id !== undefined && ids.has(link.id)) ||
-      meta.related.some((ref) => ids.has(ref.value)) ||
-      meta.supersedes.some((ref) => ids.has(ref.value))
-    ) {
-      found.push(document.path);
-    }
-  }
-  return found;
+  return [...ids].flatMap((id) => index.documentsNaming(id).map((document) => document.path));
 }
 
 /** Documents whose people rules may change between two versions of the people registry. */

@@ -69,10 +69,8 @@ function checkTarget(context: DocumentContext, link: DocumentLink, target: Index
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function reportObsolete(context: DocumentContext, range: DocumentLink['range'], target: IndexedDocument): void {
-  let successor: IndexedDocument | undefined;
-  for (const candidate of context.index.documents) {
-    if (candidate.meta.supersedes.some((ref) => ref.value === target.meta.id?.value)) successor = candidate;
-  }
+  const id = target.meta.id?.value;
+  const successor = id === undefined ? undefined : context.index.supersedersOf(id).at(-1);
   context.report({
     rule: 'link/obsolete',
     range,
