@@ -1,6 +1,6 @@
 /** Mark reviewed: sets `reviewed` to today through an edit that changes only that value. */
 import * as vscode from 'vscode';
-import { findEntry, parseMarkdown } from '../../../server/src/engine';
+import { markReviewedEdit, parseMarkdown } from '../../../server/src/engine';
 import type { Ctx } from '../context';
 import { targetUri } from './documents';
 
@@ -35,26 +35,10 @@ export const markReviewed =
 
 /** The edit setting `reviewed: <today>`: undefined when already today, a message when the front matter cannot take it. */
 export function reviewedEdit(document: vscode.TextDocument, today: string): vscode.TextEdit | undefined | string {
-  const parsed = parseMarkdown(document.uri.path, document.getText());
-  const frontMatter = parsed.frontMatter;
-  if (!frontMatter) return 'the document has no front matter.';
-  if (!frontMatter.fields) return 'the front matter is not valid YAML; fix it first.';
-  const entry = findEntry(frontMatter.fields, 'reviewed');
-  if (!entry) {
-    // No `reviewed` yet: one new line just before the closing fence.
-    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    return vscode.TextEdit.insert(document.positionAt(frontMatter.contentEnd), `reviewed: ${today}${eol}`);
-  }
-  if (entry.value.kind === 'empty') {
-    // `reviewed:` with nothing after it: the value goes after the colon.
-    const line = document.lineAt(entry.keyRange.end.line).text;
-    const colon = line.indexOf(':', entry.keyRange.end.character);
-    if (colon < 0) return 'could not find the value of `reviewed`.';
-    const valueEnd = colon + 1 + (/^[ \t]*/.exec(line.slice(colon + 1))?.[0].length ?? 0);
-    return vscode.TextEdit.replace(new vscode.Range(entry.keyRange.end.line, colon + 1, entry.keyRange.end.line, valueEnd), ` ${today}`);
-  }
-  const { start, end } = entry.value.range;
-  const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  if (document.getText(range) === today) return undefined;
-  return vscode.TextEdit.replace(range, today);
+  // The engine computes the edit (and its tests check it leaves every other byte alone); this only converts it.
+  const result = markReviewedEdit(parseMarkdown(document.uri.path, document.getText()), today);
+  if (result.kind === 'error') return result.message;
+  if (result.kind === 'unchanged') return undefined;
+  const { range, newText } = result.edit;
+  return vscode.TextEdit.replace(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
 }

@@ -36,6 +36,7 @@ export * from './features/cursor';
 export * from './features/dependents';
 export * from './features/hover';
 export * from './features/linkUpdates';
+export * from './features/markReviewed';
 export * from './features/navigation';
 export * from './features/rename';
 export * from './features/symbols';

@@ -72,6 +72,8 @@ export interface ParsedDocument {
   readonly path: string;
   /** Text without a byte-order mark; positions count from here, as editors do. */
   readonly text: string;
+  /** The file starts with a UTF-8 byte-order mark: files made from it (a translation) keep one. */
+  readonly bom?: boolean;
   readonly lines: LineIndex;
   readonly frontMatter: FrontMatter | undefined;
   /** The document opens with `---` but the block is never closed. */
@@ -91,10 +93,10 @@ export interface ParsedDocument {
  * the receiver already has. Worker threads send it back and the persistent
  * cache stores it; `reviveParse` turns it into a ParsedDocument again.
  */
-export type ParseFacts = Omit<ParsedDocument, 'text' | 'lines'>;
+export type ParseFacts = Omit<ParsedDocument, 'text' | 'lines' | 'bom'>;
 
 export function parseFacts(parsed: ParsedDocument): ParseFacts {
-  const { text: _text, lines: _lines, ...facts } = parsed;
+  const { text: _text, lines: _lines, bom: _bom, ...facts } = parsed;
   return facts;
 }
 
@@ -105,7 +107,7 @@ export function parseFacts(parsed: ParsedDocument): ParseFacts {
  */
 export function reviveParse(path: string, rawText: string, facts: ParseFacts): ParsedDocument {
   const text = facts.unreadable ? '' : withoutBom(rawText);
-  return { ...facts, path, text, lines: new LineIndex(text) };
+  return { ...facts, path, text, lines: new LineIndex(text), bom: text.length !== rawText.length };
 }
 
 function withoutBom(text: string): string {
@@ -225,7 +227,7 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   }
 
   const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
-  return { path, text, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
+  return { path, text, bom: text.length !== rawText.length, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
 }
 
 function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {

@@ -323,7 +323,8 @@ export class Workspace {
 }
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text: the parser strips it and remembers it, so files made from this one keep it.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function tooLarge(size: number, limit: number): { rule: 'file/too-large'; message: string } {
   const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -73,7 +73,8 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
     lines.rangeOf(baseOffset + start, baseOffset + Math.max(start, end));
   let document;
   try {
-    document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    // A lone CR ends a line for Markdown and for LineIndex but not for the yaml library; as LF it keeps every offset.
+    document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
   }

@@ -87,13 +87,16 @@ function renameHeading(workspace: Workspace, subject: Extract<RenameSubject, { k
   if (newText === '' || /[\r\n]/.test(newText)) return { error: 'A heading needs one line of text.' };
   // Slugs number repeated headings (`-1`, `-2`), so the new slug depends on every heading of the document.
   const slugger = new GithubSlugger();
-  const newSlug = document.parsed.headings.map((heading, index) => slugger.slug(index === subject.index ? newText : heading.text))[subject.index]!;
-  const oldSlug = subject.heading.slug.toLowerCase();
+  const newSlugs = document.parsed.headings.map((heading, index) => slugger.slug(index === subject.index ? newText : heading.text));
+  // So renaming one of two `Steps` headings renumbers the other (`steps-1` becomes `steps`): links to every heading whose slug moves follow it.
+  const moved = new Map<string, string>();
+  document.parsed.headings.forEach((heading, index) => {
+    if (heading.slug !== newSlugs[index]) moved.set(heading.slug.toLowerCase(), newSlugs[index]!);
+  });
   const edits: TextFileEdit[] = [{ kind: 'text', file: document.path, range: textRange, newText }];
   for (const { from, link } of workspace.index.backlinks(document.path)) {
-    if (link.fragmentRange && link.fragment !== undefined && link.fragment.toLowerCase() === oldSlug) {
-      edits.push({ kind: 'text', file: from.path, range: link.fragmentRange, newText: newSlug });
-    }
+    const newSlug = link.fragmentRange && link.fragment !== undefined ? moved.get(link.fragment.toLowerCase()) : undefined;
+    if (newSlug !== undefined) edits.push({ kind: 'text', file: from.path, range: link.fragmentRange!, newText: newSlug });
   }
   return { edits };
 }

@@ -2,6 +2,7 @@
 import { formatDay } from '../dates';
 import type { Fix } from '../diagnostics';
 import { FIELD_NAMES, FIELDS, requiredFields, type DocumentMeta } from '../frontmatter';
+import { addFieldEdit, fillEmptyFieldEdit } from '../frontMatterEdits';
 import { basename } from '../paths';
 import { closestMatch } from '../suggest';
 import type { Range } from '../text';
@@ -66,27 +67,20 @@ export const frontmatterRules: RuleFamily = {
     }
 
     const fenceLine = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
-    const insertAt = parsed.lines.positionAt(frontMatter.contentEnd);
     for (const field of requiredFields(meta)) {
       if (meta.fields.has(field)) continue;
       const value = placeholderFor(field, context);
       const empty = meta.emptyFields.get(field);
       if (empty) {
-        // `owner:` with nothing after it: fill in the value where the key already stands.
-        const lineEnd = parsed.lines.positionAt(parsed.lines.lineEnd(empty.keyRange.end.line));
-        const afterKey = { start: empty.keyRange.end, end: lineEnd };
-        const keyLine = parsed.text.slice(parsed.lines.offsetAt(afterKey.start), parsed.lines.offsetAt(lineEnd));
-        const comment = /\s#.*$/.exec(keyLine)?.[0] ?? '';
-        const fix: Fix = { title: `Set \`${field}: ${value}\``, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: afterKey, newText: `: ${value}${comment}` }] };
-        context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: `Required field \`${field}\` has no value.`, fixes: [fix] });
+        // `owner:` with nothing after it: fill in the value where the key already stands, keeping the rest of the line.
+        const edit = fillEmptyFieldEdit(parsed, empty, value);
+        const fixes: Fix[] | undefined = edit && [{ title: `Set \`${field}: ${value}\``, preferred: true, edits: [edit] }];
+        context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: `Required field \`${field}\` has no value.`, fixes });
         continue;
       }
-      const fix: Fix = {
-        title: `Add \`${field}: ${value}\``,
-        preferred: true,
-        edits: [{ kind: 'text', file: parsed.path, range: { start: insertAt, end: insertAt }, newText: `${field}: ${value}${parsed.lines.eol}` }],
-      };
-      context.report({ rule: 'frontmatter/required', range: fenceLine, message: requiredMessage(field, meta), fixes: [fix] });
+      const edit = addFieldEdit(parsed, field, value);
+      const fixes: Fix[] | undefined = edit && [{ title: `Add \`${field}: ${value}\``, preferred: true, edits: [edit] }];
+      context.report({ rule: 'frontmatter/required', range: fenceLine, message: requiredMessage(field, meta), fixes });
     }
   },
 };

@@ -97,5 +97,5 @@ export function translationSkeleton(context: Pick<DocumentContext, 'today'>, sou
   const body = parsed.text.slice(parsed.lines.offsetAt(frontMatter.range.end)).replace(/^(\r\n|\n|\r)/, '');
   lines.push(`<!-- Translated from ${source.path}: keep every heading and numbered step of the source. -->`, '');
   lines.push(body);
-  return lines.join(eol);
+  return (parsed.bom ? '\uFEFF' : '') + lines.join(eol);
 }
