@@ -38,6 +38,8 @@ export class WorkspaceIndex {
   private readonly supersedingId = new Map<string, Set<string>>();
   /** Documents holding a file link whose target has a given file name, by that name. */
   private readonly linkingName = new Map<string, Set<string>>();
+  /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
+  private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
 
   constructor(
@@ -90,25 +92,36 @@ export class WorkspaceIndex {
       set?.delete(document.path);
       if (set?.size === 0) map.delete(key);
     });
+    this.linkPaths.delete(document.path);
   }
 
   /** Every reverse-map entry a document contributes. */
   private forEachKey(document: IndexedDocument, visit: (map: Map<string, Set<string>>, key: string) => void): void {
-    for (const link of document.parsed.links) {
-      if (link.external) continue;
+    const paths = this.linkPathsOf(document);
+    document.parsed.links.forEach((link, position) => {
+      if (link.external) return;
       if (link.kind === 'wiki') {
         if (link.id !== undefined) visit(this.namingId, link.id);
-        continue;
+        return;
       }
-      const target = link.path === '' ? document.path : resolveRelative(document.path, link.path!);
+      const target = paths[position];
       if (target !== undefined) visit(this.fileLinksTo, target);
       if (link.path) visit(this.linkingName, basename(link.path));
-    }
+    });
     for (const ref of document.meta.related) visit(this.namingId, ref.value);
     for (const ref of document.meta.supersedes) {
       visit(this.namingId, ref.value);
       visit(this.supersedingId, ref.value);
     }
+  }
+
+  /** The repository path each file link of `document` resolves to (undefined: external, wiki, or outside). */
+  private linkPathsOf(document: IndexedDocument): (string | undefined)[] {
+    let paths = this.linkPaths.get(document.path);
+    if (paths && this.byPath.get(document.path) === document) return paths;
+    paths = document.parsed.links.map((link) => (link.external || link.kind === 'wiki' ? undefined : link.path === '' ? document.path : resolveRelative(document.path, link.path!)));
+    this.linkPaths.set(document.path, paths);
+    return paths;
   }
 
   get documents(): IterableIterator<IndexedDocument> {
@@ -199,11 +212,11 @@ export class WorkspaceIndex {
     if (id !== undefined) for (const from of this.namingId.get(id) ?? []) candidates.add(from);
     for (const fromPath of [...candidates].sort()) {
       const from = this.byPath.get(fromPath)!;
-      for (const link of from.parsed.links) {
-        const resolved = this.resolve(from, link);
-        const leadsHere = resolved.kind === 'file' ? resolved.path === path : resolved.kind === 'id' && resolved.document !== undefined && resolved.document === target;
+      const paths = this.linkPathsOf(from);
+      from.parsed.links.forEach((link, position) => {
+        const leadsHere = link.kind === 'wiki' ? target !== undefined && link.id !== undefined && link.id === id && this.resolveId(link.id, from.meta.lang) === target : paths[position] === path;
         if (leadsHere) found.push({ from, link });
-      }
+      });
     }
     return found;
   }

@@ -172,10 +172,20 @@ export class DenshoFolder {
   /** Records what depends on `path` before `change`, applies it, and schedules a check. */
   private mark(path: string, change: () => void): void {
     for (const dependent of dependentDocuments(this.workspace, path)) this.pending.add(dependent);
+    const before = this.frontMatterOf(path);
     change();
     this.changed.add(path);
-    this.repositoryDirty = true;
+    // Repository-wide findings (coverage gaps) read only front matter: typing in a body must not recompute them.
+    if (this.frontMatterOf(path) !== before) this.repositoryDirty = true;
     this.schedule();
+  }
+
+  /** A document's front matter as written (null without one), or undefined when `path` is not a document. */
+  private frontMatterOf(path: string): string | null | undefined {
+    const parsed = this.workspace.index.document(path)?.parsed;
+    if (!parsed) return undefined;
+    if (!parsed.frontMatter) return parsed.unreadable ? `unreadable:${parsed.unreadable.rule}` : null;
+    return parsed.text.slice(0, parsed.lines.offsetAt(parsed.frontMatter.range.end));
   }
 
   private settingsPaths(): string[] {

@@ -16,7 +16,10 @@ export function dependentDocuments(workspace: Workspace, path: string): Set<stri
   const result = new Set<string>();
   const document = index.document(path);
   if (document) result.add(path);
+  const visited = new Set<string>();
   const addBacklinks = (target: string): void => {
+    if (visited.has(target)) return;
+    visited.add(target);
     for (const backlink of index.backlinks(target)) result.add(backlink.from.path);
   };
   addBacklinks(path);
