@@ -55,7 +55,7 @@ const BATCH_CHARACTERS = 256 * 1024;
  * many short-lived objects, and a small nursery spends much of the parse in
  * scavenges.
  */
-const YOUNG_GENERATION_MB = 64;
+const YOUNG_GENERATION_MB = 32;
 
 export class ParserPool implements DocumentParser {
   private readonly workers: PoolWorker[] = [];
