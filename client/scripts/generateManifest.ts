@@ -1,7 +1,8 @@
 /**
  * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration` in package.json (through `npm pkg set`, so the
- * rest of package.json is left as it is) and the schemas and snippets in
+ * `contributes.configuration` and `capabilities.untrustedWorkspaces` in
+ * package.json (through `npm pkg set`, so the rest of package.json is left
+ * as it is) and the schemas and snippets in
  * client/assets/. Run with `npm run generate:manifest` after changing the
  * engine's configuration or front matter fields; the tests in
  * test/extension/manifest.test.ts fail until then.
@@ -10,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { manifestAssets } from '../src/manifestAssets';
-import { configurationContribution } from '../src/settings';
+import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
 const root = join(__dirname, '..', '..');
 for (const [path, content] of Object.entries(manifestAssets())) {
@@ -20,3 +21,7 @@ for (const [path, content] of Object.entries(manifestAssets())) {
 }
 execFileSync('npm', ['pkg', 'set', '--json', `contributes.configuration=${JSON.stringify(configurationContribution())}`], { cwd: root, stdio: 'inherit' });
 console.log('set contributes.configuration in package.json');
+// Replaced whole: `npm pkg set` merges objects, and a restrictedConfigurations left from before would stay.
+execFileSync('npm', ['pkg', 'delete', 'capabilities.untrustedWorkspaces'], { cwd: root, stdio: 'inherit' });
+execFileSync('npm', ['pkg', 'set', '--json', `capabilities.untrustedWorkspaces=${JSON.stringify(untrustedWorkspacesCapability())}`], { cwd: root, stdio: 'inherit' });
+console.log('set capabilities.untrustedWorkspaces in package.json');

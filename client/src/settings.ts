@@ -67,14 +67,28 @@ function formatSize(bytes: number): string {
   return String(bytes);
 }
 
+interface ClientSetting {
+  readonly schema: JsonSchema;
+  /**
+   * Whether VS Code must ignore the workspace's value in Restricted Mode
+   * (`restrictedConfigurations`): yes for anything that could make the
+   * extension run a program or read outside the workspace folder, such as a
+   * path to a server or a command line.
+   */
+  readonly restricted: boolean;
+}
+
 /** Settings of the extension itself, not defaults of densho.yaml. */
-const CLIENT_SETTINGS: Readonly<Record<string, JsonSchema>> = {
+const CLIENT_SETTINGS: Readonly<Record<string, ClientSetting>> = {
   'trace.server': {
-    type: 'string',
-    enum: ['off', 'messages', 'verbose'],
-    default: 'off',
-    scope: 'window',
-    description: 'Traces the communication between VS Code and the Densho language server in the "Densho" output channel.',
+    schema: {
+      type: 'string',
+      enum: ['off', 'messages', 'verbose'],
+      default: 'off',
+      scope: 'window',
+      description: 'Traces the communication between VS Code and the Densho language server in the "Densho" output channel.',
+    },
+    restricted: false,
   },
 };
 
@@ -90,8 +104,26 @@ export function configurationContribution(): JsonSchema {
       markdownDescription: `${meaning} Default for \`${spec.yamlKey}\`: a repository's \`densho.yaml\` takes precedence.`,
     };
   }
-  for (const [name, schema] of Object.entries(CLIENT_SETTINGS)) properties[`${SECTION}.${name}`] = schema;
+  for (const [name, setting] of Object.entries(CLIENT_SETTINGS)) properties[`${SECTION}.${name}`] = setting.schema;
   return { title: 'Densho', properties };
+}
+
+/**
+ * `capabilities.untrustedWorkspaces` of package.json, generated like the
+ * settings. The settings that are densho.yaml defaults are never restricted:
+ * the repository's own densho.yaml sets the same keys and wins over them, so
+ * a workspace's settings can do nothing its densho.yaml cannot, and the
+ * language server confines both to reading files inside the folder. Only
+ * extension settings marked `restricted` are.
+ */
+export function untrustedWorkspacesCapability(): JsonSchema {
+  const restricted = Object.entries(CLIENT_SETTINGS)
+    .filter(([, setting]) => setting.restricted)
+    .map(([name]) => `${SECTION}.${name}`);
+  const confinement =
+    'Densho runs no code from the workspace: its bundled language server only reads files inside the workspace folder (symbolic links are not followed), and the settings are defaults that the repository\'s own densho.yaml can set too.';
+  if (restricted.length === 0) return { supported: true, description: `${confinement} Restricted Mode turns nothing off.` };
+  return { supported: 'limited', description: `${confinement} In Restricted Mode the workspace's values of ${restricted.join(', ')} are ignored.`, restrictedConfigurations: restricted };
 }
 
 /**

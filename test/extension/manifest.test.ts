@@ -53,9 +53,9 @@ describe('extension manifest', () => {
     }
   });
 
-  it('.vscodeignore keeps the package to bundles, templates, manifest assets, README, CHANGELOG and LICENSE', () => {
+  it('.vscodeignore keeps the package to bundles (the parser worker too), templates, manifest assets, README, CHANGELOG and LICENSE', () => {
     const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
-    assert.deepEqual(lines, ['**', '!dist/extension.js', '!dist/server.js', '!templates/*.md', '!client/assets/**', '!README.md', '!CHANGELOG.md', '!LICENSE']);
+    assert.deepEqual(lines, ['**', '!dist/extension.js', '!dist/server.js', '!dist/parseWorker.js', '!templates/*.md', '!client/assets/**', '!README.md', '!CHANGELOG.md', '!LICENSE']);
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(existsSync(join(ROOT, file)), file);
   });

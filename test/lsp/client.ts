@@ -61,6 +61,8 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   readonly stderr: string[] = [];
+  /** How the server process ended, once it has. */
+  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   private constructor(
     readonly root: string,
@@ -68,6 +70,10 @@ export class TestClient {
   ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    child.once('exit', (code, signal) => {
+      this.exit = { code, signal };
+      this.wake();
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, { seq: ++this.sequence, params });
       this.wake();
@@ -194,6 +200,24 @@ export class TestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** `request`, rejected after `timeout` ms: for a server that may have stopped listening. */
+  requestWithin<R>(method: string, params: unknown, timeout = DEFAULT_TIMEOUT): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`No answer to ${method} within ${timeout} ms.${this.stderr.length ? `\nserver stderr: ${this.stderr.join('')}` : ''}`)), timeout);
+    });
+    return Promise.race([this.request<R>(method, params), expired]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Writes bytes to the server's stdin as they are, outside JSON-RPC framing
+   * (for malformed-input tests). Resolves once they are written; call it only
+   * when no message of the connection is being written (after awaiting it).
+   */
+  writeRaw(data: string | Uint8Array): Promise<void> {
+    return new Promise((resolvePromise, reject) => this.child.stdin!.write(data, (error) => (error ? reject(error) : resolvePromise())));
   }
 
   /**

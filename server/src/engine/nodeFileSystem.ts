@@ -1,14 +1,25 @@
 /**
  * The file system port over Node's fs, confined to one root. Symbolic links
  * are not followed: a link could lead out of the repository or into a loop,
- * and a checked repository should not depend on either.
+ * and a checked repository should not depend on either. That holds for
+ * every step of a path, not only its last: `ext/people.yaml`, where `ext`
+ * links to a folder elsewhere, is refused like a link to the file itself.
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSystem } from './fileSystem';
 
 export class NodeFileSystem implements FileSystem {
   readonly root: string;
+  /**
+   * Directories already found real, by absolute path. Loading a repository
+   * reads thousands of files in a few folders; checking each folder once per
+   * burst, not once per file, keeps that as fast as before the check. The
+   * memory is dropped as soon as no look-up is running, so a folder replaced
+   * by a link later is seen afresh.
+   */
+  private readonly directories = new Map<string, Promise<boolean>>();
+  private inFlight = 0;
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -29,27 +40,75 @@ export class NodeFileSystem implements FileSystem {
     return rel.split(sep).join('/');
   }
 
-  async readDirectory(path: string): Promise<DirectoryEntry[]> {
-    const absolute = this.absolute(path);
-    if (!absolute) return [];
+  readDirectory(path: string): Promise<DirectoryEntry[]> {
+    return this.burst(async () => {
+      const absolute = await this.confined(path, 'directory');
+      if (!absolute) return [];
+      try {
+        const entries = await readdir(absolute, { withFileTypes: true });
+        return entries.map((entry) => ({ name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other' }));
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  readFile(path: string): Promise<Uint8Array | undefined> {
+    return this.burst(async () => {
+      const absolute = await this.confined(path, 'file');
+      if (!absolute) return undefined;
+      try {
+        return await readFile(absolute);
+      } catch {
+        // Deleted (or replaced) since it was looked at: simply absent.
+        return undefined;
+      }
+    });
+  }
+
+  /** Runs one look-up; the directories found real are remembered until no look-up is running. */
+  private async burst<T>(lookUp: () => Promise<T>): Promise<T> {
+    this.inFlight++;
     try {
-      const entries = await readdir(absolute, { withFileTypes: true });
-      return entries.map((entry) => ({ name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other' }));
-    } catch {
-      return [];
+      return await lookUp();
+    } finally {
+      if (--this.inFlight === 0) this.directories.clear();
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array | undefined> {
+  /**
+   * The absolute path of `path` when every step below the root is a real
+   * directory and the last one is a real `kind`, else undefined. Each step is
+   * lstat'ed from the root down, so a symbolic link is seen before anything
+   * is looked up through it: no target of a link is ever stat'ed or opened,
+   * and a link loop stops at its first link. The root itself may be a link
+   * (a repository opened through one is still that repository).
+   */
+  private async confined(path: string, kind: 'file' | 'directory'): Promise<string | undefined> {
     const absolute = this.absolute(path);
     if (!absolute) return undefined;
+    if (absolute === this.root) return kind === 'directory' ? absolute : undefined;
     try {
-      // lstat, not stat: a symbolic link is never read through.
+      if (!(await this.realDirectory(dirname(absolute)))) return undefined;
       const stats = await lstat(absolute);
-      if (!stats.isFile()) return undefined;
-      return await readFile(absolute);
+      return (kind === 'file' ? stats.isFile() : stats.isDirectory()) ? absolute : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether `absolute` and every directory between it and the root are real directories, not links. */
+  private realDirectory(absolute: string): Promise<boolean> {
+    if (absolute === this.root) return Promise.resolve(true);
+    let known = this.directories.get(absolute);
+    if (!known) {
+      const parent = dirname(absolute);
+      known =
+        parent === absolute
+          ? Promise.resolve(false)
+          : this.realDirectory(parent).then((real) => real && lstat(absolute).then((stats) => stats.isDirectory(), () => false));
+      this.directories.set(absolute, known);
+    }
+    return known;
   }
 }

@@ -18,7 +18,8 @@ export function fileUri(root: string, relative: string): string {
 
 /** The absolute path of a file URI, or undefined for other schemes (untitled:, git:, ...). */
 export function uriToFsPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  // Not trusted to be a string: it comes from the client.
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {

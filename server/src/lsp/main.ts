@@ -4,9 +4,11 @@
  * `--version` prints the version and exits. `--node-ipc` and
  * `--socket=PORT` work too (vscode-languageserver reads them from argv).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
 import { bindConnection } from './connection';
+import { FrameFilter } from './framing';
 
 function main(argv: readonly string[]): void {
   if (argv.includes('--version') || argv.includes('-v')) {
@@ -22,9 +24,25 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   bindConnection(connection, version);
   connection.listen();
+}
+
+/**
+ * Over stdio, stdin passes through FrameFilter first, so a broken frame from
+ * the client costs that one message, not every later one (see framing.ts).
+ */
+function stdioConnection(): Connection {
+  let connection: Connection | undefined;
+  const input = new FrameFilter((bytes, reason) => connection?.console.error(`Densho: skipped ${bytes} bytes of malformed input from the client: ${reason}.`));
+  process.stdin.pipe(input);
+  connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  // Handed streams, vscode-languageserver no longer keeps `console` off stdout (the LSP channel) itself.
+  const log = (...args: unknown[]) => connection?.console.log(format(...args));
+  const error = (...args: unknown[]) => connection?.console.error(format(...args));
+  Object.assign(console, { log, info: log, debug: log, dir: log, table: log, warn: (...args: unknown[]) => connection?.console.warn(format(...args)), error, trace: error });
+  return connection;
 }
 
 main(process.argv.slice(2));

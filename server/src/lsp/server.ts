@@ -102,7 +102,7 @@ export class DenshoServer implements ServerContext, FolderListener {
       const path = uriToFsPath(root.uri);
       if (!path) continue;
       const fs = new OverlayFileSystem(new NodeFileSystem(path));
-      const onProgress = withProgress ? (done: number, total: number) => void this.reportProgress(root.name, done, total) : undefined;
+      const onProgress = withProgress ? (done: number, total: number) => this.background(this.reportProgress(root.name, done, total)) : undefined;
       // One cache folder per workspace folder: their documents must not share shards.
       const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
       this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder }, onProgress));
@@ -234,37 +234,72 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   // ---- document synchronisation ----------------------------------------------------
 
+  /**
+   * A second didOpen of an open document replaces it, whatever its version:
+   * it is the client's latest word on the document.
+   */
   didOpen(params: lsp.DidOpenTextDocumentParams): void {
-    const { uri, languageId, version, text } = params.textDocument;
+    const item: unknown = params?.textDocument;
+    if (!isTextDocumentItem(item)) {
+      this.port.log('Densho: ignoring a didOpen without a URI and a text.');
+      return;
+    }
+    const { uri, text } = item;
+    // Lenient about the rest: a client that leaves out the language or the version still gets its document checked.
+    const languageId = typeof item.languageId === 'string' ? item.languageId : 'markdown';
+    const version = typeof item.version === 'number' ? item.version : 0;
     this.documents.set(uri, TextDocument.create(uri, languageId, version, text));
     const located = this.locateNow(uri);
     if (!located) return;
     located.folder.openPaths.set(located.path, uri);
     located.folder.fs.setOverlay(located.path, text);
-    void located.folder.textChanged(located.path, text);
+    this.background(located.folder.textChanged(located.path, text));
   }
 
+  /**
+   * Changes to a document that is not open are ignored: there is no text to
+   * apply them to. So are changes older than the text held (a version lower
+   * than the document's): applied, they would undo newer edits, or, being
+   * incremental, edit the wrong text. The same version again is taken, for
+   * clients that do not count.
+   */
   didChange(params: lsp.DidChangeTextDocumentParams): void {
-    const { uri, version } = params.textDocument;
-    const previous = this.documents.get(uri);
-    if (!previous) return;
-    const document = TextDocument.update(previous, params.contentChanges, version);
-    this.documents.set(uri, document);
-    const located = this.locateNow(uri);
+    const uri: unknown = params?.textDocument?.uri;
+    const version: unknown = params?.textDocument?.version;
+    const previous = typeof uri === 'string' ? this.documents.get(uri) : undefined;
+    if (!previous) {
+      this.port.log(`Densho: ignoring a change to ${String(uri)}, which is not open.`);
+      return;
+    }
+    const changes: unknown = params.contentChanges;
+    if (!Array.isArray(changes) || !changes.every(isContentChange)) {
+      this.port.log(`Densho: ignoring a change to ${previous.uri} that is not a list of text changes.`);
+      return;
+    }
+    if (typeof version === 'number' && version < previous.version) {
+      this.port.log(`Densho: ignoring a change to ${previous.uri}: its version ${version} is older than version ${previous.version}, which the server holds.`);
+      return;
+    }
+    const document = TextDocument.update(previous, changes, typeof version === 'number' ? version : previous.version);
+    this.documents.set(previous.uri, document);
+    const located = this.locateNow(previous.uri);
     if (!located) return;
     located.folder.fs.setOverlay(located.path, document.getText());
-    void located.folder.textChanged(located.path, document.getText());
+    this.background(located.folder.textChanged(located.path, document.getText()));
   }
 
   didClose(params: lsp.DidCloseTextDocumentParams): void {
-    const { uri } = params.textDocument;
-    this.documents.delete(uri);
+    const uri: unknown = params?.textDocument?.uri;
+    if (typeof uri !== 'string' || !this.documents.delete(uri)) {
+      this.port.log(`Densho: ignoring the close of ${String(uri)}, which is not open.`);
+      return;
+    }
     const located = this.locateNow(uri);
     if (!located) return;
     located.folder.openPaths.delete(located.path);
     located.folder.fs.setOverlay(located.path, undefined);
     // Back to what is on disk (or gone, if the file was never saved).
-    void located.folder.textChanged(located.path, undefined);
+    this.background(located.folder.textChanged(located.path, undefined));
   }
 
   didChangeWatchedFiles(params: lsp.DidChangeWatchedFilesParams): void {
@@ -274,14 +309,14 @@ export class DenshoServer implements ServerContext, FolderListener {
       const { folder, path } = located;
       switch (change.type) {
         case lsp.FileChangeType.Created:
-          void folder.created(path);
+          this.background(folder.created(path));
           break;
         case lsp.FileChangeType.Changed:
           // An open document's text comes from the editor, not the disk.
-          if (!folder.openPaths.has(path)) void folder.textChanged(path, undefined);
+          if (!folder.openPaths.has(path)) this.background(folder.textChanged(path, undefined));
           break;
         case lsp.FileChangeType.Deleted:
-          void folder.removed(path);
+          this.background(folder.removed(path));
           break;
       }
     }
@@ -290,23 +325,31 @@ export class DenshoServer implements ServerContext, FolderListener {
   didRenameFiles(params: lsp.RenameFilesParams): void {
     for (const file of params.files) {
       const [from, to] = [this.locateNow(file.oldUri), this.locateNow(file.newUri)];
-      if (from) void from.folder.removed(from.path);
-      if (to) void to.folder.created(to.path);
+      if (from) this.background(from.folder.removed(from.path));
+      if (to) this.background(to.folder.created(to.path));
     }
   }
 
   didCreateFiles(params: lsp.CreateFilesParams): void {
     for (const file of params.files) {
       const located = this.locateNow(file.uri);
-      if (located) void located.folder.created(located.path);
+      if (located) this.background(located.folder.created(located.path));
     }
   }
 
   didDeleteFiles(params: lsp.DeleteFilesParams): void {
     for (const file of params.files) {
       const located = this.locateNow(file.uri);
-      if (located) void located.folder.removed(located.path);
+      if (located) this.background(located.folder.removed(located.path));
     }
+  }
+
+  /**
+   * Work the client does not wait for. Its failure is logged: left unhandled,
+   * a rejected promise ends the Node process, and with it every open editor's checking.
+   */
+  private background(work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.port.log(`Densho: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   }
 
   // ---- features ------------------------------------------------------------------------
@@ -325,6 +368,29 @@ export class DenshoServer implements ServerContext, FolderListener {
   coverage = (params: Parameters<typeof coverage>[1]) => coverage(this, params);
   reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
+}
+
+/** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */
+function isTextDocumentItem(value: unknown): value is { uri: string; text: string; languageId?: unknown; version?: unknown } {
+  if (value === null || typeof value !== 'object') return false;
+  const item = value as Record<string, unknown>;
+  return typeof item['uri'] === 'string' && typeof item['text'] === 'string';
+}
+
+function isPosition(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const position = value as Record<string, unknown>;
+  return typeof position['line'] === 'number' && typeof position['character'] === 'number';
+}
+
+/** A whole-text change, or a range and its replacement text. */
+function isContentChange(value: unknown): value is lsp.TextDocumentContentChangeEvent {
+  if (value === null || typeof value !== 'object') return false;
+  const change = value as Record<string, unknown>;
+  if (typeof change['text'] !== 'string') return false;
+  if (change['range'] === undefined) return true;
+  const range = change['range'] as Record<string, unknown> | null;
+  return range !== null && typeof range === 'object' && isPosition(range['start']) && isPosition(range['end']);
 }
 
 function sameFolder(a: string, b: string): boolean {
