@@ -2,9 +2,29 @@
 // that neither the CLI, the language server nor the VS Code extension needs a
 // node_modules folder at run time.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+
+/**
+ * A digest of the engine's sources, compiled into every bundle: the check
+ * cache is keyed by it as well as by the version number, so results cached
+ * by one build are never served by another, even between releases.
+ */
+function engineBuild() {
+  const digest = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) digest.update(path).update(readFileSync(path));
+    }
+  };
+  walk('server/src/engine');
+  digest.update(readFileSync('package-lock.json'));
+  return digest.digest('hex').slice(0, 16);
+}
 const production = process.argv.includes('--production');
 
 /** Entry points land as their issues do; a missing one is skipped, not an error. */
@@ -29,6 +49,7 @@ const contexts = await Promise.all(
       minify: production,
       external: entry.external ?? [],
       banner: entry.banner ? { js: entry.banner } : undefined,
+      define: { DENSHO_ENGINE_BUILD: JSON.stringify(engineBuild()) },
       logLevel: 'warning',
     }),
   ),

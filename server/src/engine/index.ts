@@ -28,9 +28,7 @@ export * from './workspace';
 export * from './workspaceIndex';
 export * from './yamlValue';
 export { translationPath, translationSkeleton } from './rules/translation';
-import { version } from '../../../package.json';
-/** Densho's version, from package.json: one number for the CLI, the server, the extension and reports. */
-export const ENGINE_VERSION = version;
+export { ENGINE_VERSION } from './version';
 export * from './features/completion';
 export * from './features/cursor';
 export * from './features/dependents';

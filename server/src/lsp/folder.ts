@@ -17,7 +17,7 @@ import {
   readText,
   Workspace,
   writeCacheFile,
-  ENGINE_VERSION,
+  CACHE_ENGINE_KEY,
   type CheckCache,
   type CheckSession,
   type Day,
@@ -97,7 +97,7 @@ export class DenshoFolder {
 
   private async load(onProgress: (done: number, total: number) => void): Promise<void> {
     const cacheFolder = this.options.cacheFolder;
-    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, ENGINE_VERSION);
+    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
     if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
     this.workspaceValue = workspace;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { cacheDirectory, ENGINE_VERSION, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
@@ -24,7 +24,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const threads = parseCount('--threads', options.threads);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
   const cacheFolder = useCache ? cacheDirectory(resolve(io.cwd, dir ?? '.'), options.cacheLocation) : undefined;
-  const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, ENGINE_VERSION);
+  const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
   const { root, workspace } = await openRepository(io, dir, options.today, { threads, cache });
   const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
   if (cache && cacheFolder !== undefined) {
@@ -47,7 +47,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
 
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
   if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
-  const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} documents checked`];
+  const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
   if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
   return `${lines.join('\n')}\n`;
 }

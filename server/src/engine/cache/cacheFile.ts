@@ -7,7 +7,18 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ENGINE_VERSION } from '../version';
 import { CheckCache } from './checkCache';
+
+declare const DENSHO_ENGINE_BUILD: string | undefined;
+
+/**
+ * What a cache must have been written by to be used: the version number and,
+ * in a bundle, a digest of the engine's sources and locked dependencies
+ * (esbuild.mjs), so a rebuilt engine never serves results of the old one.
+ * Running from source (tests) there is no digest, and tests pass their own.
+ */
+export const CACHE_ENGINE_KEY = `${ENGINE_VERSION}+${typeof DENSHO_ENGINE_BUILD === 'string' ? DENSHO_ENGINE_BUILD : 'source'}`;
 
 /** The cache folder for a repository root, or the one given by `--cache-location`. */
 export function cacheDirectory(root: string, location?: string): string {
