@@ -170,6 +170,24 @@ describe('the check cache', () => {
     assert.equal(warm.statistics.checksReused, 0, 'without a trusted header no result is reused');
   });
 
+  it('never pairs a new header with results a stopped run did not rewrite', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    const before = new Map(store);
+    // A run after people.yaml changed rewrites the header and every shard; it is stopped after the header.
+    files['people.yaml'] = PEOPLE.replace('k.tanaka:', 'x.gone:');
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
+    const written = cache.toFiles();
+    store.clear();
+    for (const [name, bytes] of before) store.set(name, bytes);
+    store.set('header.bin', written.get('header.bin')!);
+    const next = await run(files, store);
+    assert.deepEqual(next.diagnostics, await cold(files));
+    assert.equal(next.statistics.checksReused, 0, 'old results are not reused under the new header');
+  });
+
   it('forgets deleted documents, and reuses the parse of a renamed one', async () => {
     const files = sampleRepository();
     const store: CacheStore = new Map();

@@ -55,6 +55,12 @@ interface CacheEntry {
   visible?: string;
   /** Its diagnostics, valid while the repository digest they were computed under holds. */
   diagnostics?: readonly Diagnostic[];
+  /**
+   * The repository digest `diagnostics` were computed under. Kept per entry,
+   * not only in the header: a run stopped between writing the header and a
+   * shard must not pair a new header with old results.
+   */
+  checkedUnder?: string;
 }
 
 interface PackedFacts {
@@ -206,7 +212,7 @@ export class CheckCache {
       document: (path) => {
         const hash = this.currentHashes.get(path);
         const entry = this.entries.get(path);
-        if (unchangedElsewhere && entry?.diagnostics && entry.hash === hash) {
+        if (unchangedElsewhere && entry?.diagnostics && entry.checkedUnder === digest && entry.hash === hash) {
           this.statistics.checksReused++;
           return entry.diagnostics;
         }
@@ -214,6 +220,7 @@ export class CheckCache {
         this.statistics.checked++;
         if (entry && entry.hash === hash) {
           entry.diagnostics = diagnostics;
+          entry.checkedUnder = digest;
           this.dirtyShards.add(shardOf(path));
         }
         return diagnostics;
@@ -357,7 +364,8 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         typeof item[0] === 'string' &&
         typeof item[1]?.hash === 'string' &&
         item[1].packed?.offsets instanceof Int32Array &&
-        (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)),
+        (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)) &&
+        (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )
   );
 }
