@@ -10,7 +10,18 @@ export interface OpenedRepository {
   readonly workspace: Workspace;
 }
 
-export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
+export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined): Promise<OpenedRepository> {
+  return loadRepository(repositoryRoot(io, dir), today);
+}
+
+/** Loads the repository at a root `repositoryRoot` answered. */
+export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
+  return { root, workspace };
+}
+
+/** The absolute root of the repository a command names, or a usage error when it is not a directory. */
+export function repositoryRoot(io: CliIo, dir: string | undefined): string {
   const root = resolve(io.cwd, dir ?? '.');
   let isDirectory = false;
   try {
@@ -19,8 +30,7 @@ export async function openRepository(io: CliIo, dir: string | undefined, today: 
     throw new UsageError(`no such directory: ${dir ?? '.'}`);
   }
   if (!isDirectory) throw new UsageError(`not a directory: ${dir}`);
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
-  return { root, workspace };
+  return root;
 }
 
 export function parseToday(value: string | undefined): Day {

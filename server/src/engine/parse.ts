@@ -105,12 +105,18 @@ export function parseFacts(parsed: ParsedDocument): ParseFacts {
  * earlier for the same text, possibly under another path: a cache keyed by
  * content serves two identical files.
  */
-export function reviveParse(path: string, rawText: string, facts: ParseFacts): ParsedDocument {
+export function reviveParse(path: string, rawText: string, facts: ParseFacts, lines?: LineIndex): ParsedDocument {
   const text = facts.unreadable ? '' : withoutBom(rawText);
-  return { ...facts, path, text, lines: new LineIndex(text), bom: text.length !== rawText.length };
+  return { ...facts, path, text, lines: lines ?? new LineIndex(text), bom: text.length !== rawText.length };
 }
 
-function withoutBom(text: string): string {
+/** The front matter block as written, fences included: the part of a document other documents' rules read. */
+export function frontMatterText(parsed: ParsedDocument): string | undefined {
+  return parsed.frontMatter && parsed.text.slice(0, parsed.lines.offsetAt(parsed.frontMatter.range.end));
+}
+
+/** The text positions count in: without a byte-order mark, as editors do. */
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -13,6 +13,7 @@ import {
   loadSettings,
   loadWorkspace,
   localToday,
+  frontMatterText,
   readCacheFile,
   readText,
   Workspace,
@@ -184,8 +185,8 @@ export class DenshoFolder {
   private frontMatterOf(path: string): string | null | undefined {
     const parsed = this.workspace.index.document(path)?.parsed;
     if (!parsed) return undefined;
-    if (!parsed.frontMatter) return parsed.unreadable ? `unreadable:${parsed.unreadable.rule}` : null;
-    return parsed.text.slice(0, parsed.lines.offsetAt(parsed.frontMatter.range.end));
+    if (parsed.unreadable) return `unreadable:${parsed.unreadable.rule}`;
+    return frontMatterText(parsed) ?? null;
   }
 
   private settingsPaths(): string[] {
@@ -306,7 +307,7 @@ export class DenshoFolder {
         for (const path of queue.slice(start, start + CHUNK)) {
           if (!this.workspace.hasDocument(path)) continue;
           // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
-          const fromCache = initial && this.workspace === workspace && this.changed.size === 0 && this.pending.size === 0;
+          const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
           this.listener.diagnostics(this, path, fromCache ? [...initial.session.document(path)] : this.workspace.checkDocument(path));
         }
         onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);

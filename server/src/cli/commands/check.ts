@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
-import { openRepository, parseChoice, parseCount } from '../repository';
+import { loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
@@ -23,9 +22,10 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   }
   const threads = parseCount('--threads', options.threads);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
-  const cacheFolder = useCache ? cacheDirectory(resolve(io.cwd, dir ?? '.'), options.cacheLocation) : undefined;
+  const root = repositoryRoot(io, dir);
+  const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
-  const { root, workspace } = await openRepository(io, dir, options.today, { threads, cache });
+  const { workspace } = await loadRepository(root, options.today, { threads, cache });
   const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
   if (cache && cacheFolder !== undefined) {
     try {

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
-import { parseFacts, reviveParse, type ParsedDocument, type ParseFacts } from '../parse';
+import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex, type Range } from '../text';
 import type { DocumentParser } from '../parsing/documentParser';
 import type { Workspace } from '../workspace';
@@ -157,7 +157,9 @@ export class CheckCache {
         if (cached?.hash === hash) {
           this.statistics.parsesReused++;
           if (this.entries.get(path) !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible });
-          return reviveParse(path, text, unpackRanges(cached.packed, new LineIndex(withoutBom(text))));
+          // One line index serves both unpacking the ranges and the revived document.
+          const lines = new LineIndex(withoutBom(text));
+          return reviveParse(path, text, unpackRanges(cached.packed, lines), lines);
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
@@ -262,18 +264,13 @@ export class CheckCache {
  * documents must add it here.
  */
 export function visibleDigest(parsed: ParsedDocument): string {
-  const frontMatterEnd = parsed.frontMatter ? parsed.lines.offsetAt(parsed.frontMatter.range.end) : 0;
   return createHash('sha256')
-    .update(JSON.stringify([parsed.text.slice(0, frontMatterEnd), parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps]))
+    .update(JSON.stringify([frontMatterText(parsed) ?? '', parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps]))
     .digest('base64');
 }
 
 function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64');
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Which shard a path's entry lives in (FNV-1a of the path). */
