@@ -17,8 +17,13 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-/** A document of the repository, parsed with the configuration that applies, from the editor's text (saved or not). */
-export async function indexedDocument(ctx: Ctx, uri: vscode.Uri): Promise<{ document: IndexedDocument; text: vscode.TextDocument; config: DenshoConfig; folder: vscode.WorkspaceFolder } | undefined> {
+/**
+ * The document a command is about (its argument, else the active editor), parsed
+ * with the configuration that applies, from the editor's text (saved or not).
+ */
+export async function indexedDocument(ctx: Ctx, arg: unknown): Promise<{ uri: vscode.Uri; document: IndexedDocument; text: vscode.TextDocument; config: DenshoConfig; folder: vscode.WorkspaceFolder } | undefined> {
+  const uri = targetUri(arg);
+  if (!uri) return undefined;
   const folder = ctx.folder(uri);
   const path = folder && ctx.repositoryPath(uri, folder);
   if (!folder || path === undefined) {
@@ -29,7 +34,7 @@ export async function indexedDocument(ctx: Ctx, uri: vscode.Uri): Promise<{ docu
   const config = await ctx.config(folder);
   const parsed = parseMarkdown(path, text.getText());
   const { meta } = readFrontMatter(parsed, config, config.standards);
-  return { document: { path, parsed, meta }, text, config, folder };
+  return { uri, document: { path, parsed, meta }, text, config, folder };
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { localToday, parseMarkdown, readFrontMatter, sourceLanguage, translationPath, translationSkeleton } from '../../../server/src/engine';
 import type { Ctx } from '../context';
-import { createNewFile, exists, indexedDocument, targetUri } from './documents';
+import { createNewFile, exists, indexedDocument } from './documents';
 
 export interface TranslationArgs {
   readonly uri?: vscode.Uri;
@@ -12,8 +12,7 @@ export interface TranslationArgs {
 export const createTranslation =
   (ctx: Ctx) =>
   async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const uri = targetUri(arg);
-    const loaded = uri && (await indexedDocument(ctx, uri));
+    const loaded = await indexedDocument(ctx, arg);
     if (!loaded) return undefined;
     const { document, config, folder } = loaded;
     if (!document.parsed.frontMatter?.fields) {
@@ -47,10 +46,9 @@ export const createTranslation =
 export const openTranslation =
   (ctx: Ctx) =>
   async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const uri = targetUri(arg);
-    const loaded = uri && (await indexedDocument(ctx, uri));
+    const loaded = await indexedDocument(ctx, arg);
     if (!loaded) return undefined;
-    const { document, config, folder } = loaded;
+    const { uri, document, config, folder } = loaded;
     const id = document.meta.id?.value;
     const source = sourceLanguage(config);
     // From a source: its translations; from a translation: its source.
