@@ -12,11 +12,28 @@ export function brief(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.severity} ${diagnostic.rule}`;
 }
 
+/**
+ * Which rules a test file has asked about by name, and with what outcome: the
+ * rule meta-test requires each rule id to have been seen firing and seen
+ * silent through `findings(workspace, rule)` or `diagnosticsOf`, so a family
+ * name or an incidental finding of another test cannot stand in for a rule's
+ * own cases. Silent means a repository in which some document has no finding
+ * of the rule: the closest silent case may sit beside the firing one.
+ */
+export const ruleObservations = { fired: new Set<string>(), silent: new Set<string>() };
+
+/** Every diagnostic of one rule over the whole repository, recorded for the rule meta-test. */
+export function diagnosticsOf(workspace: Workspace, rule: string): Diagnostic[] {
+  const found = workspace.checkAll().filter((diagnostic) => diagnostic.rule === rule);
+  if (found.length > 0) ruleObservations.fired.add(rule);
+  const reported = new Set(found.map((diagnostic) => diagnostic.file));
+  if (found.length === 0 || workspace.documentPaths().some((path) => !reported.has(path))) ruleObservations.silent.add(rule);
+  return found;
+}
+
+/** The diagnostics of one rule (or all) in `brief` form. */
 export function findings(workspace: Workspace, rule?: string): string[] {
-  return workspace
-    .checkAll()
-    .filter((diagnostic) => rule === undefined || diagnostic.rule === rule)
-    .map(brief);
+  return (rule === undefined ? workspace.checkAll() : diagnosticsOf(workspace, rule)).map(brief);
 }
 
 /** Front matter of a valid approved SOP, with overrides; `undefined` drops a field. */
