@@ -124,6 +124,21 @@ reviewed: 2026-10-01
 See [the steps](a.md#steps) and [[SOP-A-001]].
 `;
 
+/** Names a.md by id only: no path link makes it a backlink of a.md. */
+const NAMING = `---
+id: SOP-D-001
+title: Naming by id
+access: internal
+owner: p.one
+expert: p.one
+reviewed: 2026-10-01
+---
+
+# Naming by id
+
+Follow [[SOP-A-001]].
+`;
+
 const UNRELATED = `---
 id: SOP-C-001
 title: Unrelated
@@ -142,12 +157,12 @@ const PEOPLE = `p.one:
 `;
 
 function smallRepository() {
-  return tempRepository({ 'densho.yaml': 'docs: ["**/*.md"]\nstandards: []\n', 'people.yaml': PEOPLE, 'a.md': SOURCE, 'b.md': LINKING, 'c.md': UNRELATED });
+  return tempRepository({ 'densho.yaml': 'docs: ["**/*.md"]\nstandards: []\n', 'people.yaml': PEOPLE, 'a.md': SOURCE, 'b.md': LINKING, 'c.md': UNRELATED, 'n.md': NAMING });
 }
 
 describe('incremental diagnostics', () => {
   const repo = smallRepository();
-  const client = clientForSuite(repo, ['a.md', 'b.md', 'c.md']);
+  const client = clientForSuite(repo, ['a.md', 'b.md', 'c.md', 'n.md']);
 
   it('checks an open document as it is typed', async () => {
     assert.deepEqual(await client.open('a.md'), []);
@@ -166,14 +181,17 @@ describe('incremental diagnostics', () => {
     assert.ok(client.diagnostics.get(client.uri('c.md'))!.seq < before, 'c.md does not depend on a.md and is not re-checked');
   });
 
-  it('follows an id change: references to the old id break', async () => {
+  it('follows an id change: references to the old id break, also where the id is the only reference', async () => {
     const before = client.seq;
     await client.sendChange('a.md', client.text('a.md').replace('id: SOP-A-001', 'id: SOP-A-002'));
     const linking = await client.diagnosticsAfter('b.md', before, (d) => d.some((x) => x.code === 'link/id'));
     assert.ok(linking.some((d) => d.code === 'link/id'));
+    const naming = await client.diagnosticsAfter('n.md', before, (d) => d.some((x) => x.code === 'link/id'));
+    assert.deepEqual(naming.map((d) => d.code), ['link/id']);
+    const restoredAt = client.seq;
     await client.sendChange('a.md', SOURCE);
-    const restored = await client.diagnosticsAfter('b.md', before, (d) => d.length === 0);
-    assert.deepEqual(restored, []);
+    assert.deepEqual(await client.diagnosticsAfter('b.md', restoredAt, (d) => d.length === 0), []);
+    assert.deepEqual(await client.diagnosticsAfter('n.md', restoredAt, (d) => d.length === 0), []);
   });
 
   it('falls back to the disk text when a document is closed', async () => {
