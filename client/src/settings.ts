@@ -58,6 +58,8 @@ export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> 
     schema: { type: 'string', pattern: '^\\s*[1-9][0-9]*\\s*([kKmMgG]?[bB])?\\s*$', patternErrorMessage: 'A size such as 5MB or 800KB.' },
     fromConfig: (config) => formatSize(config.maxDocumentSize),
   },
+  training: { yamlKey: 'training', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.training },
+  minQualified: { yamlKey: 'min-qualified', schema: { type: 'integer', minimum: 1, maximum: 99 }, fromConfig: (config) => config.minQualified },
 };
 
 /** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */

@@ -336,6 +336,87 @@ describe('file/*', () => {
   });
 });
 
+describe('training/*', () => {
+  const files = (training: string, fields: Record<string, string> = {}) => ({
+    'people.yaml': PEOPLE,
+    'training.yaml': training,
+    'a.md': doc({ version: '3', ...fields }),
+  });
+  it('training/invalid fires at the unknown person, id, level and missing version, with suggestions', async () => {
+    const training = 'm.itoo:\n  SOP-A-001: { level: independent, version: 3 }\nm.ito:\n  SOP-A-01: { level: independent, version: 3 }\n  SOP-A-001: { level: independant, version: 3 }\nk.tanaka:\n  SOP-A-001: { level: trainer }\nh.sato:\n  SOP-A-001: { level: trainer, version: 4 }\n';
+    const ws = await repository(files(training));
+    assert.deepEqual(findings(ws, 'training/invalid'), [
+      'training.yaml:1:1 error training/invalid',
+      'training.yaml:4:3 error training/invalid',
+      'training.yaml:5:23 error training/invalid',
+      'training.yaml:7:14 error training/invalid',
+      'training.yaml:9:41 error training/invalid',
+    ]);
+    const messages = diagnosticsOf(ws, 'training/invalid').map((d) => d.message);
+    assert.match(messages[0]!, /Did you mean `m.ito`\?/);
+    assert.match(messages[1]!, /Did you mean `SOP-A-001`\?/);
+    assert.match(messages[2]!, /Did you mean `independent`\?/);
+    assert.match(messages[3]!, /needs the `version`/);
+    assert.match(messages[4]!, /at version 3; there is no version 4/);
+  });
+  it('training/invalid is silent for valid records, also without a people registry', async () => {
+    const ws = await repository({ 'training.yaml': 'anyone:\n  SOP-A-001: { level: learning, version: 1, date: 2026-01-10, trainer: anyone, note: OJT }\n', 'a.md': doc({ version: '3' }) });
+    assert.deepEqual(findings(ws, 'training/invalid'), []);
+  });
+  it('training/outdated fires for a record older than a major version, at its version', async () => {
+    const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 2 }\n'));
+    assert.deepEqual(findings(ws, 'training/outdated'), ['training.yaml:2:45 warning training/outdated']);
+    assert.match(diagnosticsOf(ws, 'training/outdated')[0]!.message, /trained on version 2 of SOP-A-001; version 3 changed how the work is done/);
+  });
+  it('training/outdated is silent when the only later version was a minor change, and for the current version', async () => {
+    const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 2 }\nk.tanaka:\n  SOP-A-001: { level: trainer, version: 3 }\n', { change: 'minor' }));
+    assert.deepEqual(findings(ws, 'training/outdated'), []);
+  });
+  it('training/outdated counts a version of unknown kind as major: without history only the current one is known', async () => {
+    const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 1 }\n', { change: 'minor' }));
+    assert.match(diagnosticsOf(ws, 'training/outdated')[0]!.message, /version 2 changed how the work is done/);
+  });
+  it('training/trainer fires when the trainer is not at level trainer on that document', async () => {
+    const training = 'm.ito:\n  SOP-A-001: { level: independent, version: 3 }\nh.sato:\n  SOP-A-001: { level: supervised, version: 3, trainer: m.ito }\n';
+    const ws = await repository(files(training));
+    assert.deepEqual(findings(ws, 'training/trainer'), ['training.yaml:4:56 warning training/trainer']);
+  });
+  it('training/trainer is silent for a trainer recorded at level trainer', async () => {
+    const training = 'k.tanaka:\n  SOP-A-001: { level: trainer, version: 3 }\nh.sato:\n  SOP-A-001: { level: supervised, version: 3, trainer: k.tanaka }\n';
+    assert.deepEqual(findings(await repository(files(training)), 'training/trainer'), []);
+  });
+});
+
+describe('knowledge/*', () => {
+  const repo = (training: string | undefined, fields: Record<string, string> = {}) =>
+    repository({ 'people.yaml': PEOPLE + 'y.new:\n  name: Yui New\n', ...(training === undefined ? {} : { 'training.yaml': training }), 'a.md': doc({ version: '2', ...fields }) });
+  it('knowledge/single-holder fires on the id, naming who is qualified and who leaves; leaving, inactive, outdated and supervised people do not count', async () => {
+    const training = [
+      'm.ito:\n  SOP-A-001: { level: independent, version: 2 }',
+      'h.sato:\n  SOP-A-001: { level: trainer, version: 2 }',
+      'r.old:\n  SOP-A-001: { level: trainer, version: 2 }',
+      'k.tanaka:\n  SOP-A-001: { level: independent, version: 1 }',
+      'y.new:\n  SOP-A-001: { level: supervised, version: 2 }',
+    ].join('\n');
+    const ws = await repository({ 'people.yaml': PEOPLE + 'y.new:\n  name: Yui New\n', 'training.yaml': `${training}\n`, 'a.md': doc({ version: '2' }) });
+    assert.deepEqual(findings(ws, 'knowledge/single-holder'), ['a.md:2:5 warning knowledge/single-holder']);
+    const message = diagnosticsOf(ws, 'knowledge/single-holder')[0]!.message;
+    assert.match(message, /needs 2 people .* has 1: only m\.ito\. Qualified but leaving within 180d: h\.sato \(leaves 2027-03-31\)\./);
+  });
+  it('knowledge/single-holder is silent with min-qualified people, without training.yaml, and for drafts and forms', async () => {
+    const two = 'm.ito:\n  SOP-A-001: { level: independent, version: 2 }\ny.new:\n  SOP-A-001: { level: trainer, version: 2 }\n';
+    assert.deepEqual(findings(await repo(two), 'knowledge/single-holder'), []);
+    assert.deepEqual(findings(await repo(undefined), 'knowledge/single-holder'), []);
+    assert.deepEqual(findings(await repo('m.ito:\n  SOP-A-001: { level: learning, version: 2 }\n', { status: 'draft' }), 'knowledge/single-holder'), []);
+    assert.deepEqual(findings(await repo('', { type: 'form' }), 'knowledge/single-holder'), []);
+  });
+  it('knowledge/single-holder follows min-qualified', async () => {
+    const one = 'm.ito:\n  SOP-A-001: { level: independent, version: 2 }\n';
+    const ws = await repository({ 'densho.yaml': 'min-qualified: 1\nstandards: []\n', 'training.yaml': one, 'a.md': doc({ version: '2' }) });
+    assert.deepEqual(findings(ws, 'knowledge/single-holder'), []);
+  });
+});
+
 describe('rules: overrides', () => {
   it('changes severity per rule and per family, and turns rules off', async () => {
     const files = { 'a.md': doc({ reviewed: '2020-01-01', id: 'bad_id' }) };

@@ -30,6 +30,10 @@ export interface DenshoConfig {
   readonly rules: ReadonlyMap<string, SeveritySetting>;
   /** Documents larger than this many bytes are reported (`file/too-large`), not parsed. */
   readonly maxDocumentSize: number;
+  /** Path of the training records. */
+  readonly training: string;
+  /** How many qualified people each approved sop, work-instruction and master needs. */
+  readonly minQualified: number;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -46,6 +50,8 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   standards: ['iso9001'],
   rules: new Map(),
   maxDocumentSize: 5 * 1024 * 1024,
+  training: 'training.yaml',
+  minQualified: 2,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -64,6 +70,8 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
   rules: 'Per-rule severity override: error, warning, info or off.',
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
+  training: 'Path of the training records: who can do which procedure.',
+  'min-qualified': 'How many qualified people each approved sop, work-instruction and master needs (knowledge/single-holder).',
 };
 
 export interface ConfigResult {
@@ -190,6 +198,18 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         const size = parseSize(scalarText(entry.value) ?? '');
         if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
         else config.maxDocumentSize = size;
+        break;
+      }
+      case 'training': {
+        const path = scalarText(entry.value);
+        if (!path) problem(entry.value.range, '`training` must be the path of the training records.');
+        else config.training = path;
+        break;
+      }
+      case 'min-qualified': {
+        const text = scalarText(entry.value);
+        if (text === undefined || !/^[1-9][0-9]?$/.test(text)) problem(entry.value.range, '`min-qualified` must be a whole number from 1 to 99.');
+        else config.minQualified = Number(text);
         break;
       }
       default:

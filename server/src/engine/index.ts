@@ -17,6 +17,8 @@ export * from './cache/checkCache';
 export * from './cache/cacheFile';
 export * from './paths';
 export * from './people';
+export * from './training';
+export * from './competence';
 export * from './reports/coverage';
 export * from './reports/risk';
 export * from './reports/schedule';

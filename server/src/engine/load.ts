@@ -92,13 +92,14 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
   return results;
 }
 
-/** (Re)reads densho.yaml, the custom standards it names and the people registry. */
+/** (Re)reads densho.yaml, the custom standards it names, the people registry and the training records. */
 export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
   workspace.setConfigText(await readText(fs, CONFIG_FILE));
   for (const path of workspace.customStandardPaths()) {
     workspace.setStandardText(path, await readText(fs, path));
   }
   workspace.setPeopleText(workspace.config.people, await readText(fs, workspace.config.people));
+  workspace.setTrainingText(workspace.config.training, await readText(fs, workspace.config.training));
 }
 
 /** Every file of the repository that git would not ignore, sorted. */

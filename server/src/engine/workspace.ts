@@ -11,6 +11,8 @@ import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting
 import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
+import { changeKindFromFrontMatter, TrainingIndex } from './competence';
+import { parseTraining } from './training';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
 import { reviewSchedule, type ReviewSchedule } from './reports/schedule';
@@ -42,6 +44,8 @@ export class Workspace {
   private settingsValue: Record<string, unknown> | undefined;
   private peopleSource: { file: string; text: string } | undefined;
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
+  private trainingSource: { file: string; text: string } | undefined;
+  private trainingState: { index: TrainingIndex; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
@@ -94,6 +98,18 @@ export class Workspace {
     this.peopleSource = text === undefined ? undefined : { file, text };
     this.peopleState = text === undefined ? undefined : parsePeople(file, text);
     if (text !== undefined) this.files.add(file);
+  }
+
+  /** Sets the training records' text; `file` is the path configured in `training`. */
+  setTrainingText(file: string, text: string | undefined): void {
+    this.trainingSource = text === undefined ? undefined : { file, text };
+    if (text === undefined) {
+      this.trainingState = undefined;
+      return;
+    }
+    const { training, findings } = parseTraining(file, text);
+    this.trainingState = { index: new TrainingIndex(training), findings };
+    this.files.add(file);
   }
 
   /** Custom standard files named in `standards`, by path. */
@@ -174,18 +190,24 @@ export class Workspace {
 
   /**
    * Everything besides the documents that decides what the rules say:
-   * settings, densho.yaml, the people registry, custom standards and today.
+   * settings, densho.yaml, the people registry, the training records,
+   * custom standards and today.
    * Two workspaces with equal keys and equal documents give equal diagnostics;
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
+    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, this.trainingSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
   }
 
   // ---- reading it back ---------------------------------------------------------
 
   get people(): PeopleRegistry | undefined {
     return this.peopleState?.registry;
+  }
+
+  /** The training records by document id; undefined when the repository has no training.yaml. */
+  get training(): TrainingIndex | undefined {
+    return this.trainingState?.index;
   }
 
   get standards(): readonly Standard[] {
@@ -251,6 +273,8 @@ export class Workspace {
       config: this.config,
       index: this.index,
       people: this.people,
+      training: this.training,
+      changeKindOf: changeKindFromFrontMatter,
       standards: this.standards,
       today: this.todayValue,
       hasConfigFile: this.hasConfigFile,
@@ -291,9 +315,14 @@ export class Workspace {
     return this.finish(findings, path);
   }
 
-  /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, custom standards, coverage gaps. */
+  /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, training.yaml, custom standards, coverage gaps. */
   checkRepository(): Diagnostic[] {
-    const findings: Finding[] = [...this.configResult.findings, ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
+    const findings: Finding[] = [
+      ...this.configResult.findings,
+      ...(this.peopleState?.findings ?? []),
+      ...(this.trainingState?.findings ?? []),
+      ...this.loadStandards().findings,
+    ];
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);

@@ -3,9 +3,11 @@ import { accessRules } from './access';
 import { frontmatterRules } from './frontmatter';
 import { idRules } from './id';
 import { isoRules } from './iso';
+import { knowledgeRules } from './knowledge';
 import { linkRules } from './links';
 import { peopleRules } from './people';
 import { reviewRules } from './review';
+import { trainingRules } from './training';
 import { translationRules } from './translation';
 import type { RuleFamily } from './types';
 
@@ -18,4 +20,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   reviewRules,
   translationRules,
   isoRules,
+  trainingRules,
+  knowledgeRules,
 ];

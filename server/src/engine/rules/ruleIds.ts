@@ -27,6 +27,10 @@ export const RULE_DEFAULTS = {
   'translation/access': 'error',
   'iso/unknown-clause': 'error',
   'iso/gap': 'warning',
+  'training/invalid': 'error',
+  'training/outdated': 'warning',
+  'training/trainer': 'warning',
+  'knowledge/single-holder': 'warning',
   // Beyond SPEC.md: files the engine refuses to parse, so that a hostile or
   // broken file is reported instead of hanging or crashing the check.
   'file/too-large': 'error',
@@ -67,6 +71,10 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'translation/access': 'a translation sits in a lower access layer than its source',
   'iso/unknown-clause': 'a clause number is not in the standard',
   'iso/gap': 'a clause that requires documented information is covered by no approved document',
+  'training/invalid': 'training.yaml is not valid: unknown person or document id, bad level, date or version',
+  'training/outdated': "a person was trained on a version older than the document's latest major change",
+  'training/trainer': "a record's trainer is not at level trainer on that document",
+  'knowledge/single-holder': 'an approved sop, work-instruction or master has fewer than min-qualified qualified people',
   'file/too-large': 'a document is larger than max-document-size and is not parsed',
   'file/binary': 'a document is not UTF-8 text (a NUL byte or an invalid sequence) and is not parsed',
   'file/too-deep': 'a document nests block quotes or lists too deeply to parse safely',

@@ -8,6 +8,7 @@ import type { DenshoConfig } from '../config';
 import type { Day } from '../dates';
 import type { Finding } from '../diagnostics';
 import type { FieldCheck } from '../frontmatter';
+import type { ChangeKindOf, TrainingIndex } from '../competence';
 import type { PeopleRegistry } from '../people';
 import type { Standard } from '../standards/registry';
 import type { IndexedDocument, WorkspaceIndex } from '../workspaceIndex';
@@ -17,6 +18,10 @@ export interface RuleEnvironment {
   readonly index: WorkspaceIndex;
   /** Undefined when the repository has no people registry. */
   readonly people: PeopleRegistry | undefined;
+  /** Undefined when the repository has no training records. */
+  readonly training: TrainingIndex | undefined;
+  /** What kind of change made a version of a document (history, or the front matter alone). */
+  readonly changeKindOf: ChangeKindOf;
   readonly standards: readonly Standard[];
   readonly today: Day;
   /** Whether densho.yaml exists: `iso/gap` is reported on it, or on the root. */

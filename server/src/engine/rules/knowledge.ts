@@ -1,0 +1,30 @@
+/**
+ * knowledge/single-holder: an approved procedure that fewer than
+ * `min-qualified` people can do on their own (ISO 9001 7.1.6). People who
+ * leave within `people-warn-before` no longer count, so the warning comes
+ * while there is still time to train a successor.
+ */
+import { documentCompetence, needsQualifiedPeople, type QualifiedPerson } from '../competence';
+import { formatDay } from '../dates';
+import type { RuleFamily } from './types';
+
+export const knowledgeRules: RuleFamily = {
+  name: 'knowledge',
+  checkDocument(context) {
+    const { document, training } = context;
+    const id = document.meta.id;
+    if (!training || !id || !needsQualifiedPeople(document)) return;
+    const competence = documentCompetence(document, training, context);
+    if (competence.qualified.length >= competence.required) return;
+    const names = (list: readonly QualifiedPerson[]) =>
+      list.map(({ person, leaves }) => (leaves === undefined ? person : `${person} (${leaves < context.today ? 'left' : 'leaves'} ${formatDay(leaves)})`)).join(', ');
+    const count = competence.qualified.length;
+    const holders = count === 0 ? 'nobody' : `only ${names(competence.qualified)}`;
+    const leaving = competence.leaving.length > 0 ? ` Qualified but leaving within ${context.config.peopleWarnBefore.amount}${context.config.peopleWarnBefore.unit}: ${names(competence.leaving)}.` : '';
+    context.report({
+      rule: 'knowledge/single-holder',
+      range: id.range,
+      message: `${id.value} needs ${competence.required} people qualified to do it alone (independent or trainer) and has ${count}: ${holders}.${leaving} Train someone and record it in ${training.file}.`,
+    });
+  },
+};
