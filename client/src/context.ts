@@ -84,7 +84,7 @@ export class Ctx implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'markdown' },
-        { scheme: 'file', pattern: '**/{densho,people}.yaml' },
+        { scheme: 'file', pattern: '**/{densho,people,training}.yaml' },
       ],
       outputChannel: this.output,
       // File events: the server registers its own watchers (client/registerCapability).

@@ -174,6 +174,14 @@ export class TestClient {
     return this.diagnosticsAfter(path, before);
   }
 
+  /** Opens a file that may have no diagnostics to publish (training.yaml without problems), without waiting for any. */
+  async openQuietly(path: string, languageId = 'yaml'): Promise<void> {
+    const content = readFileSync(join(this.root, path), 'utf8');
+    this.versions.set(path, 1);
+    this.texts.set(path, content);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(path), languageId, version: 1, text: content } });
+  }
+
   /** Replaces an open document's whole text and returns its next diagnostics. */
   async change(path: string, text: string, where?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     const before = this.sequence;

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
 import { newCommand } from './commands/new';
-import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
+import { coverageCommand, reviewCommand, riskCommand, skillsCommand } from './commands/reports';
 import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
@@ -60,6 +60,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => riskCommand(io, dir, options))());
+
+  program
+    .command('skills')
+    .description('the skills matrix (training.yaml): who can do each procedure, at which level; who must be retrained; who has no successor')
+    .argument('[dir]', 'repository root', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .addOption(today())
+    .action((dir: string, options) => run(() => skillsCommand(io, dir, options))());
 
   program
     .command('new')

@@ -11,11 +11,12 @@ import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting
 import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
-import { changeKindFromFrontMatter, TrainingIndex } from './competence';
+import { changeKindFromFrontMatter, documentCompetence, TrainingIndex, type CompetenceEnvironment } from './competence';
 import { parseTraining } from './training';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
 import { reviewSchedule, type ReviewSchedule } from './reports/schedule';
+import { skillsMatrix, type SkillsMatrix } from './reports/skills';
 import { RULE_FAMILIES } from './rules';
 import { RULE_DEFAULTS, type RuleId } from './rules/ruleIds';
 import type { RuleEnvironment } from './rules/types';
@@ -347,7 +348,17 @@ export class Workspace {
   }
 
   knowledgeRisk(): KnowledgeRisk {
-    return knowledgeRisk(this.index.documents, this.config, this.people, this.todayValue);
+    const training = this.training;
+    const qualified = training && ((document: IndexedDocument) => documentCompetence(document, training, this.competenceEnvironment()).qualified.length);
+    return knowledgeRisk(this.index.documents, this.config, this.people, this.todayValue, qualified);
+  }
+
+  skills(): SkillsMatrix {
+    return skillsMatrix(this.index.documents, this.training, this.people, this.competenceEnvironment());
+  }
+
+  private competenceEnvironment(): CompetenceEnvironment {
+    return { config: this.config, people: this.people, today: this.todayValue, changeKindOf: changeKindFromFrontMatter };
   }
 }
 

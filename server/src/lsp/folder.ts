@@ -9,6 +9,7 @@
 import {
   CONFIG_FILE,
   dependentDocuments,
+  documentsAffectedByTraining,
   documentsAffectedByPeople,
   loadSettings,
   loadWorkspace,
@@ -190,7 +191,7 @@ export class DenshoFolder {
   }
 
   private settingsPaths(): string[] {
-    return [CONFIG_FILE, this.workspace.config.people, ...this.workspace.customStandardPaths()];
+    return [CONFIG_FILE, this.workspace.config.people, this.workspace.config.training, ...this.workspace.customStandardPaths()];
   }
 
   private isSettingsFile(path: string): boolean {
@@ -205,17 +206,21 @@ export class DenshoFolder {
     await this.reloadSettings(CONFIG_FILE);
   }
 
-  /** densho.yaml, a custom standard or people.yaml changed: re-read the settings and re-check what they affect. */
+  /** densho.yaml, a custom standard, people.yaml or training.yaml changed: re-read the settings and re-check what they affect. */
   private async reloadSettings(path: string): Promise<void> {
     const workspace = this.workspace;
     const peopleBefore = workspace.people;
     const peopleFileBefore = workspace.config.people;
+    const trainingBefore = workspace.training;
+    const trainingFileBefore = workspace.config.training;
     await loadSettings(this.fs, workspace);
     for (const settingsPath of this.settingsPaths()) this.settingsTexts.set(settingsPath, await readText(this.fs, settingsPath));
     this.repositoryDirty = true;
     this.forceRepositoryPublish = true;
     if (path === workspace.config.people && path === peopleFileBefore && path !== CONFIG_FILE) {
       for (const dependent of documentsAffectedByPeople(workspace, peopleBefore, workspace.people)) this.pending.add(dependent);
+    } else if (path === workspace.config.training && path === trainingFileBefore && path !== CONFIG_FILE) {
+      for (const dependent of documentsAffectedByTraining(workspace, trainingBefore, workspace.training)) this.pending.add(dependent);
     } else {
       await this.reclassify();
       for (const document of workspace.documentPaths()) this.pending.add(document);

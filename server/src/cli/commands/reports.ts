@@ -1,7 +1,8 @@
-/** `densho coverage`, `densho review` and `densho risk`: the engine's reports, rendered. */
-import { renderCoverageMatrix } from '../../engine';
+/** `densho coverage`, `review`, `risk` and `skills`: the engine's reports, rendered. */
+import { renderCoverageMatrix, renderSkillsMatrix } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { coverageCsv, coverageMarkdown, coverageText, reviewText, riskText } from '../format/reports';
+import { skillsCsv, skillsMarkdown, skillsText } from '../format/skills';
 import { colorsFor, type CliIo } from '../io';
 import { openRepository, parseChoice, parseWithin } from '../repository';
 
@@ -34,5 +35,14 @@ export async function riskCommand(io: CliIo, dir: string | undefined, options: {
   const { workspace } = await openRepository(io, dir, options.today);
   const risk = workspace.knowledgeRisk();
   io.stdout(format === 'json' ? json(risk) : riskText(risk, colorsFor(io)));
+  return EXIT_CLEAN;
+}
+
+export async function skillsCommand(io: CliIo, dir: string | undefined, options: { format: string; today?: string }): Promise<number> {
+  const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
+  const { workspace } = await openRepository(io, dir, options.today);
+  const matrix = workspace.skills();
+  const render = { text: () => skillsText(matrix, colorsFor(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
+  io.stdout(render[format]());
   return EXIT_CLEAN;
 }

@@ -80,7 +80,8 @@ export function riskText(risk: KnowledgeRisk, colors: Colors): string {
     lines.push(`${colors.underline(who)}${holder.role ? `, ${holder.role}` : ''}${flags.length ? `  ${flags.join(', ')}` : ''}`);
     lines.push(`  sole holder of ${holder.soleHolderOf} of ${holder.documents.length} document(s)`);
     for (const document of holder.documents) {
-      lines.push(`  ${document.soleHolder ? colors.red('only') : '    '} ${document.id} ${document.title}`);
+      const qualified = document.qualified === null ? '' : colors.dim(`  ${document.qualified} qualified`);
+      lines.push(`  ${document.soleHolder ? colors.red('only') : '    '} ${document.id} ${document.title}${qualified}`);
     }
     lines.push('');
   }

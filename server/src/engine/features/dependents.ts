@@ -6,6 +6,7 @@
  * Ask before the change and again after it, and check the union: a document
  * that linked to the old id and one that links to the new id both change.
  */
+import { needsQualifiedPeople, type TrainingIndex } from '../competence';
 import type { PeopleRegistry } from '../people';
 import { basename, resolveRelative } from '../paths';
 import type { Workspace } from '../workspace';
@@ -66,10 +67,33 @@ export function documentsAffectedByPeople(workspace: Workspace, before: PeopleRe
   }
   const result = new Set<string>();
   if (changed.size === 0) return result;
+  const training = workspace.training;
   for (const document of workspace.index.documents) {
     const { meta } = document;
-    const keys = [meta.owner?.value, meta.approvedBy?.value, ...meta.experts.map((ref) => ref.value)];
+    const trained = meta.id && training ? training.recordsFor(meta.id.value).map((record) => record.person.value) : [];
+    const keys = [meta.owner?.value, meta.approvedBy?.value, ...meta.experts.map((ref) => ref.value), ...trained];
     if (keys.some((key) => key !== undefined && changed.has(key))) result.add(document.path);
+  }
+  return result;
+}
+
+/**
+ * Documents whose knowledge/single-holder finding may change between two
+ * versions of the training records: those whose id has records that changed,
+ * or every document that needs qualified people when the file appears or goes.
+ */
+export function documentsAffectedByTraining(workspace: Workspace, before: TrainingIndex | undefined, after: TrainingIndex | undefined): Set<string> {
+  const result = new Set<string>();
+  const recordsOf = (index: TrainingIndex | undefined, id: string) =>
+    JSON.stringify(index?.recordsFor(id).map((record) => [record.person.value, record.level.value, record.version.value]) ?? null);
+  const changedIds = new Set<string>();
+  if (before && after) {
+    for (const id of new Set([...before.ids(), ...after.ids()])) if (recordsOf(before, id) !== recordsOf(after, id)) changedIds.add(id);
+  }
+  for (const document of workspace.index.documents) {
+    if (!needsQualifiedPeople(document)) continue;
+    const id = document.meta.id?.value;
+    if ((before === undefined) !== (after === undefined) || (id !== undefined && changedIds.has(id))) result.add(document.path);
   }
   return result;
 }

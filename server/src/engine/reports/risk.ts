@@ -14,6 +14,8 @@ export interface HeldDocument {
   readonly file: string;
   /** No other expert is named for this document. */
   readonly soleHolder: boolean;
+  /** How many people training.yaml shows qualified to do it alone; null without training records. */
+  readonly qualified: number | null;
 }
 
 export interface KnowledgeHolder {
@@ -36,7 +38,13 @@ export interface KnowledgeRisk {
   readonly summary: { readonly experts: number; readonly soleHeldDocuments: number; readonly atRisk: number };
 }
 
-export function knowledgeRisk(documents: Iterable<IndexedDocument>, config: DenshoConfig, people: PeopleRegistry | undefined, today: Day): KnowledgeRisk {
+export function knowledgeRisk(
+  documents: Iterable<IndexedDocument>,
+  config: DenshoConfig,
+  people: PeopleRegistry | undefined,
+  today: Day,
+  qualifiedCount?: (document: IndexedDocument) => number,
+): KnowledgeRisk {
   const held = new Map<string, HeldDocument[]>();
   let soleHeldDocuments = 0;
   for (const document of documentsById(documents)) {
@@ -46,7 +54,7 @@ export function knowledgeRisk(documents: Iterable<IndexedDocument>, config: Dens
     if (experts.length === 1) soleHeldDocuments++;
     for (const expert of experts) {
       const list = held.get(expert) ?? [];
-      list.push({ id: meta.id?.value ?? document.path, title: meta.title ?? '', file: document.path, soleHolder: experts.length === 1 });
+      list.push({ id: meta.id?.value ?? document.path, title: meta.title ?? '', file: document.path, soleHolder: experts.length === 1, qualified: qualifiedCount?.(document) ?? null });
       held.set(expert, list);
     }
   }

@@ -1,0 +1,77 @@
+/**
+ * The skills matrix for people: a grid of level symbols with a legend, the
+ * qualified count against `min-qualified`, the retraining list and the
+ * succession list; as text, Markdown and CSV.
+ */
+import { csvRows, LEVEL_SYMBOLS, markdownText, terminalText as t, TRAINING_LEVELS, type SkillsMatrix, type SkillsRecord } from '../../engine';
+import type { Colors } from '../io';
+const OUTDATED = '!';
+
+export function skillsLegend(): string {
+  return `${TRAINING_LEVELS.map((level) => `${LEVEL_SYMBOLS[level]} ${level}`).join('  ')}  ${OUTDATED} trained on a version before a major change`;
+}
+
+function cell(record: SkillsRecord | undefined): string {
+  if (!record) return '·';
+  return `${LEVEL_SYMBOLS[record.level]}${record.current ? '' : OUTDATED}`;
+}
+
+function recordOf(matrix: SkillsMatrix, id: string, person: string): SkillsRecord | undefined {
+  return matrix.documents.find((document) => document.id === id)?.records.find((record) => record.person === person);
+}
+
+export function skillsText(matrix: SkillsMatrix, colors: Colors): string {
+  const lines = [colors.bold(`Skills matrix as of ${matrix.today}`), colors.dim(skillsLegend()), ''];
+  const people = matrix.people.map((person) => t(person.person));
+  const idWidth = Math.max(8, ...matrix.documents.map((document) => t(document.id).length));
+  const widths = people.map((person) => Math.max(person.length, 2));
+  lines.push(`${''.padEnd(idWidth)}  ${people.map((person, i) => person.padEnd(widths[i]!)).join('  ')}  qualified`);
+  for (const document of matrix.documents) {
+    const cells = matrix.people.map((person, i) => cell(recordOf(matrix, document.id, person.person)).padEnd(widths[i]!));
+    const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
+    const short = document.qualified.length < document.required;
+    lines.push(`${t(document.id).padEnd(idWidth)}  ${cells.join('  ')}  ${short ? colors.red(count) : colors.green(count)}  ${colors.dim(t(document.title))}`);
+  }
+  if (matrix.documents.length === 0) lines.push(colors.dim('No procedures need qualified people, and training.yaml has no records.'));
+  lines.push('', colors.bold('Retraining'), ...(matrix.retraining.length === 0 ? ['  none'] : matrix.retraining.map((item) => `  ${t(item.person)}  ${t(item.id)}  trained on version ${item.trainedOn}, now ${item.currentVersion}`)));
+  lines.push('', colors.bold('Succession (every qualified person leaves within people-warn-before)'));
+  lines.push(...(matrix.succession.length === 0 ? ['  none'] : matrix.succession.map((item) => `  ${t(item.id)}  ${item.leaving.map((person) => `${t(person.person)} leaves ${person.leaves}`).join(', ')}`)));
+  const { summary } = matrix;
+  lines.push('', `${summary.documents} procedures; ${summary.belowMinimum} below min-qualified (${matrix.minQualified}); ${summary.retraining} records to retrain; ${summary.succession} without a successor.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function skillsMarkdown(matrix: SkillsMatrix): string {
+  const people = matrix.people.map((person) => markdownText(person.name ? `${person.name} (${person.person})` : person.person));
+  const lines = [
+    `# Skills matrix`,
+    '',
+    `As of ${matrix.today}. ${markdownText(skillsLegend())}`,
+    '',
+    `| Document | Title | ${people.join(' | ')} | Qualified |`,
+    `| --- | --- | ${people.map(() => ':---:').join(' | ')} | ---: |`,
+  ];
+  for (const document of matrix.documents) {
+    const cells = matrix.people.map((person) => cell(recordOf(matrix, document.id, person.person)));
+    const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
+    lines.push(`| ${markdownText(document.id)} | ${markdownText(document.title)} | ${cells.join(' | ')} | ${document.qualified.length < document.required ? `**${count}**` : count} |`);
+  }
+  lines.push('', '## Retraining', '');
+  lines.push(...(matrix.retraining.length === 0 ? ['None.'] : matrix.retraining.map((item) => `- ${markdownText(item.person)}: ${markdownText(item.id)}, trained on version ${item.trainedOn}, now ${item.currentVersion}`)));
+  lines.push('', '## Succession', '');
+  lines.push(...(matrix.succession.length === 0 ? ['None.'] : matrix.succession.map((item) => `- ${markdownText(item.id)} ${markdownText(item.title)}: ${item.leaving.map((person) => `${markdownText(person.person)} leaves ${person.leaves}`).join(', ')}`)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per document and person with a record, so a spreadsheet can pivot either way. */
+export function skillsCsv(matrix: SkillsMatrix): string {
+  const rows = [['document_id', 'title', 'required', 'qualified', 'person', 'level', 'version', 'date', 'trainer', 'current']];
+  for (const document of matrix.documents) {
+    const base = [document.id, document.title, String(document.required), String(document.qualified.length)];
+    if (document.records.length === 0) rows.push([...base, '', '', '', '', '', '']);
+    for (const record of document.records) {
+      rows.push([...base, record.person, record.level, String(record.version), record.date ?? '', record.trainer ?? '', String(record.current)]);
+    }
+  }
+  return csvRows(rows);
+}

@@ -1,0 +1,60 @@
+/**
+ * training.yaml in the editor: its diagnostics, and the procedures' own
+ * knowledge/single-holder findings, follow edits to the records as typed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { clientForSuite, tempRepository } from './client';
+
+const PEOPLE = 'p.one:\n  name: Person One\np.two:\n  name: Person Two\n';
+
+const SOP = `---
+id: SOP-A-001
+title: Procedure
+access: internal
+owner: p.one
+expert: p.one
+reviewed: 2026-10-01
+version: 2
+---
+
+# Procedure
+`;
+
+const ONE_QUALIFIED = 'p.one:\n  SOP-A-001: { level: trainer, version: 2 }\n';
+
+describe('training.yaml in the language server', () => {
+  const repo = tempRepository({ 'densho.yaml': 'standards: []\n', 'people.yaml': PEOPLE, 'training.yaml': ONE_QUALIFIED, 'a.md': SOP });
+  const client = clientForSuite(repo, ['a.md']);
+
+  it('re-checks the procedure when a second person is recorded, and again when the record goes', async () => {
+    const first = await client.open('a.md');
+    assert.deepEqual(first.map((d) => d.code), ['knowledge/single-holder']);
+    await client.openQuietly('training.yaml');
+    const before = client.seq;
+    await client.sendChange('training.yaml', `${ONE_QUALIFIED}p.two:\n  SOP-A-001: { level: independent, version: 2 }\n`);
+    assert.deepEqual(await client.diagnosticsAfter('a.md', before, (d) => d.length === 0), []);
+    const again = client.seq;
+    await client.sendChange('training.yaml', ONE_QUALIFIED);
+    const restored = await client.diagnosticsAfter('a.md', again, (d) => d.length > 0);
+    assert.deepEqual(restored.map((d) => d.code), ['knowledge/single-holder']);
+  });
+
+  it('reports an unknown person in training.yaml as typed, at the key', async () => {
+    const before = client.seq;
+    await client.sendChange('training.yaml', `${ONE_QUALIFIED}p.twoo:\n  SOP-A-001: { level: independent, version: 2 }\n`);
+    const diagnostics = await client.diagnosticsAfter('training.yaml', before, (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['training/invalid', 2, 0]]);
+    assert.match(diagnostics[0]!.message, /Did you mean `p.two`\?/);
+  });
+
+  it('re-checks training.yaml when the procedure gets a new major version', async () => {
+    const before = client.seq;
+    await client.sendChange('training.yaml', ONE_QUALIFIED);
+    await client.diagnosticsAfter('training.yaml', before, (d) => d.length === 0);
+    const bumped = client.seq;
+    await client.sendChange('a.md', SOP.replace('version: 2', 'version: 3'));
+    const diagnostics = await client.diagnosticsAfter('training.yaml', bumped, (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['training/outdated']);
+  });
+});
