@@ -5,9 +5,9 @@
  * json` can never disagree.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from './engine';
+import type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix } from './engine';
 
-export type { CoverageReport, KnowledgeRisk, ReviewSchedule };
+export type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix };
 
 /** Which workspace folder (by URI) a request is about; the first one when absent. */
 export interface FolderParams {
@@ -27,6 +27,7 @@ export interface ReviewScheduleParams extends FolderParams {
 export const CoverageRequest = new RequestType<CoverageParams, CoverageReport | null, void>('densho/coverage');
 export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, ReviewSchedule, void>('densho/reviewSchedule');
 export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
+export const SkillsRequest = new RequestType<FolderParams, SkillsMatrix, void>('densho/skills');
 
-/** Sent by the server whenever coverage, review or knowledge data may have changed, so views refresh. */
+/** Sent by the server whenever coverage, review, knowledge or skills data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');

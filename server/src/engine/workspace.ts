@@ -11,7 +11,7 @@ import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting
 import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
-import { changeKindFromFrontMatter, documentCompetence, TrainingIndex, type CompetenceEnvironment } from './competence';
+import { changeKindFromFrontMatter, documentCompetence, TrainingIndex, type CompetenceEnvironment, type DocumentCompetence } from './competence';
 import { parseTraining } from './training';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
@@ -24,6 +24,7 @@ import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/reg
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs } from './documentGlobs';
+import { LineIndex } from './text';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -46,7 +47,7 @@ export class Workspace {
   private peopleSource: { file: string; text: string } | undefined;
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private trainingSource: { file: string; text: string } | undefined;
-  private trainingState: { index: TrainingIndex; findings: Finding[] } | undefined;
+  private trainingState: { index: TrainingIndex; findings: Finding[]; lines: LineIndex } | undefined;
   private readonly standardFiles = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
@@ -109,7 +110,7 @@ export class Workspace {
       return;
     }
     const { training, findings } = parseTraining(file, text);
-    this.trainingState = { index: new TrainingIndex(training), findings };
+    this.trainingState = { index: new TrainingIndex(training), findings, lines: new LineIndex(text) };
     this.files.add(file);
   }
 
@@ -204,6 +205,11 @@ export class Workspace {
 
   get people(): PeopleRegistry | undefined {
     return this.peopleState?.registry;
+  }
+
+  /** training.yaml as last read (an editor's buffer included), for completion and hover in it. */
+  trainingFile(): { readonly file: string; readonly text: string; readonly lines: LineIndex } | undefined {
+    return this.trainingSource && this.trainingState && { ...this.trainingSource, lines: this.trainingState.lines };
   }
 
   /** The training records by document id; undefined when the repository has no training.yaml. */
@@ -348,9 +354,14 @@ export class Workspace {
   }
 
   knowledgeRisk(): KnowledgeRisk {
-    const training = this.training;
-    const qualified = training && ((document: IndexedDocument) => documentCompetence(document, training, this.competenceEnvironment()).qualified.length);
+    const qualified = this.training && ((document: IndexedDocument) => this.competence(document)?.qualified.length ?? 0);
     return knowledgeRisk(this.index.documents, this.config, this.people, this.todayValue, qualified);
+  }
+
+  /** Who can do the document's work, from training.yaml; undefined without training records or for a document without id. */
+  competence(document: IndexedDocument): DocumentCompetence | undefined {
+    const training = this.training;
+    return training && document.meta.id ? documentCompetence(document, training, this.competenceEnvironment()) : undefined;
   }
 
   skills(): SkillsMatrix {

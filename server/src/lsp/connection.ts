@@ -10,6 +10,7 @@ import {
   KnowledgeRiskRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
+  SkillsRequest,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
 
@@ -51,5 +52,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(CoverageRequest, (params) => server.coverage(params));
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
+  connection.onRequest(SkillsRequest, (params) => server.skills(params));
   return server;
 }

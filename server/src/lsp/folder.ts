@@ -368,7 +368,7 @@ export class DenshoFolder {
 
   private notifyReports(): void {
     const workspace = this.workspace;
-    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk()]);
+    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk(), workspace.skills()]);
     if (key === this.lastReports) return;
     this.lastReports = key;
     this.listener.reportsChanged(this);

@@ -13,6 +13,7 @@ import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { ID_LIST_FIELDS, PERSON_FIELDS } from './cursor';
+import { trainingCompletions } from './trainingFile';
 
 export type CompletionKind = 'field' | 'enum' | 'person' | 'clause' | 'date' | 'document' | 'file' | 'heading' | 'value';
 
@@ -34,6 +35,8 @@ const VALUE_CHARS = /[^\s,\[\]"'#]/;
 const LINK_CHARS = /[^\s()<>\[\]]/;
 
 export function completions(workspace: Workspace, path: string, position: Position): CompletionEntry[] {
+  const training = workspace.trainingFile();
+  if (training && path === training.file) return trainingCompletions(workspace, training.text, training.lines, position);
   const document = workspace.document(path);
   if (!document) return [];
   const { parsed } = document;
@@ -182,7 +185,7 @@ function valueCompletions(workspace: Workspace, document: IndexedDocument, key: 
   return [];
 }
 
-function personCompletions(workspace: Workspace, range: Range): CompletionEntry[] {
+export function personCompletions(workspace: Workspace, range: Range): CompletionEntry[] {
   const people = [...(workspace.people?.people.values() ?? [])];
   return people.map((person) => {
     const notes = [

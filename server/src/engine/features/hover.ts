@@ -3,7 +3,9 @@
  * information; a link or `[[ID]]` shows the target's title, owner, layer,
  * status and review state; a person key shows name, role and leaving date.
  */
+import type { DocumentCompetence } from '../competence';
 import { addDuration, formatDay } from '../dates';
+import { markdownCode } from '../escaping/markdown';
 import { FIELDS } from '../frontmatter';
 import type { Person } from '../people';
 import { reviewState } from '../reports/reviewState';
@@ -11,6 +13,7 @@ import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { headingForFragment, targetAt, wikiIdRange } from './cursor';
+import { trainingHover } from './trainingFile';
 
 export interface HoverResult {
   /** Markdown. */
@@ -19,6 +22,8 @@ export interface HoverResult {
 }
 
 export function hover(workspace: Workspace, path: string, position: Position): HoverResult | undefined {
+  const training = workspace.trainingFile();
+  if (training && path === training.file) return trainingHover(workspace, training.text, training.lines, position);
   const document = workspace.document(path);
   const target = targetAt(workspace, path, position);
   if (!document || !target) return undefined;
@@ -53,6 +58,8 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       const lines = [`**${target.id}** · ${document.meta.lang}`];
       if (others.length > 0) lines.push(`Also kept as: ${others.map((other) => `\`${other.path}\` (${other.meta.lang})`).join(', ')}`);
       lines.push(`${backlinks} link(s) from other documents lead here.`);
+      const competence = workspace.competence(workspace.index.withId(target.id).find((other) => !other.meta.isTranslation) ?? document);
+      if (competence) lines.push(qualifiedSummary(competence, workspace.config.minQualified));
       return { contents: lines.join('\n\n'), range: target.range };
     }
     case 'value':
@@ -108,10 +115,18 @@ function describeReview(workspace: Workspace, document: IndexedDocument): string
   return `up to date (reviewed ${reviewed}, next due ${due})`;
 }
 
-function describePersonMarkdown(workspace: Workspace, person: Person): string {
+export function describePersonMarkdown(workspace: Workspace, person: Person): string {
   const lines = [`**${person.name ?? person.key}** (\`${person.key}\`)`];
   if (person.role) lines.push(person.role);
   if (person.leaves !== undefined) lines.push(person.leaves < workspace.today ? `Left on ${formatDay(person.leaves)}` : `Leaves on ${formatDay(person.leaves)}`);
   if (!person.active) lines.push('Inactive');
   return lines.join('  \n');
+}
+
+/** "Qualified 1 of 2: h.sato · leaving: k.ito (2027-03-31)": who can do the work alone, for a hover on the id. */
+function qualifiedSummary(competence: DocumentCompetence, minQualified: number): string {
+  const required = competence.required > 0 ? ` of ${minQualified}` : '';
+  const names = competence.qualified.map(({ person }) => markdownCode(person)).join(', ') || 'nobody';
+  const leaving = competence.leaving.map(({ person, leaves }) => `${markdownCode(person)} (leaves ${formatDay(leaves!)})`).join(', ');
+  return `Qualified ${competence.qualified.length}${required}: ${names}${leaving ? ` · leaving: ${leaving}` : ''}`;
 }

@@ -1,7 +1,7 @@
-/** densho/coverage, densho/reviewSchedule, densho/knowledgeRisk: the CLI's JSON, from the live workspace. */
+/** densho/coverage, densho/reviewSchedule, densho/knowledgeRisk, densho/skills: the CLI's JSON, from the live workspace. */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { parseDuration } from '../../engine';
-import type { CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, ReviewSchedule, ReviewScheduleParams } from '../../protocol';
+import type { CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
 
@@ -27,4 +27,9 @@ export async function reviewSchedule(context: ServerContext, params: ReviewSched
 export async function knowledgeRisk(context: ServerContext, params: FolderParams | undefined): Promise<KnowledgeRisk> {
   const folder = await settledFolder(context, params);
   return folder.workspace.knowledgeRisk();
+}
+
+export async function skills(context: ServerContext, params: FolderParams | undefined): Promise<SkillsMatrix> {
+  const folder = await settledFolder(context, params);
+  return folder.workspace.skills();
 }
