@@ -4,8 +4,8 @@
  * CLI's JSON shapes, so a view in the editor and `densho coverage --format
  * json` can never disagree.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix } from './engine';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CoverageReport, KnowledgeRisk, RecordTrainingRequestFields, ReviewSchedule, SkillsMatrix } from './engine';
 
 export type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix };
 
@@ -28,6 +28,12 @@ export const CoverageRequest = new RequestType<CoverageParams, CoverageReport | 
 export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, ReviewSchedule, void>('densho/reviewSchedule');
 export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
 export const SkillsRequest = new RequestType<FolderParams, SkillsMatrix, void>('densho/skills');
+
+/** What to record: person, document id and level; version (default: the document's current one), date (default: today), trainer. */
+export interface RecordTrainingParams extends FolderParams, RecordTrainingRequestFields {}
+
+/** The edit to training.yaml (created when missing) that records a training, touching no other byte; the client applies it. */
+export const RecordTrainingRequest = new RequestType<RecordTrainingParams, WorkspaceEdit, void>('densho/recordTraining');
 
 /** Sent by the server whenever coverage, review, knowledge or skills data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');

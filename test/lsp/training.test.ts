@@ -58,3 +58,33 @@ describe('training.yaml in the language server', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['training/outdated']);
   });
 });
+
+describe('densho/skills and densho/recordTraining', () => {
+  const repo = tempRepository({ 'densho.yaml': 'standards: []\n', 'people.yaml': PEOPLE, 'a.md': SOP });
+  const client = clientForSuite(repo, ['a.md']);
+
+  it('creates training.yaml with the first record, and the matrix and the procedure follow', async () => {
+    const before = await client.connection.sendRequest('densho/skills', {});
+    assert.deepEqual((before as { documents: { id: string; qualified: string[] }[] }).documents.map((d) => [d.id, d.qualified]), [['SOP-A-001', []]]);
+    const edit = await client.connection.sendRequest('densho/recordTraining', { person: 'p.one', id: 'SOP-A-001', level: 'trainer', date: '2026-11-01' });
+    const at = client.seq;
+    const texts = await client.applyEdit(edit as Parameters<typeof client.applyEdit>[0]);
+    assert.match(texts.get('training.yaml')!, /\np\.one:\n {2}SOP-A-001: \{ level: trainer, version: 2, date: 2026-11-01 \}\n$/);
+    const diagnostics = await client.diagnosticsAfter('a.md', at, (d) => d.length > 0);
+    assert.match(String(diagnostics[0]!.message), /has 1: only p\.one\./);
+    const matrix = (await client.connection.sendRequest('densho/skills', {})) as { documents: { qualified: string[] }[] };
+    assert.deepEqual(matrix!.documents[0]!.qualified, ['p.one']);
+  });
+
+  it('adds a second record beside the first, touching nothing else', async () => {
+    const edit = await client.connection.sendRequest('densho/recordTraining', { person: 'p.two', id: 'SOP-A-001', level: 'independent', trainer: 'p.one', date: '2026-11-20' });
+    const before = repo.read('training.yaml');
+    const texts = await client.applyEdit(edit as Parameters<typeof client.applyEdit>[0]);
+    assert.equal(texts.get('training.yaml'), `${before}p.two:\n  SOP-A-001: { level: independent, version: 2, date: 2026-11-20, trainer: p.one }\n`);
+  });
+
+  it('refuses an unknown level or document with a message, writing nothing', async () => {
+    await assert.rejects(client.connection.sendRequest('densho/recordTraining', { person: 'p.two', id: 'SOP-A-001', level: 'expert' }), /level must be one of learning, supervised, independent, trainer/);
+    await assert.rejects(client.connection.sendRequest('densho/recordTraining', { person: 'p.two', id: 'SOP-Z-999', level: 'trainer' }), /no document has the id SOP-Z-999/);
+  });
+});

@@ -38,6 +38,7 @@ export * from './features/dependents';
 export * from './features/hover';
 export * from './features/linkUpdates';
 export * from './features/markReviewed';
+export * from './features/recordTraining';
 export * from './features/navigation';
 export * from './features/rename';
 export * from './features/symbols';

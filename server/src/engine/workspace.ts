@@ -9,7 +9,7 @@ import { CONFIG_FILE, configFromSettings, DEFAULT_CONFIG, parseConfig, type Dens
 import { localToday, type Day, type Duration } from './dates';
 import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
 import { readFrontMatter, type FieldCheck } from './frontmatter';
-import { parseDocumentText, unreadableDocument, type ParsedDocument } from './parse';
+import { parseDocumentText, unreadableDocument, withoutBom, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
 import { changeKindFromFrontMatter, documentCompetence, TrainingIndex, type CompetenceEnvironment, type DocumentCompetence } from './competence';
 import { parseTraining } from './training';
@@ -109,8 +109,11 @@ export class Workspace {
       this.trainingState = undefined;
       return;
     }
-    const { training, findings } = parseTraining(file, text);
-    this.trainingState = { index: new TrainingIndex(training), findings, lines: new LineIndex(text) };
+    // Positions count from after a byte-order mark, as an editor shows the file.
+    const body = withoutBom(text);
+    const { training, findings } = parseTraining(file, body);
+    this.trainingSource = { file, text: body };
+    this.trainingState = { index: new TrainingIndex(training), findings, lines: new LineIndex(body) };
     this.files.add(file);
   }
 

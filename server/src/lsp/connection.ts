@@ -10,6 +10,7 @@ import {
   KnowledgeRiskRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
+  RecordTrainingRequest,
   SkillsRequest,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
@@ -53,5 +54,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
   connection.onRequest(SkillsRequest, (params) => server.skills(params));
+  connection.onRequest(RecordTrainingRequest, (params) => server.recordTraining(params));
   return server;
 }

@@ -22,6 +22,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, knowledgeRisk, reviewSchedule, skills } from './features/reports';
+import { recordTraining } from './features/training';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -369,6 +370,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
   skills = (params: Parameters<typeof skills>[1]) => skills(this, params);
+  recordTraining = (params: Parameters<typeof recordTraining>[1]) => recordTraining(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */
