@@ -19,11 +19,13 @@ import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
 import type { KnowledgeTree } from './views/knowledgeTree';
 import type { ReviewTree } from './views/reviewTree';
+import type { SkillsTree } from './views/skillsTree';
 
 export interface Views {
   readonly coverage: CoverageTree;
   readonly review: ReviewTree;
   readonly knowledge: KnowledgeTree;
+  readonly skills: SkillsTree;
 }
 
 export class Ctx implements vscode.Disposable {

@@ -9,6 +9,7 @@ import { Ctx } from './context';
 import { StatusBar } from './statusBar';
 import { CoverageTree } from './views/coverageTree';
 import { KnowledgeTree } from './views/knowledgeTree';
+import { SkillsTree } from './views/skillsTree';
 import type { ReportTree } from './views/reportTree';
 import { ReviewTree } from './views/reviewTree';
 
@@ -22,11 +23,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
   const ctx = new Ctx(context, output);
   context.subscriptions.push(output, ctx);
 
-  ctx.views = { coverage: new CoverageTree(ctx), review: new ReviewTree(ctx), knowledge: new KnowledgeTree(ctx) };
+  ctx.views = { coverage: new CoverageTree(ctx), review: new ReviewTree(ctx), knowledge: new KnowledgeTree(ctx), skills: new SkillsTree(ctx) };
   const trees: [string, ReportTree][] = [
     ['densho.coverage', ctx.views.coverage],
     ['densho.reviewSchedule', ctx.views.review],
     ['densho.knowledgeHolders', ctx.views.knowledge],
+    ['densho.skills', ctx.views.skills],
   ];
   for (const [id, provider] of trees) {
     const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });

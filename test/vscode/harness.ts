@@ -73,6 +73,7 @@ export function expectations(workspace: string, into: string): void {
   cli(['coverage', '--format', 'md'], 'coverage.md');
   cli(['review', '--format', 'json'], 'review.json');
   cli(['risk', '--format', 'json'], 'risk.json');
+  cli(['skills', '--format', 'json'], 'skills.json');
 }
 
 export function freePort(): Promise<number> {

@@ -9,6 +9,7 @@ import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
+import { recordTraining } from './recordTraining';
 import { createTranslation, openTranslation } from './translations';
 
 type Factory = (ctx: Ctx) => (...args: never[]) => unknown;
@@ -41,7 +42,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
-  await Promise.all([ctx.views.coverage.refresh(), ctx.views.review.refresh(), ctx.views.knowledge.refresh()]);
+  await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
 };
 
 const restartServer = (ctx: Ctx) => async (): Promise<void> => {
@@ -59,6 +60,7 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.filterCoverageLayers': filterCoverageLayers,
   'densho.exportCoverage': exportCoverage,
   'densho.showReviewSchedule': showReviewSchedule,
+  'densho.recordTraining': recordTraining,
   'densho.refreshViews': refreshViews,
   'densho.restartServer': restartServer,
   'densho.showOutput': showOutput,

@@ -18,7 +18,7 @@ export class KnowledgeTree extends ReportTree<KnowledgeRisk> {
     return risk.experts.map((holder) => {
       const documents = holder.documents.map((held) => {
         const node = new DocumentNode(`${held.id} ${held.title}`, this.ctx.uriOf(held.file));
-        node.description = held.soleHolder ? 'sole holder' : undefined;
+        node.description = [held.soleHolder ? 'sole holder' : '', held.qualified === null ? '' : `${held.qualified} qualified`].filter(Boolean).join(' · ') || undefined;
         node.iconPath = held.soleHolder ? new vscode.ThemeIcon('key', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('file-text');
         return node;
       });

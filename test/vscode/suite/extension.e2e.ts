@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from '../../../server/src/protocol';
+import type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix } from '../../../server/src/protocol';
 import type { DenshoApi } from '../../../client/src/extension';
 import type { Ctx } from '../../../client/src/context';
 
@@ -26,6 +26,7 @@ const check = expected<{ diagnostics: CliDiagnostic[]; summary: { errors: number
 const coverage = expected<CoverageReport>('coverage.json');
 const review = expected<ReviewSchedule>('review.json');
 const risk = expected<KnowledgeRisk>('risk.json');
+const skills = expected<SkillsMatrix>('skills.json');
 
 const TIME_LIMIT = 45_000;
 
@@ -167,10 +168,23 @@ describe('Densho in VS Code', function () {
         else if (holder.leavingSoon) assert.ok(description.includes(`LEAVES ${holder.leaves}`), `${holder.expert}: ${description}`);
         if (holder.soleHolderOf > 0) assert.ok(description.includes(`sole holder of ${holder.soleHolderOf}`), `${holder.expert}: ${description}`);
         assert.deepEqual(
-          node.children.map((child) => `${labelOf(child)}${child.description === 'sole holder' ? ' *' : ''}`),
-          holder.documents.map((d) => `${d.id} ${d.title}${d.soleHolder ? ' *' : ''}`),
+          node.children.map((child) => `${labelOf(child)} | ${String(child.description ?? '')}`),
+          holder.documents.map((d) => `${d.id} ${d.title} | ${[d.soleHolder ? 'sole holder' : '', d.qualified === null ? '' : `${d.qualified} qualified`].filter(Boolean).join(' · ')}`),
         );
       });
+    });
+
+    it('skills: per procedure the qualified count against min-qualified, each record with its level, and the retraining list', function () {
+      const top = roots(ctx.views.skills);
+      const retraining = top.find((node) => labelOf(node) === 'Retraining');
+      assert.deepEqual(retraining?.children.map((node) => String(node.description)), skills.retraining.map((item) => `trained on v${item.trainedOn}, now v${item.currentVersion}`));
+      const documents = top.filter((node) => node !== retraining);
+      assert.deepEqual(
+        documents.map((node) => `${labelOf(node)} | ${String(node.description)}`),
+        skills.documents.map((d) => `${d.id} ${d.title} | ${d.required > 0 ? `${d.qualified.length}/${d.required}` : d.qualified.length} qualified`),
+      );
+      const weld = documents.find((node) => labelOf(node).startsWith('WI-WLD-002 '))!;
+      assert.ok(weld.children.some((child) => labelOf(child).startsWith('◕ ') && String(child.description).includes('retrain')), 'the outdated record is marked');
     });
 
     it('status bar: the number of overdue reviews, opening the review schedule', function () {
@@ -235,6 +249,17 @@ describe('Densho in VS Code', function () {
       assert.notEqual(after, before);
       await waitFor(ctx.views.review.onDidChangeTreeData, () => !JSON.stringify(ctx.views.review.data ?? {}).includes(overdue.file), 'the review schedule to drop the document');
       assert.equal(ctx.statusBar.item.text, `$(calendar) ${review.summary.overdue - 1} overdue`);
+    });
+
+    it('Record training edits only its record in training.yaml, and the Skills view follows', async function () {
+      const before = read('training.yaml');
+      const ok = await vscode.commands.executeCommand<boolean>('densho.recordTraining', { person: 'd.nakamura', id: 'SOP-WLD-004', level: 'independent', trainer: 'h.sato', date: '2026-11-20' });
+      assert.equal(ok, true);
+      const after = read('training.yaml');
+      assert.equal(after, before.replace('SOP-WLD-004: { level: supervised, version: 4, date: 2026-04-15, trainer: h.sato }', 'SOP-WLD-004: { level: independent, version: 4, date: 2026-11-20, trainer: h.sato }'));
+      assert.notEqual(after, before);
+      const qualified = () => roots(ctx.views.skills).find((node) => labelOf(node).startsWith('SOP-WLD-004 '))?.description;
+      await waitFor(ctx.views.skills.onDidChangeTreeData, () => qualified() === '1/2 qualified', 'the Skills view to count d.nakamura');
     });
 
     it('New document from template creates and opens the file, and never overwrites', async function () {

@@ -58,8 +58,10 @@ export interface SkillsMatrix {
   readonly version: 1;
   readonly today: string;
   readonly minQualified: number;
-  /** Everyone with a record, in the order of training.yaml. */
+  /** Everyone with a record, in the order of training.yaml: the matrix's columns. */
   readonly people: readonly SkillsPerson[];
+  /** Everyone in people.yaml, records or not: who can be picked when recording a training. */
+  readonly roster: readonly SkillsPerson[];
   readonly documents: readonly SkillsDocument[];
   readonly retraining: readonly Retraining[];
   /** Documents whose qualified people all leave within `people-warn-before`. */
@@ -114,15 +116,17 @@ export function skillsMatrix(
   }
   rows.sort((a, b) => a.id.localeCompare(b.id));
   const order = [...new Set(training?.training.records.map((record) => record.person.value) ?? [])].filter((person) => recorded.has(person));
-  const peopleRows = order.map((key): SkillsPerson => {
+  const row = (key: string): SkillsPerson => {
     const person = people?.people.get(key);
     return { person: key, name: person?.name ?? null, active: person?.active ?? true, leaves: person?.leaves === undefined ? null : formatDay(person.leaves) };
-  });
+  };
+  const peopleRows = order.map(row);
   return {
     version: 1,
     today: formatDay(environment.today),
     minQualified: environment.config.minQualified,
     people: peopleRows,
+    roster: [...(people?.people.keys() ?? [])].map(row),
     documents: rows,
     retraining,
     succession,

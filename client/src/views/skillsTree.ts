@@ -1,0 +1,56 @@
+/**
+ * Skills (ISO 9001 7.2, 7.1.6): per procedure, how many people can do it
+ * alone against min-qualified, and each person's level; then who must be
+ * retrained. The server computes it (densho/skills, the CLI's JSON).
+ */
+import * as vscode from 'vscode';
+import { SkillsRequest, type SkillsMatrix } from '../../../server/src/protocol';
+import type { Ctx } from '../context';
+import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
+
+/** The quarter circles of a skills map (力量表), as the CLI and the report draw them. */
+const SYMBOLS: Readonly<Record<string, string>> = { learning: '◔', supervised: '◑', independent: '◕', trainer: '●' };
+
+export class SkillsTree extends ReportTree<SkillsMatrix> {
+  constructor(ctx: Ctx) {
+    super(ctx, 'skills matrix');
+  }
+
+  protected fetch(): Promise<SkillsMatrix> {
+    return this.ctx.request(SkillsRequest, { folder: this.ctx.folder()?.uri.toString() });
+  }
+
+  protected roots(matrix: SkillsMatrix): TreeNode[] {
+    if (matrix.documents.length === 0) return [message('No approved procedure needs qualified people yet.')];
+    const names = new Map(matrix.roster.map((person) => [person.person, person.name]));
+    const documents = matrix.documents.map((document) => {
+      const people = document.records.map((record) => {
+        const node = new TreeNode(`${SYMBOLS[record.level] ?? ''} ${names.get(record.person) ?? record.person}`);
+        node.description = [record.level, `v${record.version}`, record.current ? '' : 'retrain', record.date ?? ''].filter(Boolean).join(' · ');
+        node.tooltip = `${record.person}: ${record.level} on version ${record.version}${record.trainer ? `, taught by ${record.trainer}` : ''}${record.current ? '' : ' (a major change came after it)'}`;
+        node.contextValue = 'densho.trainingRecord';
+        return node;
+      });
+      const node = new DocumentNode(`${document.id} ${document.title}`, this.ctx.uriOf(document.file), 'densho.skillsDocument');
+      Object.assign(node, { children: people, collapsibleState: people.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None });
+      const short = document.qualified.length < document.required;
+      node.description = document.required > 0 ? `${document.qualified.length}/${document.required} qualified` : `${document.qualified.length} qualified`;
+      node.tooltip = short ? `Fewer than ${document.required} people can do ${document.id} alone.` : undefined;
+      node.iconPath = new vscode.ThemeIcon(short ? 'warning' : 'pass', new vscode.ThemeColor(short ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'));
+      return node;
+    });
+    if (matrix.retraining.length === 0) return documents;
+    const retraining = new TreeNode(
+      'Retraining',
+      matrix.retraining.map((item) => {
+        const node = new TreeNode(`${names.get(item.person) ?? item.person}: ${item.id}`);
+        node.description = `trained on v${item.trainedOn}, now v${item.currentVersion}`;
+        node.iconPath = new vscode.ThemeIcon('history');
+        return node;
+      }),
+      true,
+    );
+    retraining.iconPath = new vscode.ThemeIcon('mortar-board');
+    return [retraining, ...documents];
+  }
+}
