@@ -41,7 +41,7 @@ describe('extension manifest', () => {
 
   it('every view has welcome content and belongs to the Densho container; every command has the Densho category', () => {
     const views = manifest.contributes.views.densho.map((v: { id: string }) => v.id);
-    assert.deepEqual(views, ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders']);
+    assert.deepEqual(views, ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders', 'densho.skills']);
     assert.deepEqual(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view).sort(), [...views].sort());
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Densho', command.command);
   });
