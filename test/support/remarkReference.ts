@@ -1,241 +1,120 @@
 /**
- * The reference the engine's parser is held against: the remark (micromark)
- * parse of a document, as the engine read documents before it moved to
- * markdown-it. test/engine/parserDifferential.test.ts compares the two.
- * Kept as it was, quirks included, so that every difference is seen.
+ * The reference the engine's parser is held against: what remark
+ * (micromark, the reference implementation of CommonMark in JavaScript)
+ * finds in a document, read from its syntax tree, whose nodes carry exact
+ * offsets. test/engine/parserDifferential.test.ts compares the engine's
+ * ParsedDocument with it, both reduced to the same plain facts.
+ *
+ * Headings and steps are read as GitHub renders them (HTML tags and image
+ * descriptions are not text), since that is what the engine promises.
  */
 import GithubSlugger from 'github-slugger';
-import type { Definition, Heading as MdHeading, Image, Link as MdLink, Nodes, Root } from 'mdast';
-import { toString as nodeText } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineIndex, parseYaml, withoutBom, type DocumentLink, type FrontMatter, type Heading, type LinkKind, type ParsedDocument, type Step, type YamlMap } from '../../server/src/engine';
+import { withoutBom } from '../../server/src/engine';
+import { WIKI_REFERENCE_PATTERN } from '../../server/src/engine/parsing/markdownTokens';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const WIKI_REFERENCE = /\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]*))?(?:\|[^\[\]\n]*)?\]\]/g;
-const HTML_ANCHOR = /<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** What both parsers must agree on, as strings that print well in a failed assertion. Offsets count in the text without BOM. */
+export interface ParseFactsForComparison {
+  headings: string[];
+  links: string[];
+  steps: string[];
+  /** The first line of each step's text; compared by prefix (see the test). */
+  stepTexts: string[];
+  frontMatter: string;
+}
 
-export function remarkParseMarkdown(path: string, rawText: string): ParsedDocument {
+/** GFM for its tables, which GitHub renders and markdown-it parses. */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** The engine's own definition of a `[[ID]]` reference, applied to remark's text nodes. */
+const WIKI_REFERENCE = new RegExp(WIKI_REFERENCE_PATTERN.source, 'g');
+
+export function referenceFacts(rawText: string): ParseFactsForComparison {
   const text = withoutBom(rawText);
-  const lines = new LineIndex(text);
   const tree = processor.parse(text) as Root;
-  const offsets = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] => [
-    node.position?.start.offset ?? 0,
-    node.position?.end.offset ?? 0,
-  ];
-
-  let frontMatter: FrontMatter | undefined;
-  const headings: Heading[] = [];
-  const anchors: string[] = [];
-  const links: DocumentLink[] = [];
+  const offsets = (node: Nodes): [number, number] => [node.position!.start.offset!, node.position!.end.offset!];
+  const facts: ParseFactsForComparison = { headings: [], links: [], steps: [], stepTexts: [], frontMatter: '' };
   const slugger = new GithubSlugger();
-  const steps: Step[] = [];
+  const steps: [number, string, string][] = [];
 
-  // Returns whether to descend into the node's children.
-  const visit = (node: Nodes): boolean => {
+  const pending: Nodes[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    let descend = true;
+    // GFM's literal autolinks (`www.x.org`) are made after parsing and have text children without positions.
+    if (node.type !== 'root' && !node.position) continue;
     switch (node.type) {
-      case 'yaml': {
-        const [start, end] = offsets(node);
-        frontMatter = readFrontMatter(text, lines, start, end);
-        return false;
-      }
+      case 'yaml':
+        facts.frontMatter = offsets(node).join('-');
+        descend = false;
+        break;
       case 'heading': {
-        const [start, end] = offsets(node);
-        const headingText = nodeText(node as MdHeading);
-        headings.push({ text: headingText, depth: node.depth, slug: slugger.slug(headingText), range: lines.rangeOf(start, end) });
+        const headingText = rendered(node);
+        facts.headings.push(`${node.depth} ${slugger.slug(headingText)} ${JSON.stringify(headingText)} ${offsets(node).join('-')}`);
         break;
       }
       case 'list':
         if (node.ordered) {
           node.children.forEach((item, position) => {
             const [start, end] = offsets(item);
-            const itemText = nodeText(item).split(/\r\n|\n|\r/)[0]!.trim();
-            steps.push({ number: (node.start ?? 1) + position, text: itemText, range: lines.rangeOf(start, end) });
+            steps.push([start, `${(node.start ?? 1) + position} ${start}-${end}`, rendered(item).split('\n')[0]!.trim()]);
           });
         }
         break;
       case 'link':
       case 'image':
       case 'definition': {
-        const link = readLink(text, lines, node);
-        if (link) links.push(link);
+        // Reference links (`[text][label]`) have no destination of their own: their definition is the link.
+        const [start, end] = offsets(node);
+        if (node.type !== 'definition' && text.charCodeAt(end - 1) !== 41 /* ) */) break;
+        const children = node.type === 'link' ? node.children.filter((child) => child.position) : [];
+        const label = children.length > 0 ? `${offsets(children[0]!)[0]}-${offsets(children[children.length - 1]!)[1]}` : '-';
+        facts.links.push(`${node.type} ${start}-${end} url=${JSON.stringify(node.url)} text=${node.type === 'link' ? label : '-'}`);
         break;
       }
       case 'text': {
         const [start, end] = offsets(node);
-        readWikiReferences(text, lines, start, end, links);
-        return false;
+        for (const match of text.slice(start, end).matchAll(WIKI_REFERENCE)) {
+          const at = start + match.index!;
+          facts.links.push(`wiki ${at}-${at + match[0].length} url=${JSON.stringify(`${match[1]!.trim()}${match[2] === undefined ? '' : `#${match[2].trim()}`}`)} text=-`);
+        }
+        descend = false;
+        break;
       }
       case 'html':
-        for (const match of node.value.matchAll(HTML_ANCHOR)) anchors.push(match[1]!);
-        return false;
       case 'code':
       case 'inlineCode':
-        // Code is not prose: nothing inside it is a link.
-        return false;
+        descend = false;
+        break;
     }
-    return true;
-  };
-  // An explicit stack rather than recursion: nesting depth must not be bounded by the call stack.
-  const pending: Nodes[] = [tree];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (visit(node) && 'children' in node) {
+    if (descend && 'children' in node) {
       for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] as Nodes);
     }
   }
-
-  const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
-  return { path, text, bom: text.length !== rawText.length, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
+  steps.sort((a, b) => a[0] - b[0]);
+  facts.steps = steps.map((step) => step[1]);
+  facts.stepTexts = steps.map((step) => step[2]);
+  facts.links.sort(byStart);
+  return facts;
 }
 
-function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {
-  const firstBreak = text.slice(start, end).search(/\r\n|\n|\r/);
-  const contentStart = firstBreak < 0 ? end : start + firstBreak + (text.startsWith('\r\n', start + firstBreak) ? 2 : 1);
-  // The closing fence is the last line of the block.
-  const lastLineStart = lines.offsetAt({ line: lines.positionAt(end).line, character: 0 });
-  const contentEnd = Math.max(contentStart, lastLineStart);
-  const parsed = parseYaml(text.slice(contentStart, contentEnd), lines, contentStart);
-  const root = parsed.root;
-  return {
-    range: lines.rangeOf(start, end),
-    contentStart,
-    contentEnd,
-    // Broken YAML leaves the fields unknown (not absent): no rule may call them missing.
-    fields: parsed.errors.length > 0 ? undefined : root?.kind === 'map' ? root : root ? undefined : emptyMap(lines, contentStart),
-    errors: parsed.errors,
-    notAMap: root && root.kind !== 'map' ? root.range : undefined,
-  };
+export function byStart(a: string, b: string): number {
+  return Number(/ (\d+)-/.exec(a)![1]) - Number(/ (\d+)-/.exec(b)![1]);
 }
 
-function emptyMap(lines: LineIndex, offset: number): YamlMap | undefined {
-  return { kind: 'map', entries: [], range: lines.rangeOf(offset, offset), startOffset: offset, endOffset: offset };
-}
-
-function readLink(text: string, lines: LineIndex, node: MdLink | Image | Definition): DocumentLink | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const destination = locateDestination(text, start, end, node.type === 'definition');
-  if (!destination) return undefined;
-  const raw = text.slice(destination[0], destination[1]);
-  const kind: LinkKind = node.type;
-  const range = lines.rangeOf(destination[0], destination[1]);
-  const nodeOffsets = [start, end] as const;
-  const textOffsets = destination[2] === undefined ? undefined : ([start + (kind === 'image' ? 2 : 1), destination[2] - 1] as const);
-  if (raw === '' || SCHEME.test(raw) || raw.startsWith('//')) {
-    return { kind, raw, range, external: true, nodeOffsets, textOffsets };
+/** A node's text as GitHub renders it: HTML tags and images contribute nothing. */
+function rendered(node: Nodes): string {
+  let result = '';
+  const pending: Nodes[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (current.type === 'html' || current.type === 'image' || current.type === 'imageReference') continue;
+    if (current.type === 'break') result += '\n';
+    else if ('value' in current) result += current.value;
+    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) pending.push(current.children[i] as Nodes);
   }
-  const hash = raw.indexOf('#');
-  const rawPath = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\?.*$/, '');
-  const rawFragment = hash < 0 ? undefined : raw.slice(hash + 1);
-  return {
-    kind,
-    raw,
-    range,
-    path: decode(unescapeMarkdown(rawPath)),
-    fragment: rawFragment === undefined ? undefined : decode(unescapeMarkdown(rawFragment)),
-    fragmentRange: hash < 0 ? undefined : lines.rangeOf(destination[0] + hash + 1, destination[1]),
-    external: false,
-    nodeOffsets,
-    textOffsets,
-  };
-}
-
-/**
- * Finds the destination of an inline link, image or definition in the
- * source, so that diagnostics point at it and edits replace only it. The
- * third offset, for links and images, is the `(` that opens the destination.
- */
-function locateDestination(text: string, start: number, end: number, isDefinition: boolean): [number, number, number?] | undefined {
-  let cursor: number;
-  let open: number | undefined;
-  if (isDefinition) {
-    const colon = text.indexOf(']:', start);
-    if (colon < 0 || colon >= end) return undefined;
-    cursor = colon + 2;
-  } else {
-    // The destination follows the last `](` of the node; reference links have none.
-    if (text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
-    open = findDestinationOpen(text, start, end);
-    if (open < 0) return undefined;
-    cursor = open + 1;
-  }
-  while (cursor < end && /\s/.test(text[cursor]!)) cursor++;
-  if (text[cursor] === '<') {
-    const close = text.indexOf('>', cursor + 1);
-    if (close < 0 || close > end) return undefined;
-    return [cursor + 1, close, open];
-  }
-  let depth = 0;
-  let stop = cursor;
-  while (stop < end) {
-    const char = text[stop]!;
-    if (char === '\\') {
-      stop += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === '(') depth++;
-    if (char === ')') {
-      if (depth === 0) break;
-      depth--;
-    }
-    stop++;
-  }
-  return [cursor, Math.min(stop, end), open];
-}
-
-/** The `(` that opens the destination: the `](` whose parentheses close at the node's end. */
-function findDestinationOpen(text: string, start: number, end: number): number {
-  let depth = 0;
-  for (let i = end - 1; i > start; i--) {
-    const char = text[i];
-    if (char === ')' && text[i - 1] !== '\\') depth++;
-    else if (char === '(' && text[i - 1] !== '\\') {
-      depth--;
-      if (depth === 0 && text[i - 1] === ']') return i;
-    }
-  }
-  return -1;
-}
-
-function readWikiReferences(text: string, lines: LineIndex, start: number, end: number, links: DocumentLink[]): void {
-  const source = text.slice(start, end);
-  if (!source.includes('[[')) return;
-  for (const match of source.matchAll(WIKI_REFERENCE)) {
-    const innerStart = start + match.index! + 2;
-    const id = match[1]!.trim();
-    const fragment = match[2];
-    const rawEnd = innerStart + match[1]!.length + (fragment === undefined ? 0 : fragment.length + 1);
-    const fragmentStart = innerStart + match[1]!.length + 1;
-    const whole = match[0];
-    const bar = whole.indexOf('|');
-    const nodeStart = start + match.index!;
-    links.push({
-      kind: 'wiki',
-      raw: text.slice(innerStart, rawEnd),
-      range: lines.rangeOf(innerStart, rawEnd),
-      id,
-      fragment: fragment === undefined ? undefined : decode(fragment.trim()),
-      fragmentRange: fragment === undefined ? undefined : lines.rangeOf(fragmentStart, rawEnd),
-      external: false,
-      nodeOffsets: [nodeStart, nodeStart + whole.length],
-      textOffsets: bar < 0 ? undefined : [nodeStart + bar + 1, nodeStart + whole.length - 2],
-    });
-  }
-}
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function unescapeMarkdown(value: string): string {
-  return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return result.trim();
 }

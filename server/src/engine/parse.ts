@@ -6,7 +6,8 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import GithubSlugger from 'github-slugger';
-import { tokenize, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
+import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
+import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
 import { LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
@@ -190,7 +191,7 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
         const atx = token.markup.startsWith('#');
         const contentMap = source.mapLines(inline.content, first, atx ? positionOf(token).start + token.markup.length : undefined);
         read.inline(inline, contentMap);
-        headings.push({ text: headingText, depth: Number(token.tag.slice(1)), slug: slugger.slug(headingText), range: range(positionOf(token).start, source.trimmedLineEnd(after - 1)) });
+        headings.push({ text: headingText, depth: Number(token.tag.slice(1)), slug: slugger.slug(headingText), range: range(positionOf(token).start, source.lineEnd(after - 1)) });
         i++;
         break;
       }
@@ -250,7 +251,8 @@ function renderedText(children: readonly Token[]): string {
   let result = '';
   for (const child of children) {
     if (child.type === 'text' || child.type === 'code_inline' || child.type === 'text_special') result += child.content;
-    else if (child.type === 'wiki_reference') result += child.content;
+    // A `[[…]]` reference renders as the text it is, its escapes and character references resolved.
+    else if (child.type === 'wiki_reference') result += unescapeAll(child.content);
     else if (child.type === 'softbreak' || child.type === 'hardbreak') result += '\n';
     else if (child.type === 'image') continue;
   }
@@ -266,7 +268,8 @@ function firstLineOfItem(tokens: readonly Token[], itemOpen: number): string {
     if (token.type === 'list_item_open') depth++;
     if (token.type === 'list_item_close') depth--;
     if (token.type === 'inline') return renderedText(token.children ?? []).split('\n')[0]!.trim();
-    if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') return token.content.split('\n')[0]!.trim();
+    // Raw HTML renders as markup, not as text, as in headings.
+    if (token.type === 'fence' || token.type === 'code_block') return token.content.split('\n')[0]!.trim();
   }
   return '';
 }
@@ -421,7 +424,7 @@ class ContentMap {
   }
 }
 
-const WIKI_REFERENCE = /\[\[([^\[\]|#\n`]+?)(?:#([^\[\]|\n`]*))?(?:\|([^\[\]\n`]*))?\]\]/g;
+const WIKI_REFERENCE = new RegExp(WIKI_REFERENCE_PATTERN.source, 'g');
 /** An opening tag's name and attributes; `[^<>]` keeps every search from running past the next tag. */
 const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>/g;
 const HTML_ATTRIBUTE = /(?:^|[\s"'])([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
@@ -472,9 +475,8 @@ class LinkReader {
 
   definition(definition: DefinitionPosition): void {
     const original = (offset: number) => this.source.original(offset);
-    let end = definition.end;
-    while (end > definition.destination[1] && isBlank(this.source.normalized.charCodeAt(end - 1))) end--;
-    this.push('definition', original(definition.destination[0]), original(definition.destination[1]), [original(definition.start), original(end)], undefined, unescapeMarkdown);
+    // The definition runs to the end of its last line, trailing blanks included: removing it leaves no stray spaces.
+    this.push('definition', original(definition.destination[0]), original(definition.destination[1]), [original(definition.start), original(definition.end)], undefined, unescapeMarkdown);
   }
 
   /** Raw HTML: `href` and `src` attributes are links, `id` and `name` of `<a>` anchors, and `[[ID]]` references count inside it too. */

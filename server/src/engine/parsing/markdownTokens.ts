@@ -174,6 +174,10 @@ function recordInline(name: string, rule: InlineRule): InlineRule {
     if (isLink && frame.destination && frame.destination[1] < end) {
       position.destination = frame.destination;
       position.labelEnd = frame.labelEnd;
+    } else if (isLink && frame.labelEnd !== undefined && state.src.charCodeAt(frame.labelEnd + 1) === 0x28 && state.src.charCodeAt(end - 1) === 0x29) {
+      // `[text]()`: an inline link whose destination is empty, which the helper does not report as read.
+      position.destination = [end - 1, end - 1];
+      position.labelEnd = frame.labelEnd;
     }
     // The rule's own token is the first one it pushed: text before it is pending text the push flushed, and
     // tokens after it (a link's text) were noted by their own rules.
@@ -187,7 +191,12 @@ function recordInline(name: string, rule: InlineRule): InlineRule {
   };
 }
 
-const WIKI_REFERENCE = /\[\[([^\[\]|#\n`]+?)(?:#([^\[\]|\n`]*))?(?:\|([^\[\]\n`]*))?\]\]/y;
+/**
+ * `[[ID]]`, `[[ID#fragment]]`, `[[ID#fragment|alias]]`: an id without brackets, `|`, `#` or backticks (a code span
+ * would bind tighter), and a closing `]]` that is not escaped. Shared with raw HTML, where references count too.
+ */
+export const WIKI_REFERENCE_PATTERN = /\[\[([^\[\]|#\n`]+?)(?:#([^\[\]|\n`]*))?(?:\|([^\[\]\n`]*))?(?<!\\)\]\]/;
+const WIKI_REFERENCE = new RegExp(WIKI_REFERENCE_PATTERN.source, 'y');
 
 /** `[[ID]]`, `[[ID#heading]]` and `[[ID#heading|alias]]`: one token, with nothing inside parsed as Markdown. */
 function wikiReferenceRule(state: StateInline, silent: boolean): boolean {
