@@ -226,6 +226,20 @@ describe('access/*', () => {
     const ws = await repository({ 'a.md': doc({ access: 'restricted' }, '[p](p.md) [i](i.md)\n'), 'p.md': doc({ id: 'SOP-P-001', access: 'public' }), 'i.md': doc({ id: 'SOP-I-001', access: 'restricted' }) });
     assert.deepEqual(findings(ws, 'access/leak'), []);
   });
+  it('access/leak sees raw HTML href and src, and a link whose title holds a parenthesis', async () => {
+    const ws = await repository({
+      'p/a.md': doc({ access: 'public' }, '<a href="../m/mst.md">x</a> <img src=\'../m/mst.md\'>\n\n[t](../m/mst.md "close)")\n\n<div>\n<a href="../m/mst.md#s">y</a>\n</div>\n'),
+      'm/mst.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['p/a.md:9:10 warning access/leak', 'p/a.md:9:39 warning access/leak', 'p/a.md:11:5 warning access/leak', 'p/a.md:14:10 warning access/leak']);
+  });
+  it('access/leak is silent for HTML in code spans, code blocks and comments', async () => {
+    const ws = await repository({
+      'p/a.md': doc({ access: 'public' }, '`<a href="../m/mst.md">`\n\n<!-- <a href="../m/mst.md"> -->\n\n```html\n<img src="../m/mst.md">\n```\n'),
+      'm/mst.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), []);
+  });
   it('access/list-missing fires for a highest-layer document without access-list, even an empty one', async () => {
     const ws = await repository({ 'a.md': doc({ access: 'master' }), 'b.md': doc({ id: 'SOP-B-001', access: 'master', 'access-list': '[]' }), 'c.md': doc({ id: 'SOP-C-001', access: 'master', 'access-list': '[k.tanaka]' }), 'd.md': doc({ id: 'SOP-D-001', access: 'restricted' }) });
     assert.deepEqual(findings(ws, 'access/list-missing'), ['a.md:4:9 error access/list-missing', 'b.md:4:9 error access/list-missing']);

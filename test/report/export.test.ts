@@ -63,6 +63,19 @@ describe('export plan', () => {
     assert.equal(plan.withheldDocuments, 1);
     assert.equal(plan.rewrittenLinks, 9, "7 links and references, the definition, the related entry");
   });
+  it('withholds links in raw HTML and links whose title holds a parenthesis: the master file name is never copied', async () => {
+    const body = '<a href="../m/mst.md">the values</a> and <img src="../m/mst.md"> and [t](../m/mst.md "close)").\n\n<p>\n<a href="../m/mst.md#values">v</a>\n</p>\n';
+    const ws = await repository({
+      'm/mst.md': MASTER,
+      'p/sop.md': doc({ access: 'public' }, body),
+    });
+    const plan = planExport(ws, 0);
+    assert.deepEqual(plan.files.map((file) => file.path), ['p/sop.md']);
+    const exported = text(plan, 'p/sop.md')!;
+    assert.doesNotMatch(exported, /mst/);
+    assert.ok(exported.endsWith('---\nthe values</a> and (withheld document) and t.\n\n<p>\nv</a>\n</p>\n'), exported);
+    assert.equal(plan.rewrittenLinks, 4);
+  });
   it('removes withheld ids from block lists line by line and uses the Japanese placeholder in Japanese documents', async () => {
     const ws = await repository({
       'densho.yaml': 'languages: [en, ja]\n',

@@ -121,16 +121,16 @@ export function planExport(workspace: Workspace, maxLayer: number): ExportPlan {
       const target = index.resolve(document, link);
       if (target.kind === 'external' || target.kind === 'outside') continue;
       if (target.kind === 'id') {
-        if (target.document && !view.isVisible(target.document)) edits.push(withheldLinkEdit(link, document.meta.lang));
+        if (target.document && !view.isVisible(target.document)) edits.push(withheldLinkEdit(link, document.meta.lang, text));
         continue;
       }
       if (target.document) {
-        if (!view.isVisible(target.document)) edits.push(withheldLinkEdit(link, document.meta.lang));
+        if (!view.isVisible(target.document)) edits.push(withheldLinkEdit(link, document.meta.lang, text));
       } else if (isMedia(target.path)) {
         files.set(target.path, { path: target.path, kind: 'media' });
       } else if (target.exists && index.allFiles().has(target.path)) {
         // A Markdown file outside the managed documents: its layer is unknown, so it stays behind.
-        edits.push(withheldLinkEdit(link, document.meta.lang));
+        edits.push(withheldLinkEdit(link, document.meta.lang, text));
       }
     }
     for (const ref of document.meta.media) {
@@ -165,11 +165,15 @@ export function planExport(workspace: Workspace, maxLayer: number): ExportPlan {
   };
 }
 
-/** A link to a withheld document becomes its text; an `[[ID]]` reference its alias or a neutral placeholder; a definition goes. */
-function withheldLinkEdit(link: DocumentLink, lang: string): Edit {
+/**
+ * A link to a withheld document becomes its text; an `[[ID]]` reference its alias or a neutral placeholder; a definition goes.
+ * In raw HTML the tag goes: an `<a>` leaves its content (its `</a>` renders as nothing), any other tag the placeholder.
+ */
+function withheldLinkEdit(link: DocumentLink, lang: string, text: string): Edit {
   if (!link.nodeOffsets) throw new Error(`Cannot rewrite the link to ${link.raw}: the parser gave no offsets.`);
   const [start, end] = link.nodeOffsets;
   if (link.kind === 'definition') return { start, end, text: '' };
+  if (link.kind === 'html') return { start, end, text: /^<a[\s>]/i.test(text.slice(start, end)) ? '' : withheldPlaceholder(lang) };
   if (link.textOffsets) return { start, end, keep: link.textOffsets };
   return { start, end, text: withheldPlaceholder(lang) };
 }

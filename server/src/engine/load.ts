@@ -9,7 +9,7 @@ import type { FileSystem } from './fileSystem';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
-import { ParserPool } from './parsing/parserPool';
+import { ParserPool } from '../node/parserPool';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
 /** Folders never worth walking into. */

@@ -7,7 +7,7 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { DirectoryEntry, FileSystem } from './fileSystem';
+import type { DirectoryEntry, FileSystem } from '../engine/fileSystem';
 
 export class NodeFileSystem implements FileSystem {
   readonly root: string;

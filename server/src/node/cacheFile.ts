@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENGINE_VERSION } from '../version';
-import { CheckCache } from './checkCache';
+import { ENGINE_VERSION } from '../engine/version';
+import { CheckCache } from '../engine/cache/checkCache';
 
 declare const DENSHO_ENGINE_BUILD: string | undefined;
 
