@@ -1,0 +1,58 @@
+/**
+ * Hostile input at the engine: patterns and globs from densho.yaml, keys
+ * named like Object.prototype's members, ceilings a pull request cannot
+ * raise, and files that cannot be read.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfig } from '../../server/src/engine';
+import { compileGlobs } from '../../server/src/engine/documentGlobs';
+import { doc, findings, repository } from '../helpers';
+
+describe('patterns and globs from densho.yaml', () => {
+  it('refuses an id-pattern with a backreference or lookaround, naming the construct, and keeps the default', () => {
+    for (const [pattern, construct] of [['^(A)\\1$', '\\1'], ['^(?=A)[A-Z]+$', '(?=']] as const) {
+      const result = parseConfig(`id-pattern: '${pattern}'\n`);
+      assert.equal(result.findings.length, 1);
+      assert.equal(result.findings[0]!.rule, 'config/invalid');
+      assert.ok(result.findings[0]!.message.includes(construct), result.findings[0]!.message);
+      assert.equal(result.config.idPattern.source, '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$');
+    }
+  });
+  it('keeps ordinary id-patterns working: anchors, classes, counts, Unicode classes, unanchored search', async () => {
+    const cases: [string, string, boolean][] = [
+      ['^[A-Z]{2,4}-\\d{3}$', 'SOP-001', true],
+      ['^[A-Z]{2,4}-\\d{3}$', 'SOP-01', false],
+      ['^\\p{Lu}+-\\d+$', 'ÄB-1', true],
+      ['-\\d+$', 'anything-12', true],
+      ['^([A-Z]+)+$', `${'A'.repeat(34)}!`, false],
+    ];
+    for (const [pattern, id, matches] of cases) {
+      const { config, findings: problems } = parseConfig(`id-pattern: '${pattern}'\n`);
+      assert.deepEqual(problems, []);
+      assert.equal(config.idPattern.test(id), matches, `${pattern} on ${id}`);
+    }
+    const workspace = await repository({ 'densho.yaml': "id-pattern: '^([A-Z]+)+$'\nstandards: []\n", 'a.md': doc({ id: `${'A'.repeat(34)}!` }) });
+    assert.deepEqual(findings(workspace, 'id/pattern'), ['a.md:2:5 warning id/pattern']);
+  });
+  it('globs: *, **, ?, sets, braces and escapes as a shell has them; dot-folders only when named', () => {
+    const matches = (glob: string, path: string, dot = false) => (compileGlobs([glob], { dot }) as (path: string) => boolean)(path);
+    assert.ok(matches('**/*.md', 'a.md') && matches('**/*.md', 'a/b/c.md') && !matches('**/*.md', 'a.txt'));
+    assert.ok(!matches('**/*.md', '.github/a.md') && matches('**/*.md', '.github/a.md', true) && matches('.github/**/*.md', '.github/w/a.md'));
+    assert.ok(matches('sops/**', 'sops/a/b.md') && matches('sops/**', 'sops') && !matches('sops/**', 'sopsx/a.md'));
+    assert.ok(matches('a/**/b/*.md', 'a/b/x.md') && matches('a/**/b/*.md', 'a/q/r/b/x.md') && !matches('a/**/b/*.md', 'a/q/x.md'));
+    assert.ok(matches('*.md', 'x.md') && !matches('*.md', 'a/x.md'));
+    assert.ok(matches('sops/[a-c]?.md', 'sops/b1.md') && !matches('sops/[a-c]?.md', 'sops/d1.md') && matches('[!x]*.md', 'a.md') && !matches('[!x]*.md', 'xa.md'));
+    assert.ok(matches('**/*.{md,markdown}', 'a/x.markdown') && matches('{a,b{c,d}}/*.md', 'bd/x.md') && !matches('{a,b}/*.md', 'c/x.md'));
+    assert.ok(matches('\\*.md', '*.md') && !matches('\\*.md', 'x.md') && matches('a+(b).md', 'a+(b).md'));
+  });
+  it('a glob with six stars decides a 100-character name; an unclosed brace is config/invalid', () => {
+    const evil = compileGlobs(['**/*a*a*a*a*a*a*b.md'], { dot: false }) as (path: string) => boolean;
+    assert.equal(evil(`x/${'a'.repeat(100)}.md`), false);
+    assert.equal(evil(`x/${'a'.repeat(100)}b.md`), true);
+    const result = parseConfig('docs: ["{a,b"]\n');
+    assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.range.start.line]), [['config/invalid', 0]]);
+    assert.match(result.findings[0]!.message, /never closed/);
+    assert.deepEqual(result.config.docs, ['**/*.md']);
+  });
+});
