@@ -5,9 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../server/src/engine';
+import { parseConfig, planExport } from '../../server/src/engine';
 import { compileGlobs } from '../../server/src/engine/documentGlobs';
-import { doc, findings, repository } from '../helpers';
+import { fillTemplate } from '../../server/src/engine/templates';
+import { doc, findings, PEOPLE, repository } from '../helpers';
+
+/** Keys that name members of Object.prototype. */
+const PROTOTYPE_KEYS = ['__proto__', 'hasOwnProperty', 'valueOf', 'constructor', 'toString', '__defineGetter__'];
 
 describe('patterns and globs from densho.yaml', () => {
   it('refuses an id-pattern with a backreference or lookaround, naming the construct, and keeps the default', () => {
@@ -54,5 +58,48 @@ describe('patterns and globs from densho.yaml', () => {
     assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.range.start.line]), [['config/invalid', 0]]);
     assert.match(result.findings[0]!.message, /never closed/);
     assert.deepEqual(result.config.docs, ['**/*.md']);
+  });
+});
+
+describe('keys named like members of Object.prototype', () => {
+  it('in front matter: each is an unknown field, and checking, coverage and reports go on', async () => {
+    const extra = Object.fromEntries(PROTOTYPE_KEYS.map((key, index) => [key, String(index)]));
+    const workspace = await repository({ 'people.yaml': PEOPLE, 'a.md': doc(extra) });
+    assert.deepEqual(
+      workspace.checkAll().filter((diagnostic) => diagnostic.file === 'a.md' && diagnostic.rule !== 'people/leaving').map((diagnostic) => [diagnostic.rule, diagnostic.message]),
+      PROTOTYPE_KEYS.map((key) => ['frontmatter/unknown-field', `Unknown field \`${key}\`.`]),
+    );
+    assert.ok(workspace.coverage());
+    workspace.reviewSchedule();
+    workspace.knowledgeRisk();
+  });
+  it('in densho.yaml, people.yaml and a custom standard: config/invalid like any other unknown key, never a crash', async () => {
+    const keys = PROTOTYPE_KEYS.map((key) => `${key}: 1\n`).join('');
+    const workspace = await repository({
+      'densho.yaml': `${keys}standards: [iso9001, constructor.yaml]\nlanguages: [en, constructor]\n`,
+      'people.yaml': `constructor:\n  name: C\n  ${PROTOTYPE_KEYS.map((key) => `${key}: x`).join('\n  ')}\n`,
+      'constructor.yaml': 'id: constructor\ntitle: Constructor standard\nclauses:\n  - number: "1"\n    title: One\n    documented: true\n',
+      'a.md': doc({ owner: 'constructor', expert: 'constructor', constructor: '[1]', lang: 'constructor', 'translated-from-version': '1' }),
+    });
+    const unknown = (file: string) => workspace.checkRepository().filter((d) => d.file === file && d.rule === 'config/invalid').length;
+    assert.equal(unknown('densho.yaml'), PROTOTYPE_KEYS.length);
+    assert.equal(unknown('people.yaml'), PROTOTYPE_KEYS.length);
+    assert.equal(workspace.people?.people.get('constructor')?.name, 'C');
+    assert.equal(workspace.coverage('constructor')?.clauses[0]?.documents.length, 1);
+    assert.deepEqual(findings(workspace, 'people/unknown'), []);
+  });
+  it('a language named `constructor` exports the neutral placeholder, never `function Object()`', async () => {
+    const workspace = await repository({
+      'densho.yaml': 'languages: [constructor, en]\nstandards: []\n',
+      'm.md': doc({ id: 'MST-A-001', access: 'master', 'access-list': '[h.sato]' }),
+      'a.md': doc({ id: 'SOP-B-001' }, 'See [[MST-A-001]].\n'),
+    });
+    const exported = planExport(workspace, 2).files.find((file) => file.path === 'a.md')?.text ?? '';
+    assert.match(exported, /See \(withheld document\)\./);
+    assert.doesNotMatch(exported, /function|native code/);
+  });
+  it('a `{{constructor}}` placeholder in a template stays as written', () => {
+    const values = { id: 'SOP-A-001', title: 'T', lang: 'en', today: '2026-11-25', owner: '', version: '1', access: 'internal' };
+    assert.equal(fillTemplate('{{constructor}} "{{toString}}" {{__proto__}} {{id}}', values), '{{constructor}} "{{toString}}" {{__proto__}} SOP-A-001');
   });
 });

@@ -185,8 +185,12 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   return problems.length > 0 ? problems : list;
 };
 
-/** Readers by field; standards' fields use `readClauses`. */
-const READERS: Readonly<Record<string, Reader<unknown>>> = {
+/**
+ * Readers by field; standards' fields use `readClauses`. A Map, not an
+ * object literal: a key such as `__proto__` or `constructor` must find
+ * nothing here, not a member of Object.prototype.
+ */
+const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   id: readText,
   title: readText,
   type: readEnum(DOCUMENT_TYPES),
@@ -204,7 +208,7 @@ const READERS: Readonly<Record<string, Reader<unknown>>> = {
   related: readTextList(false),
   supersedes: readTextList(false),
   media: readTextList(false),
-};
+} satisfies Record<string, Reader<unknown>>));
 
 export interface FieldCheck {
   readonly entry: YamlEntry;
@@ -223,7 +227,7 @@ export function readFrontMatter(
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
   for (const entry of document.frontMatter?.fields?.entries ?? []) {
-    const reader = READERS[entry.key] ?? (standardIds.includes(entry.key) ? readClauses : undefined);
+    const reader = READERS.get(entry.key) ?? (standardIds.includes(entry.key) ? readClauses : undefined);
     if (!reader) {
       fields.set(entry.key, entry);
       checks.push({ entry });
