@@ -36,3 +36,51 @@ describe('hostile pull requests: no hang', () => {
     }
   });
 });
+
+/** Front matter values written as YAML double-quoted strings, so they can hold ESC, BEL, CR and newlines. */
+const FORGING_TITLE = '"Weld\\e[2J\\e]0;pwned\\a\\r\\n::error file=x.md,line=1::forged\\u202e"';
+const FORGING_PEOPLE = 'k.tanaka:\n  name: "Ken\\e[31m\\nji"\n  role: "QM\\r\\n::warning::x"\n  leaves: 2026-12-01\n';
+
+function assertInert(output: string): void {
+  assert.doesNotMatch(output, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/, 'no control character but newline and tab reaches the terminal');
+  assert.doesNotMatch(output, /^\s*::/m, 'no line of its own for a workflow command');
+}
+
+describe('hostile pull requests: nothing forged in what is printed', () => {
+  const dir = tempRepository({
+    'densho.yaml': 'standards: []\n',
+    'people.yaml': FORGING_PEOPLE,
+    'sops/a.md': doc({ title: FORGING_TITLE, owner: 'k.tanaka', expert: 'k.tanaka', reviewed: '2025-01-01', id: '"SOP-A-001\\e[0m"' }),
+  });
+  it('check, review and risk show control characters escaped, on the line of their field', () => {
+    for (const command of ['check', 'review', 'risk']) {
+      const output = runCliWithWatchdog([command, dir, '--today', '2026-11-25']).stdout;
+      assertInert(output);
+      if (command !== 'check') assert.ok(output.includes('Weld\\u001b[2J\\u001b]0;pwned\\u0007\\r\\n::error file=x.md,line=1::forged\\u202e'), output);
+    }
+    const check = runCliWithWatchdog(['check', dir, '--today', '2026-11-25']).stdout;
+    assert.ok(check.includes('Id `SOP-A-001\\u001b[0m` does not match'), check);
+  });
+  it('coverage --format md keeps every title inside its cell as text: pipes, newlines, HTML, links, images', () => {
+    const title = '"A | B\\nC <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![i](https://evil.example/t.png) https://evil.example www.evil.example a@b.example"';
+    const repo = tempRepository({
+      'densho.yaml': 'standards: [std.yaml]\n',
+      'std.yaml': `id: std\ntitle: ${title}\nclauses:\n  - number: "1"\n    title: ${title}\n    documented: true\n`,
+      'sops/a.md': doc({ title, std: '[1]' }),
+    });
+    const output = runCliWithWatchdog(['coverage', repo, '--format', 'md', '--today', '2026-11-25']).stdout;
+    const row = output.split('\n').find((line) => line.startsWith('| 1 |'))!;
+    assert.equal(output.split('\n').filter((line) => line.startsWith('|')).length, 3, 'header, rule and one clause row: no line broken off');
+    assert.equal(row.replace(/\\\|/g, '').split('|').length, 7, `five cells in ${row}`);
+    assert.doesNotMatch(output, /(?<!\\)[<[]|(?<!\\)\]|https?:|www\.|(?<!\\)@/, 'no raw HTML, link, image, URL or mail address');
+  });
+  it('coverage --format csv escapes every formula lead, TAB and CR included', () => {
+    const repo = tempRepository({
+      'densho.yaml': 'standards: [std.yaml]\n',
+      'std.yaml': 'id: std\ntitle: S\nclauses:\n  - number: "1"\n    title: "\\t=cmd|\' /C calc\'!A0"\n  - number: "2"\n    title: "\\r=1+1"\n  - number: "3"\n    title: "@SUM(1)"\n  - number: "4"\n    title: "＝1+1"\n',
+    });
+    const output = runCliWithWatchdog(['coverage', repo, '--format', 'csv', '--today', '2026-11-25']).stdout;
+    const titles = output.split('\r\n').slice(1, -1).map((line) => line.split(',')[1]);
+    for (const title of titles) assert.match(title!, /^"?'/, `formula lead neutralised in ${JSON.stringify(title)}`);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig, planExport } from '../../server/src/engine';
+import { completions, hover, LineIndex, parseConfig, planExport } from '../../server/src/engine';
 import { compileGlobs } from '../../server/src/engine/documentGlobs';
 import { fillTemplate } from '../../server/src/engine/templates';
 import { doc, findings, PEOPLE, repository } from '../helpers';
@@ -101,5 +101,31 @@ describe('keys named like members of Object.prototype', () => {
   it('a `{{constructor}}` placeholder in a template stays as written', () => {
     const values = { id: 'SOP-A-001', title: 'T', lang: 'en', today: '2026-11-25', owner: '', version: '1', access: 'internal' };
     assert.equal(fillTemplate('{{constructor}} "{{toString}}" {{__proto__}} {{id}}', values), '{{constructor}} "{{toString}}" {{__proto__}} SOP-A-001');
+  });
+});
+
+describe('Markdown from repository text in hovers and completions', () => {
+  const hostile = '"![t](https://evil.example/track.png) [x](javascript:alert(1)) <img src=x> **b** `c` | www.evil.example\\nnext"';
+  const plain = '![t](https://evil.example/track.png) [x](javascript:alert(1)) <img src=x> **b** `c` | www.evil.example next';
+  /** What a Markdown renderer would find: an image, a link, HTML, emphasis or a bare URL left unescaped. */
+  const activeMarkdown = /(?<!\\)!(?<!\\)\[|(?<!\\)\[|(?<!\\)<|(?<!\\)\*\*b|https?:\/\/|www\.|\n\s*next/;
+  it('a linked document\'s title and a person\'s name and role are text, never an image, a link or HTML', async () => {
+    const text = doc({ id: 'SOP-B-001', owner: 'x.y' }, 'See [[SOP-A-001]].\n');
+    const workspace = await repository({
+      'people.yaml': `x.y:\n  name: ${hostile}\n  role: ${hostile}\n`,
+      'a.md': doc({ title: hostile, owner: 'x.y' }),
+      'b.md': text,
+    });
+    const lines = new LineIndex(text);
+    const at = (needle: string) => lines.positionAt(text.indexOf(needle) + 2);
+    const link = hover(workspace, 'b.md', at('[[SOP-A-001]]'))!.contents;
+    const person = hover(workspace, 'b.md', at('x.y'))!.contents;
+    for (const contents of [link, person]) {
+      assert.doesNotMatch(contents, activeMarkdown, contents);
+      assert.ok(contents.replace(/\\(.)/g, '$1').includes(plain), `the text itself is all there: ${contents}`);
+    }
+    const entries = completions(workspace, 'b.md', at('x.y')).filter((entry) => entry.label === 'x.y');
+    assert.equal(entries.length, 1);
+    assert.doesNotMatch(entries[0]!.documentation ?? '', activeMarkdown);
   });
 });

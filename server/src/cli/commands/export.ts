@@ -6,7 +6,7 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NodeFileSystem, planExport } from '../../engine';
+import { NodeFileSystem, planExport, terminalText } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { openRepository } from '../repository';
@@ -43,7 +43,7 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   for (const file of plan.files) {
     const bytes = await source.readFile(file.path);
     if (bytes === undefined) {
-      io.stderr(`densho: could not read ${file.path}; left out of the export\n`);
+      io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
       continue;
     }
     let content: string | Uint8Array = bytes;
