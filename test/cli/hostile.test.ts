@@ -35,6 +35,19 @@ describe('hostile pull requests: no hang', () => {
       else assert.equal(summary.documents, 2);
     }
   });
+  it('people.yaml with 100,000 people', () => {
+    const people = Array.from({ length: 100_000 }, (_, i) => `p${i}:\n  name: Person ${i}\n`).join('');
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'people.yaml': `${people}p7:\n  name: again\n`, 'sops/a.md': doc({ owner: 'p1', expert: 'p2' }) });
+    const result = runCliWithWatchdog(['check', dir, ...TODAY]);
+    const diagnostics = JSON.parse(result.stdout).diagnostics.map((d: { file: string; line: number; rule: string }) => `${d.file}:${d.line} ${d.rule}`);
+    assert.ok(diagnostics.includes('people.yaml:200001 config/invalid'), 'the repeated key is found, at its line');
+  });
+  it('a document with 80,000 front matter keys', () => {
+    const keys = Array.from({ length: 80_000 }, (_, i) => `k${i}: v`).join('\n');
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/a.md': `---\nid: SOP-A-001\ntitle: T\n${keys}\n---\n# T\n` });
+    const result = runCliWithWatchdog(['check', dir, ...TODAY]);
+    assert.ok(JSON.parse(result.stdout).diagnostics.length > 0);
+  });
 });
 
 /** Front matter values written as YAML double-quoted strings, so they can hold ESC, BEL, CR and newlines. */
