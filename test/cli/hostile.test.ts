@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { chmodSync, closeSync, mkdirSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { doc } from '../helpers';
 import { runCliWithWatchdog, tempRepository } from '../support/watchdog';
 
@@ -95,5 +97,37 @@ describe('hostile pull requests: nothing forged in what is printed', () => {
     const output = runCliWithWatchdog(['coverage', repo, '--format', 'csv', '--today', '2026-11-25']).stdout;
     const titles = output.split('\r\n').slice(1, -1).map((line) => line.split(',')[1]);
     for (const title of titles) assert.match(title!, /^"?'/, `formula lead neutralised in ${JSON.stringify(title)}`);
+  });
+});
+
+describe('hostile pull requests: nothing skipped in silence', () => {
+  const check = (dir: string, unprivileged = false) => {
+    const result = runCliWithWatchdog(['check', dir, ...TODAY], { unprivileged });
+    return (JSON.parse(result.stdout).diagnostics as { file: string; rule: string; message: string }[]).filter((d) => d.rule !== 'people/unknown');
+  };
+  it('a file without read permission gets file/unreadable (run as an unprivileged user, for root reads anything)', () => {
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/locked.md': doc(), 'sops/open.md': doc({ id: 'SOP-O-001' }) });
+    chmodSync(join(dir, 'sops/locked.md'), 0o000);
+    const diagnostics = check(dir, true);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.rule]), [['sops/locked.md', 'file/unreadable']]);
+    assert.match(diagnostics[0]!.message, /no permission/);
+  });
+  it('a file name that is not valid UTF-8 gets file/unreadable, with the bad byte shown', () => {
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/ok.md': doc({ id: 'SOP-O-001' }) });
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'sops/caf')), Buffer.from([0xe9]), Buffer.from('.md')]), doc());
+    const diagnostics = check(dir);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.rule]), [['sops/caf\ufffd.md', 'file/unreadable']]);
+    assert.match(diagnostics[0]!.message, /not valid UTF-8/);
+  });
+  it('a 600 MB document is reported as too large, by its size, and max-document-size cannot lift the ceiling', () => {
+    const dir = tempRepository({ 'densho.yaml': 'max-document-size: 1GB\nstandards: []\n' });
+    mkdirSync(join(dir, 'sops'));
+    // Sparse: 600 MB long, next to nothing on disk.
+    const descriptor = openSync(join(dir, 'sops/huge.md'), 'w');
+    ftruncateSync(descriptor, 600 * 1024 * 1024);
+    closeSync(descriptor);
+    const diagnostics = check(dir);
+    assert.deepEqual(diagnostics.map((d) => [d.file, d.rule]), [['densho.yaml', 'config/invalid'], ['sops/huge.md', 'file/too-large']]);
+    assert.match(diagnostics[1]!.message, /600\.0 MB/);
   });
 });

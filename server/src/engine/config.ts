@@ -10,6 +10,7 @@ import { closestMatch } from './suggest';
 import { LineIndex, ZERO_RANGE, type Range } from './text';
 import { stringify as stringifyYaml } from 'yaml';
 import { compileGlobs } from './documentGlobs';
+import { DOCUMENT_SIZE_CEILING } from './limits';
 import { compileLinearPattern, type LinearPattern } from './linearPattern';
 import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
 
@@ -48,7 +49,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   idPattern: compileLinearPattern('^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$') as LinearPattern,
   standards: ['iso9001'],
   rules: new Map(),
-  maxDocumentSize: 5 * 1024 * 1024,
+  maxDocumentSize: DOCUMENT_SIZE_CEILING,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -199,7 +200,11 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
       case 'max-document-size': {
         const size = parseSize(scalarText(entry.value) ?? '');
         if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
-        else config.maxDocumentSize = size;
+        else if (size > DOCUMENT_SIZE_CEILING) {
+          // The repository being checked must not be able to lift the limit that protects the check.
+          problem(entry.value.range, `\`max-document-size\` may lower the limit of ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB, not raise it; ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB applies.`);
+          config.maxDocumentSize = DOCUMENT_SIZE_CEILING;
+        } else config.maxDocumentSize = size;
         break;
       }
       default:

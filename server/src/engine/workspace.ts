@@ -21,6 +21,7 @@ import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/reg
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs } from './documentGlobs';
+import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -144,9 +145,18 @@ export class Workspace {
     if (bytes.length > this.config.maxDocumentSize) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
     try {
       return strictDecoder.decode(bytes);
-    } catch {
+    } catch (error) {
+      // Only a TypeError means bad bytes; anything else (a string too long for the engine) is about size.
+      if (!(error instanceof TypeError)) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
       return unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' });
     }
+  }
+
+  /** The placeholder for a document the file system could not read: too large to read at all, or unreadable. */
+  unreadableFile(error: UnreadableFileError | FileTooLargeError): ParsedDocument {
+    if (error instanceof FileTooLargeError) return unreadableDocument(error.path, tooLarge(error.size, this.config.maxDocumentSize));
+    const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'Densho has no permission to read it' : `reading it failed (${error.code})`;
+    return unreadableDocument(error.path, { rule: 'file/unreadable', message: `This file cannot be read: ${why}. It was not checked.` });
   }
 
   /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */

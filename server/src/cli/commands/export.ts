@@ -41,7 +41,8 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   let documents = 0;
   let media = 0;
   for (const file of plan.files) {
-    const bytes = await source.readFile(file.path);
+    // Unreadable now (permissions changed since the check): reported below like a file gone.
+    const bytes = await source.readFile(file.path).catch(() => undefined);
     if (bytes === undefined) {
       io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
       continue;
