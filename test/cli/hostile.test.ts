@@ -48,7 +48,9 @@ describe('hostile pull requests: no hang', () => {
     const keys = Array.from({ length: 80_000 }, (_, i) => `k${i}: v`).join('\n');
     const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/a.md': `---\nid: SOP-A-001\ntitle: T\n${keys}\n---\n# T\n` });
     const result = runCliWithWatchdog(['check', dir, ...TODAY]);
-    assert.ok(JSON.parse(result.stdout).diagnostics.length > 0);
+    const diagnostics = JSON.parse(result.stdout).diagnostics.map((d: { file: string; line: number; rule: string }) => `${d.file}:${d.line} ${d.rule}`);
+    assert.ok(diagnostics.includes('sops/a.md:1002 file/too-large'), 'the ceiling of 1,000 keys is reported at the first key past it');
+    assert.equal(diagnostics.filter((d: string) => d.endsWith('frontmatter/unknown-field')).length, 998, 'keys past the ceiling are not read');
   });
 });
 

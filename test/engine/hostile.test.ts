@@ -129,3 +129,27 @@ describe('Markdown from repository text in hovers and completions', () => {
     assert.doesNotMatch(entries[0]!.documentation ?? '', activeMarkdown);
   });
 });
+
+describe('ceilings a pull request cannot raise', () => {
+  it('front matter keys, people and clauses: each reported at the first entry past its ceiling, which is not read', async () => {
+    const keys = Array.from({ length: 1_005 }, (_, i) => `k${i}: v`).join('\n');
+    const people = Array.from({ length: 20_002 }, (_, i) => `p${i}:\n  name: P${i}\n`).join('');
+    const clauses = Array.from({ length: 5_001 }, (_, i) => `  - number: "${i + 1}"\n    title: C${i}\n`).join('');
+    const workspace = await repository({
+      'densho.yaml': 'standards: [std.yaml]\n',
+      'std.yaml': `id: std\ntitle: S\nclauses:\n${clauses}`,
+      'people.yaml': people,
+      'a.md': `---\nid: SOP-A-001\ntitle: T\n${keys}\n---\n# T\n`,
+    });
+    assert.deepEqual(findings(workspace, 'file/too-large'), ['a.md:1002:1 error file/too-large']);
+    assert.equal(findings(workspace, 'frontmatter/unknown-field').length, 998);
+    assert.deepEqual(findings(workspace, 'config/invalid'), ['people.yaml:40001:1 error config/invalid', 'std.yaml:10004:5 error config/invalid']);
+    assert.equal(workspace.people?.people.size, 20_000);
+    assert.equal(workspace.standards[0]?.clauses.length, 5_000);
+  });
+  it('below the ceilings nothing is reported', async () => {
+    const keys = Array.from({ length: 998 }, (_, i) => `k${i}: v`).join('\n');
+    const workspace = await repository({ 'densho.yaml': 'standards: []\n', 'a.md': `---\nid: SOP-A-001\ntitle: T\n${keys}\n---\n# T\n` });
+    assert.deepEqual(findings(workspace, 'file/too-large'), []);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { sourceLanguage, type DenshoConfig } from './config';
 import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
+import { FRONT_MATTER_KEY_CEILING } from './limits';
 import type { ParsedDocument } from './parse';
 import { closestMatch } from './suggest';
 import type { Range } from './text';
@@ -226,7 +227,8 @@ export function readFrontMatter(
   const emptyFields = new Map<string, YamlEntry>();
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
-  for (const entry of document.frontMatter?.fields?.entries ?? []) {
+  // Keys past the ceiling are not read (rules/frontmatter.ts reports where they start).
+  for (const entry of (document.frontMatter?.fields?.entries ?? []).slice(0, FRONT_MATTER_KEY_CEILING)) {
     const reader = READERS.get(entry.key) ?? (standardIds.includes(entry.key) ? readClauses : undefined);
     if (!reader) {
       fields.set(entry.key, entry);

@@ -11,3 +11,9 @@
 export const DOCUMENT_SIZE_CEILING = 5 * 1024 * 1024;
 /** Largest densho.yaml, people.yaml or standard file read; a larger one counts as unreadable. */
 export const SETTINGS_SIZE_CEILING = 5 * 1024 * 1024;
+/** Most keys read from one document's front matter. */
+export const FRONT_MATTER_KEY_CEILING = 1_000;
+/** Most people read from people.yaml. */
+export const PEOPLE_CEILING = 20_000;
+/** Most clauses read from one custom standard. */
+export const CLAUSE_CEILING = 5_000;
