@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completions, hover, LineIndex, parseConfig, planExport } from '../../server/src/engine';
+import { completions, hover, LineIndex, loadWorkspace, MemoryFileSystem, parseConfig, parseDay, planExport, UnreadableFileError } from '../../server/src/engine';
 import { compileGlobs } from '../../server/src/engine/documentGlobs';
 import { fillTemplate } from '../../server/src/engine/templates';
 import { doc, findings, PEOPLE, repository } from '../helpers';
@@ -151,5 +151,31 @@ describe('ceilings a pull request cannot raise', () => {
     const keys = Array.from({ length: 998 }, (_, i) => `k${i}: v`).join('\n');
     const workspace = await repository({ 'densho.yaml': 'standards: []\n', 'a.md': `---\nid: SOP-A-001\ntitle: T\n${keys}\n---\n# T\n` });
     assert.deepEqual(findings(workspace, 'file/too-large'), []);
+  });
+});
+
+describe('settings files that cannot be read', () => {
+  it('an unreadable densho.yaml or people.yaml and a standard over 5 MB are config/invalid on that file, not absent', async () => {
+    const memory = new MemoryFileSystem({
+      'densho.yaml': 'standards: [big.yaml]\n',
+      'people.yaml': 'a:\n  name: A\n',
+      'big.yaml': `id: big\ntitle: Big\n# ${'x'.repeat(6 * 1024 * 1024)}\n`,
+      'a.md': doc(),
+    });
+    const locked = new Set(['people.yaml']);
+    const fs = {
+      readDirectory: (path: string) => memory.readDirectory(path),
+      readFile: async (path: string, maxBytes?: number) => {
+        if (locked.has(path)) throw new UnreadableFileError(path, 'EACCES');
+        return memory.readFile(path, maxBytes);
+      },
+    };
+    const workspace = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    const problems = workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => [d.file, d.message]);
+    assert.ok(problems.some(([file, message]) => file === 'people.yaml' && /cannot be read \(EACCES\)/.test(message!)), JSON.stringify(problems));
+    assert.ok(problems.some(([file, message]) => file === 'big.yaml' && /over the 5 MB/.test(message!)), JSON.stringify(problems));
+    locked.add('densho.yaml');
+    const again = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    assert.ok(again.checkRepository().some((d) => d.file === 'densho.yaml' && /cannot be read/.test(d.message)));
   });
 });

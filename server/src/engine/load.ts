@@ -30,11 +30,23 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** A settings file's text; undefined when it is absent, cannot be read, or is over the ceiling (see limits.ts). */
 export async function readText(fs: FileSystem, path: string): Promise<string | undefined> {
+  return (await readSettingsText(fs, path)).text;
+}
+
+/**
+ * A settings file (densho.yaml, people.yaml, a standard) as text, or why it
+ * could not be read: a file that is there but unreadable, or over the size
+ * ceiling, is reported rather than taken for absent.
+ */
+export async function readSettingsText(fs: FileSystem, path: string): Promise<{ readonly text?: string; readonly problem?: string }> {
   try {
     const bytes = await fs.readFile(path, SETTINGS_SIZE_CEILING);
-    return bytes === undefined ? undefined : decodeText(bytes);
+    return { text: bytes === undefined ? undefined : decodeText(bytes) };
   } catch (error) {
-    if (error instanceof UnreadableFileError || error instanceof FileTooLargeError) return undefined;
+    if (error instanceof FileTooLargeError) {
+      return { problem: `${path} is ${(error.size / 1024 / 1024).toFixed(1)} MB, over the ${SETTINGS_SIZE_CEILING / 1024 / 1024} MB a settings file may have; it was not read.` };
+    }
+    if (error instanceof UnreadableFileError) return { problem: `${path} cannot be read (${error.code}); what it sets was not applied.` };
     throw error;
   }
 }
@@ -115,11 +127,17 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
 
 /** (Re)reads densho.yaml, the custom standards it names and the people registry. */
 export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
-  workspace.setConfigText(await readText(fs, CONFIG_FILE));
+  workspace.clearUnreadableSettings();
+  const read = async (path: string): Promise<string | undefined> => {
+    const { text, problem } = await readSettingsText(fs, path);
+    if (problem !== undefined) workspace.setUnreadableSettings(path, problem);
+    return text;
+  };
+  workspace.setConfigText(await read(CONFIG_FILE));
   for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await readText(fs, path));
+    workspace.setStandardText(path, await read(path));
   }
-  workspace.setPeopleText(workspace.config.people, await readText(fs, workspace.config.people));
+  workspace.setPeopleText(workspace.config.people, await read(workspace.config.people));
 }
 
 const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';

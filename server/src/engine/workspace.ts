@@ -44,6 +44,8 @@ export class Workspace {
   private peopleSource: { file: string; text: string } | undefined;
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
+  /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
+  private readonly unreadableSettings = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
@@ -95,6 +97,15 @@ export class Workspace {
     this.peopleSource = text === undefined ? undefined : { file, text };
     this.peopleState = text === undefined ? undefined : parsePeople(file, text);
     if (text !== undefined) this.files.add(file);
+  }
+
+  /** Records that a settings file exists but could not be read (reported as config/invalid on it). */
+  setUnreadableSettings(file: string, message: string): void {
+    this.unreadableSettings.set(file, message);
+  }
+
+  clearUnreadableSettings(): void {
+    this.unreadableSettings.clear();
   }
 
   /** Custom standard files named in `standards`, by path. */
@@ -189,7 +200,7 @@ export class Workspace {
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
+    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue, [...this.unreadableSettings].sort()]);
   }
 
   // ---- reading it back ---------------------------------------------------------
@@ -304,6 +315,7 @@ export class Workspace {
   /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, custom standards, coverage gaps. */
   checkRepository(): Diagnostic[] {
     const findings: Finding[] = [...this.configResult.findings, ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
+    for (const [file, message] of this.unreadableSettings) findings.push({ file, rule: 'config/invalid', range: zeroRange, message });
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);
