@@ -333,6 +333,11 @@ describe('iso/*', () => {
 });
 
 describe('file/*', () => {
+  it('file/too-large: max-document-size may lower the 5MB ceiling, never raise it', async () => {
+    const ws = await repository({ 'densho.yaml': 'max-document-size: 1GB\n', 'big.md': doc({}, 'x'.repeat(6 * 1024 * 1024)) });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:1:20 error config/invalid']);
+    assert.deepEqual(findings(ws, 'file/too-large'), ['big.md:1:1 error file/too-large']);
+  });
   it('file/too-large reports a document over max-document-size without parsing it', async () => {
     const ws = await repository({ 'densho.yaml': 'max-document-size: 1KB\n', 'big.md': doc({}, 'x'.repeat(2000) + '\n[x](missing.md)\n'), 'small.md': doc({ id: 'SOP-S-001' }) });
     assert.deepEqual(findings(ws, 'file/too-large'), ['big.md:1:1 error file/too-large']);
@@ -343,6 +348,24 @@ describe('file/*', () => {
     const fs = new MemoryFileSystem({ 'nul.md': 'PDF\u0000\u0001', 'latin1.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]), 'ja.md': doc({ title: '溶接手順' }) });
     const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
     assert.deepEqual(findings(ws, 'file/binary'), ['latin1.md:1:1 error file/binary', 'nul.md:1:1 error file/binary']);
+  });
+  it('file/unreadable reports a document the file system cannot read, and a name that is not UTF-8; a missing file stays absent', async () => {
+    const { MemoryFileSystem, UnreadableFileError, loadWorkspace, parseDay } = await import('../../server/src/engine');
+    // Tests run as root, where chmod 000 does not stop reading: the port is faked to fail as it would for anyone else.
+    const memory = new MemoryFileSystem({ 'locked.md': doc(), 'open.md': doc({ id: 'SOP-O-001' }), 'gone.md': doc({ id: 'SOP-G-001' }) });
+    const fs = {
+      readDirectory: async (path: string) => [...(await memory.readDirectory(path)), ...(path === '' ? [{ name: 'caf\ufffd.md', kind: 'file' as const, invalidName: true }] : [])],
+      readFile: async (path: string, maxBytes?: number) => {
+        if (path === 'locked.md') throw new UnreadableFileError(path, 'EACCES');
+        if (path === 'gone.md') return undefined;
+        return memory.readFile(path, maxBytes);
+      },
+    };
+    const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    assert.deepEqual(findings(ws, 'file/unreadable'), ['caf\ufffd.md:1:1 error file/unreadable', 'locked.md:1:1 error file/unreadable']);
+    assert.match(ws.checkDocument('locked.md')[0]!.message, /no permission/);
+    assert.match(ws.checkDocument('caf\ufffd.md')[0]!.message, /not valid UTF-8/);
+    assert.deepEqual(findings(ws).filter((f) => f.startsWith('open.md') || f.startsWith('gone.md')), []);
   });
   it('file/too-deep reports absurd nesting instead of hanging or overflowing the stack', async () => {
     const ws = await repository({ 'quotes.md': doc({}, '>'.repeat(20000) + ' deep\n'), 'lists.md': doc({ id: 'SOP-L-001' }, Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')), 'normal.md': doc({ id: 'SOP-N-001' }, '> quote\n>> nested\n\n- a\n  - b\n    - c\n') });

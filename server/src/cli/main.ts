@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
+import { terminalText } from '../engine';
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('densho')
@@ -110,11 +111,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      io.stderr(`densho: ${error.message}\n`);
+      io.stderr(`densho: ${terminalText(error.message)}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`densho: unexpected error: ${message}\n`);
+    io.stderr(`densho: unexpected error: ${terminalText(message)}\n`);
     return EXIT_USAGE;
   }
 }

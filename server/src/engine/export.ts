@@ -89,7 +89,8 @@ export interface ExportPlan {
 export const WITHHELD_PLACEHOLDER: Readonly<Record<string, string>> = { en: '(withheld document)', ja: '（非公開の文書）' };
 
 export function withheldPlaceholder(lang: string): string {
-  return WITHHELD_PLACEHOLDER[lang] ?? WITHHELD_PLACEHOLDER.en!;
+  // Own keys only: a language named `constructor` must not print Object's constructor.
+  return Object.hasOwn(WITHHELD_PLACEHOLDER, lang) ? WITHHELD_PLACEHOLDER[lang]! : WITHHELD_PLACEHOLDER.en!;
 }
 
 interface Edit {

@@ -5,6 +5,7 @@
  */
 import { sourceLanguage, type DenshoConfig } from './config';
 import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
+import { FRONT_MATTER_KEY_CEILING } from './limits';
 import type { ParsedDocument } from './parse';
 import { closestMatch } from './suggest';
 import type { Range } from './text';
@@ -185,8 +186,12 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   return problems.length > 0 ? problems : list;
 };
 
-/** Readers by field; standards' fields use `readClauses`. */
-const READERS: Readonly<Record<string, Reader<unknown>>> = {
+/**
+ * Readers by field; standards' fields use `readClauses`. A Map, not an
+ * object literal: a key such as `__proto__` or `constructor` must find
+ * nothing here, not a member of Object.prototype.
+ */
+const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   id: readText,
   title: readText,
   type: readEnum(DOCUMENT_TYPES),
@@ -204,7 +209,7 @@ const READERS: Readonly<Record<string, Reader<unknown>>> = {
   related: readTextList(false),
   supersedes: readTextList(false),
   media: readTextList(false),
-};
+} satisfies Record<string, Reader<unknown>>));
 
 export interface FieldCheck {
   readonly entry: YamlEntry;
@@ -222,8 +227,9 @@ export function readFrontMatter(
   const emptyFields = new Map<string, YamlEntry>();
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
-  for (const entry of document.frontMatter?.fields?.entries ?? []) {
-    const reader = READERS[entry.key] ?? (standardIds.includes(entry.key) ? readClauses : undefined);
+  // Keys past the ceiling are not read (rules/frontmatter.ts reports where they start).
+  for (const entry of (document.frontMatter?.fields?.entries ?? []).slice(0, FRONT_MATTER_KEY_CEILING)) {
+    const reader = READERS.get(entry.key) ?? (standardIds.includes(entry.key) ? readClauses : undefined);
     if (!reader) {
       fields.set(entry.key, entry);
       checks.push({ entry });

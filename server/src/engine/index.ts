@@ -43,4 +43,7 @@ export * from './reports/auditPack';
 export { renderAuditReport, type AuditReportOptions } from './reports/html/auditReport';
 export { renderCoverageMatrix, type CoverageMatrixOptions } from './reports/html/coverageMatrix';
 export { escapeHtml, jsonForScript } from './reports/html/escape';
+export * from './escaping/terminal';
+export * from './escaping/markdown';
+export * from './escaping/csv';
 export { contentSecurityPolicy, type PageOptions } from './reports/html/page';

@@ -5,7 +5,9 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
-import type { FileSystem } from './fileSystem';
+import { FileTooLargeError, UnreadableFileError, type FileSystem } from './fileSystem';
+import { SETTINGS_SIZE_CEILING } from './limits';
+import { unreadableDocument } from './parse';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
@@ -26,9 +28,27 @@ export function decodeText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** A settings file's text; undefined when it is absent, cannot be read, or is over the ceiling (see limits.ts). */
 export async function readText(fs: FileSystem, path: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(path);
-  return bytes === undefined ? undefined : decodeText(bytes);
+  return (await readSettingsText(fs, path)).text;
+}
+
+/**
+ * A settings file (densho.yaml, people.yaml, a standard) as text, or why it
+ * could not be read: a file that is there but unreadable, or over the size
+ * ceiling, is reported rather than taken for absent.
+ */
+export async function readSettingsText(fs: FileSystem, path: string): Promise<{ readonly text?: string; readonly problem?: string }> {
+  try {
+    const bytes = await fs.readFile(path, SETTINGS_SIZE_CEILING);
+    return { text: bytes === undefined ? undefined : decodeText(bytes) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      return { problem: `${path} is ${(error.size / 1024 / 1024).toFixed(1)} MB, over the ${SETTINGS_SIZE_CEILING / 1024 / 1024} MB a settings file may have; it was not read.` };
+    }
+    if (error instanceof UnreadableFileError) return { problem: `${path} cannot be read (${error.code}); what it sets was not applied.` };
+    throw error;
+  }
 }
 
 export interface LoadOptions extends WorkspaceOptions {
@@ -47,7 +67,14 @@ export interface LoadOptions extends WorkspaceOptions {
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
   await loadSettings(fs, workspace);
-  const files = await listRepositoryFiles(fs);
+  const invalidNames: string[] = [];
+  const files = await listRepositoryFiles(fs, (path) => invalidNames.push(path));
+  for (const path of invalidNames) {
+    // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
+    if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
+      workspace.setParsedDocument(unreadableDocument(path, { rule: 'file/unreadable', message: INVALID_NAME_MESSAGE }));
+    }
+  }
   const documents: string[] = [];
   for (const file of files) {
     if (workspace.isDocumentPath(file)) documents.push(file);
@@ -80,7 +107,13 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
     paths.map((path, position) => ({ path, position })),
     READ_CONCURRENCY,
     async ({ path, position }) => {
-      const bytes = await fs.readFile(path);
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = await fs.readFile(path, workspace.config.maxDocumentSize);
+      } catch (error) {
+        if (error instanceof UnreadableFileError || error instanceof FileTooLargeError) return finish(position, workspace.unreadableFile(error));
+        throw error;
+      }
       if (bytes === undefined) return finish(position, undefined);
       const screened = workspace.screenDocumentBytes(path, bytes);
       if (typeof screened !== 'string') return finish(position, screened);
@@ -94,15 +127,27 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
 
 /** (Re)reads densho.yaml, the custom standards it names and the people registry. */
 export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
-  workspace.setConfigText(await readText(fs, CONFIG_FILE));
+  workspace.clearUnreadableSettings();
+  const read = async (path: string): Promise<string | undefined> => {
+    const { text, problem } = await readSettingsText(fs, path);
+    if (problem !== undefined) workspace.setUnreadableSettings(path, problem);
+    return text;
+  };
+  workspace.setConfigText(await read(CONFIG_FILE));
   for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await readText(fs, path));
+    workspace.setStandardText(path, await read(path));
   }
-  workspace.setPeopleText(workspace.config.people, await readText(fs, workspace.config.people));
+  workspace.setPeopleText(workspace.config.people, await read(workspace.config.people));
 }
 
-/** Every file of the repository that git would not ignore, sorted. */
-export async function listRepositoryFiles(fs: FileSystem): Promise<string[]> {
+const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';
+
+/**
+ * Every file of the repository that git would not ignore, sorted. Files and
+ * folders whose names are not valid UTF-8 cannot be opened by name: they go
+ * to `onInvalidName` instead (with each invalid byte shown as U+FFFD).
+ */
+export async function listRepositoryFiles(fs: FileSystem, onInvalidName: (path: string) => void = () => undefined): Promise<string[]> {
   const files: string[] = [];
   const walk = async (dir: string, rules: readonly { base: string; matcher: Ignore }[]): Promise<void> => {
     const entries = await fs.readDirectory(dir);
@@ -116,7 +161,8 @@ export async function listRepositoryFiles(fs: FileSystem): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.kind === 'other' || (entry.kind === 'directory' && ALWAYS_SKIPPED.has(entry.name))) continue;
       if (isIgnored(path, entry.kind === 'directory', scoped)) continue;
-      if (entry.kind === 'directory') subdirectories.push(path);
+      if (entry.invalidName) onInvalidName(path);
+      else if (entry.kind === 'directory') subdirectories.push(path);
       else files.push(path);
     }
     await Promise.all(subdirectories.map((subdirectory) => walk(subdirectory, scoped)));

@@ -121,7 +121,7 @@ export function withoutBom(text: string): string {
 
 /** Why a document was refused before parsing. */
 export interface UnreadableReason {
-  readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep';
+  readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep' | 'file/unreadable';
   readonly message: string;
 }
 

@@ -21,6 +21,7 @@ import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/reg
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs } from './documentGlobs';
+import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -43,6 +44,8 @@ export class Workspace {
   private peopleSource: { file: string; text: string } | undefined;
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private readonly standardFiles = new Map<string, string>();
+  /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
+  private readonly unreadableSettings = new Map<string, string>();
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
@@ -96,6 +99,15 @@ export class Workspace {
     if (text !== undefined) this.files.add(file);
   }
 
+  /** Records that a settings file exists but could not be read (reported as config/invalid on it). */
+  setUnreadableSettings(file: string, message: string): void {
+    this.unreadableSettings.set(file, message);
+  }
+
+  clearUnreadableSettings(): void {
+    this.unreadableSettings.clear();
+  }
+
   /** Custom standard files named in `standards`, by path. */
   setStandardText(file: string, text: string | undefined): void {
     if (text === undefined) this.standardFiles.delete(file);
@@ -144,9 +156,18 @@ export class Workspace {
     if (bytes.length > this.config.maxDocumentSize) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
     try {
       return strictDecoder.decode(bytes);
-    } catch {
+    } catch (error) {
+      // Only a TypeError means bad bytes; anything else (a string too long for the engine) is about size.
+      if (!(error instanceof TypeError)) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
       return unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' });
     }
+  }
+
+  /** The placeholder for a document the file system could not read: too large to read at all, or unreadable. */
+  unreadableFile(error: UnreadableFileError | FileTooLargeError): ParsedDocument {
+    if (error instanceof FileTooLargeError) return unreadableDocument(error.path, tooLarge(error.size, this.config.maxDocumentSize));
+    const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'Densho has no permission to read it' : `reading it failed (${error.code})`;
+    return unreadableDocument(error.path, { rule: 'file/unreadable', message: `This file cannot be read: ${why}. It was not checked.` });
   }
 
   /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */
@@ -179,7 +200,7 @@ export class Workspace {
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
+    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue, [...this.unreadableSettings].sort()]);
   }
 
   // ---- reading it back ---------------------------------------------------------
@@ -294,6 +315,7 @@ export class Workspace {
   /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, custom standards, coverage gaps. */
   checkRepository(): Diagnostic[] {
     const findings: Finding[] = [...this.configResult.findings, ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
+    for (const [file, message] of this.unreadableSettings) findings.push({ file, rule: 'config/invalid', range: zeroRange, message });
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);

@@ -6,7 +6,7 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NodeFileSystem, planExport } from '../../engine';
+import { NodeFileSystem, planExport, terminalText } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { openRepository } from '../repository';
@@ -41,9 +41,10 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   let documents = 0;
   let media = 0;
   for (const file of plan.files) {
-    const bytes = await source.readFile(file.path);
+    // Unreadable now (permissions changed since the check): reported below like a file gone.
+    const bytes = await source.readFile(file.path).catch(() => undefined);
     if (bytes === undefined) {
-      io.stderr(`densho: could not read ${file.path}; left out of the export\n`);
+      io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
       continue;
     }
     let content: string | Uint8Array = bytes;
