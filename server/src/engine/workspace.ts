@@ -68,6 +68,11 @@ export class Workspace {
     return this.configResult.config;
   }
 
+  /** densho.yaml's text as read, for the export (which copies it without its comments). */
+  get configSource(): string | undefined {
+    return this.configText;
+  }
+
   get hasConfigFile(): boolean {
     return this.configText !== undefined;
   }
