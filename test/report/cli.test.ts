@@ -76,7 +76,7 @@ describe('densho export', () => {
     const out = join(tempDir(), 'partner');
     const result = await cli(['export', SAMPLES, '--max-layer', 'internal', '--out', out, '--today', TODAY]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Exported \d+ document\(s\) and \d+ media file\(s\) at layers up to internal .* 12 document\(s\) withheld, 1 link\(s\) to them rewritten\.\n$/);
+    assert.match(result.stdout, /^Exported \d+ document\(s\) and \d+ media file\(s\) at layers up to internal .* 12 document\(s\) and 0 media file\(s\) withheld, 1 reference\(s\) to them rewritten\.\n$/);
     const files = listFiles(out);
     assert.ok(files.includes('densho.yaml') && files.includes('people.yaml') && files.includes('media/gauge-label.png'));
     assert.ok(!files.some((file) => /mst-|wi-wld-002|sop-wld-004/.test(file)), files.join(', '));
@@ -137,6 +137,61 @@ describe('densho export', () => {
     symlinkSync(outside, join(out, 'densho.yaml'));
     assert.equal((await cli(['export', SAMPLES, '--max-layer', 'public', '--out', out, '--force'])).code, 0);
     assert.equal(readFileSync(outside, 'utf8'), 'untouched\n');
-    assert.equal(readFileSync(join(out, 'densho.yaml'), 'utf8'), readFileSync(join(SAMPLES, 'densho.yaml'), 'utf8'));
+    const settings = readFileSync(join(out, 'densho.yaml'), 'utf8');
+    assert.match(settings, /^docs:\n/m, 'the settings are written…');
+    assert.doesNotMatch(settings, /#/, '…without their comments');
+  });
+});
+
+describe('settings files outside the listing', () => {
+  const TOKEN = 'ghp_SECRETTOKEN1234567890';
+  const setup = (settings: string) =>
+    writeFiles(tempDir(), {
+      '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${TOKEN}\n`,
+      '.gitignore': '.env\n',
+      '.env': `TOKEN=${TOKEN}\n`,
+      'densho.yaml': settings,
+      'sops/a.md': doc({ access: 'public' }),
+    });
+  for (const settings of ['people: .git/config\n', 'standards: [iso9001, .git/config]\n', 'people: .env\n', 'people: ../outside.yaml\n']) {
+    it(`refuses ${settings.trim()} as config/invalid at the key, and quotes none of it anywhere`, async () => {
+      const dir = setup(settings);
+      const outputs: string[] = [];
+      for (const format of ['text', 'json', 'sarif']) {
+        const result = await cli(['check', dir, '--today', TODAY, '--format', format]);
+        assert.equal(result.code, 1, result.stderr);
+        outputs.push(result.stdout + result.stderr);
+      }
+      const json = JSON.parse((await cli(['check', dir, '--today', TODAY, '--format', 'json'])).stdout);
+      const refusal = json.diagnostics.find((d: { rule: string }) => d.rule === 'config/invalid');
+      assert.ok(refusal, 'reported');
+      assert.equal(refusal.file, 'densho.yaml');
+      assert.equal(refusal.line, 1, 'at the key');
+      assert.match(refusal.message, /will not read/);
+      const out = join(tempDir(), 'copy');
+      const exported = await cli(['export', dir, '--max-layer', 'public', '--out', out]);
+      assert.equal(exported.code, 0, exported.stderr);
+      outputs.push(...listFiles(out).map((file) => `${file}\n${readFileSync(join(out, file), 'utf8')}`));
+      assert.ok(!listFiles(out).some((file) => file.startsWith('.git') || file === '.env'));
+      for (const output of outputs) assert.ok(!output.includes(TOKEN) && !output.includes('extraheader'), output);
+    });
+  }
+});
+
+describe('coverage, review and risk --max-layer', () => {
+  it('leave out every document above the layer, and refuse an unknown layer', async () => {
+    const dir = writeFiles(tempDir(), {
+      'people.yaml': PEOPLE,
+      'sops/p.md': doc({ id: 'SOP-P-001', title: 'Public zqpublic', access: 'public', iso9001: '[8.5.1]', expert: 'k.tanaka' }),
+      'sops/m.md': doc({ id: 'MST-M-001', title: 'Master zqmaster', access: 'master', 'access-list': '[h.sato]', iso9001: '[8.5.1]', reviewed: '2025-01-01' }),
+    });
+    for (const args of [['coverage', '--format', 'md'], ['coverage', '--format', 'csv'], ['coverage', '--format', 'html'], ['coverage', '--format', 'json'], ['review', '--within', '1y'], ['risk', '--format', 'json']]) {
+      const all = await cli([...args, dir, '--today', TODAY]);
+      const limited = await cli([...args, dir, '--today', TODAY, '--max-layer', 'internal']);
+      assert.equal(limited.code, 0, limited.stderr);
+      assert.ok(all.stdout.includes('MST-M-001'), `${args.join(' ')} lists the master without a limit`);
+      assert.ok(!limited.stdout.includes('MST-M-001') && !limited.stdout.includes('zqmaster'), `${args.join(' ')} --max-layer internal`);
+    }
+    assert.equal((await cli(['risk', dir, '--max-layer', 'secret'])).code, 2);
   });
 });

@@ -14,3 +14,15 @@ export function matchesDocumentGlobs(path: string, config: DenshoConfig): boolea
   }
   return matcher(path);
 }
+
+const ignoreMatchers = new WeakMap<DenshoConfig, (path: string) => boolean>();
+
+/** Whether densho.yaml's `ignore` globs exclude `path` (any file, not only Markdown). */
+export function matchesIgnoreGlobs(path: string, config: DenshoConfig): boolean {
+  let matcher = ignoreMatchers.get(config);
+  if (!matcher) {
+    matcher = picomatch(config.ignore as string[], { dot: true });
+    ignoreMatchers.set(config, matcher);
+  }
+  return matcher(path);
+}

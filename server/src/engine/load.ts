@@ -10,7 +10,8 @@ import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { ParserPool } from './parsing/parserPool';
-import { Workspace, type WorkspaceOptions } from './workspace';
+import { resolveRelative } from './paths';
+import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -46,8 +47,8 @@ export interface LoadOptions extends WorkspaceOptions {
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
-  await loadSettings(fs, workspace);
   const files = await listRepositoryFiles(fs);
+  await loadSettings(fs, workspace, new Set(files));
   const documents: string[] = [];
   for (const file of files) {
     if (workspace.isDocumentPath(file)) documents.push(file);
@@ -92,13 +93,43 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
   return results;
 }
 
-/** (Re)reads densho.yaml, the custom standards it names and the people registry. */
-export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
+/**
+ * (Re)reads densho.yaml, the custom standards it names and the people
+ * registry. densho.yaml names the other files, and a pull request can name
+ * any path: only files of the repository's listing (`listed`, by default the
+ * files the workspace knows) are read. Anything else — `.git/config`, a
+ * file .gitignore or `ignore` excludes such as `.env`, a path outside the
+ * root — is refused as `config/invalid` at the key, unread.
+ */
+export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>): Promise<void> {
   workspace.setConfigText(await readText(fs, CONFIG_FILE));
+  const isListed = (path: string) => (listed ? listed.has(path) : workspace.hasFile(path));
+  const refusals: SettingsRefusal[] = [];
+  const readListed = async (key: SettingsRefusal['key'], path: string): Promise<string | undefined> => {
+    const reason = await settingsPathProblem(fs, workspace, path, isListed);
+    if (reason === undefined) return readText(fs, path);
+    if (reason !== 'missing') refusals.push({ key, path, reason });
+    return undefined;
+  };
   for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await readText(fs, path));
+    workspace.setStandardText(path, await readListed('standards', path));
   }
-  workspace.setPeopleText(workspace.config.people, await readText(fs, workspace.config.people));
+  workspace.setPeopleText(workspace.config.people, await readListed('people', workspace.config.people));
+  workspace.setSettingsRefusals(refusals);
+}
+
+/** Why a settings file may not be read ('missing' when it simply is not there), or undefined when it may. */
+async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: string, isListed: (path: string) => boolean): Promise<string | undefined> {
+  const normalized = resolveRelative('', path);
+  if (normalized === undefined || normalized !== path) return 'it is not a plain path inside the repository';
+  const segments = path.split('/');
+  if (segments.some((segment) => ALWAYS_SKIPPED.has(segment))) return `it lies in ${segments.find((segment) => ALWAYS_SKIPPED.has(segment))}/, which is never part of the repository's files`;
+  if (workspace.isIgnoredPath(path)) return 'densho.yaml\'s `ignore` excludes it';
+  if (isListed(path)) return undefined;
+  // Not listed: either it does not exist, or .gitignore hides it. Only the folder is looked at, never the file.
+  const folder = segments.slice(0, -1).join('/');
+  const entries = await fs.readDirectory(folder);
+  return entries.some((entry) => entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
 }
 
 /** Every file of the repository that git would not ignore, sorted. */
