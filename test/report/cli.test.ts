@@ -195,3 +195,52 @@ describe('coverage, review and risk --max-layer', () => {
     assert.equal((await cli(['risk', dir, '--max-layer', 'secret'])).code, 2);
   });
 });
+
+describe('outputs never follow a symbolic link', () => {
+  const repository = () => writeFiles(tempDir(), { 'densho.yaml': 'languages: [en]\n', 'sops/a.md': doc({ access: 'public' }) });
+  const outsideFile = () => {
+    const file = join(tempDir('densho-outside-'), 'victim.txt');
+    writeFileSync(file, 'untouched\n');
+    return file;
+  };
+  it('report --out refuses a symbolic link, also the default audit.html a repository commits', async () => {
+    const dir = repository();
+    const victim = outsideFile();
+    symlinkSync(victim, join(dir, 'audit.html'));
+    for (const args of [['report', '.', '--today', TODAY], ['report', '.', '--today', TODAY, '--out', 'audit.html']]) {
+      const result = await cli(args, dir);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /refusing to write audit\.html: it is a symbolic link/);
+    }
+    assert.equal(readFileSync(victim, 'utf8'), 'untouched\n');
+  });
+  it('export --out refuses a symbolic link to a folder', async () => {
+    const target = tempDir('densho-outside-');
+    const out = join(tempDir(), 'copy');
+    symlinkSync(target, out);
+    const result = await cli(['export', repository(), '--max-layer', 'public', '--out', out]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /exists and is not a folder/);
+    assert.deepEqual(readdirSync(target), []);
+  });
+  it('check --cache neither reads from nor writes into a committed node_modules/.cache link', async () => {
+    const dir = repository();
+    const target = tempDir('densho-outside-');
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(target, join(dir, 'node_modules', '.cache'));
+    const result = await cli(['check', dir, '--cache', '--today', TODAY]);
+    assert.equal(result.code, 0, 'the check itself still runs');
+    assert.match(result.stderr, /could not write the cache .*node_modules\/\.cache is a symbolic link/);
+    assert.deepEqual(readdirSync(target), []);
+  });
+  it('new refuses a template that is a symbolic link, and creates nothing', async () => {
+    const dir = repository();
+    const victim = outsideFile();
+    mkdirSync(join(dir, 'templates'));
+    symlinkSync(victim, join(dir, 'templates', 'sop.md'));
+    const result = await cli(['new', 'sop', '--id', 'SOP-N-001', '--dir', 'sops'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /refusing to use the template templates\/sop\.md: templates\/sop\.md is a symbolic link/);
+    assert.ok(!existsSync(join(dir, 'sops', 'sop-n-001.md')));
+  });
+});
