@@ -30,6 +30,8 @@ export interface DenshoConfig {
   readonly rules: ReadonlyMap<string, SeveritySetting>;
   /** Documents larger than this many bytes are reported (`file/too-large`), not parsed. */
   readonly maxDocumentSize: number;
+  /** The organisation's name on the audit pack; '' for the repository folder's name. */
+  readonly organisation: string;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   standards: ['iso9001'],
   rules: new Map(),
   maxDocumentSize: 5 * 1024 * 1024,
+  organisation: '',
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -64,6 +67,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
   rules: 'Per-rule severity override: error, warning, info or off.',
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
+  organisation: "The organisation's name, printed on the audit pack (default: the repository folder's name).",
 };
 
 export interface ConfigResult {
@@ -190,6 +194,12 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         const size = parseSize(scalarText(entry.value) ?? '');
         if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
         else config.maxDocumentSize = size;
+        break;
+      }
+      case 'organisation': {
+        const name = entry.value.kind === 'empty' ? '' : scalarText(entry.value)?.trim();
+        if (name === undefined) problem(entry.value.range, '`organisation` must be the organisation\'s name.');
+        else config.organisation = name;
         break;
       }
       default:
