@@ -1,10 +1,11 @@
 /** `densho report`, `densho export` and `densho coverage --format html` as a user runs them. */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { doc, PEOPLE } from '../helpers';
-import { CHROMIUM, cli, SAMPLES, tempDir, TODAY, writeFiles } from './support';
+import { artifactsDir, CHROMIUM, cli, SAMPLES, tempDir, TODAY, writeFiles } from './support';
 
 function listFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -19,8 +20,8 @@ describe('densho report', () => {
   it('writes one self-contained HTML file', async () => {
     const out = join(tempDir(), 'audit.html');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', out]);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\)\.\n$/);
+    assert.equal(result.code, 1, 'the samples hold deliberate errors, and the exit code says so');
+    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 15 error\(s\) and 28 warning\(s\), listed under Findings\.\n$/);
     const page = readFileSync(out, 'utf8');
     for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
     assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//, 'no remote resource');
@@ -28,13 +29,13 @@ describe('densho report', () => {
   });
   it('--max-layer leaves out every document above the layer, title and id included', async () => {
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--max-layer', 'internal', '--out', '-']);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 1, result.stderr);
     for (const text of MASTER_TITLES) assert.ok(!result.stdout.includes(text), text);
     assert.match(result.stdout, /document files above layer internal are withheld/);
   });
   it('--lang ja prefers the Japanese titles', async () => {
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--lang', 'ja', '--out', '-']);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 1, result.stderr);
     assert.ok(result.stdout.includes('<td>SOP-WLD-004</td>\n<td>ステンレス'), 'the Japanese title leads the row');
   });
   it('rejects an unknown layer or language with exit 2', async () => {
@@ -54,10 +55,23 @@ describe('densho report', () => {
     assert.ok(existsSync(CHROMIUM), `Chromium is required for this test (${CHROMIUM})`);
     const out = join(tempDir(), 'audit.pdf');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--format', 'pdf', '--chromium', CHROMIUM, '--out', out]);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 1, result.stderr);
     const pdf = readFileSync(out);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(pdf.length > 20_000, `a real document, not an empty page (${pdf.length} bytes)`);
+
+    // Page 2, as a reader sees it: rendered to an image (kept for a person to look at) and read back as text.
+    const png = join(artifactsDir(), 'audit-page');
+    const rendered = spawnSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '60', '-png', '-singlefile', out, png], { encoding: 'utf8' });
+    assert.equal(rendered.status, 0, `pdftoppm (poppler-utils) must be installed: ${rendered.error?.message ?? rendered.stderr}`);
+    assert.ok(readFileSync(`${png}.png`).length > 5_000, 'page 2 renders to a picture with content');
+    const pageText = (page: number) => spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout)?.[1]);
+    const second = pageText(2);
+    assert.match(second, /^\s*ID\s+Title\s+Type\s+Version\s+Status\s+Check\s+Owner/m, 'the register\'s header repeats on page 2, with its text');
+    assert.match(second, new RegExp(`samples · Audit pack generated ${TODAY}\\s+Page 2 of ${pages}`), 'footer: organisation, date, page N of M');
+    const all = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    for (const screenOnly of ['Click a column heading', 'documents shown', 'Search']) assert.ok(!all.includes(screenOnly), `"${screenOnly}" is not printed`);
   });
 });
 
