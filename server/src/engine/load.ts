@@ -129,7 +129,7 @@ async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: s
   // Not listed: either it does not exist, or .gitignore hides it. Only the folder is looked at, never the file.
   const folder = segments.slice(0, -1).join('/');
   const entries = await fs.readDirectory(folder);
-  return entries.some((entry) => entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
+  return entries.some((entry) => entry.kind === 'file' && entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
 }
 
 /** Every file of the repository that git would not ignore, sorted. */
