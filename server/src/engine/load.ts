@@ -103,7 +103,8 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
  */
 export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>): Promise<void> {
   workspace.setConfigText(await readText(fs, CONFIG_FILE));
-  const isListed = (path: string) => (listed ? listed.has(path) : workspace.hasFile(path));
+  // Without a listing (the language server re-reading settings), each path is checked on its own, as the listing would.
+  const isListed = (path: string) => (listed ? Promise.resolve(listed.has(path)) : isListedPath(fs, path));
   const refusals: SettingsRefusal[] = [];
   const readListed = async (key: SettingsRefusal['key'], path: string): Promise<string | undefined> => {
     const reason = await settingsPathProblem(fs, workspace, path, isListed);
@@ -119,17 +120,44 @@ export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?
 }
 
 /** Why a settings file may not be read ('missing' when it simply is not there), or undefined when it may. */
-async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: string, isListed: (path: string) => boolean): Promise<string | undefined> {
+async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: string, isListed: (path: string) => Promise<boolean>): Promise<string | undefined> {
   const normalized = resolveRelative('', path);
   if (normalized === undefined || normalized !== path) return 'it is not a plain path inside the repository';
   const segments = path.split('/');
-  if (segments.some((segment) => ALWAYS_SKIPPED.has(segment))) return `it lies in ${segments.find((segment) => ALWAYS_SKIPPED.has(segment))}/, which is never part of the repository's files`;
+  const skipped = segments.find((segment) => ALWAYS_SKIPPED.has(segment));
+  if (skipped !== undefined) return `it lies in ${skipped}/, which is never part of the repository's files`;
   if (workspace.isIgnoredPath(path)) return 'densho.yaml\'s `ignore` excludes it';
-  if (isListed(path)) return undefined;
+  if (await isListed(path)) return undefined;
   // Not listed: either it does not exist, or .gitignore hides it. Only the folder is looked at, never the file.
   const folder = segments.slice(0, -1).join('/');
   const entries = await fs.readDirectory(folder);
   return entries.some((entry) => entry.kind === 'file' && entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
+}
+
+/**
+ * Whether `listRepositoryFiles` would list `path`, found without walking the
+ * repository: the folders on its way must be real folders the .gitignore
+ * files along the way do not exclude, and the file a real file.
+ */
+export async function isListedPath(fs: FileSystem, path: string): Promise<boolean> {
+  const segments = path.split('/');
+  let rules: { base: string; matcher: Ignore }[] = [];
+  let dir = '';
+  for (let depth = 0; depth < segments.length; depth++) {
+    const entries = await fs.readDirectory(dir);
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.kind === 'file')) {
+      const text = await readText(fs, join(dir, '.gitignore'));
+      if (text !== undefined) rules = [...rules, { base: dir, matcher: ignore().add(text) }];
+    }
+    const name = segments[depth]!;
+    const last = depth === segments.length - 1;
+    const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry || entry.kind !== (last ? 'file' : 'directory') || ALWAYS_SKIPPED.has(name)) return false;
+    const child = join(dir, name);
+    if (isIgnored(child, !last, rules)) return false;
+    dir = child;
+  }
+  return true;
 }
 
 /** Every file of the repository that git would not ignore, sorted. */
