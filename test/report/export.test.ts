@@ -156,3 +156,14 @@ describe('export plan', () => {
     assert.deepEqual(plan.refused, [{ path: 'sop.md', reason: 'the reference to master.md cannot be rewritten exactly' }]);
   });
 });
+
+describe('comments left out of a partner copy', () => {
+  it('removes YAML comments with their line or their blanks, keeping every other byte, whatever the line ends', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const front = ['id: SOP-S-001 # note', 'title: "T # not a comment"', '# whole line', 'access: public', 'owner: k.tanaka', 'notes: |', '  # kept: inside a block scalar', 'reviewed: 2026-06-01'];
+      const ws = await repository({ 'sop.md': `---${eol}${front.join(eol)}${eol}---${eol}# T${eol}` });
+      const expected = ['id: SOP-S-001', 'title: "T # not a comment"', 'access: public', 'owner: k.tanaka', 'notes: |', '  # kept: inside a block scalar', 'reviewed: 2026-06-01'];
+      assert.equal(planExport(ws, 3).files.find((file) => file.path === 'sop.md')?.text, `---${eol}${expected.join(eol)}${eol}---${eol}# T${eol}`, JSON.stringify(eol));
+    }
+  });
+});

@@ -21,7 +21,8 @@ const ZERO_WIDTH_TOKENS = new Set(['\x02', '\x18', '\x1f']);
  * text (nothing is then guessed).
  */
 export function yamlCommentRanges(text: string, from = 0, to = text.length): TextRange[] | undefined {
-  const source = text.slice(from, to);
+  // A lone CR ends a line for Markdown but not for the YAML lexer; as LF (same length) it keeps every offset, as parseYaml does.
+  const source = text.slice(from, to).replace(/\r(?!\n)/g, '\n');
   const ranges: TextRange[] = [];
   let offset = 0;
   for (const token of new Lexer().lex(source)) {
