@@ -294,6 +294,10 @@ describe('translation/*', () => {
     const same = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() });
     assert.deepEqual(findings(same, 'translation/access'), []);
   });
+  it('translation/access compares with the highest source sharing the id, not the first by path (a decoy)', async () => {
+    const ws = await repository({ 'densho.yaml': config, '0-decoy.md': source, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
+    assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
+  });
 });
 
 describe('iso/*', () => {
