@@ -222,6 +222,23 @@ describe('access/*', () => {
     });
     assert.deepEqual(findings(ws, 'access/leak'), ['a.md:8:11 warning access/leak', 'a.md:10:9 warning access/leak', 'a.md:10:21 warning access/leak']);
   });
+  it('access/leak fires for a file a higher document uses too, and for related/supersedes as a single value or a map', async () => {
+    const ws = await repository({
+      'media/shared.jpg': 'jpg',
+      'a.md': doc({ access: 'public', related: 'MST-A-001', supersedes: '{MST-A-001: old}' }, '![jig](media/shared.jpg)\n'),
+      'm.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]', media: '[media/shared.jpg]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['a.md:8:10 warning access/leak', 'a.md:9:14 warning access/leak', 'a.md:11:8 warning access/leak']);
+  });
+  it('access/leak is silent for the highest-layer document using a shared file, and for related naming a lower layer', async () => {
+    const ws = await repository({
+      'media/shared.jpg': 'jpg',
+      'a.md': doc({ access: 'internal', media: '[media/shared.jpg]', related: 'SOP-P-001' }, '![jig](media/shared.jpg)\n'),
+      'p.md': doc({ id: 'SOP-P-001', access: 'public' }, '![jig](media/shared.jpg)\n'),
+      'q.md': doc({ id: 'SOP-Q-001', access: 'public' }, '![jig](media/shared.jpg)\n'),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['p.md:9:8 warning access/leak', 'q.md:9:8 warning access/leak'], 'the internal document may use it; the public ones may not');
+  });
   it('access/leak is silent for links to the same or a lower layer', async () => {
     const ws = await repository({ 'a.md': doc({ access: 'restricted' }, '[p](p.md) [i](i.md)\n'), 'p.md': doc({ id: 'SOP-P-001', access: 'public' }), 'i.md': doc({ id: 'SOP-I-001', access: 'restricted' }) });
     assert.deepEqual(findings(ws, 'access/leak'), []);
@@ -298,6 +315,10 @@ describe('translation/*', () => {
     assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
     const same = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() });
     assert.deepEqual(findings(same, 'translation/access'), []);
+  });
+  it('translation/access compares with the highest source sharing the id, not the first by path (a decoy)', async () => {
+    const ws = await repository({ 'densho.yaml': config, '0-decoy.md': source, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
+    assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
   });
 });
 

@@ -41,6 +41,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('clause → documents, with gaps')
     .argument('[dir]', 'repository root', '.')
     .option('--standard <id>', 'standard to report (default: the first configured)')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => coverageCommand(io, dir, options))());
@@ -50,6 +51,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('review schedule: overdue and due soon, grouped by owner')
     .argument('[dir]', 'repository root', '.')
     .option('--within <duration>', 'how far ahead to look, e.g. 30d, 3m (default: review.warn-before)')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => reviewCommand(io, dir, options))());
@@ -58,6 +60,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('risk')
     .description('knowledge holders: per expert, the documents only they hold, and leaving dates')
     .argument('[dir]', 'repository root', '.')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => riskCommand(io, dir, options))());

@@ -34,6 +34,8 @@ export interface DenshoConfig {
   readonly rules: ReadonlyMap<string, SeveritySetting>;
   /** Documents larger than this many bytes are reported (`file/too-large`), not parsed. */
   readonly maxDocumentSize: number;
+  /** The organisation's name on the audit pack; '' for the repository folder's name. */
+  readonly organisation: string;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -50,6 +52,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   standards: ['iso9001'],
   rules: new Map(),
   maxDocumentSize: DOCUMENT_SIZE_CEILING,
+  organisation: '',
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -68,6 +71,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
   rules: 'Per-rule severity override: error, warning, info or off.',
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
+  organisation: "The organisation's name, printed on the audit pack (default: the repository folder's name).",
 };
 
 export interface ConfigResult {
@@ -205,6 +209,12 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
           problem(entry.value.range, `\`max-document-size\` may lower the limit of ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB, not raise it; ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB applies.`);
           config.maxDocumentSize = DOCUMENT_SIZE_CEILING;
         } else config.maxDocumentSize = size;
+        break;
+      }
+      case 'organisation': {
+        const name = entry.value.kind === 'empty' ? '' : scalarText(entry.value)?.trim();
+        if (name === undefined) problem(entry.value.range, '`organisation` must be the organisation\'s name.');
+        else config.organisation = name;
         break;
       }
       default:

@@ -115,3 +115,17 @@ export function matchesDocumentGlobs(path: string, config: DenshoConfig): boolea
   }
   return matcher(path);
 }
+
+const ignoreMatchers = new WeakMap<DenshoConfig, (path: string) => boolean>();
+
+/** Whether densho.yaml's `ignore` globs exclude `path` (any file, not only Markdown). */
+export function matchesIgnoreGlobs(path: string, config: DenshoConfig): boolean {
+  let matcher = ignoreMatchers.get(config);
+  if (!matcher) {
+    // The same linear-time compiler as the document globs (never picomatch's backtracking); a glob that slipped through matches nothing.
+    const exclude = compileGlobs(config.ignore, { dot: true });
+    matcher = typeof exclude === 'function' ? exclude : () => false;
+    ignoreMatchers.set(config, matcher);
+  }
+  return matcher(path);
+}

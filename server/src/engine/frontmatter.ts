@@ -39,6 +39,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
   { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
   { name: 'approved-by', description: 'Person who approved this version.', placeholder: 'approver' },
+  { name: 'approved', description: 'Date approved-by approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
   { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
   { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
   { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
@@ -70,6 +71,8 @@ export interface DocumentMeta {
   readonly status: DocumentStatus;
   readonly version?: number;
   readonly approvedBy?: ValueRef;
+  /** When `approved-by` approved the current version. */
+  readonly approved?: Day;
   readonly lang: string;
   /** True when `lang` is not the source language. */
   readonly isTranslation: boolean;
@@ -204,6 +207,7 @@ const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   status: readEnum(STATUSES),
   version: readPositiveInteger,
   'approved-by': readText,
+  approved: readDate,
   lang: (value, context) => readEnum(context.config.languages)(value, context),
   'translated-from-version': readPositiveInteger,
   related: readTextList(false),
@@ -266,6 +270,7 @@ export function readFrontMatter(
     status: (get<ValueRef>('status')?.value as DocumentStatus | undefined) ?? 'approved',
     version: get('version'),
     approvedBy: get('approved-by'),
+    approved: get('approved'),
     lang,
     isTranslation: lang !== sourceLanguage(config),
     translatedFromVersion: get('translated-from-version'),

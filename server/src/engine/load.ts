@@ -12,7 +12,8 @@ import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { ParserPool } from '../node/parserPool';
-import { Workspace, type WorkspaceOptions } from './workspace';
+import { resolveRelative } from './paths';
+import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -66,9 +67,9 @@ export interface LoadOptions extends WorkspaceOptions {
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
-  await loadSettings(fs, workspace);
   const invalidNames: string[] = [];
   const files = await listRepositoryFiles(fs, (path) => invalidNames.push(path));
+  await loadSettings(fs, workspace, new Set(files));
   for (const path of invalidNames) {
     // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
     if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
@@ -125,19 +126,79 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
   return results;
 }
 
-/** (Re)reads densho.yaml, the custom standards it names and the people registry. */
-export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
+/**
+ * (Re)reads densho.yaml, the custom standards it names and the people
+ * registry; one that exists but cannot be read is reported at its file.
+ * densho.yaml names the other files, and a pull request can name
+ * any path: only files of the repository's listing (`listed`, by default the
+ * files the workspace knows) are read. Anything else — `.git/config`, a
+ * file .gitignore or `ignore` excludes such as `.env`, a path outside the
+ * root — is refused as `config/invalid` at the key, unread.
+ */
+export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>): Promise<void> {
   workspace.clearUnreadableSettings();
+  // A settings file that exists but cannot be read is reported, not taken for absent.
   const read = async (path: string): Promise<string | undefined> => {
     const { text, problem } = await readSettingsText(fs, path);
     if (problem !== undefined) workspace.setUnreadableSettings(path, problem);
     return text;
   };
   workspace.setConfigText(await read(CONFIG_FILE));
+  // Without a listing (the language server re-reading settings), each path is checked on its own, as the listing would.
+  const isListed = (path: string) => (listed ? Promise.resolve(listed.has(path)) : isListedPath(fs, path));
+  const refusals: SettingsRefusal[] = [];
+  const readListed = async (key: SettingsRefusal['key'], path: string): Promise<string | undefined> => {
+    const reason = await settingsPathProblem(fs, workspace, path, isListed);
+    if (reason === undefined) return read(path);
+    if (reason !== 'missing') refusals.push({ key, path, reason });
+    return undefined;
+  };
   for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await read(path));
+    workspace.setStandardText(path, await readListed('standards', path));
   }
-  workspace.setPeopleText(workspace.config.people, await read(workspace.config.people));
+  workspace.setPeopleText(workspace.config.people, await readListed('people', workspace.config.people));
+  workspace.setSettingsRefusals(refusals);
+}
+
+/** Why a settings file may not be read ('missing' when it simply is not there), or undefined when it may. */
+async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: string, isListed: (path: string) => Promise<boolean>): Promise<string | undefined> {
+  const normalized = resolveRelative('', path);
+  if (normalized === undefined || normalized !== path) return 'it is not a plain path inside the repository';
+  const segments = path.split('/');
+  const skipped = segments.find((segment) => ALWAYS_SKIPPED.has(segment));
+  if (skipped !== undefined) return `it lies in ${skipped}/, which is never part of the repository's files`;
+  if (workspace.isIgnoredPath(path)) return 'densho.yaml\'s `ignore` excludes it';
+  if (await isListed(path)) return undefined;
+  // Not listed: either it does not exist, or .gitignore hides it. Only the folder is looked at, never the file.
+  const folder = segments.slice(0, -1).join('/');
+  const entries = await fs.readDirectory(folder);
+  return entries.some((entry) => entry.kind === 'file' && entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
+}
+
+/**
+ * Whether `listRepositoryFiles` would list `path`, found without walking the
+ * repository: the folders on its way must be real folders the .gitignore
+ * files along the way do not exclude, and the file a real file.
+ */
+export async function isListedPath(fs: FileSystem, path: string): Promise<boolean> {
+  const segments = path.split('/');
+  let rules: { base: string; matcher: Ignore }[] = [];
+  let dir = '';
+  for (let depth = 0; depth < segments.length; depth++) {
+    const entries = await fs.readDirectory(dir);
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.kind === 'file')) {
+      const text = await readText(fs, join(dir, '.gitignore'));
+      if (text !== undefined) rules = [...rules, { base: dir, matcher: ignore().add(text) }];
+    }
+    const name = segments[depth]!;
+    const last = depth === segments.length - 1;
+    const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry || entry.kind !== (last ? 'file' : 'directory') || ALWAYS_SKIPPED.has(name)) return false;
+    const child = join(dir, name);
+    if (isIgnored(child, !last, rules)) return false;
+    dir = child;
+  }
+  return true;
 }
 
 const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';

@@ -20,14 +20,23 @@ import type { RuleEnvironment } from './rules/types';
 import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/registry';
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
-import { matchesDocumentGlobs } from './documentGlobs';
+import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
 import { FileTooLargeError, UnreadableFileError } from './fileSystem';
+import { LineIndex } from './text';
+import { findEntry, parseYaml, scalarText } from './yamlValue';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
   readonly today?: Day;
   /** An editor's settings, shaped like densho.yaml: the defaults under the repository's densho.yaml. */
   readonly settings?: Record<string, unknown>;
+}
+
+/** A settings file densho.yaml names that was not read, and why (never what it holds). */
+export interface SettingsRefusal {
+  readonly key: 'people' | 'standards';
+  readonly path: string;
+  readonly reason: string;
 }
 
 interface DocumentState {
@@ -46,6 +55,8 @@ export class Workspace {
   private readonly standardFiles = new Map<string, string>();
   /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
   private readonly unreadableSettings = new Map<string, string>();
+  /** Settings files densho.yaml names that are not files of the repository's listing: refused, never read. */
+  private settingsRefusals: readonly SettingsRefusal[] = [];
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
@@ -69,6 +80,11 @@ export class Workspace {
 
   get config(): DenshoConfig {
     return this.configResult.config;
+  }
+
+  /** densho.yaml's text as read, for the export (which copies it without its comments). */
+  get configSource(): string | undefined {
+    return this.configText;
   }
 
   get hasConfigFile(): boolean {
@@ -114,6 +130,22 @@ export class Workspace {
     else this.standardFiles.set(file, text);
     this.standardsState = undefined;
     this.invalidateDerived();
+  }
+
+  /** Settings files the loader refused to read; each is reported as `config/invalid` at its key in densho.yaml. */
+  setSettingsRefusals(refusals: readonly SettingsRefusal[]): void {
+    this.settingsRefusals = refusals;
+    this.standardsState = undefined;
+  }
+
+  /** Whether a file is in the repository's listing. */
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Whether densho.yaml's `ignore` excludes a path. */
+  isIgnoredPath(path: string): boolean {
+    return matchesIgnoreGlobs(path, this.config);
   }
 
   /** Paths of custom standard files the configuration names; the loader reads them. */
@@ -200,7 +232,15 @@ export class Workspace {
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue, [...this.unreadableSettings].sort()]);
+    return JSON.stringify([
+      this.settingsValue ?? null,
+      this.configText ?? null,
+      this.peopleSource ?? null,
+      [...this.standardFiles].sort(),
+      this.settingsRefusals,
+      this.todayValue,
+      [...this.unreadableSettings].sort(),
+    ]);
   }
 
   // ---- reading it back ---------------------------------------------------------
@@ -254,6 +294,7 @@ export class Workspace {
           continue;
         }
         const text = this.standardFiles.get(name);
+        if (text === undefined && this.settingsRefusals.some((refusal) => refusal.key === 'standards' && refusal.path === name)) continue;
         if (text === undefined) {
           findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range: zeroRange, message: `Standard \`${name}\` is neither built in (${[...BUILT_IN_STANDARDS.keys()].join(', ')}) nor a readable YAML file.` });
           continue;
@@ -314,11 +355,28 @@ export class Workspace {
 
   /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, custom standards, coverage gaps. */
   checkRepository(): Diagnostic[] {
-    const findings: Finding[] = [...this.configResult.findings, ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
+    const findings: Finding[] = [...this.configResult.findings, ...this.refusalFindings(), ...(this.peopleState?.findings ?? []), ...this.loadStandards().findings];
     for (const [file, message] of this.unreadableSettings) findings.push({ file, rule: 'config/invalid', range: zeroRange, message });
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);
+  }
+
+  /** `config/invalid` at the densho.yaml value naming each refused settings file; the message names the path, never its content. */
+  private refusalFindings(): Finding[] {
+    if (this.settingsRefusals.length === 0) return [];
+    const lines = new LineIndex(this.configText ?? '');
+    const root = this.configText === undefined ? undefined : parseYaml(this.configText, lines).root;
+    return this.settingsRefusals.map((refusal) => {
+      const entry = findEntry(root, refusal.key);
+      const value = entry?.value.kind === 'list' ? entry.value.items.find((item) => scalarText(item) === refusal.path) : entry?.value;
+      return {
+        file: CONFIG_FILE,
+        rule: 'config/invalid' as const,
+        range: value?.range ?? entry?.keyRange ?? zeroRange,
+        message: `\`${refusal.key}\` names ${JSON.stringify(refusal.path)}, which Densho will not read: ${refusal.reason}. Settings files must be files of the repository.`,
+      };
+    });
   }
 
   /** Every diagnostic of the repository, sorted by file and position. */

@@ -6,8 +6,10 @@
  */
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import {
+  AuditReportRequest,
   CoverageRequest,
   KnowledgeRiskRequest,
+  PartnerCopyRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
 } from '../protocol';
@@ -51,5 +53,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(CoverageRequest, (params) => server.coverage(params));
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
+  connection.onRequest(AuditReportRequest, (params) => server.writeAuditReport(params));
+  connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   return server;
 }

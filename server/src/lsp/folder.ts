@@ -115,7 +115,8 @@ export class DenshoFolder {
 
   private async load(onProgress: (done: number, total: number) => void): Promise<void> {
     const cacheFolder = this.options.cacheFolder;
-    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
+    // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
+    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
     if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
     this.workspaceValue = workspace;
@@ -392,7 +393,7 @@ export class DenshoFolder {
 
   private saveCache(cache: CheckCache, folder: string): void {
     try {
-      writeCacheFile(folder, cache);
+      writeCacheFile(folder, cache, this.root);
     } catch (error) {
       this.listener.log(`Densho: could not write the cache in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
     }

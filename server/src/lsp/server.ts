@@ -21,7 +21,7 @@ import { willRenameFiles } from './features/fileRenames';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
-import { coverage, knowledgeRisk, reviewSchedule } from './features/reports';
+import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport } from './features/reports';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -368,6 +368,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   coverage = (params: Parameters<typeof coverage>[1]) => coverage(this, params);
   reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
+  writeAuditReport = (params: Parameters<typeof writeAuditReport>[1]) => writeAuditReport(this, params);
+  createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -5,8 +5,8 @@
  * unreadable file is an empty cache); writing replaces the file atomically,
  * so a run killed half-way leaves the old cache or the new one, never half.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../engine/version';
 import { CheckCache } from '../engine/cache/checkCache';
 
@@ -25,8 +25,37 @@ export function cacheDirectory(root: string, location?: string): string {
   return location === undefined ? join(root, 'node_modules', '.cache', 'densho') : resolve(location);
 }
 
-export function readCacheFile(directory: string, engineVersion: string): CheckCache {
+/**
+ * The first symbolic link on the way to the cache folder: the folder itself,
+ * or, when it lies inside `root`, any folder between the two. A repository
+ * may commit `node_modules/.cache` as a link to anywhere; the cache is then
+ * neither read from nor written to it.
+ */
+export function cacheFolderLink(directory: string, root?: string): string | undefined {
+  const target = resolve(directory);
+  const steps = [target];
+  if (root !== undefined) {
+    const rel = relative(resolve(root), target);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) {
+      let folder = resolve(root);
+      steps.length = 0;
+      for (const segment of rel.split(/[\\/]/)) steps.push((folder = join(folder, segment)));
+    }
+  }
+  for (const step of steps) {
+    try {
+      if (lstatSync(step).isSymbolicLink()) return step;
+    } catch {
+      return undefined; // does not exist yet: nothing further down exists either
+    }
+  }
+  return undefined;
+}
+
+export function readCacheFile(directory: string, engineVersion: string, root?: string): CheckCache {
+  const link = cacheFolderLink(directory, root);
   return CheckCache.fromFiles((name) => {
+    if (link !== undefined) return undefined;
     try {
       return readFileSync(join(directory, name));
     } catch {
@@ -35,15 +64,23 @@ export function readCacheFile(directory: string, engineVersion: string): CheckCa
   }, engineVersion);
 }
 
-/** Writes what changed in the cache; throws with the file system's message when the folder cannot be written. */
-export function writeCacheFile(directory: string, cache: CheckCache): void {
+/**
+ * Writes what changed in the cache; throws with the file system's message
+ * when the folder cannot be written, and refuses a folder reached through a
+ * symbolic link (see `cacheFolderLink`).
+ */
+export function writeCacheFile(directory: string, cache: CheckCache, root?: string): void {
   const files = cache.toFiles();
   if (files.size === 0) return;
+  const link = cacheFolderLink(directory, root);
+  if (link !== undefined) throw new Error(`${link} is a symbolic link; the cache is never written through one (remove the link, or choose --cache-location)`);
   mkdirSync(directory, { recursive: true });
   for (const [name, bytes] of files) {
     const file = join(directory, name);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, bytes);
+    // 'wx': a link planted under the temporary name is not followed; rename then replaces a link at `file` itself.
+    rmSync(temporary, { force: true });
+    writeFileSync(temporary, bytes, { flag: 'wx' });
     renameSync(temporary, file);
   }
 }
