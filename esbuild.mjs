@@ -32,7 +32,7 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
   // Loaded by the CLI and the server as a worker thread for parallel parsing; it must sit beside them.
-  { in: 'server/src/engine/parsing/parseWorker.ts', out: 'parseWorker' },
+  { in: 'server/src/node/parseWorker.ts', out: 'parseWorker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.in));
 

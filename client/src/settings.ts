@@ -60,6 +60,7 @@ export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> 
   },
   training: { yamlKey: 'training', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.training },
   minQualified: { yamlKey: 'min-qualified', schema: { type: 'integer', minimum: 1, maximum: 99 }, fromConfig: (config) => config.minQualified },
+  organisation: { yamlKey: 'organisation', schema: { type: 'string' }, fromConfig: (config) => config.organisation },
 };
 
 /** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */

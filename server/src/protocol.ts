@@ -17,6 +17,30 @@ export interface FolderParams {
 export interface CoverageParams extends FolderParams {
   /** Standard id, e.g. `iso9001`; the first configured standard when absent. */
   readonly standard?: string;
+  /** Only the documents a reader cleared up to this access layer may see, as `densho coverage --max-layer`. */
+  readonly maxLayer?: string;
+}
+
+/** `densho report` run by the server on the folder's saved files. */
+export interface AuditReportParams extends FolderParams {
+  readonly format: 'html' | 'pdf';
+  /** Absolute path of the file to write. */
+  readonly out: string;
+  readonly maxLayer?: string;
+}
+
+/** `densho export` (the partner copy) run by the server on the folder's saved files. */
+export interface PartnerCopyParams extends FolderParams {
+  readonly maxLayer: string;
+  /** Absolute path of the folder to write; it must be empty. */
+  readonly out: string;
+}
+
+/** What a command run by the server printed, and its exit code (SPEC.md's: 0 clean, 1 findings or refusals, 2 usage). */
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
 export interface ReviewScheduleParams extends FolderParams {
@@ -28,6 +52,8 @@ export const CoverageRequest = new RequestType<CoverageParams, CoverageReport | 
 export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, ReviewSchedule, void>('densho/reviewSchedule');
 export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
 export const SkillsRequest = new RequestType<FolderParams, SkillsMatrix, void>('densho/skills');
+export const AuditReportRequest = new RequestType<AuditReportParams, CommandResult, void>('densho/writeAuditReport');
+export const PartnerCopyRequest = new RequestType<PartnerCopyParams, CommandResult, void>('densho/createPartnerCopy');
 
 /** What to record: person, document id and level; version (default: the document's current one), date (default: today), trainer. */
 export interface RecordTrainingParams extends FolderParams, RecordTrainingRequestFields {}

@@ -86,6 +86,18 @@ describe('the check cache', () => {
     assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, checksReused: DOCUMENTS - 1, checked: 1 });
   });
 
+  it('re-checks a document when a higher one starts embedding a picture it uses (the picture takes the higher layer)', async () => {
+    const files = sampleRepository();
+    files['media/jig.png'] = 'png';
+    files['sops/sop-1.md'] = doc({ id: 'SOP-A-001', access: 'public' }, '![jig](../media/jig.png)\n');
+    const store: CacheStore = new Map();
+    await run(files, store);
+    files['sops/sop-2.md'] += '\n![jig](../media/jig.png)\n';
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.ok(warm.diagnostics.some((d) => d.file === 'sops/sop-1.md' && d.rule === 'access/leak'), 'the public document is warned');
+  });
+
   it('re-checks every document, from cached parses, when a heading others link to changes', async () => {
     const files = sampleRepository();
     const store: CacheStore = new Map();

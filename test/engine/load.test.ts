@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fillTemplate, templateFileName } from '../../server/src/engine/templates';
-import { listRepositoryFiles, MemoryFileSystem } from '../../server/src/engine';
+import { isListedPath, listRepositoryFiles, loadSettings, loadWorkspace, MemoryFileSystem } from '../../server/src/engine';
 import { doc, repository } from '../helpers';
 
 describe('loading a repository', () => {
@@ -18,6 +18,24 @@ describe('loading a repository', () => {
       'node_modules/pkg/readme.md': '',
     });
     assert.deepEqual(await listRepositoryFiles(fs), ['.gitignore', 'a.md', 'sops/.gitignore', 'sops/d.md']);
+  });
+  it('tells whether one path is listed exactly as the whole listing would, without walking the repository', async () => {
+    const files = { '.gitignore': 'build/\n*.tmp.md\n', 'a.md': '', 'x.tmp.md': '', 'build/b.md': '', 'sops/.gitignore': 'drafts/\n', 'sops/drafts/c.md': '', 'sops/d.md': '', '.git/config': '', 'node_modules/p/r.md': '' };
+    const fs = new MemoryFileSystem(files);
+    const listed = new Set(await listRepositoryFiles(fs));
+    for (const path of [...Object.keys(files), 'missing.md', 'sops/missing.md']) assert.equal(await isListedPath(fs, path), listed.has(path), path);
+  });
+  it('re-reading the settings (as the language server does) still refuses what the listing excludes, and reads a new people file', async () => {
+    const fs = new MemoryFileSystem({ '.gitignore': '.env\n', '.env': 'TOKEN=x\n', 'densho.yaml': 'people: .env\n', 'a.md': doc() });
+    const workspace = await loadWorkspace(fs);
+    fs.write('densho.yaml', 'people: team.yaml\n');
+    fs.write('team.yaml', 'k.tanaka:\n  name: Kenji\n');
+    await loadSettings(fs, workspace);
+    assert.equal(workspace.people?.people.get('k.tanaka')?.name, 'Kenji', 'a file created after loading is read');
+    fs.write('densho.yaml', 'people: .env\n');
+    await loadSettings(fs, workspace);
+    assert.equal(workspace.people, undefined);
+    assert.deepEqual(workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => d.message), ['`people` names ".env", which Densho will not read: it is not one of the repository\'s files (.gitignore excludes it). Settings files must be files of the repository.']);
   });
   it('takes documents from the docs globs minus ignore, README and CHANGELOG by default', async () => {
     const ws = await repository({ 'README.md': '# Readme', 'CHANGELOG.md': '', 'sops/a.md': doc(), 'notes.txt': 'x' });

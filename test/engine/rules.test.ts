@@ -222,8 +222,39 @@ describe('access/*', () => {
     });
     assert.deepEqual(findings(ws, 'access/leak'), ['a.md:8:11 warning access/leak', 'a.md:10:9 warning access/leak', 'a.md:10:21 warning access/leak']);
   });
+  it('access/leak fires for a file a higher document uses too, and for related/supersedes as a single value or a map', async () => {
+    const ws = await repository({
+      'media/shared.jpg': 'jpg',
+      'a.md': doc({ access: 'public', related: 'MST-A-001', supersedes: '{MST-A-001: old}' }, '![jig](media/shared.jpg)\n'),
+      'm.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]', media: '[media/shared.jpg]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['a.md:8:10 warning access/leak', 'a.md:9:14 warning access/leak', 'a.md:11:8 warning access/leak']);
+  });
+  it('access/leak is silent for the highest-layer document using a shared file, and for related naming a lower layer', async () => {
+    const ws = await repository({
+      'media/shared.jpg': 'jpg',
+      'a.md': doc({ access: 'internal', media: '[media/shared.jpg]', related: 'SOP-P-001' }, '![jig](media/shared.jpg)\n'),
+      'p.md': doc({ id: 'SOP-P-001', access: 'public' }, '![jig](media/shared.jpg)\n'),
+      'q.md': doc({ id: 'SOP-Q-001', access: 'public' }, '![jig](media/shared.jpg)\n'),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['p.md:9:8 warning access/leak', 'q.md:9:8 warning access/leak'], 'the internal document may use it; the public ones may not');
+  });
   it('access/leak is silent for links to the same or a lower layer', async () => {
     const ws = await repository({ 'a.md': doc({ access: 'restricted' }, '[p](p.md) [i](i.md)\n'), 'p.md': doc({ id: 'SOP-P-001', access: 'public' }), 'i.md': doc({ id: 'SOP-I-001', access: 'restricted' }) });
+    assert.deepEqual(findings(ws, 'access/leak'), []);
+  });
+  it('access/leak sees raw HTML href and src, and a link whose title holds a parenthesis', async () => {
+    const ws = await repository({
+      'p/a.md': doc({ access: 'public' }, '<a href="../m/mst.md">x</a> <img src=\'../m/mst.md\'>\n\n[t](../m/mst.md "close)")\n\n<div>\n<a href="../m/mst.md#s">y</a>\n</div>\n'),
+      'm/mst.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]' }),
+    });
+    assert.deepEqual(findings(ws, 'access/leak'), ['p/a.md:9:10 warning access/leak', 'p/a.md:9:39 warning access/leak', 'p/a.md:11:5 warning access/leak', 'p/a.md:14:10 warning access/leak']);
+  });
+  it('access/leak is silent for HTML in code spans, code blocks and comments', async () => {
+    const ws = await repository({
+      'p/a.md': doc({ access: 'public' }, '`<a href="../m/mst.md">`\n\n<!-- <a href="../m/mst.md"> -->\n\n```html\n<img src="../m/mst.md">\n```\n'),
+      'm/mst.md': doc({ id: 'MST-A-001', type: 'master', access: 'master', 'access-list': '[k.tanaka]' }),
+    });
     assert.deepEqual(findings(ws, 'access/leak'), []);
   });
   it('access/list-missing fires for a highest-layer document without access-list, even an empty one', async () => {
@@ -285,6 +316,10 @@ describe('translation/*', () => {
     const same = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() });
     assert.deepEqual(findings(same, 'translation/access'), []);
   });
+  it('translation/access compares with the highest source sharing the id, not the first by path (a decoy)', async () => {
+    const ws = await repository({ 'densho.yaml': config, '0-decoy.md': source, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
+    assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
+  });
 });
 
 describe('iso/*', () => {
@@ -319,6 +354,11 @@ describe('iso/*', () => {
 });
 
 describe('file/*', () => {
+  it('file/too-large: max-document-size may lower the 5MB ceiling, never raise it', async () => {
+    const ws = await repository({ 'densho.yaml': 'max-document-size: 1GB\n', 'big.md': doc({}, 'x'.repeat(6 * 1024 * 1024)) });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:1:20 error config/invalid']);
+    assert.deepEqual(findings(ws, 'file/too-large'), ['big.md:1:1 error file/too-large']);
+  });
   it('file/too-large reports a document over max-document-size without parsing it', async () => {
     const ws = await repository({ 'densho.yaml': 'max-document-size: 1KB\n', 'big.md': doc({}, 'x'.repeat(2000) + '\n[x](missing.md)\n'), 'small.md': doc({ id: 'SOP-S-001' }) });
     assert.deepEqual(findings(ws, 'file/too-large'), ['big.md:1:1 error file/too-large']);
@@ -329,6 +369,24 @@ describe('file/*', () => {
     const fs = new MemoryFileSystem({ 'nul.md': 'PDF\u0000\u0001', 'latin1.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]), 'ja.md': doc({ title: '溶接手順' }) });
     const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
     assert.deepEqual(findings(ws, 'file/binary'), ['latin1.md:1:1 error file/binary', 'nul.md:1:1 error file/binary']);
+  });
+  it('file/unreadable reports a document the file system cannot read, and a name that is not UTF-8; a missing file stays absent', async () => {
+    const { MemoryFileSystem, UnreadableFileError, loadWorkspace, parseDay } = await import('../../server/src/engine');
+    // Tests run as root, where chmod 000 does not stop reading: the port is faked to fail as it would for anyone else.
+    const memory = new MemoryFileSystem({ 'locked.md': doc(), 'open.md': doc({ id: 'SOP-O-001' }), 'gone.md': doc({ id: 'SOP-G-001' }) });
+    const fs = {
+      readDirectory: async (path: string) => [...(await memory.readDirectory(path)), ...(path === '' ? [{ name: 'caf\ufffd.md', kind: 'file' as const, invalidName: true }] : [])],
+      readFile: async (path: string, maxBytes?: number) => {
+        if (path === 'locked.md') throw new UnreadableFileError(path, 'EACCES');
+        if (path === 'gone.md') return undefined;
+        return memory.readFile(path, maxBytes);
+      },
+    };
+    const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
+    assert.deepEqual(findings(ws, 'file/unreadable'), ['caf\ufffd.md:1:1 error file/unreadable', 'locked.md:1:1 error file/unreadable']);
+    assert.match(ws.checkDocument('locked.md')[0]!.message, /no permission/);
+    assert.match(ws.checkDocument('caf\ufffd.md')[0]!.message, /not valid UTF-8/);
+    assert.deepEqual(findings(ws).filter((f) => f.startsWith('open.md') || f.startsWith('gone.md')), []);
   });
   it('file/too-deep reports absurd nesting instead of hanging or overflowing the stack', async () => {
     const ws = await repository({ 'quotes.md': doc({}, '>'.repeat(20000) + ' deep\n'), 'lists.md': doc({ id: 'SOP-L-001' }, Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')), 'normal.md': doc({ id: 'SOP-N-001' }, '> quote\n>> nested\n\n- a\n  - b\n    - c\n') });

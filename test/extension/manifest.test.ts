@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { manifestAssets } from '../../client/src/manifestAssets';
-import { filterByLayers } from '../../client/src/webview/layerFilter';
+import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..');
@@ -106,5 +106,13 @@ describe('coverage matrix layer filter', () => {
     ]);
     assert.deepEqual(withheld, { '8': 1, '8.1': 1 });
     assert.deepEqual(filtered.summary, { clauses: 3, covered: 2, documented: 1, gaps: 1 });
+  });
+  it('turns a filter of "this layer and every lower one" into a layer limit for the exports, and nothing else', () => {
+    const layers = ['public', 'internal', 'restricted', 'master'];
+    assert.equal(maxLayerOfFilter(layers, ['internal', 'public']), 'internal');
+    assert.equal(maxLayerOfFilter(layers, ['public']), 'public');
+    assert.equal(maxLayerOfFilter(layers, undefined), undefined, 'no filter: the command asks');
+    assert.equal(maxLayerOfFilter(layers, ['master']), undefined, 'only master is no layer limit');
+    assert.equal(maxLayerOfFilter(layers, ['public', 'restricted']), undefined);
   });
 });

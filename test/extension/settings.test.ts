@@ -46,6 +46,7 @@ describe('settings: contributes.configuration', () => {
       maxDocumentSize: `${DEFAULT_CONFIG.maxDocumentSize / 1024 / 1024}MB`,
       training: 'training.yaml',
       minQualified: 2,
+      organisation: '',
     };
     assert.deepEqual(Object.keys(defaults).sort(), Object.keys(DEFAULT_CONFIG).sort(), 'this test knows every key');
     for (const [key, value] of Object.entries(defaults)) assert.deepEqual(properties[`densho.${key}`]?.default, value, `densho.${key}`);

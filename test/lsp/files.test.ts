@@ -1,11 +1,12 @@
 /** Renamed and moved files keep their links; the custom report requests and their change notification. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { renameSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { CoverageRequest, KnowledgeRiskRequest, ReportsChangedNotification, ReviewScheduleRequest } from '../../server/src/protocol';
+import { AuditReportRequest, CoverageRequest, KnowledgeRiskRequest, PartnerCopyRequest, ReportsChangedNotification, ReviewScheduleRequest, type CommandResult } from '../../server/src/protocol';
 import { applyTextEdits, REPO_ROOT, clientForSuite, tempRepository, TODAY } from './client';
 import { A, B, FILES } from './fixtures';
 
@@ -78,6 +79,29 @@ describe('report requests on samples/', () => {
 
   it('densho/knowledgeRisk returns what `densho risk --format json` prints', async () => {
     assert.deepEqual(await client.request(KnowledgeRiskRequest.method, { folder: client.uri('') }), cli('risk'));
+  });
+
+  it('densho/coverage with maxLayer returns what `densho coverage --max-layer` prints', async () => {
+    const limited = await client.request(CoverageRequest.method, { maxLayer: 'internal' });
+    assert.deepEqual(limited, cli('coverage', '--max-layer', 'internal'));
+    assert.ok(!JSON.stringify(limited).includes('MST-WLD-001'));
+    await assert.rejects(client.request(CoverageRequest.method, { maxLayer: 'secret' }), /maxLayer must be one of/);
+  });
+
+  it('densho/writeAuditReport and densho/createPartnerCopy run `densho report` and `densho export` on the saved files', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'densho-lsp-export-'));
+    const report = await client.request<CommandResult>(AuditReportRequest.method, { format: 'html', out: join(out, 'audit.html'), maxLayer: 'internal' });
+    assert.equal(report.exitCode, 1, 'the samples hold deliberate errors, and the result says so');
+    assert.match(report.stdout, /^Wrote .*audit\.html/);
+    const page = readFileSync(join(out, 'audit.html'), 'utf8');
+    assert.ok(page.includes('<section id="findings">') && !page.includes('MST-WLD-001'));
+    const copy = await client.request<CommandResult>(PartnerCopyRequest.method, { maxLayer: 'internal', out: join(out, 'copy') });
+    assert.equal(copy.exitCode, 0, copy.stderr);
+    assert.ok(existsSync(join(out, 'copy', 'sops/quality/sop-qms-002.md')) && !existsSync(join(out, 'copy', 'sops/welding/mst-wld-001.md')));
+    const refused = await client.request<CommandResult>(PartnerCopyRequest.method, { maxLayer: 'internal', out: join(out, 'copy') });
+    assert.equal(refused.exitCode, 2, 'a folder that is not empty is refused, as on the command line');
+    assert.match(refused.stderr, /is not empty/);
+    await assert.rejects(client.request(PartnerCopyRequest.method, { maxLayer: 'internal', out: 'relative/copy' }), /absolute path/);
   });
 
   it('tells the client when the reports change', async () => {

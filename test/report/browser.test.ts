@@ -58,7 +58,7 @@ describe('audit pack in Chromium', { timeout: 180_000 }, () => {
     browser = await launchChromium();
     reportFile = join(artifactsDir(), 'audit.html');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', reportFile]);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 1, 'the samples hold deliberate errors');
   });
   after(async () => {
     await browser?.close();
@@ -131,7 +131,7 @@ describe('audit pack in Chromium', { timeout: 180_000 }, () => {
 
   it('under --max-layer shows no document above the layer', async () => {
     const file = join(artifactsDir(), 'audit-internal.html');
-    assert.equal((await cli(['report', SAMPLES, '--today', TODAY, '--max-layer', 'internal', '--out', file])).code, 0);
+    assert.equal((await cli(['report', SAMPLES, '--today', TODAY, '--max-layer', 'internal', '--out', file])).code, 1);
     const { page, requests } = await open(browser, file);
     const text = (await page.locator('body').textContent()) ?? '';
     for (const secret of ['MST-WLD-001', 'Weld parameter master', 'MST-MCH-001', 'WI-WLD-002']) assert.ok(!text.includes(secret), secret);
@@ -168,5 +168,61 @@ describe('audit pack in Chromium', { timeout: 180_000 }, () => {
     const data = JSON.parse(readFileSync(file, 'utf8').match(/<script type="application\/json" id="densho-data">([^<]*)<\/script>/)![1]!);
     assert.deepEqual(data.register.map((entry: { title: string }) => entry.title).sort(), [...HOSTILE_TITLES].sort());
     await page.screenshot({ path: join(artifactsDir(), 'hostile.png') });
+  });
+});
+
+describe('the audit pack tells the truth about broken files', { timeout: 180_000 }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('lists unreadable documents as not valid with the reason, every row with its findings, and a Findings section', async () => {
+    const repo = writeFiles(tempDir(), {
+      'densho.yaml': 'organisation: Kaneda Precision K.K.\nmax-document-size: 2KB\n',
+      'people.yaml': PEOPLE,
+      'sops/good.md': doc({ id: 'SOP-G-001', title: 'Good one', expert: 'm.ito', approved: '2026-05-30', 'approved-by': 'k.tanaka' }),
+      'sops/future.md': doc({ id: 'SOP-F-001', title: 'Reviewed tomorrow', reviewed: '2026-11-26' }),
+      'sops/baddate.md': doc({ id: 'SOP-D-001', title: 'Bad date', reviewed: '2026-02-30' }),
+      'sops/notes.md': '# Meeting notes\n\nNo front matter at all.\n',
+      'sops/broken.md': '---\nid: SOP-B-001\ntitle: "unclosed\n---\n# Broken\n',
+      'sops/binary.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00, 0x01]),
+      'sops/huge.md': doc({ id: 'SOP-H-001' }, `# Huge\n\n${'x'.repeat(3000)}\n`),
+    });
+    const file = join(artifactsDir(), 'audit-broken.html');
+    const result = await cli(['report', repo, '--today', TODAY, '--out', file]);
+    assert.equal(result.code, 1, 'errors exist, and the exit code says so');
+    const { page, problems } = await open(browser, file);
+    assert.equal(await page.locator('h1').textContent(), 'Audit pack: Kaneda Precision K.K.');
+    const rows = await page.locator('#register-table tbody tr').evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.querySelector('td:nth-child(2) .file:last-child')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')])),
+    );
+    const column = (name: string) => ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved', 'Approved by'].indexOf(name);
+    for (const [path, reason] of [['sops/notes.md', /no front matter/i], ['sops/broken.md', /not valid YAML|YAML/], ['sops/binary.md', /not valid UTF-8|binary/], ['sops/huge.md', /limit/]] as const) {
+      const row = rows[path];
+      assert.ok(row, `${path} is in the register`);
+      assert.match(row[column('Status')]!, /^not valid/, `${path} is not listed as approved`);
+      assert.match(row[column('Status')]!, reason, `${path} says why`);
+      assert.match(row[column('Check')]!, /1 error/);
+      assert.doesNotMatch(row.join(' '), /approved|current/, `${path}: nothing claims it is in order`);
+    }
+    assert.match(rows['sops/future.md']![column('Next review')]!, /review date in the future/);
+    assert.match(rows['sops/baddate.md']![column('Next review')]!, /review date invalid/);
+    assert.equal(rows['sops/good.md']![column('Approved')], '2026-05-30');
+    assert.match(rows['sops/good.md']![column('Check')]!, /clean/);
+
+    const firstPage = (await page.locator('header').textContent()) ?? '';
+    assert.match(firstPage, /densho check found \d+ errors and \d+ warnings? in \d+ files/);
+    assert.match(firstPage, /4 documents could not be read/);
+    const findings = await page.locator('#findings-table tbody tr').allTextContents();
+    for (const rule of ['frontmatter/missing', 'frontmatter/yaml', 'file/binary', 'file/too-large', 'review/future-date', 'frontmatter/invalid']) {
+      assert.ok(findings.some((row) => row.includes(rule)), `Findings lists ${rule}`);
+    }
+    assert.ok(findings.some((row) => row.includes('sops/notes.md') && row.includes('frontmatter/missing')), 'by document');
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(artifactsDir(), 'audit-broken.png'), fullPage: true });
   });
 });

@@ -72,4 +72,17 @@ describe('hostile titles in the markup', () => {
       assert.ok(page.includes('&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;'));
     }
   });
+  it('a hostile organisation name cannot leave the print footer\'s CSS string, and its style is pinned by hash', async () => {
+    for (const title of HOSTILE_TITLES) {
+      const ws = await repository({ 'densho.yaml': `organisation: ${JSON.stringify(title)}\n`, 'a.md': doc() });
+      const page = renderAuditReport(auditPack(ws));
+      assert.equal((page.match(/<script\b/g) ?? []).length, 2, JSON.stringify(title));
+      assert.equal((page.match(/<style\b/g) ?? []).length, 2, 'the stylesheet and the footer');
+      const footer = /<style>(@media print \{ @page[^<]*)<\/style>/.exec(page)?.[1];
+      assert.ok(footer, 'the footer style holds no <');
+      assert.match(footer, /@bottom-left \{ content: "[^"]*"; font/, 'one string, never closed early');
+      const pin = `sha256-${createHash('sha256').update(footer).digest('base64')}`;
+      assert.ok(page.includes(pin), 'the footer style is allowed by its hash');
+    }
+  });
 });

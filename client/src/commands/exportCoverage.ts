@@ -1,8 +1,14 @@
-/** Export coverage: the coverage report as Markdown or CSV, the same renderings as `densho coverage --format md|csv`. */
+/**
+ * Export coverage: the coverage report as Markdown or CSV, the same
+ * renderings as `densho coverage --format md|csv --max-layer L`. The layer
+ * is the coverage matrix's filter when that is "up to a layer", else asked;
+ * the file name says it, and the proposed location is beside the repository.
+ */
 import * as vscode from 'vscode';
 import { coverageCsv, coverageMarkdown } from '../../../server/src/cli/format/reports';
 import { CoverageRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
+import { maxLayerOfFilter, outsideRepository, pickMaxLayer } from './layerChoice';
 
 export type CoverageFormat = 'markdown' | 'csv';
 
@@ -10,6 +16,8 @@ export interface ExportCoverageArgs {
   readonly format?: CoverageFormat;
   /** Where to write; asked for when absent. */
   readonly uri?: vscode.Uri;
+  /** The highest layer to include; `null` for every layer; the matrix's filter or a question when absent. */
+  readonly maxLayer?: string | null;
 }
 
 const FORMATS: Record<CoverageFormat, { label: string; extension: string; render: typeof coverageMarkdown }> = {
@@ -35,7 +43,18 @@ export const exportCoverage =
         )
       )?.key;
     if (!format) return undefined;
-    const report = await ctx.request(CoverageRequest, { folder: folder.uri.toString() });
+    let maxLayer: string | undefined;
+    if (args.maxLayer !== undefined) maxLayer = args.maxLayer ?? undefined;
+    else {
+      maxLayer = maxLayerOfFilter((await ctx.config()).layers, ctx.coverageMatrix?.shownLayers);
+      // No filter, or one that is not "up to a layer": ask rather than guess.
+      if (maxLayer === undefined) {
+        const choice = await pickMaxLayer(ctx, 'Export coverage for readers cleared up to', true);
+        if (!choice) return undefined;
+        maxLayer = choice.maxLayer;
+      }
+    }
+    const report = await ctx.request(CoverageRequest, { folder: folder.uri.toString(), ...(maxLayer === undefined ? {} : { maxLayer }) });
     if (!report) {
       void vscode.window.showErrorMessage('Densho: no standard is configured (densho.yaml `standards`).');
       return undefined;
@@ -44,7 +63,7 @@ export const exportCoverage =
     const uri =
       args.uri ??
       (await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder.uri, `coverage-${report.standard.id}.${extension}`),
+        defaultUri: outsideRepository(folder.uri, `coverage-${report.standard.id}-${maxLayer === undefined ? 'all-layers' : `up-to-${maxLayer}`}.${extension}`),
         filters: { [label]: [extension] },
         title: 'Export coverage',
       }));

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
+import { createPartnerCopy, exportAuditReport } from './exports';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
@@ -59,6 +60,8 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.showCoverageMatrix': showCoverageMatrix,
   'densho.filterCoverageLayers': filterCoverageLayers,
   'densho.exportCoverage': exportCoverage,
+  'densho.exportAuditReport': exportAuditReport,
+  'densho.createPartnerCopy': createPartnerCopy,
   'densho.showReviewSchedule': showReviewSchedule,
   'densho.recordTraining': recordTraining,
   'densho.refreshViews': refreshViews,

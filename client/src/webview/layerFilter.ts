@@ -30,3 +30,14 @@ export function filterByLayers(report: CoverageReport, layers: readonly string[]
   };
   return { report: { ...report, clauses, summary }, withheld };
 }
+
+/**
+ * The `--max-layer` equivalent of the matrix's filter: the highest layer of
+ * `shown` when `shown` is exactly the layers up to it; undefined otherwise
+ * (no filter, or a set such as "only master" that no layer limit matches).
+ */
+export function maxLayerOfFilter(layers: readonly string[], shown: readonly string[] | undefined): string | undefined {
+  if (!shown || shown.length === 0) return undefined;
+  const prefix = layers.slice(0, shown.length);
+  return shown.length === new Set(shown).size && prefix.every((layer) => shown.includes(layer)) ? prefix[prefix.length - 1] : undefined;
+}

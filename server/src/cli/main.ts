@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
+import { terminalText } from '../engine';
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('densho')
@@ -40,6 +41,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('clause → documents, with gaps')
     .argument('[dir]', 'repository root', '.')
     .option('--standard <id>', 'standard to report (default: the first configured)')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => coverageCommand(io, dir, options))());
@@ -49,6 +51,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('review schedule: overdue and due soon, grouped by owner')
     .argument('[dir]', 'repository root', '.')
     .option('--within <duration>', 'how far ahead to look, e.g. 30d, 3m (default: review.warn-before)')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => reviewCommand(io, dir, options))());
@@ -57,6 +60,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('risk')
     .description('knowledge holders: per expert, the documents only they hold, and leaving dates')
     .argument('[dir]', 'repository root', '.')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => riskCommand(io, dir, options))());
@@ -65,6 +69,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('skills')
     .description('the skills matrix (training.yaml): who can do each procedure, at which level; who must be retrained; who has no successor')
     .argument('[dir]', 'repository root', '.')
+    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => skillsCommand(io, dir, options))());
@@ -118,11 +123,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      io.stderr(`densho: ${error.message}\n`);
+      io.stderr(`densho: ${terminalText(error.message)}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`densho: unexpected error: ${message}\n`);
+    io.stderr(`densho: unexpected error: ${terminalText(message)}\n`);
     return EXIT_USAGE;
   }
 }

@@ -9,6 +9,9 @@ import { isRuleId, RULE_IDS } from './rules/ruleIds';
 import { closestMatch } from './suggest';
 import { LineIndex, ZERO_RANGE, type Range } from './text';
 import { stringify as stringifyYaml } from 'yaml';
+import { compileGlobs } from './documentGlobs';
+import { DOCUMENT_SIZE_CEILING } from './limits';
+import { compileLinearPattern, type LinearPattern } from './linearPattern';
 import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
 
 export const CONFIG_FILE = 'densho.yaml';
@@ -23,7 +26,8 @@ export interface DenshoConfig {
   readonly reviewWarnBefore: Duration;
   readonly people: string;
   readonly peopleWarnBefore: Duration;
-  readonly idPattern: RegExp;
+  /** Matched in linear time (RE2 semantics): the pattern comes from the repository. */
+  readonly idPattern: LinearPattern;
   /** Built-in standard ids (`iso9001`) and paths of custom standard files. */
   readonly standards: readonly string[];
   /** `rules:` overrides by rule id or family wildcard (`review/*`). */
@@ -34,6 +38,8 @@ export interface DenshoConfig {
   readonly training: string;
   /** How many qualified people each approved sop, work-instruction and master needs. */
   readonly minQualified: number;
+  /** The organisation's name on the audit pack; '' for the repository folder's name. */
+  readonly organisation: string;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -46,12 +52,13 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   reviewWarnBefore: { amount: 30, unit: 'd' },
   people: 'people.yaml',
   peopleWarnBefore: { amount: 180, unit: 'd' },
-  idPattern: /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/,
+  idPattern: compileLinearPattern('^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$') as LinearPattern,
   standards: ['iso9001'],
   rules: new Map(),
-  maxDocumentSize: 5 * 1024 * 1024,
   training: 'training.yaml',
   minQualified: 2,
+  maxDocumentSize: DOCUMENT_SIZE_CEILING,
+  organisation: '',
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -72,6 +79,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
   training: 'Path of the training records: who can do which procedure.',
   'min-qualified': 'How many qualified people each approved sop, work-instruction and master needs (knowledge/single-holder).',
+  organisation: "The organisation's name, printed on the audit pack (default: the repository folder's name).",
 };
 
 export interface ConfigResult {
@@ -125,6 +133,15 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
     }
     return strings;
   };
+  const globList = (entry: YamlEntry, allowEmpty: boolean): string[] | undefined => {
+    const globs = stringList(entry, allowEmpty);
+    const compiled = globs && compileGlobs(globs, { dot: true });
+    if (compiled && typeof compiled !== 'function') {
+      problem(entry.value.range, `\`${entry.key}\` holds a glob Densho cannot use: ${compiled.error}.`);
+      return undefined;
+    }
+    return globs;
+  };
   const duration = (value: YamlValue, key: string): Duration | undefined => {
     const parsedDuration = parseDuration(scalarText(value) ?? '');
     if (!parsedDuration) problem(value.range, `\`${key}\` must be a duration such as 90d, 6m or 1y.`);
@@ -134,10 +151,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
   for (const entry of root.entries) {
     switch (entry.key) {
       case 'docs':
-        config.docs = stringList(entry, false) ?? config.docs;
+        config.docs = globList(entry, false) ?? config.docs;
         break;
       case 'ignore':
-        config.ignore = stringList(entry, true) ?? config.ignore;
+        config.ignore = globList(entry, true) ?? config.ignore;
         break;
       case 'layers': {
         const layers = stringList(entry, false);
@@ -180,12 +197,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'id-pattern': {
         const source = scalarText(entry.value);
-        try {
-          if (!source) throw new Error('empty');
-          config.idPattern = new RegExp(source, 'u');
-        } catch {
-          problem(entry.value.range, '`id-pattern` is not a valid regular expression.');
-        }
+        const compiled = source ? compileLinearPattern(source) : { error: 'it is empty' };
+        if ('error' in compiled) {
+          problem(entry.value.range, `\`id-pattern\` is not a regular expression Densho can match in linear time: ${compiled.error}. Backreferences and lookaround are not supported.`);
+        } else config.idPattern = compiled;
         break;
       }
       case 'standards':
@@ -197,7 +212,17 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
       case 'max-document-size': {
         const size = parseSize(scalarText(entry.value) ?? '');
         if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
-        else config.maxDocumentSize = size;
+        else if (size > DOCUMENT_SIZE_CEILING) {
+          // The repository being checked must not be able to lift the limit that protects the check.
+          problem(entry.value.range, `\`max-document-size\` may lower the limit of ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB, not raise it; ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB applies.`);
+          config.maxDocumentSize = DOCUMENT_SIZE_CEILING;
+        } else config.maxDocumentSize = size;
+        break;
+      }
+      case 'organisation': {
+        const name = entry.value.kind === 'empty' ? '' : scalarText(entry.value)?.trim();
+        if (name === undefined) problem(entry.value.range, '`organisation` must be the organisation\'s name.');
+        else config.organisation = name;
         break;
       }
       case 'training': {

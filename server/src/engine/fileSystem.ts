@@ -6,13 +6,47 @@
 export interface DirectoryEntry {
   readonly name: string;
   readonly kind: 'file' | 'directory' | 'other';
+  /**
+   * The name on disk is not valid UTF-8: `name` shows each invalid byte as
+   * U+FFFD, and no file can be opened by it. Reported, never looked up.
+   */
+  readonly invalidName?: boolean;
+}
+
+/**
+ * Thrown by `readFile` for a file that exists but cannot be read (no
+ * permission, an I/O error): unlike a missing file, it must be reported.
+ */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    /** The system's error code, such as EACCES or EIO. */
+    readonly code: string,
+  ) {
+    super(`${path} cannot be read (${code})`);
+  }
+}
+
+/** Thrown by `readFile` when the file is larger than the limit asked for; its bytes were not read. */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+  ) {
+    super(`${path} is ${size} bytes`);
+  }
 }
 
 export interface FileSystem {
   /** Entries of a directory ('' is the root); empty when it cannot be read. */
   readDirectory(path: string): Promise<DirectoryEntry[]>;
-  /** The file's bytes, or undefined when it does not exist or cannot be read. */
-  readFile(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * The file's bytes, or undefined when it does not exist. Throws
+   * UnreadableFileError when it exists but cannot be read, and
+   * FileTooLargeError, before reading anything, when it is larger than
+   * `maxBytes`.
+   */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined>;
 }
 
 /** A repository held in memory: for tests, and for checking unsaved editor buffers. */
@@ -43,7 +77,9 @@ export class MemoryFileSystem implements FileSystem {
     return [...entries].map(([name, kind]) => ({ name, kind }));
   }
 
-  async readFile(path: string): Promise<Uint8Array | undefined> {
-    return this.contents.get(path);
+  async readFile(path: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
+    const bytes = this.contents.get(path);
+    if (bytes && bytes.length > maxBytes) throw new FileTooLargeError(path, bytes.length);
+    return bytes;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { sourceLanguage, type DenshoConfig } from './config';
 import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
+import { FRONT_MATTER_KEY_CEILING } from './limits';
 import type { ParsedDocument } from './parse';
 import { closestMatch } from './suggest';
 import type { Range } from './text';
@@ -39,13 +40,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
   { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
   { name: 'approved-by', description: 'Person who approved this version.', placeholder: 'approver' },
+  { name: 'approved', description: 'Date approved-by approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
   { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
   { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
   { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
   { name: 'supersedes', description: 'Ids of documents this one replaces.', placeholder: '[]' },
   { name: 'media', description: 'Paths or URLs of videos and pictures that teach the procedure.', placeholder: '[]' },
   { name: 'change', description: 'What the current version changed: major (how the work is done; retrain) or minor (default major).', placeholder: 'major' },
-  { name: 'approved', description: 'Date `approved-by` approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
 ];
 
 export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((field) => field.name));
@@ -192,8 +193,12 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   return problems.length > 0 ? problems : list;
 };
 
-/** Readers by field; standards' fields use `readClauses`. */
-const READERS: Readonly<Record<string, Reader<unknown>>> = {
+/**
+ * Readers by field; standards' fields use `readClauses`. A Map, not an
+ * object literal: a key such as `__proto__` or `constructor` must find
+ * nothing here, not a member of Object.prototype.
+ */
+const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   id: readText,
   title: readText,
   type: readEnum(DOCUMENT_TYPES),
@@ -206,14 +211,14 @@ const READERS: Readonly<Record<string, Reader<unknown>>> = {
   status: readEnum(STATUSES),
   version: readPositiveInteger,
   'approved-by': readText,
+  approved: readDate,
   lang: (value, context) => readEnum(context.config.languages)(value, context),
   'translated-from-version': readPositiveInteger,
   related: readTextList(false),
   supersedes: readTextList(false),
   media: readTextList(false),
   change: readEnum(CHANGE_KINDS),
-  approved: readDate,
-};
+} satisfies Record<string, Reader<unknown>>));
 
 export interface FieldCheck {
   readonly entry: YamlEntry;
@@ -231,8 +236,9 @@ export function readFrontMatter(
   const emptyFields = new Map<string, YamlEntry>();
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
-  for (const entry of document.frontMatter?.fields?.entries ?? []) {
-    const reader = READERS[entry.key] ?? (standardIds.includes(entry.key) ? readClauses : undefined);
+  // Keys past the ceiling are not read (rules/frontmatter.ts reports where they start).
+  for (const entry of (document.frontMatter?.fields?.entries ?? []).slice(0, FRONT_MATTER_KEY_CEILING)) {
+    const reader = READERS.get(entry.key) ?? (standardIds.includes(entry.key) ? readClauses : undefined);
     if (!reader) {
       fields.set(entry.key, entry);
       checks.push({ entry });

@@ -5,12 +5,15 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
-import type { FileSystem } from './fileSystem';
+import { FileTooLargeError, UnreadableFileError, type FileSystem } from './fileSystem';
+import { SETTINGS_SIZE_CEILING } from './limits';
+import { unreadableDocument } from './parse';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
-import { ParserPool } from './parsing/parserPool';
-import { Workspace, type WorkspaceOptions } from './workspace';
+import { ParserPool } from '../node/parserPool';
+import { resolveRelative } from './paths';
+import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -26,9 +29,27 @@ export function decodeText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** A settings file's text; undefined when it is absent, cannot be read, or is over the ceiling (see limits.ts). */
 export async function readText(fs: FileSystem, path: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(path);
-  return bytes === undefined ? undefined : decodeText(bytes);
+  return (await readSettingsText(fs, path)).text;
+}
+
+/**
+ * A settings file (densho.yaml, people.yaml, a standard) as text, or why it
+ * could not be read: a file that is there but unreadable, or over the size
+ * ceiling, is reported rather than taken for absent.
+ */
+export async function readSettingsText(fs: FileSystem, path: string): Promise<{ readonly text?: string; readonly problem?: string }> {
+  try {
+    const bytes = await fs.readFile(path, SETTINGS_SIZE_CEILING);
+    return { text: bytes === undefined ? undefined : decodeText(bytes) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      return { problem: `${path} is ${(error.size / 1024 / 1024).toFixed(1)} MB, over the ${SETTINGS_SIZE_CEILING / 1024 / 1024} MB a settings file may have; it was not read.` };
+    }
+    if (error instanceof UnreadableFileError) return { problem: `${path} cannot be read (${error.code}); what it sets was not applied.` };
+    throw error;
+  }
 }
 
 export interface LoadOptions extends WorkspaceOptions {
@@ -46,8 +67,15 @@ export interface LoadOptions extends WorkspaceOptions {
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
-  await loadSettings(fs, workspace);
-  const files = await listRepositoryFiles(fs);
+  const invalidNames: string[] = [];
+  const files = await listRepositoryFiles(fs, (path) => invalidNames.push(path));
+  await loadSettings(fs, workspace, new Set(files));
+  for (const path of invalidNames) {
+    // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
+    if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
+      workspace.setParsedDocument(unreadableDocument(path, { rule: 'file/unreadable', message: INVALID_NAME_MESSAGE }));
+    }
+  }
   const documents: string[] = [];
   for (const file of files) {
     if (workspace.isDocumentPath(file)) documents.push(file);
@@ -80,7 +108,13 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
     paths.map((path, position) => ({ path, position })),
     READ_CONCURRENCY,
     async ({ path, position }) => {
-      const bytes = await fs.readFile(path);
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = await fs.readFile(path, workspace.config.maxDocumentSize);
+      } catch (error) {
+        if (error instanceof UnreadableFileError || error instanceof FileTooLargeError) return finish(position, workspace.unreadableFile(error));
+        throw error;
+      }
       if (bytes === undefined) return finish(position, undefined);
       const screened = workspace.screenDocumentBytes(path, bytes);
       if (typeof screened !== 'string') return finish(position, screened);
@@ -92,18 +126,90 @@ export async function readDocuments(fs: FileSystem, workspace: Workspace, paths:
   return results;
 }
 
-/** (Re)reads densho.yaml, the custom standards it names, the people registry and the training records. */
-export async function loadSettings(fs: FileSystem, workspace: Workspace): Promise<void> {
-  workspace.setConfigText(await readText(fs, CONFIG_FILE));
+/**
+ * (Re)reads densho.yaml, the custom standards it names, the people
+ * registry and the training records; one that exists but cannot be read is reported at its file.
+ * densho.yaml names the other files, and a pull request can name
+ * any path: only files of the repository's listing (`listed`, by default the
+ * files the workspace knows) are read. Anything else — `.git/config`, a
+ * file .gitignore or `ignore` excludes such as `.env`, a path outside the
+ * root — is refused as `config/invalid` at the key, unread.
+ */
+export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>): Promise<void> {
+  workspace.clearUnreadableSettings();
+  // A settings file that exists but cannot be read is reported, not taken for absent.
+  const read = async (path: string): Promise<string | undefined> => {
+    const { text, problem } = await readSettingsText(fs, path);
+    if (problem !== undefined) workspace.setUnreadableSettings(path, problem);
+    return text;
+  };
+  workspace.setConfigText(await read(CONFIG_FILE));
+  // Without a listing (the language server re-reading settings), each path is checked on its own, as the listing would.
+  const isListed = (path: string) => (listed ? Promise.resolve(listed.has(path)) : isListedPath(fs, path));
+  const refusals: SettingsRefusal[] = [];
+  const readListed = async (key: SettingsRefusal['key'], path: string): Promise<string | undefined> => {
+    const reason = await settingsPathProblem(fs, workspace, path, isListed);
+    if (reason === undefined) return read(path);
+    if (reason !== 'missing') refusals.push({ key, path, reason });
+    return undefined;
+  };
   for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await readText(fs, path));
+    workspace.setStandardText(path, await readListed('standards', path));
   }
-  workspace.setPeopleText(workspace.config.people, await readText(fs, workspace.config.people));
-  workspace.setTrainingText(workspace.config.training, await readText(fs, workspace.config.training));
+  workspace.setPeopleText(workspace.config.people, await readListed('people', workspace.config.people));
+  workspace.setTrainingText(workspace.config.training, await readListed('training', workspace.config.training));
+  workspace.setSettingsRefusals(refusals);
 }
 
-/** Every file of the repository that git would not ignore, sorted. */
-export async function listRepositoryFiles(fs: FileSystem): Promise<string[]> {
+/** Why a settings file may not be read ('missing' when it simply is not there), or undefined when it may. */
+async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: string, isListed: (path: string) => Promise<boolean>): Promise<string | undefined> {
+  const normalized = resolveRelative('', path);
+  if (normalized === undefined || normalized !== path) return 'it is not a plain path inside the repository';
+  const segments = path.split('/');
+  const skipped = segments.find((segment) => ALWAYS_SKIPPED.has(segment));
+  if (skipped !== undefined) return `it lies in ${skipped}/, which is never part of the repository's files`;
+  if (workspace.isIgnoredPath(path)) return 'densho.yaml\'s `ignore` excludes it';
+  if (await isListed(path)) return undefined;
+  // Not listed: either it does not exist, or .gitignore hides it. Only the folder is looked at, never the file.
+  const folder = segments.slice(0, -1).join('/');
+  const entries = await fs.readDirectory(folder);
+  return entries.some((entry) => entry.kind === 'file' && entry.name === segments[segments.length - 1]) ? 'it is not one of the repository\'s files (.gitignore excludes it)' : 'missing';
+}
+
+/**
+ * Whether `listRepositoryFiles` would list `path`, found without walking the
+ * repository: the folders on its way must be real folders the .gitignore
+ * files along the way do not exclude, and the file a real file.
+ */
+export async function isListedPath(fs: FileSystem, path: string): Promise<boolean> {
+  const segments = path.split('/');
+  let rules: { base: string; matcher: Ignore }[] = [];
+  let dir = '';
+  for (let depth = 0; depth < segments.length; depth++) {
+    const entries = await fs.readDirectory(dir);
+    if (entries.some((entry) => entry.name === '.gitignore' && entry.kind === 'file')) {
+      const text = await readText(fs, join(dir, '.gitignore'));
+      if (text !== undefined) rules = [...rules, { base: dir, matcher: ignore().add(text) }];
+    }
+    const name = segments[depth]!;
+    const last = depth === segments.length - 1;
+    const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry || entry.kind !== (last ? 'file' : 'directory') || ALWAYS_SKIPPED.has(name)) return false;
+    const child = join(dir, name);
+    if (isIgnored(child, !last, rules)) return false;
+    dir = child;
+  }
+  return true;
+}
+
+const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';
+
+/**
+ * Every file of the repository that git would not ignore, sorted. Files and
+ * folders whose names are not valid UTF-8 cannot be opened by name: they go
+ * to `onInvalidName` instead (with each invalid byte shown as U+FFFD).
+ */
+export async function listRepositoryFiles(fs: FileSystem, onInvalidName: (path: string) => void = () => undefined): Promise<string[]> {
   const files: string[] = [];
   const walk = async (dir: string, rules: readonly { base: string; matcher: Ignore }[]): Promise<void> => {
     const entries = await fs.readDirectory(dir);
@@ -117,7 +223,8 @@ export async function listRepositoryFiles(fs: FileSystem): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.kind === 'other' || (entry.kind === 'directory' && ALWAYS_SKIPPED.has(entry.name))) continue;
       if (isIgnored(path, entry.kind === 'directory', scoped)) continue;
-      if (entry.kind === 'directory') subdirectories.push(path);
+      if (entry.invalidName) onInvalidName(path);
+      else if (entry.kind === 'directory') subdirectories.push(path);
       else files.push(path);
     }
     await Promise.all(subdirectories.map((subdirectory) => walk(subdirectory, scoped)));

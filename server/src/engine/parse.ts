@@ -4,12 +4,10 @@
  * GitHub slugs, links and `[[ID]]` references with ranges, and numbered
  * steps. The result is immutable; an edit produces a new one.
  */
+import { decodeHTMLStrict } from 'entities';
 import GithubSlugger from 'github-slugger';
-import type { Definition, Heading as MdHeading, Image, Link as MdLink, Nodes, Root } from 'mdast';
-import { toString as nodeText } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
+import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
 import { LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
@@ -44,7 +42,8 @@ export interface Step {
   readonly range: Range;
 }
 
-export type LinkKind = 'link' | 'image' | 'definition' | 'wiki';
+/** `html`: an `href` or `src` attribute of raw HTML, whose range is the attribute value. */
+export type LinkKind = 'link' | 'image' | 'definition' | 'wiki' | 'html';
 
 export interface DocumentLink {
   readonly kind: LinkKind;
@@ -122,7 +121,7 @@ export function withoutBom(text: string): string {
 
 /** Why a document was refused before parsing. */
 export interface UnreadableReason {
-  readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep';
+  readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep' | 'file/unreadable';
   readonly message: string;
 }
 
@@ -157,19 +156,13 @@ export function parseDocumentText(path: string, text: string): ParsedDocument {
   }
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const WIKI_REFERENCE = /\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]*))?(?:\|[^\[\]\n]*)?\]\]/g;
-const HTML_ANCHOR = /<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   const text = withoutBom(rawText);
   const lines = new LineIndex(text);
-  const tree = processor.parse(text) as Root;
-  const offsets = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] => [
-    node.position?.start.offset ?? 0,
-    node.position?.end.offset ?? 0,
-  ];
+  const source = new SourceText(text);
+  const { tokens, definitions } = tokenize(source.normalized);
 
   let frontMatter: FrontMatter | undefined;
   const headings: Heading[] = [];
@@ -177,63 +170,395 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   const links: DocumentLink[] = [];
   const slugger = new GithubSlugger();
   const steps: Step[] = [];
+  const range = (start: number, end: number) => lines.rangeOf(source.original(start), source.original(end));
+  const read = new LinkReader(text, lines, source, links, anchors);
 
-  // Returns whether to descend into the node's children.
-  const visit = (node: Nodes): boolean => {
-    switch (node.type) {
-      case 'yaml': {
-        const [start, end] = offsets(node);
-        frontMatter = readFrontMatter(text, lines, start, end);
-        return false;
-      }
-      case 'heading': {
-        const [start, end] = offsets(node);
-        const headingText = nodeText(node as MdHeading);
-        headings.push({ text: headingText, depth: node.depth, slug: slugger.slug(headingText), range: lines.rangeOf(start, end) });
+  /** Open lists, innermost last: the number the next item of an ordered one gets, undefined for a bullet list. */
+  const lists: (number | undefined)[] = [];
+  let rowLine = 0;
+  let cellCursor = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    switch (token.type) {
+      case 'front_matter':
+        frontMatter = readFrontMatter(text, lines, 0, source.original(positionOf(token).end));
+        break;
+      case 'heading_open': {
+        const inline = tokens[i + 1]!;
+        const [first, after] = token.map!;
+        const headingText = renderedText(inline.children ?? []);
+        // An ATX heading's text follows its `#` run on the same line; a setext heading's lines end above its underline.
+        const atx = token.markup.startsWith('#');
+        const contentMap = source.mapLines(inline.content, first, atx ? positionOf(token).start + token.markup.length : undefined);
+        read.inline(inline, contentMap);
+        headings.push({ text: headingText, depth: Number(token.tag.slice(1)), slug: slugger.slug(headingText), range: range(positionOf(token).start, source.lineEnd(after - 1)) });
+        i++;
         break;
       }
-      case 'list':
-        if (node.ordered) {
-          node.children.forEach((item, position) => {
-            const [start, end] = offsets(item);
-            const itemText = nodeText(item).split(/\r\n|\n|\r/)[0]!.trim();
-            steps.push({ number: (node.start ?? 1) + position, text: itemText, range: lines.rangeOf(start, end) });
-          });
+      case 'ordered_list_open':
+        lists.push(Number(token.attrGet('start') ?? 1));
+        break;
+      case 'bullet_list_open':
+        lists.push(undefined);
+        break;
+      case 'ordered_list_close':
+      case 'bullet_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const number = lists[lists.length - 1];
+        if (number === undefined) break;
+        lists[lists.length - 1] = number + 1;
+        const [first, after] = token.map!;
+        steps.push({ number, text: firstLineOfItem(tokens, i), range: range(positionOf(token).start, source.trimmedLineEnd(source.lastFilledLine(first, after))) });
+        break;
+      }
+      case 'tr_open':
+        // Cells carry no line map of their own: they sit on their row's line, in order.
+        rowLine = token.map![0];
+        cellCursor = source.lineStart(rowLine);
+        break;
+      case 'inline':
+        if (token.map) {
+          read.inline(token, source.mapLines(token.content, token.map[0]));
+        } else {
+          const cell = source.mapCell(token.content, rowLine, cellCursor);
+          cellCursor = cell.end;
+          read.inline(token, cell.map);
         }
         break;
-      case 'link':
-      case 'image':
-      case 'definition': {
-        const link = readLink(text, lines, node);
-        if (link) links.push(link);
+      case 'html_block':
+        read.html(token.content, source.mapLines(token.content, token.map![0]), 0);
         break;
-      }
-      case 'text': {
-        const [start, end] = offsets(node);
-        readWikiReferences(text, lines, start, end, links);
-        return false;
-      }
-      case 'html':
-        for (const match of node.value.matchAll(HTML_ANCHOR)) anchors.push(match[1]!);
-        return false;
-      case 'code':
-      case 'inlineCode':
-        // Code is not prose: nothing inside it is a link.
-        return false;
-    }
-    return true;
-  };
-  // An explicit stack rather than recursion: nesting depth must not be bounded by the call stack.
-  const pending: Nodes[] = [tree];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (visit(node) && 'children' in node) {
-      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] as Nodes);
     }
   }
+  for (const definition of definitions) read.definition(definition);
+  links.sort((a, b) => a.nodeOffsets![0] - b.nodeOffsets![0]);
 
   const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
   return { path, text, bom: text.length !== rawText.length, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
+}
+
+function positionOf(token: Token): TokenPosition {
+  return token.meta.position as TokenPosition;
+}
+
+/**
+ * The text GitHub renders for inline content, as its anchors are made from:
+ * text and code, without HTML tags or image descriptions.
+ */
+function renderedText(children: readonly Token[]): string {
+  let result = '';
+  for (const child of children) {
+    if (child.type === 'text' || child.type === 'code_inline' || child.type === 'text_special') result += child.content;
+    // A `[[…]]` reference renders as the text it is, its escapes and character references resolved.
+    else if (child.type === 'wiki_reference') result += unescapeAll(child.content);
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') result += '\n';
+    else if (child.type === 'image') continue;
+  }
+  return result.trim();
+}
+
+/** The first line of a list item's own text: what an outline shows for the step. */
+function firstLineOfItem(tokens: readonly Token[], itemOpen: number): string {
+  let depth = 0;
+  for (let i = itemOpen + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'list_item_close' && depth === 0) return '';
+    if (token.type === 'list_item_open') depth++;
+    if (token.type === 'list_item_close') depth--;
+    if (token.type === 'inline') return renderedText(token.children ?? []).split('\n')[0]!.trim();
+    // Raw HTML renders as markup, not as text, as in headings.
+    if (token.type === 'fence' || token.type === 'code_block') return token.content.split('\n')[0]!.trim();
+  }
+  return '';
+}
+
+/**
+ * The document as markdown-it reads it: line breaks as `\n`. Offsets in it
+ * map back to the text as written, and token contents map back to it line
+ * by line.
+ */
+class SourceText {
+  readonly normalized: string;
+  /** Offsets in `normalized` of the `\n` of each `\r\n`, whose `\r` is gone. */
+  private readonly joined: number[] = [];
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    let normalized = text;
+    if (text.includes('\r')) {
+      let out = '';
+      let from = 0;
+      for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+        out += text.slice(from, i) + '\n';
+        if (text.charCodeAt(i + 1) === 10) {
+          this.joined.push(out.length - 1);
+          i++;
+        }
+        from = i + 1;
+      }
+      normalized = out + text.slice(from);
+    }
+    this.normalized = normalized;
+    for (let i = normalized.indexOf('\n'); i >= 0; i = normalized.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** The offset in the text as written. */
+  original(offset: number): number {
+    const joined = this.joined;
+    if (joined.length === 0) return offset;
+    let low = 0;
+    let high = joined.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (joined[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset + low;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.min(line, this.lineStarts.length - 1)]!;
+  }
+
+  lineEnd(line: number): number {
+    return line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.normalized.length;
+  }
+
+  trimmedLineEnd(line: number): number {
+    const start = this.lineStart(line);
+    let end = this.lineEnd(line);
+    while (end > start && isBlank(this.normalized.charCodeAt(end - 1))) end--;
+    return end;
+  }
+
+  /** The last line of `[first, after)` with something on it. */
+  lastFilledLine(first: number, after: number): number {
+    let line = Math.max(first, after - 1);
+    while (line > first && this.trimmedLineEnd(line) === this.lineStart(line)) line--;
+    return line;
+  }
+
+  /**
+   * Maps a block's content (lines joined by `\n`, as markdown-it hands them
+   * to a token) to the source from line `first` on. Containers and
+   * indentation only take characters off the front of a line and trimming
+   * off its end, so each content line is the tail of its source line, or of
+   * that line without trailing blanks; an ATX heading's text sits after
+   * `searchFrom`.
+   */
+  mapLines(content: string, first: number, searchFrom?: number): ContentMap {
+    const map = new ContentMap();
+    const source = this.normalized;
+    let from = 0;
+    for (let line = first; from <= content.length; line++) {
+      const newline = content.indexOf('\n', from);
+      const to = newline < 0 ? content.length : newline;
+      const length = to - from;
+      const lineStart = this.lineStart(line);
+      const end = this.lineEnd(line);
+      let at = end - length;
+      if (searchFrom !== undefined && line === first) {
+        at = source.indexOf(content.slice(from, to), searchFrom);
+      } else if (!(at >= lineStart && source.startsWith(content.slice(from, to), at))) {
+        at = this.trimmedLineEnd(line) - length;
+        // A tab expanded to spaces makes the content longer than its source: keep the line's start.
+        if (at < lineStart) at = lineStart;
+      }
+      map.add(from, at < 0 ? lineStart : at);
+      if (newline < 0) break;
+      from = newline + 1;
+    }
+    return map;
+  }
+
+  /** Maps a table cell's trimmed content, found from `cursor` on its row's line; `\|` in the source is `|` in the content. */
+  mapCell(content: string, line: number, cursor: number): { map: ContentMap; end: number } {
+    const map = new ContentMap();
+    const source = this.normalized;
+    const lineEnd = this.lineEnd(line);
+    let at = cursor;
+    // Past the separating `|` and blanks to the cell's first character.
+    while (at < lineEnd && (source[at] === '|' || isBlank(source.charCodeAt(at)))) at++;
+    let from = 0;
+    while (from < content.length) {
+      const pipe = content.indexOf('|', from);
+      const to = pipe < 0 ? content.length : pipe;
+      map.add(from, at);
+      at += to - from;
+      if (pipe < 0) break;
+      // The escaped pipe: `\|` in the source, `|` in the content.
+      map.add(pipe, at + 1);
+      at += 2;
+      from = pipe + 1;
+    }
+    return { map, end: Math.min(at, lineEnd) };
+  }
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** Content offsets to normalized-source offsets, piecewise: each piece is copied from the source unchanged. */
+class ContentMap {
+  private readonly contentStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
+
+  add(contentStart: number, sourceStart: number): void {
+    this.contentStarts.push(contentStart);
+    this.sourceStarts.push(sourceStart);
+  }
+
+  toSource(offset: number): number {
+    const starts = this.contentStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return (this.sourceStarts[low] ?? 0) + offset - (starts[low] ?? 0);
+  }
+}
+
+const WIKI_REFERENCE = new RegExp(WIKI_REFERENCE_PATTERN.source, 'g');
+/** An opening tag's name and attributes; `[^<>]` keeps every search from running past the next tag. */
+const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>/g;
+const HTML_ATTRIBUTE = /(?:^|[\s"'])([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/** Turns recorded token positions into the engine's links, references and anchors. */
+class LinkReader {
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly source: SourceText,
+    private readonly links: DocumentLink[],
+    private readonly anchors: string[],
+  ) {}
+
+  private offset(map: ContentMap, contentOffset: number): number {
+    return this.source.original(map.toSource(contentOffset));
+  }
+
+  inline(token: Token, map: ContentMap): void {
+    for (const child of token.children ?? []) {
+      const position = child.meta?.position as TokenPosition | undefined;
+      if (!position) continue;
+      switch (child.type) {
+        case 'link_open':
+        case 'image': {
+          if (!position.destination) break;
+          const kind: LinkKind = child.type === 'image' ? 'image' : 'link';
+          const textStart = position.start + (kind === 'image' ? 2 : 1);
+          this.push(
+            kind,
+            this.offset(map, position.destination[0]),
+            this.offset(map, position.destination[1]),
+            [this.offset(map, position.start), this.offset(map, position.end)],
+            position.labelEnd === undefined ? undefined : [this.offset(map, textStart), this.offset(map, position.labelEnd)],
+            unescapeMarkdown,
+          );
+          break;
+        }
+        case 'wiki_reference':
+          this.wiki(child.content, (at) => this.offset(map, position.start + at), 0);
+          break;
+        case 'html_inline':
+          this.html(child.content, map, position.start);
+          break;
+      }
+    }
+  }
+
+  definition(definition: DefinitionPosition): void {
+    const original = (offset: number) => this.source.original(offset);
+    // The definition runs to the end of its last line, trailing blanks included: removing it leaves no stray spaces.
+    this.push('definition', original(definition.destination[0]), original(definition.destination[1]), [original(definition.start), original(definition.end)], undefined, unescapeMarkdown);
+  }
+
+  /** Raw HTML: `href` and `src` attributes are links, `id` and `name` of `<a>` anchors, and `[[ID]]` references count inside it too. */
+  html(content: string, map: ContentMap, base: number): void {
+    const at = (offset: number) => this.offset(map, base + offset);
+    for (const [from, to] of outsideComments(content)) {
+      const part = content.slice(from, to);
+      if (part.includes('[[')) this.wiki(part, (offset) => at(from + offset), 0);
+      if (!part.includes('<')) continue;
+      for (const tag of part.matchAll(HTML_TAG)) {
+        const tagStart = from + tag.index!;
+        const attributesStart = tagStart + 1 + tag[1]!.length;
+        for (const attribute of tag[2]!.matchAll(HTML_ATTRIBUTE)) {
+          const name = attribute[1]!.toLowerCase();
+          const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+          if ((name === 'id' || name === 'name') && tag[1]!.toLowerCase() === 'a' && value !== '') this.anchors.push(value);
+          if (name !== 'href' && name !== 'src') continue;
+          const valueEnd = attributesStart + attribute.index! + attribute[0].length - (attribute[4] === undefined ? 1 : 0);
+          const valueStart = valueEnd - value.length;
+          this.push('html', at(valueStart), at(valueEnd), [at(tagStart), at(tagStart + tag[0].length)], undefined, decodeHtml);
+        }
+      }
+    }
+  }
+
+  private wiki(content: string, at: (offset: number) => number, base: number): void {
+    for (const match of content.matchAll(WIKI_REFERENCE)) {
+      const start = base + match.index!;
+      const id = match[1]!;
+      const fragment = match[2];
+      const innerStart = start + 2;
+      const rawEnd = innerStart + id.length + (fragment === undefined ? 0 : fragment.length + 1);
+      const end = start + match[0].length;
+      this.links.push({
+        kind: 'wiki',
+        raw: this.text.slice(at(innerStart), at(rawEnd)),
+        range: this.lines.rangeOf(at(innerStart), at(rawEnd)),
+        id: id.trim(),
+        fragment: fragment === undefined ? undefined : decode(fragment.trim()),
+        fragmentRange: fragment === undefined ? undefined : this.lines.rangeOf(at(innerStart + id.length + 1), at(rawEnd)),
+        external: false,
+        nodeOffsets: [at(start), at(end)],
+        textOffsets: match[3] === undefined ? undefined : [at(end - 2 - match[3].length), at(end - 2)],
+      });
+    }
+  }
+
+  private push(kind: LinkKind, start: number, end: number, nodeOffsets: readonly [number, number], textOffsets: readonly [number, number] | undefined, unescape: (value: string) => string): void {
+    const raw = this.text.slice(start, end);
+    const range = this.lines.rangeOf(start, end);
+    if (raw === '' || SCHEME.test(raw) || raw.startsWith('//')) {
+      this.links.push({ kind, raw, range, external: true, nodeOffsets, textOffsets });
+      return;
+    }
+    const hash = raw.indexOf('#');
+    const rawPath = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\?.*$/, '');
+    const rawFragment = hash < 0 ? undefined : raw.slice(hash + 1);
+    this.links.push({
+      kind,
+      raw,
+      range,
+      path: decode(unescape(rawPath)),
+      fragment: rawFragment === undefined ? undefined : decode(unescape(rawFragment)),
+      fragmentRange: hash < 0 ? undefined : this.lines.rangeOf(start + hash + 1, end),
+      external: false,
+      nodeOffsets,
+      textOffsets,
+    });
+  }
+}
+
+/** The parts of raw HTML outside `<!-- comments -->`, which GitHub does not render. */
+function outsideComments(content: string): [number, number][] {
+  const parts: [number, number][] = [];
+  let from = 0;
+  for (let open = content.indexOf('<!--'); open >= 0; open = content.indexOf('<!--', from)) {
+    parts.push([from, open]);
+    const close = content.indexOf('-->', open + 4);
+    from = close < 0 ? content.length : close + 3;
+  }
+  parts.push([from, content.length]);
+  return parts;
 }
 
 function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {
@@ -259,120 +584,6 @@ function emptyMap(lines: LineIndex, offset: number): YamlMap | undefined {
   return { kind: 'map', entries: [], range: lines.rangeOf(offset, offset), startOffset: offset, endOffset: offset };
 }
 
-function readLink(text: string, lines: LineIndex, node: MdLink | Image | Definition): DocumentLink | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const destination = locateDestination(text, start, end, node.type === 'definition');
-  if (!destination) return undefined;
-  const raw = text.slice(destination[0], destination[1]);
-  const kind: LinkKind = node.type;
-  const range = lines.rangeOf(destination[0], destination[1]);
-  const nodeOffsets = [start, end] as const;
-  const textOffsets = destination[2] === undefined ? undefined : ([start + (kind === 'image' ? 2 : 1), destination[2] - 1] as const);
-  if (raw === '' || SCHEME.test(raw) || raw.startsWith('//')) {
-    return { kind, raw, range, external: true, nodeOffsets, textOffsets };
-  }
-  const hash = raw.indexOf('#');
-  const rawPath = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\?.*$/, '');
-  const rawFragment = hash < 0 ? undefined : raw.slice(hash + 1);
-  return {
-    kind,
-    raw,
-    range,
-    path: decode(unescapeMarkdown(rawPath)),
-    fragment: rawFragment === undefined ? undefined : decode(unescapeMarkdown(rawFragment)),
-    fragmentRange: hash < 0 ? undefined : lines.rangeOf(destination[0] + hash + 1, destination[1]),
-    external: false,
-    nodeOffsets,
-    textOffsets,
-  };
-}
-
-/**
- * Finds the destination of an inline link, image or definition in the
- * source, so that diagnostics point at it and edits replace only it. The
- * third offset, for links and images, is the `(` that opens the destination.
- */
-function locateDestination(text: string, start: number, end: number, isDefinition: boolean): [number, number, number?] | undefined {
-  let cursor: number;
-  let open: number | undefined;
-  if (isDefinition) {
-    const colon = text.indexOf(']:', start);
-    if (colon < 0 || colon >= end) return undefined;
-    cursor = colon + 2;
-  } else {
-    // The destination follows the last `](` of the node; reference links have none.
-    if (text.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
-    open = findDestinationOpen(text, start, end);
-    if (open < 0) return undefined;
-    cursor = open + 1;
-  }
-  while (cursor < end && /\s/.test(text[cursor]!)) cursor++;
-  if (text[cursor] === '<') {
-    const close = text.indexOf('>', cursor + 1);
-    if (close < 0 || close > end) return undefined;
-    return [cursor + 1, close, open];
-  }
-  let depth = 0;
-  let stop = cursor;
-  while (stop < end) {
-    const char = text[stop]!;
-    if (char === '\\') {
-      stop += 2;
-      continue;
-    }
-    if (/\s/.test(char)) break;
-    if (char === '(') depth++;
-    if (char === ')') {
-      if (depth === 0) break;
-      depth--;
-    }
-    stop++;
-  }
-  return [cursor, Math.min(stop, end), open];
-}
-
-/** The `(` that opens the destination: the `](` whose parentheses close at the node's end. */
-function findDestinationOpen(text: string, start: number, end: number): number {
-  let depth = 0;
-  for (let i = end - 1; i > start; i--) {
-    const char = text[i];
-    if (char === ')' && text[i - 1] !== '\\') depth++;
-    else if (char === '(' && text[i - 1] !== '\\') {
-      depth--;
-      if (depth === 0 && text[i - 1] === ']') return i;
-    }
-  }
-  return -1;
-}
-
-function readWikiReferences(text: string, lines: LineIndex, start: number, end: number, links: DocumentLink[]): void {
-  const source = text.slice(start, end);
-  if (!source.includes('[[')) return;
-  for (const match of source.matchAll(WIKI_REFERENCE)) {
-    const innerStart = start + match.index! + 2;
-    const id = match[1]!.trim();
-    const fragment = match[2];
-    const rawEnd = innerStart + match[1]!.length + (fragment === undefined ? 0 : fragment.length + 1);
-    const fragmentStart = innerStart + match[1]!.length + 1;
-    const whole = match[0];
-    const bar = whole.indexOf('|');
-    const nodeStart = start + match.index!;
-    links.push({
-      kind: 'wiki',
-      raw: text.slice(innerStart, rawEnd),
-      range: lines.rangeOf(innerStart, rawEnd),
-      id,
-      fragment: fragment === undefined ? undefined : decode(fragment.trim()),
-      fragmentRange: fragment === undefined ? undefined : lines.rangeOf(fragmentStart, rawEnd),
-      external: false,
-      nodeOffsets: [nodeStart, nodeStart + whole.length],
-      textOffsets: bar < 0 ? undefined : [nodeStart + bar + 1, nodeStart + whole.length - 2],
-    });
-  }
-}
-
 function decode(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -383,4 +594,9 @@ function decode(value: string): string {
 
 function unescapeMarkdown(value: string): string {
   return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Character references in an HTML attribute value (`&amp;`, `&#35;`). */
+function decodeHtml(value: string): string {
+  return value.includes('&') ? decodeHTMLStrict(value) : value;
 }

@@ -4,6 +4,7 @@
  */
 import { parseDay, type Day } from './dates';
 import type { Finding } from './diagnostics';
+import { PEOPLE_CEILING } from './limits';
 import { closestMatch } from './suggest';
 import { LineIndex, type Range } from './text';
 import { describeKind, parseYaml, scalarText } from './yamlValue';
@@ -37,7 +38,9 @@ export function parsePeople(file: string, text: string): { registry: PeopleRegis
   const root = parsed.root;
   if (root && root.kind !== 'map') problem(root.range, `${file} must map person keys to their details, not ${describeKind(root)}.`);
   if (root?.kind === 'map') {
-    for (const entry of root.entries) {
+    const overflow = root.entries[PEOPLE_CEILING];
+    if (overflow) problem(overflow.keyRange, `${file} lists ${root.entries.length} people, more than the ${PEOPLE_CEILING} Densho reads: this person and those after were not read.`);
+    for (const entry of root.entries.slice(0, PEOPLE_CEILING)) {
       const details = entry.value;
       if (details.kind === 'empty') {
         people.set(entry.key, { key: entry.key, active: true, keyRange: entry.keyRange });

@@ -9,12 +9,19 @@ import { basename } from './paths';
 export class RepositoryFiles implements Iterable<string> {
   private readonly paths = new Set<string>();
   private lookups: { readonly byName: Map<string, string[]>; readonly directories: Set<string> } | undefined;
+  private changes = 0;
+
+  /** Moves whenever a file appears or goes: what is derived from the listing can tell it is stale. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Adds a file; true when it was not there before. */
   add(path: string): boolean {
     if (this.paths.has(path)) return false;
     this.paths.add(path);
     this.lookups = undefined;
+    this.changes++;
     return true;
   }
 
@@ -22,6 +29,7 @@ export class RepositoryFiles implements Iterable<string> {
   delete(path: string): boolean {
     if (!this.paths.delete(path)) return false;
     this.lookups = undefined;
+    this.changes++;
     return true;
   }
 

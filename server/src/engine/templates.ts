@@ -17,7 +17,9 @@ export interface TemplateValues {
  * heading) the value goes in as written, on one line.
  */
 export function fillTemplate(template: string, values: TemplateValues): string {
-  const lookup = (name: string): string | undefined => (values as unknown as Record<string, string | undefined>)[name]?.replace(/[\r\n]+/g, ' ');
+  // Own keys only: `{{constructor}}` is a placeholder nobody filled, not Object's constructor.
+  const lookup = (name: string): string | undefined =>
+    Object.hasOwn(values, name) ? (values as unknown as Record<string, string>)[name]!.replace(/[\r\n]+/g, ' ') : undefined;
   return template
     .replace(/"\{\{\s*(\w+)\s*\}\}"/g, (placeholder, name: string) => {
       const value = lookup(name);

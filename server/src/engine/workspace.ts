@@ -23,14 +23,23 @@ import type { RuleEnvironment } from './rules/types';
 import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/registry';
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
-import { matchesDocumentGlobs } from './documentGlobs';
+import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
+import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 import { LineIndex } from './text';
+import { findEntry, parseYaml, scalarText } from './yamlValue';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
   readonly today?: Day;
   /** An editor's settings, shaped like densho.yaml: the defaults under the repository's densho.yaml. */
   readonly settings?: Record<string, unknown>;
+}
+
+/** A settings file densho.yaml names that was not read, and why (never what it holds). */
+export interface SettingsRefusal {
+  readonly key: 'people' | 'standards' | 'training';
+  readonly path: string;
+  readonly reason: string;
 }
 
 interface DocumentState {
@@ -49,6 +58,10 @@ export class Workspace {
   private trainingSource: { file: string; text: string } | undefined;
   private trainingState: { index: TrainingIndex; findings: Finding[]; lines: LineIndex } | undefined;
   private readonly standardFiles = new Map<string, string>();
+  /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
+  private readonly unreadableSettings = new Map<string, string>();
+  /** Settings files densho.yaml names that are not files of the repository's listing: refused, never read. */
+  private settingsRefusals: readonly SettingsRefusal[] = [];
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
   private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
@@ -72,6 +85,11 @@ export class Workspace {
 
   get config(): DenshoConfig {
     return this.configResult.config;
+  }
+
+  /** densho.yaml's text as read, for the export (which copies it without its comments). */
+  get configSource(): string | undefined {
+    return this.configText;
   }
 
   get hasConfigFile(): boolean {
@@ -117,12 +135,37 @@ export class Workspace {
     this.files.add(file);
   }
 
+  /** Records that a settings file exists but could not be read (reported as config/invalid on it). */
+  setUnreadableSettings(file: string, message: string): void {
+    this.unreadableSettings.set(file, message);
+  }
+
+  clearUnreadableSettings(): void {
+    this.unreadableSettings.clear();
+  }
+
   /** Custom standard files named in `standards`, by path. */
   setStandardText(file: string, text: string | undefined): void {
     if (text === undefined) this.standardFiles.delete(file);
     else this.standardFiles.set(file, text);
     this.standardsState = undefined;
     this.invalidateDerived();
+  }
+
+  /** Settings files the loader refused to read; each is reported as `config/invalid` at its key in densho.yaml. */
+  setSettingsRefusals(refusals: readonly SettingsRefusal[]): void {
+    this.settingsRefusals = refusals;
+    this.standardsState = undefined;
+  }
+
+  /** Whether a file is in the repository's listing. */
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Whether densho.yaml's `ignore` excludes a path. */
+  isIgnoredPath(path: string): boolean {
+    return matchesIgnoreGlobs(path, this.config);
   }
 
   /** Paths of custom standard files the configuration names; the loader reads them. */
@@ -165,9 +208,18 @@ export class Workspace {
     if (bytes.length > this.config.maxDocumentSize) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
     try {
       return strictDecoder.decode(bytes);
-    } catch {
+    } catch (error) {
+      // Only a TypeError means bad bytes; anything else (a string too long for the engine) is about size.
+      if (!(error instanceof TypeError)) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
       return unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' });
     }
+  }
+
+  /** The placeholder for a document the file system could not read: too large to read at all, or unreadable. */
+  unreadableFile(error: UnreadableFileError | FileTooLargeError): ParsedDocument {
+    if (error instanceof FileTooLargeError) return unreadableDocument(error.path, tooLarge(error.size, this.config.maxDocumentSize));
+    const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'Densho has no permission to read it' : `reading it failed (${error.code})`;
+    return unreadableDocument(error.path, { rule: 'file/unreadable', message: `This file cannot be read: ${why}. It was not checked.` });
   }
 
   /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */
@@ -201,7 +253,16 @@ export class Workspace {
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, this.trainingSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
+    return JSON.stringify([
+      this.settingsValue ?? null,
+      this.configText ?? null,
+      this.peopleSource ?? null,
+      this.trainingSource ?? null,
+      [...this.standardFiles].sort(),
+      this.settingsRefusals,
+      this.todayValue,
+      [...this.unreadableSettings].sort(),
+    ]);
   }
 
   // ---- reading it back ---------------------------------------------------------
@@ -265,6 +326,7 @@ export class Workspace {
           continue;
         }
         const text = this.standardFiles.get(name);
+        if (text === undefined && this.settingsRefusals.some((refusal) => refusal.key === 'standards' && refusal.path === name)) continue;
         if (text === undefined) {
           findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range: zeroRange, message: `Standard \`${name}\` is neither built in (${[...BUILT_IN_STANDARDS.keys()].join(', ')}) nor a readable YAML file.` });
           continue;
@@ -327,15 +389,28 @@ export class Workspace {
 
   /** Diagnostics about the repository as a whole: densho.yaml, people.yaml, training.yaml, custom standards, coverage gaps. */
   checkRepository(): Diagnostic[] {
-    const findings: Finding[] = [
-      ...this.configResult.findings,
-      ...(this.peopleState?.findings ?? []),
-      ...(this.trainingState?.findings ?? []),
-      ...this.loadStandards().findings,
-    ];
+    const findings: Finding[] = [...this.configResult.findings, ...this.refusalFindings(), ...(this.peopleState?.findings ?? []), ...(this.trainingState?.findings ?? []), ...this.loadStandards().findings];
+    for (const [file, message] of this.unreadableSettings) findings.push({ file, rule: 'config/invalid', range: zeroRange, message });
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);
+  }
+
+  /** `config/invalid` at the densho.yaml value naming each refused settings file; the message names the path, never its content. */
+  private refusalFindings(): Finding[] {
+    if (this.settingsRefusals.length === 0) return [];
+    const lines = new LineIndex(this.configText ?? '');
+    const root = this.configText === undefined ? undefined : parseYaml(this.configText, lines).root;
+    return this.settingsRefusals.map((refusal) => {
+      const entry = findEntry(root, refusal.key);
+      const value = entry?.value.kind === 'list' ? entry.value.items.find((item) => scalarText(item) === refusal.path) : entry?.value;
+      return {
+        file: CONFIG_FILE,
+        rule: 'config/invalid' as const,
+        range: value?.range ?? entry?.keyRange ?? zeroRange,
+        message: `\`${refusal.key}\` names ${JSON.stringify(refusal.path)}, which Densho will not read: ${refusal.reason}. Settings files must be files of the repository.`,
+      };
+    });
   }
 
   /** Every diagnostic of the repository, sorted by file and position. */
@@ -356,9 +431,10 @@ export class Workspace {
     return reviewSchedule(this.index.documents, this.config, this.people, this.todayValue, within);
   }
 
-  knowledgeRisk(): KnowledgeRisk {
+  /** Knowledge holders of `documents` (every document by default), with qualified counts when training.yaml exists. */
+  knowledgeRisk(documents: Iterable<IndexedDocument> = this.index.documents): KnowledgeRisk {
     const qualified = this.training && ((document: IndexedDocument) => this.competence(document)?.qualified.length ?? 0);
-    return knowledgeRisk(this.index.documents, this.config, this.people, this.todayValue, qualified);
+    return knowledgeRisk(documents, this.config, this.people, this.todayValue, qualified);
   }
 
   /** Who can do the document's work, from training.yaml; undefined without training records or for a document without id. */
@@ -367,8 +443,13 @@ export class Workspace {
     return training && document.meta.id ? documentCompetence(document, training, this.competenceEnvironment()) : undefined;
   }
 
-  skills(): SkillsMatrix {
-    return skillsMatrix(this.index.documents, this.training, this.people, this.competenceEnvironment());
+  /**
+   * The skills matrix of `documents` (every document by default). A subset is
+   * a view for readers of a lower layer: its roster holds only the people of
+   * its own records, not the whole registry.
+   */
+  skills(documents?: Iterable<IndexedDocument>): SkillsMatrix {
+    return skillsMatrix(documents ?? this.index.documents, this.training, this.people, this.competenceEnvironment(), documents === undefined);
   }
 
   private competenceEnvironment(): CompetenceEnvironment {

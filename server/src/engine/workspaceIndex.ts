@@ -41,6 +41,8 @@ export class WorkspaceIndex {
   /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
   private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
+  /** Counts the edits since construction: what is derived from the whole index (visibility) is recomputed when it moves. */
+  private generationValue = 0;
 
   constructor(
     documents: Iterable<IndexedDocument>,
@@ -58,6 +60,7 @@ export class WorkspaceIndex {
    * entries.
    */
   replace(path: string, document: IndexedDocument | undefined): void {
+    this.generationValue++;
     const old = this.byPath.get(path);
     if (old) this.unlink(old);
     // Map.set keeps an existing key's place: iteration order does not depend on edit history.
@@ -122,6 +125,10 @@ export class WorkspaceIndex {
     paths = document.parsed.links.map((link) => (link.external || link.kind === 'wiki' ? undefined : link.path === '' ? document.path : resolveRelative(document.path, link.path!)));
     this.linkPaths.set(document.path, paths);
     return paths;
+  }
+
+  get generation(): number {
+    return this.generationValue;
   }
 
   get documents(): IterableIterator<IndexedDocument> {

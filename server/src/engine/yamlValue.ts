@@ -74,7 +74,8 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
   let document;
   try {
     // A lone CR ends a line for Markdown and for LineIndex but not for the yaml library; as LF it keeps every offset.
-    document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below with one Set per mapping: the library's own check compares every key with every other (minutes for 100,000 keys).
+    document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
   }
@@ -92,7 +93,24 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
   if (errors.length > 0) return { root: undefined, errors };
   const contents = document.contents as Node | null;
   if (!contents) return { root: undefined, errors };
-  return { root: convert(contents, source, rangeAt, baseOffset), errors };
+  const root = convert(contents, source, rangeAt, baseOffset);
+  reportDuplicateKeys(root, errors);
+  return errors.length > 0 ? { root: undefined, errors } : { root, errors };
+}
+
+/** "Map keys must be unique", at each repeated key, as the yaml library words it; linear in the number of keys. */
+function reportDuplicateKeys(value: YamlValue, errors: YamlProblem[]): void {
+  const pending: YamlValue[] = [value];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.kind === 'list') for (const item of next.items) pending.push(item);
+    if (next.kind !== 'map') continue;
+    const seen = new Set<string>();
+    for (const entry of next.entries) {
+      if (seen.has(entry.key)) errors.push({ message: 'Map keys must be unique', range: entry.keyRange });
+      seen.add(entry.key);
+      pending.push(entry.value);
+    }
+  }
 }
 
 function convert(

@@ -6,8 +6,10 @@
  */
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import {
+  AuditReportRequest,
   CoverageRequest,
   KnowledgeRiskRequest,
+  PartnerCopyRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
   RecordTrainingRequest,
@@ -55,5 +57,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
   connection.onRequest(SkillsRequest, (params) => server.skills(params));
   connection.onRequest(RecordTrainingRequest, (params) => server.recordTraining(params));
+  connection.onRequest(AuditReportRequest, (params) => server.writeAuditReport(params));
+  connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   return server;
 }

@@ -67,6 +67,8 @@ export class DenshoFolder {
   private loaded = false;
   private lastReports: string | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The newest text of documents edited since the workspace was last read; parsed by `applyTypedTexts`. */
+  private readonly typedTexts = new Map<string, string>();
   /** The editor's settings now in force (they can change after start-up). */
   private settings: Record<string, unknown> | undefined;
   /** The last text read of each settings file, so opening densho.yaml unchanged re-checks nothing. */
@@ -89,8 +91,23 @@ export class DenshoFolder {
     this.ready = this.load(onProgress);
   }
 
+  /**
+   * The workspace, with every edit received so far applied. Reading it is
+   * what parses a document typed into: a burst of thousands of changes costs
+   * one parse when the next request (or the debounced check) needs it, not
+   * one per keystroke.
+   */
   get workspace(): Workspace {
+    this.applyTypedTexts();
     return this.workspaceValue;
+  }
+
+  /** Parses the newest text of each document typed into since it was last read. */
+  private applyTypedTexts(): void {
+    if (this.typedTexts.size === 0) return;
+    const typed = [...this.typedTexts];
+    this.typedTexts.clear();
+    for (const [path, text] of typed) this.mark(path, () => this.workspaceValue.setDocument(path, text));
   }
 
   get root(): string {
@@ -99,7 +116,8 @@ export class DenshoFolder {
 
   private async load(onProgress: (done: number, total: number) => void): Promise<void> {
     const cacheFolder = this.options.cacheFolder;
-    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
+    // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
+    const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
     if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
     this.workspaceValue = workspace;
@@ -126,20 +144,23 @@ export class DenshoFolder {
   /** A file's text changed (typed in the editor, or changed on disk). */
   async textChanged(path: string, text: string | undefined): Promise<void> {
     await this.ready;
-    const workspace = this.workspace;
+    // Not `this.workspace`: that would parse the text of the previous keystroke.
+    const workspace = this.workspaceValue;
     if (this.isSettingsFile(path)) {
       const current = text ?? (await readText(this.fs, path));
       if (this.settingsTexts.has(path) && this.settingsTexts.get(path) === current) return;
       await this.reloadSettings(path);
       return;
     }
+    this.typedTexts.delete(path);
     if (text === undefined) text = await readText(this.fs, path);
     if (text === undefined) return this.removed(path);
     if (!workspace.isDocumentPath(path)) {
-      if (!workspace.index.allFiles().has(path)) this.mark(path, () => workspace.addFile(path));
+      if (!this.workspace.index.allFiles().has(path)) this.mark(path, () => workspace.addFile(path));
       return;
     }
-    this.mark(path, () => workspace.setDocument(path, text));
+    this.typedTexts.set(path, text);
+    this.schedule();
   }
 
   /** A file or folder was deleted. */
@@ -191,7 +212,8 @@ export class DenshoFolder {
   }
 
   private settingsPaths(): string[] {
-    return [CONFIG_FILE, this.workspace.config.people, this.workspace.config.training, ...this.workspace.customStandardPaths()];
+    // Typed texts are documents, never settings: no need to parse them to know these paths.
+    return [CONFIG_FILE, this.workspaceValue.config.people, this.workspaceValue.config.training, ...this.workspaceValue.customStandardPaths()];
   }
 
   private isSettingsFile(path: string): boolean {
@@ -376,7 +398,7 @@ export class DenshoFolder {
 
   private saveCache(cache: CheckCache, folder: string): void {
     try {
-      writeCacheFile(folder, cache);
+      writeCacheFile(folder, cache, this.root);
     } catch (error) {
       this.listener.log(`Densho: could not write the cache in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
     }

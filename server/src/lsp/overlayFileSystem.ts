@@ -33,8 +33,8 @@ export class OverlayFileSystem implements FileSystem {
     return this.disk.readDirectory(path);
   }
 
-  async readFile(path: string): Promise<Uint8Array | undefined> {
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined> {
     const text = this.overlays.get(path);
-    return text === undefined ? this.disk.readFile(path) : this.encoder.encode(text);
+    return text === undefined ? this.disk.readFile(path, maxBytes) : this.encoder.encode(text);
   }
 }

@@ -21,7 +21,7 @@ import { willRenameFiles } from './features/fileRenames';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
-import { coverage, knowledgeRisk, reviewSchedule, skills } from './features/reports';
+import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { recordTraining } from './features/training';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type FolderListener } from './folder';
@@ -371,6 +371,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
   skills = (params: Parameters<typeof skills>[1]) => skills(this, params);
   recordTraining = (params: Parameters<typeof recordTraining>[1]) => recordTraining(this, params);
+  writeAuditReport = (params: Parameters<typeof writeAuditReport>[1]) => writeAuditReport(this, params);
+  createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -226,11 +226,12 @@ describe('Densho in VS Code', function () {
 
     it('exports coverage as Markdown (as `densho coverage --format md`) and CSV', async function () {
       const markdown = uri('coverage-export.md');
-      const written = await vscode.commands.executeCommand<vscode.Uri>('densho.exportCoverage', { format: 'markdown', uri: markdown });
+      // maxLayer null: every layer, as `densho coverage` without --max-layer (without it the command asks).
+      const written = await vscode.commands.executeCommand<vscode.Uri>('densho.exportCoverage', { format: 'markdown', uri: markdown, maxLayer: null });
       assert.equal(written?.toString(), markdown.toString());
       assert.equal(read('coverage-export.md'), readFileSync(join(expectedDir, 'coverage.md'), 'utf8'));
       const csv = uri('coverage-export.csv');
-      await vscode.commands.executeCommand('densho.exportCoverage', { format: 'csv', uri: csv });
+      await vscode.commands.executeCommand('densho.exportCoverage', { format: 'csv', uri: csv, maxLayer: null });
       const lines = read('coverage-export.csv').split('\r\n');
       assert.equal(lines[0], 'clause,title,documented,covered,gap,document_id,document_title,file,direct');
     });

@@ -24,12 +24,12 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const useCache = options.cache === true || options.cacheLocation !== undefined;
   const root = repositoryRoot(io, dir);
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
-  const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
+  const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, root);
   const { workspace } = await loadRepository(root, options.today, { threads, cache });
   const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
   if (cache && cacheFolder !== undefined) {
     try {
-      writeCacheFile(cacheFolder, cache);
+      writeCacheFile(cacheFolder, cache, root);
     } catch (error) {
       // A read-only checkout still gets its results; only the next run is slower.
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -6,8 +6,8 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NodeFileSystem, planExport } from '../../engine';
-import { EXIT_CLEAN, UsageError } from '../errors';
+import { NodeFileSystem, planExport, terminalText } from '../../engine';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { openRepository } from '../repository';
 import { parseMaxLayer } from './report';
@@ -41,9 +41,10 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   let documents = 0;
   let media = 0;
   for (const file of plan.files) {
-    const bytes = await source.readFile(file.path);
+    // Unreadable now (permissions changed since the check): reported below like a file gone.
+    const bytes = await source.readFile(file.path).catch(() => undefined);
     if (bytes === undefined) {
-      io.stderr(`densho: could not read ${file.path}; left out of the export\n`);
+      io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
       continue;
     }
     let content: string | Uint8Array = bytes;
@@ -64,9 +65,15 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   }
   io.stdout(
     `Exported ${documents} document(s) and ${media} media file(s) at layers up to ${plan.maxLayer} to ${out}; ` +
-      `${plan.withheldDocuments} document(s) withheld, ${plan.rewrittenLinks} link(s) to them rewritten.\n`,
+      `${plan.withheldDocuments} document(s) and ${plan.withheldFiles} media file(s) withheld, ${plan.rewrittenLinks} reference(s) to them rewritten.\n`,
   );
-  return EXIT_CLEAN;
+  if (plan.refused.length === 0) return EXIT_CLEAN;
+  // The documents below are visible at this layer, yet could not be rewritten exactly: they were not written at all.
+  io.stderr(
+    `densho: error: ${plan.refused.length} document(s) left out of the export because a reference to withheld content could not be rewritten exactly:\n` +
+      plan.refused.map((refusal) => `  ${escapeTerminal(refusal.path)}: ${escapeTerminal(refusal.reason)}\n`).join(''),
+  );
+  return EXIT_FINDINGS;
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -122,6 +129,11 @@ async function writeInside(realOut: string, path: string, content: string | Uint
   if (stats?.isSymbolicLink()) await unlink(file);
   else if (stats && !stats.isFile()) throw new UsageError(`refusing to write ${path}: something other than a file is in the way`);
   await writeFile(file, content, { flag: 'w' });
+}
+
+/** A path or a value from a document, made safe for a terminal: control characters shown as escapes. */
+function escapeTerminal(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function hasBom(bytes: Uint8Array): boolean {

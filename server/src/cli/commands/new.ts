@@ -1,5 +1,5 @@
 /** `densho new TEMPLATE`: a document from a template, never over an existing file. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatDay, parseConfig, sourceLanguage } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
@@ -25,6 +25,9 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
     const available = [...new Set(templates.flatMap(listTemplates))].sort().join(', ');
     throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
   }
+  // A repository's template may be a link to any file on the machine: `new` would copy it into the document.
+  const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
+  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(io.cwd, templatePath) || templatePath}: ${relative(io.cwd, link) || link} is a symbolic link, and templates are read only from real files`);
   if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
   if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
   const lang = options.lang ?? sourceLanguage(config);

@@ -3,13 +3,13 @@
  * PDF printed by headless Chromium when it is installed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspace } from '../../engine';
-import { EXIT_CLEAN, UsageError } from '../errors';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { openRepository, parseChoice } from '../repository';
 
@@ -33,19 +33,42 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
     throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);
   }
-  const pack = auditPack(workspace, { maxLayer, lang: options.lang });
+  const pack = auditPack(workspace, { maxLayer, lang: options.lang, organisation: basename(root) });
   const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
   const scope = pack.maxLayer === null ? 'all layers' : `layers up to ${pack.maxLayer}, ${pack.withheldDocuments} withheld`;
+  // Like `check`, the exit code says whether errors exist: a CI job archiving the pack must not show green over a broken repository.
+  const { errors, warnings } = pack.findings.summary;
+  const exitCode = errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 
   if (format === 'html' && options.out === '-') {
     io.stdout(page);
-    return EXIT_CLEAN;
+    return exitCode;
   }
   const out = resolve(io.cwd, options.out ?? `audit.${format}`);
-  if (format === 'html') await writeFile(out, page, 'utf8');
+  if (format === 'html') await writeNoFollow(out, options.out ?? 'audit.html', page);
   else await printToPdf(chromium!, page, out);
-  io.stdout(`Wrote ${out} (${pack.register.length} documents, ${scope}).\n`);
-  return EXIT_CLEAN;
+  io.stdout(`Wrote ${out} (${pack.register.length} documents, ${scope}); check found ${errors} error(s) and ${warnings} warning(s), listed under Findings.\n`);
+  return exitCode;
+}
+
+/**
+ * Writes a file, refusing when a symbolic link stands at its path: a
+ * committed `audit.html` link would otherwise have the report overwrite
+ * whatever it points to. O_NOFOLLOW makes the check and the open one step.
+ */
+async function writeNoFollow(path: string, shown: string, content: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(`refusing to write ${shown}: it is a symbolic link, and the report is never written through one (remove it, or choose another --out)`);
+    throw error;
+  }
+  try {
+    await handle.writeFile(content, 'utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The index of `--max-layer` in the repository's layers. */

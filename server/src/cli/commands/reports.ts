@@ -1,17 +1,30 @@
-/** `densho coverage`, `review`, `risk` and `skills`: the engine's reports, rendered. */
-import { renderCoverageMatrix, renderSkillsMatrix } from '../../engine';
+/**
+ * `densho coverage`, `review`, `risk` and `skills`: the engine's reports,
+ * rendered. With `--max-layer` each covers only the documents a reader of
+ * that layer may see (the visibility model's view, as `report` and `export`
+ * use it), so its output can be handed on.
+ */
+import { coverageReport, layerView, renderCoverageMatrix, renderSkillsMatrix, reviewSchedule, type IndexedDocument, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { coverageCsv, coverageMarkdown, coverageText, reviewText, riskText } from '../format/reports';
 import { skillsCsv, skillsMarkdown, skillsText } from '../format/skills';
 import { colorsFor, type CliIo } from '../io';
 import { openRepository, parseChoice, parseWithin } from '../repository';
+import { parseMaxLayer } from './report';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export async function coverageCommand(io: CliIo, dir: string | undefined, options: { format: string; standard?: string; today?: string }): Promise<number> {
+/** The documents a reader cleared up to `--max-layer` may see; every document without it. */
+function visibleDocuments(workspace: Workspace, maxLayer: string | undefined): readonly IndexedDocument[] {
+  return layerView(workspace, parseMaxLayer(workspace, maxLayer, false)).visible;
+}
+
+export async function coverageCommand(io: CliIo, dir: string | undefined, options: { format: string; standard?: string; today?: string; maxLayer?: string }): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
-  const report = workspace.coverage(options.standard);
+  const documents = visibleDocuments(workspace, options.maxLayer);
+  const standard = options.standard ? workspace.standards.find((candidate) => candidate.id === options.standard) : workspace.standards[0];
+  const report = standard && coverageReport(standard, documents, workspace.today);
   if (!report) {
     const known = workspace.standards.map((standard) => standard.id).join(', ') || 'none';
     throw new UsageError(`no standard "${options.standard}" in this repository (configured: ${known})`);
@@ -21,27 +34,27 @@ export async function coverageCommand(io: CliIo, dir: string | undefined, option
   return EXIT_CLEAN;
 }
 
-export async function reviewCommand(io: CliIo, dir: string | undefined, options: { format: string; within?: string; today?: string }): Promise<number> {
+export async function reviewCommand(io: CliIo, dir: string | undefined, options: { format: string; within?: string; today?: string; maxLayer?: string }): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const);
   const within = parseWithin(options.within);
   const { workspace } = await openRepository(io, dir, options.today);
-  const schedule = workspace.reviewSchedule(within);
+  const schedule = reviewSchedule(visibleDocuments(workspace, options.maxLayer), workspace.config, workspace.people, workspace.today, within);
   io.stdout(format === 'json' ? json(schedule) : reviewText(schedule, colorsFor(io)));
   return EXIT_CLEAN;
 }
 
-export async function riskCommand(io: CliIo, dir: string | undefined, options: { format: string; today?: string }): Promise<number> {
+export async function riskCommand(io: CliIo, dir: string | undefined, options: { format: string; today?: string; maxLayer?: string }): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
-  const risk = workspace.knowledgeRisk();
+  const risk = workspace.knowledgeRisk(visibleDocuments(workspace, options.maxLayer));
   io.stdout(format === 'json' ? json(risk) : riskText(risk, colorsFor(io)));
   return EXIT_CLEAN;
 }
 
-export async function skillsCommand(io: CliIo, dir: string | undefined, options: { format: string; today?: string }): Promise<number> {
+export async function skillsCommand(io: CliIo, dir: string | undefined, options: { format: string; today?: string; maxLayer?: string }): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
-  const matrix = workspace.skills();
+  const matrix = options.maxLayer === undefined ? workspace.skills() : workspace.skills(visibleDocuments(workspace, options.maxLayer));
   const render = { text: () => skillsText(matrix, colorsFor(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
   io.stdout(render[format]());
   return EXIT_CLEAN;

@@ -1,7 +1,7 @@
 /** `densho check` output: text for people, json for scripts (SPEC.md's shape), sarif for code-scanning dashboards. */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationUrl, type Diagnostic, type Severity } from '../../engine';
+import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationUrl, terminalText, type Diagnostic, type Severity } from '../../engine';
 import type { Colors } from '../io';
 import { version as DENSHO_VERSION } from '../../../../package.json';
 
@@ -44,7 +44,10 @@ export function toJson(root: string, diagnostics: readonly Diagnostic[], summary
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
-/** Grouped by file, one line per problem: `line:column  severity  message  rule`. */
+/**
+ * Grouped by file, one line per problem: `line:column  severity  message  rule`.
+ * File names and messages hold repository text: control characters are shown escaped.
+ */
 export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary, colors: Colors): string {
   const paint: Record<Severity, (text: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.blue };
   const lines: string[] = [];
@@ -53,12 +56,12 @@ export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary
   for (const diagnostic of diagnostics) {
     if (diagnostic.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
-      lines.push(colors.underline(diagnostic.file));
+      lines.push(colors.underline(terminalText(diagnostic.file)));
       currentFile = diagnostic.file;
     }
     const position = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`.padEnd(positionWidth);
     const severity = paint[diagnostic.severity](SEVERITY_LABEL[diagnostic.severity].padEnd(7));
-    lines.push(`  ${colors.dim(position)}  ${severity}  ${diagnostic.message}  ${colors.dim(diagnostic.rule)}`);
+    lines.push(`  ${colors.dim(position)}  ${severity}  ${terminalText(diagnostic.message)}  ${colors.dim(diagnostic.rule)}`);
   }
   if (diagnostics.length > 0) lines.push('');
   const problems = summary.errors + summary.warnings + summary.infos;

@@ -1,16 +1,21 @@
-/** Text, Markdown and CSV renderings of the coverage, review and knowledge-risk reports. */
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from '../../engine';
+/**
+ * Text, Markdown and CSV renderings of the coverage, review and knowledge-risk
+ * reports. Every value that comes from the repository goes through the
+ * escaping for where it is printed: `t` (terminalText) for the terminal,
+ * markdownText for Markdown, csvRows for CSV.
+ */
+import { csvRows, markdownText, terminalText as t, type CoverageReport, type KnowledgeRisk, type ReviewSchedule } from '../../engine';
 import type { Colors } from '../io';
 
 export function coverageText(report: CoverageReport, colors: Colors): string {
-  const lines = [colors.bold(`${report.standard.title} coverage`), ''];
+  const lines = [colors.bold(`${t(report.standard.title)} coverage`), ''];
   for (const clause of report.clauses) {
     const indent = '  '.repeat(clause.level - 1);
     const mark = clause.gap ? colors.red('GAP') : clause.covered ? colors.green(' ✓ ') : colors.dim(' · ');
     const documented = clause.documented ? colors.cyan(' [documented information]') : '';
-    const ids = clause.documents.map((document) => document.id).join(', ');
-    lines.push(`${mark} ${indent}${clause.clause} ${clause.title}${documented}${ids ? colors.dim(`  ${ids}`) : ''}`);
-    if (clause.experts && clause.experts.length > 0) lines.push(`    ${indent}${colors.dim(`expert sources: ${clause.experts.join(', ')}`)}`);
+    const ids = clause.documents.map((document) => t(document.id)).join(', ');
+    lines.push(`${mark} ${indent}${t(clause.clause)} ${t(clause.title)}${documented}${ids ? colors.dim(`  ${ids}`) : ''}`);
+    if (clause.experts && clause.experts.length > 0) lines.push(`    ${indent}${colors.dim(`expert sources: ${clause.experts.map(t).join(', ')}`)}`);
   }
   const { summary } = report;
   lines.push('', `${summary.covered} of ${summary.clauses} clauses covered; ${summary.gaps} of ${summary.documented} clauses requiring documented information have no approved document.`);
@@ -19,7 +24,7 @@ export function coverageText(report: CoverageReport, colors: Colors): string {
 
 export function coverageMarkdown(report: CoverageReport): string {
   const lines = [
-    `# ${report.standard.title} coverage`,
+    `# ${markdownText(report.standard.title)} coverage`,
     '',
     `As of ${report.today}: ${report.summary.covered} of ${report.summary.clauses} clauses covered, ${report.summary.gaps} gaps among the ${report.summary.documented} clauses that require documented information.`,
     '',
@@ -27,15 +32,11 @@ export function coverageMarkdown(report: CoverageReport): string {
     '| --- | --- | --- | --- | --- |',
   ];
   for (const clause of report.clauses) {
-    const documents = clause.documents.map((document) => `${escapeMarkdown(document.id)} ${escapeMarkdown(document.title)}`).join('<br>');
+    const documents = clause.documents.map((document) => `${markdownText(document.id)} ${markdownText(document.title)}`).join('<br>');
     const status = clause.gap ? '**GAP**' : clause.covered ? 'covered' : '';
-    lines.push(`| ${clause.clause} | ${escapeMarkdown(clause.title)} | ${clause.documented ? 'required' : ''} | ${documents} | ${status} |`);
+    lines.push(`| ${markdownText(clause.clause)} | ${markdownText(clause.title)} | ${clause.documented ? 'required' : ''} | ${documents} | ${status} |`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\|*_`[\]<>]/g, (char) => `\\${char}`);
 }
 
 /** RFC 4180: one row per clause and document, so a spreadsheet can filter either way. */
@@ -46,22 +47,16 @@ export function coverageCsv(report: CoverageReport): string {
     if (clause.documents.length === 0) rows.push([...base, '', '', '', '']);
     for (const document of clause.documents) rows.push([...base, document.id, document.title, document.file, String(document.direct)]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  // A leading =, +, - or @ would run as a formula when opened in a spreadsheet.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvRows(rows);
 }
 
 export function reviewText(schedule: ReviewSchedule, colors: Colors): string {
-  const lines = [colors.bold(`Review schedule as of ${schedule.today} (overdue, and due within ${schedule.within})`), ''];
+  const lines = [colors.bold(`Review schedule as of ${schedule.today} (overdue, and due within ${t(schedule.within)})`), ''];
   for (const owner of schedule.owners) {
-    lines.push(colors.underline(owner.name ? `${owner.name} (${owner.owner})` : owner.owner));
+    lines.push(colors.underline(owner.name ? `${t(owner.name)} (${t(owner.owner)})` : t(owner.owner)));
     for (const review of owner.documents) {
       const state = review.state === 'overdue' ? colors.red(`overdue ${review.days}d`.padEnd(12)) : colors.yellow(`due in ${review.days}d`.padEnd(12));
-      lines.push(`  ${state} ${review.due}  ${review.id} ${review.title}  ${colors.dim(review.file)}`);
+      lines.push(`  ${state} ${review.due}  ${t(review.id)} ${t(review.title)}  ${colors.dim(t(review.file))}`);
     }
     lines.push('');
   }
@@ -76,12 +71,12 @@ export function riskText(risk: KnowledgeRisk, colors: Colors): string {
       holder.left ? colors.red(`left ${holder.leaves}`) : holder.leavingSoon ? colors.red(`leaves ${holder.leaves}`) : holder.leaves ? `leaves ${holder.leaves}` : '',
       holder.active ? '' : colors.yellow('inactive'),
     ].filter(Boolean);
-    const who = holder.name ? `${holder.name} (${holder.expert})` : holder.expert;
-    lines.push(`${colors.underline(who)}${holder.role ? `, ${holder.role}` : ''}${flags.length ? `  ${flags.join(', ')}` : ''}`);
+    const who = holder.name ? `${t(holder.name)} (${t(holder.expert)})` : t(holder.expert);
+    lines.push(`${colors.underline(who)}${holder.role ? `, ${t(holder.role)}` : ''}${flags.length ? `  ${flags.join(', ')}` : ''}`);
     lines.push(`  sole holder of ${holder.soleHolderOf} of ${holder.documents.length} document(s)`);
     for (const document of holder.documents) {
       const qualified = document.qualified === null ? '' : colors.dim(`  ${document.qualified} qualified`);
-      lines.push(`  ${document.soleHolder ? colors.red('only') : '    '} ${document.id} ${document.title}${qualified}`);
+      lines.push(`  ${document.soleHolder ? colors.red('only') : '    '} ${t(document.id)} ${t(document.title)}${qualified}`);
     }
     lines.push('');
   }

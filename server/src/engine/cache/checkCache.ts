@@ -259,13 +259,15 @@ export class CheckCache {
 /**
  * What the rules checking one document may read of another: its front
  * matter (as text, so positions count too), whether it could be read at
- * all, its headings, anchors and numbered steps. Its links and prose are
- * read only by its own rules. A rule that starts reading more of other
- * documents must add it here.
+ * all, its headings, anchors and numbered steps, and the non-Markdown files
+ * its links lead to (a picture takes the highest layer of the documents that
+ * use it, which access/leak reads). Its prose is read only by its own rules. A rule
+ * that starts reading more of other documents must add it here.
  */
 export function visibleDigest(parsed: ParsedDocument): string {
+  const linkedFiles = parsed.links.filter((link) => !link.external && link.path && !/\.(md|markdown)$/i.test(link.path)).map((link) => link.path);
   return createHash('sha256')
-    .update(JSON.stringify([frontMatterText(parsed) ?? '', parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps]))
+    .update(JSON.stringify([frontMatterText(parsed) ?? '', parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps, linkedFiles]))
     .digest('base64');
 }
 

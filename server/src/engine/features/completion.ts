@@ -6,6 +6,7 @@
  */
 import { sourceLanguage } from '../config';
 import { formatDay, formatDuration } from '../dates';
+import { markdownCode, markdownText } from '../escaping/markdown';
 import { DOCUMENT_TYPES, FIELDS, STATUSES } from '../frontmatter';
 import type { ParsedDocument } from '../parse';
 import { relativeLink, resolveRelative } from '../paths';
@@ -127,8 +128,12 @@ function keyCompletions(workspace: Workspace, document: IndexedDocument, range: 
     if (key) present.add(key[1]!);
   }
   const fields = [
-    ...FIELDS.map((field) => ({ name: field.name, description: field.description })),
-    ...workspace.standards.map((standard) => ({ name: standard.id, description: `Clauses of ${standard.title} this document covers, e.g. [8.5.1].` })),
+    ...FIELDS.map((field) => ({ name: field.name, description: field.description, markdown: undefined as string | undefined })),
+    ...workspace.standards.map((standard) => ({
+      name: standard.id,
+      description: `Clauses of ${standard.title} this document covers, e.g. [8.5.1].`,
+      markdown: `Clauses of ${markdownText(standard.title)} this document covers, e.g. \\[8.5.1\\].`,
+    })),
   ];
   return fields
     .filter((field) => !present.has(field.name))
@@ -136,7 +141,7 @@ function keyCompletions(workspace: Workspace, document: IndexedDocument, range: 
       label: field.name,
       kind: 'field' as const,
       detail: field.description,
-      documentation: field.description,
+      documentation: field.markdown ?? field.description,
       insertText: `${field.name}: `,
       range,
       sortText: String(position).padStart(3, '0'),
@@ -176,7 +181,7 @@ function valueCompletions(workspace: Workspace, document: IndexedDocument, key: 
       label: clause.number,
       kind: 'clause' as const,
       detail: clause.title,
-      documentation: `**${standard.title} ${clause.number}** ${clause.title}${clause.documented ? '\n\nRequires documented information.' : ''}`,
+      documentation: `**${markdownText(standard.title)} ${markdownText(clause.number)}** ${markdownText(clause.title)}${clause.documented ? '\n\nRequires documented information.' : ''}`,
       range,
       sortText: String(position).padStart(4, '0'),
       filterText: `${clause.number} ${clause.title}`,
@@ -197,7 +202,7 @@ export function personCompletions(workspace: Workspace, range: Range): Completio
       label: person.key,
       kind: 'person' as const,
       detail: [person.name, person.role].filter(Boolean).join(' — ') || undefined,
-      documentation: notes.length > 0 ? `**${person.name ?? person.key}**\n\n${notes.join(' · ')}` : undefined,
+      documentation: notes.length > 0 ? `**${markdownText(person.name ?? person.key)}**\n\n${notes.map(markdownText).join(' · ')}` : undefined,
       range,
       // Active people first: an inactive one should not be picked by accident.
       sortText: `${person.active ? 0 : 1}${person.key}`,
@@ -218,7 +223,7 @@ function idCompletions(workspace: Workspace, from: IndexedDocument, range: Range
       label: id,
       kind: 'document',
       detail: shown.meta.title,
-      documentation: `\`${shown.path}\` · ${shown.meta.type} · ${shown.meta.status}${shown.meta.access ? ` · ${shown.meta.access.value}` : ''}`,
+      documentation: `${markdownCode(shown.path)} · ${shown.meta.type} · ${shown.meta.status}${shown.meta.access ? ` · ${markdownText(shown.meta.access.value)}` : ''}`,
       range,
       filterText: `${id} ${shown.meta.title ?? ''}`,
     });

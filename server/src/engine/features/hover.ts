@@ -5,7 +5,7 @@
  */
 import type { DocumentCompetence } from '../competence';
 import { addDuration, formatDay } from '../dates';
-import { markdownCode } from '../escaping/markdown';
+import { markdownCode, markdownLine, markdownText } from '../escaping/markdown';
 import { FIELDS } from '../frontmatter';
 import type { Person } from '../people';
 import { reviewState } from '../reports/reviewState';
@@ -16,7 +16,7 @@ import { headingForFragment, targetAt, wikiIdRange } from './cursor';
 import { trainingHover } from './trainingFile';
 
 export interface HoverResult {
-  /** Markdown. */
+  /** Markdown; every value from the repository in it is escaped (a title is text, never a link or an image). */
   readonly contents: string;
   readonly range: Range;
 }
@@ -31,32 +31,32 @@ export function hover(workspace: Workspace, path: string, position: Position): H
     case 'field': {
       const key = target.entry.key;
       const standard = workspace.standards.find((candidate) => candidate.id === key);
-      const description = FIELDS.find((field) => field.name === key)?.description ?? (standard ? `Clauses of ${standard.title} this document covers.` : undefined);
-      return description ? { contents: `**${key}**: ${description}`, range: target.entry.keyRange } : undefined;
+      const description = FIELDS.find((field) => field.name === key)?.description ?? (standard ? `Clauses of ${markdownText(standard.title)} this document covers.` : undefined);
+      return description ? { contents: `**${markdownText(key)}**: ${description}`, range: target.entry.keyRange } : undefined;
     }
     case 'clause': {
       const standard = workspace.standards.find((candidate) => candidate.id === target.standard)!;
       const clause = standard.clause(target.clause);
       const contents = clause
-        ? `**${standard.title} ${clause.number}** ${clause.title}\n\n${clause.documented ? 'Requires documented information to be maintained or retained.' : 'Does not itself require documented information.'}`
-        : `${standard.title} has no clause ${target.clause}.`;
+        ? `**${markdownText(standard.title)} ${markdownText(clause.number)}** ${markdownText(clause.title)}\n\n${clause.documented ? 'Requires documented information to be maintained or retained.' : 'Does not itself require documented information.'}`
+        : `${markdownText(standard.title)} has no clause ${markdownText(target.clause)}.`;
       return { contents, range: target.range };
     }
     case 'person': {
       const registry = workspace.people;
       const person = registry?.people.get(target.key);
-      if (!registry) return { contents: `\`${target.key}\` (no people registry in this repository)`, range: target.range };
-      return { contents: person ? describePersonMarkdown(workspace, person) : `\`${target.key}\` is not in ${registry.file}.`, range: target.range };
+      if (!registry) return { contents: `${markdownCode(target.key)} (no people registry in this repository)`, range: target.range };
+      return { contents: person ? describePersonMarkdown(workspace, person) : `${markdownCode(target.key)} is not in ${markdownCode(registry.file)}.`, range: target.range };
     }
     case 'id-ref': {
       const linked = workspace.index.resolveId(target.id, document.meta.lang);
-      return { contents: linked ? describeDocument(workspace, linked) : `No document has the id \`${target.id}\`.`, range: target.range };
+      return { contents: linked ? describeDocument(workspace, linked) : `No document has the id ${markdownCode(target.id)}.`, range: target.range };
     }
     case 'id': {
       const others = workspace.index.withId(target.id).filter((other) => other.path !== path);
       const backlinks = workspace.index.backlinks(path).filter((backlink) => backlink.from.path !== path).length;
-      const lines = [`**${target.id}** · ${document.meta.lang}`];
-      if (others.length > 0) lines.push(`Also kept as: ${others.map((other) => `\`${other.path}\` (${other.meta.lang})`).join(', ')}`);
+      const lines = [`**${markdownText(target.id)}** · ${markdownText(document.meta.lang)}`];
+      if (others.length > 0) lines.push(`Also kept as: ${others.map((other) => `${markdownCode(other.path)} (${markdownText(other.meta.lang)})`).join(', ')}`);
       lines.push(`${backlinks} link(s) from other documents lead here.`);
       const competence = workspace.competence(workspace.index.withId(target.id).find((other) => !other.meta.isTranslation) ?? document);
       if (competence) lines.push(qualifiedSummary(competence, workspace.config.minQualified));
@@ -73,13 +73,13 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       if (resolved.kind === 'external') return undefined;
       if (resolved.kind === 'outside') return { contents: 'Leads outside the repository; not followed.', range };
       if (!resolved.document) {
-        if (resolved.kind === 'id') return { contents: `No document has the id \`${resolved.id}\`.`, range };
-        return { contents: resolved.exists ? `\`${resolved.path}\`` : `\`${resolved.path}\` does not exist.`, range };
+        if (resolved.kind === 'id') return { contents: `No document has the id ${markdownCode(resolved.id)}.`, range };
+        return { contents: resolved.exists ? markdownCode(resolved.path) : `${markdownCode(resolved.path)} does not exist.`, range };
       }
       let contents = describeDocument(workspace, resolved.document);
       if (link.fragment) {
         const heading = headingForFragment(resolved.document, link.fragment);
-        contents += heading ? `\n\nSection: ${'#'.repeat(heading.depth)} ${heading.text}` : `\n\nNo heading has the anchor #${link.fragment}.`;
+        contents += heading ? `\n\nSection: ${'#'.repeat(heading.depth)} ${markdownText(heading.text)}` : `\n\nNo heading has the anchor ${markdownText(`#${link.fragment}`)}.`;
       }
       return { contents, range };
     }
@@ -89,14 +89,14 @@ export function hover(workspace: Workspace, path: string, position: Position): H
 /** Title, id, owner, layer, status and review state of a document, as Markdown. */
 export function describeDocument(workspace: Workspace, document: IndexedDocument): string {
   const { meta } = document;
-  const heading = `**${meta.id?.value ?? document.path}** — ${meta.title ?? '(no title)'}`;
-  const facts = [`\`${document.path}\``, meta.type, meta.status, meta.lang].join(' · ');
+  const heading = `**${markdownText(meta.id?.value ?? document.path)}** — ${meta.title === undefined ? '(no title)' : markdownText(meta.title)}`;
+  const facts = [markdownCode(document.path), meta.type, meta.status, markdownText(meta.lang)].join(' · ');
   const lines = [heading, facts];
   if (meta.owner) {
     const person = workspace.people?.people.get(meta.owner.value);
-    lines.push(`Owner: ${meta.owner.value}${person?.name ? ` (${person.name})` : ''}`);
+    lines.push(`Owner: ${markdownText(meta.owner.value)}${person?.name ? ` (${markdownText(person.name)})` : ''}`);
   }
-  if (meta.access) lines.push(`Layer: ${meta.access.value}`);
+  if (meta.access) lines.push(`Layer: ${markdownText(meta.access.value)}`);
   lines.push(`Review: ${describeReview(workspace, document)}`);
   return lines.join('  \n');
 }
@@ -116,8 +116,8 @@ function describeReview(workspace: Workspace, document: IndexedDocument): string
 }
 
 export function describePersonMarkdown(workspace: Workspace, person: Person): string {
-  const lines = [`**${person.name ?? person.key}** (\`${person.key}\`)`];
-  if (person.role) lines.push(person.role);
+  const lines = [`**${markdownText(person.name ?? person.key)}** (${markdownCode(person.key)})`];
+  if (person.role) lines.push(markdownLine(person.role));
   if (person.leaves !== undefined) lines.push(person.leaves < workspace.today ? `Left on ${formatDay(person.leaves)}` : `Leaves on ${formatDay(person.leaves)}`);
   if (!person.active) lines.push('Inactive');
   return lines.join('  \n');

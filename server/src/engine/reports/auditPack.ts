@@ -6,8 +6,10 @@
  * except counts, so whatever renders it cannot leak one.
  */
 import { addDuration, formatDay } from '../dates';
+import type { Diagnostic, Severity } from '../diagnostics';
 import type { DocumentStatus, DocumentType } from '../frontmatter';
 import { layerView } from '../export';
+import { RULE_SUMMARIES, type RuleId } from '../rules/ruleIds';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { coverageReport, coveredClauses, type CoverageReport } from './coverage';
@@ -21,9 +23,35 @@ export interface AuditPackOptions {
   readonly maxLayer?: number;
   /** Prefer titles in this language where a translation has one. */
   readonly lang?: string;
+  /** The organisation's name when densho.yaml's `organisation` is empty: the repository folder's name. */
+  readonly organisation?: string;
 }
 
-export type RegisterReviewState = 'overdue' | 'due-soon' | 'current' | 'not-scheduled';
+/** `future`: `reviewed` lies after today; `invalid-date`: `reviewed` is written but is not a date. */
+export type RegisterReviewState = 'overdue' | 'due-soon' | 'current' | 'not-scheduled' | 'future' | 'invalid-date';
+
+/** A document's status in the register: its `status`, or `invalid` when the file could not be read as a document at all. */
+export type RegisterStatus = DocumentStatus | 'invalid';
+
+export interface AuditFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** 1-based. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface DocumentFindings {
+  readonly file: string;
+  readonly id: string | null;
+  readonly findings: readonly AuditFinding[];
+}
+
+export interface AuditFindings {
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly documents: number };
+  /** Documents with findings, by path; the repository's own (densho.yaml, people.yaml, coverage gaps) under their file. */
+  readonly documents: readonly DocumentFindings[];
+}
 
 export interface RegisterLanguage {
   readonly lang: string;
@@ -38,9 +66,17 @@ export interface RegisterEntry {
   /** The title in the other language, when a translation has one. */
   readonly otherTitle: string | null;
   readonly file: string;
-  readonly type: DocumentType;
+  /** Null for a document that could not be read. */
+  readonly type: DocumentType | null;
   readonly version: number | null;
-  readonly status: DocumentStatus;
+  readonly status: RegisterStatus;
+  /** Why the status is `invalid`: what `check` says about the file. */
+  readonly problem: string | null;
+  /** Open findings of `check` on this document (its translations have rows of their own in Findings). */
+  readonly errors: number;
+  readonly warnings: number;
+  /** `approved`: when `approved-by` approved the current version. */
+  readonly approved: string | null;
   readonly owner: string | null;
   readonly ownerName: string | null;
   readonly experts: readonly string[];
@@ -96,7 +132,13 @@ export interface AuditPack {
   readonly schedule: ReviewSchedule;
   readonly risk: KnowledgeRisk;
   readonly translations: readonly TranslationPair[];
+  /** The organisation the pack is for, from densho.yaml's `organisation`, else the folder name; null when neither is known. */
+  readonly organisation: string | null;
+  readonly findings: AuditFindings;
 }
+
+/** Rules whose firing means the file is not a readable document: the register says so instead of listing defaults. */
+const UNREADABLE_RULES: ReadonlySet<string> = new Set(['file/binary', 'file/too-large', 'file/too-deep', 'frontmatter/missing', 'frontmatter/yaml']);
 
 export function auditPack(workspace: Workspace, options: AuditPackOptions = {}): AuditPack {
   const { config, index, people } = workspace;
@@ -114,6 +156,15 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
   };
   const preferred = new Map<string, string>();
 
+  // What `check` says, over the documents shown only. With a layer limit a
+  // message could name a withheld document (a leak warning names its target),
+  // so each finding is then described by its rule's summary instead.
+  const describe = (diagnostic: Diagnostic): string => (options.maxLayer === undefined ? diagnostic.message : RULE_SUMMARIES[diagnostic.rule as RuleId] ?? diagnostic.rule);
+  const toFinding = (diagnostic: Diagnostic): AuditFinding => ({ rule: diagnostic.rule, severity: diagnostic.severity, line: diagnostic.range.start.line + 1, message: describe(diagnostic) });
+  const diagnosticsOf = new Map<string, Diagnostic[]>();
+  for (const document of visible) diagnosticsOf.set(document.path, workspace.checkDocument(document.path));
+  const findings = auditFindings(workspace, visible, diagnosticsOf, toFinding, options.maxLayer === undefined);
+
   const register: RegisterEntry[] = [];
   for (const document of visible) {
     const { meta } = document;
@@ -125,18 +176,37 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     const preferredTitle = titleIn(document, lang);
     const other = preferredTitle !== undefined ? ownTitle : translations.find((translation) => translation.meta.title)?.meta.title;
     if (preferredTitle !== undefined && meta.id) preferred.set(meta.id.value, preferredTitle);
-    const state = reviewState(meta, config);
+    const diagnostics = diagnosticsOf.get(document.path) ?? [];
+    const unreadable = diagnostics.find((diagnostic) => UNREADABLE_RULES.has(diagnostic.rule));
+    const invalid = unreadable !== undefined || !document.parsed.frontMatter?.fields;
+    const state = invalid ? undefined : reviewState(meta, config);
     const horizon = addDuration(today, config.reviewWarnBefore);
-    const reviewStateValue: RegisterReviewState =
-      !state || meta.status !== 'approved' ? 'not-scheduled' : state.due < today ? 'overdue' : state.due <= horizon ? 'due-soon' : 'current';
+    const reviewStateValue: RegisterReviewState = invalid
+      ? 'not-scheduled'
+      : meta.fields.has('reviewed') && meta.reviewed === undefined
+        ? 'invalid-date'
+        : meta.reviewed !== undefined && meta.reviewed > today
+          ? 'future'
+          : !state || meta.status !== 'approved'
+            ? 'not-scheduled'
+            : state.due < today
+              ? 'overdue'
+              : state.due <= horizon
+                ? 'due-soon'
+                : 'current';
+    const count = (severity: Severity) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
     register.push({
       id: meta.id?.value ?? null,
       title: preferredTitle ?? ownTitle,
       otherTitle: other && other !== (preferredTitle ?? ownTitle) ? other : null,
       file: document.path,
-      type: meta.type,
+      type: invalid ? null : meta.type,
       version: meta.version ?? null,
-      status: meta.status,
+      status: invalid ? 'invalid' : meta.status,
+      problem: invalid ? (unreadable ? describe(unreadable) : 'The front matter could not be read as a mapping of fields.') : null,
+      errors: count('error'),
+      warnings: count('warning'),
+      approved: meta.approved === undefined ? null : formatDay(meta.approved),
       owner: meta.owner?.value ?? null,
       ownerName: personName(workspace, meta.owner?.value),
       experts: meta.experts.map((ref) => ref.value),
@@ -182,7 +252,40 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     schedule: preferred.size === 0 ? schedule : { ...schedule, owners: schedule.owners.map((owner) => ({ ...owner, documents: owner.documents.map((review) => ({ ...review, title: preferred.get(review.id) ?? review.title })) })) },
     risk: preferred.size === 0 ? risk : { ...risk, experts: risk.experts.map((holder) => ({ ...holder, documents: holder.documents.map((held) => ({ ...held, title: preferred.get(held.id) ?? held.title })) })) },
     translations: translationPairs(workspace, visible, isVisible, sourceLang, preferred),
+    organisation: config.organisation || options.organisation || null,
+    findings,
   };
+}
+
+/**
+ * The Findings section's data: per visible document, what `check` reports,
+ * and the repository's own findings. With a layer limit, people.yaml's
+ * findings are left out (they name people a withheld document may be the
+ * only one to name); densho.yaml's and the coverage gaps name nothing of a
+ * document.
+ */
+function auditFindings(
+  workspace: Workspace,
+  visible: readonly IndexedDocument[],
+  diagnosticsOf: ReadonlyMap<string, readonly Diagnostic[]>,
+  toFinding: (diagnostic: Diagnostic) => AuditFinding,
+  allLayers: boolean,
+): AuditFindings {
+  const documents: DocumentFindings[] = [];
+  const repository = new Map<string, Diagnostic[]>();
+  const peopleFile = workspace.people?.file;
+  for (const diagnostic of workspace.checkRepository()) {
+    if (!allLayers && diagnostic.file === peopleFile) continue;
+    repository.set(diagnostic.file, [...(repository.get(diagnostic.file) ?? []), diagnostic]);
+  }
+  for (const [file, diagnostics] of [...repository].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) documents.push({ file, id: null, findings: diagnostics.map(toFinding) });
+  for (const document of visible) {
+    const diagnostics = diagnosticsOf.get(document.path) ?? [];
+    if (diagnostics.length > 0) documents.push({ file: document.path, id: document.meta.id?.value ?? null, findings: diagnostics.map(toFinding) });
+  }
+  const all = documents.flatMap((entry) => entry.findings);
+  const count = (severity: Severity) => all.filter((finding) => finding.severity === severity).length;
+  return { summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), documents: documents.length }, documents };
 }
 
 function personName(workspace: Workspace, key: string | undefined): string | null {

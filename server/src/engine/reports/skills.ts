@@ -74,6 +74,8 @@ export function skillsMatrix(
   training: TrainingIndex | undefined,
   people: PeopleRegistry | undefined,
   environment: CompetenceEnvironment,
+  /** List everyone in people.yaml as the roster; otherwise only the people of the matrix. */
+  fullRoster = true,
 ): SkillsMatrix {
   const rows: SkillsDocument[] = [];
   const retraining: Retraining[] = [];
@@ -126,7 +128,7 @@ export function skillsMatrix(
     today: formatDay(environment.today),
     minQualified: environment.config.minQualified,
     people: peopleRows,
-    roster: [...(people?.people.keys() ?? [])].map(row),
+    roster: fullRoster ? [...(people?.people.keys() ?? [])].map(row) : peopleRows,
     documents: rows,
     retraining,
     succession,

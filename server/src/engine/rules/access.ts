@@ -1,7 +1,5 @@
 /** access/*: lower layers never lead into higher ones, and master documents say who holds them. */
-import type { DocumentLink } from '../parse';
-import type { Range } from '../text';
-import type { IndexedDocument } from '../workspaceIndex';
+import { visibilityOf, type Reference } from '../visibility';
 import type { DocumentContext, RuleFamily } from './types';
 
 export const accessRules: RuleFamily = {
@@ -18,29 +16,36 @@ export const accessRules: RuleFamily = {
       });
     }
     if (meta.layer === undefined) return;
-    for (const link of document.parsed.links) {
-      const target = context.index.resolve(document, link);
-      const targetDocument = target.kind === 'file' || target.kind === 'id' ? target.document : undefined;
-      if (targetDocument) reportLeak(context, link.range, targetDocument, describeLink(link));
-    }
-    for (const ref of meta.related) {
-      const target = context.index.resolveId(ref.value, meta.lang);
-      if (target) reportLeak(context, ref.range, target, `\`related\` ${ref.value}`);
+    // Every reference the export would rewrite is one this rule warns about (visibility.ts decides both).
+    const visibility = visibilityOf(context.index, config);
+    for (const reference of visibility.references(document)) {
+      const layer = visibility.targetLayer(reference);
+      if (layer !== undefined && layer > meta.layer) reportLeak(context, reference, layer);
     }
   },
 };
 
-function describeLink(link: DocumentLink): string {
-  return link.kind === 'wiki' ? `[[${link.raw}]]` : `\`${link.raw}\``;
+function describeReference(reference: Reference): string {
+  if (reference.link) return reference.link.kind === 'wiki' ? `[[${reference.link.raw}]]` : `\`${reference.link.raw}\``;
+  return `\`${reference.kind}\` ${reference.raw}`;
 }
 
-function reportLeak(context: DocumentContext, range: Range, target: IndexedDocument, what: string): void {
+function reportLeak(context: DocumentContext, reference: Reference, layer: number): void {
   const { meta } = context.document;
-  if (target.meta.layer === undefined || meta.layer === undefined || target.meta.layer <= meta.layer) return;
+  const layerName = context.config.layers[layer] ?? String(layer);
+  const target = reference.document;
+  if (target) {
+    context.report({
+      rule: 'access/leak',
+      range: reference.range,
+      message: `This ${meta.access!.value} document links to ${target.meta.id?.value ?? target.path}, ${target.meta.access?.value === layerName ? 'which is' : 'which counts as'} ${layerName}: ${describeReference(reference)} exposes it to readers who may not see it.`,
+      related: target.meta.access ? [{ file: target.path, range: target.meta.access.range, message: `Layer ${target.meta.access.value}` }] : undefined,
+    });
+    return;
+  }
   context.report({
     rule: 'access/leak',
-    range,
-    message: `This ${meta.access!.value} document links to ${target.meta.id?.value ?? target.path}, which is ${target.meta.access!.value}: ${what} exposes it to readers who may not see it.`,
-    related: [{ file: target.path, range: target.meta.access!.range, message: `Layer ${target.meta.access!.value}` }],
+    range: reference.range,
+    message: `This ${meta.access!.value} document uses ${reference.file ?? reference.raw}, which a ${layerName} document uses too: a file takes the highest layer of the documents that use it, so an export at this document's layer leaves it out.`,
   });
 }

@@ -3,6 +3,7 @@ import { formatDay } from '../dates';
 import type { Fix } from '../diagnostics';
 import { FIELD_NAMES, FIELDS, requiredFields, type DocumentMeta } from '../frontmatter';
 import { addFieldEdit, fillEmptyFieldEdit } from '../frontMatterEdits';
+import { FRONT_MATTER_KEY_CEILING } from '../limits';
 import { basename } from '../paths';
 import { closestMatch } from '../suggest';
 import type { Range } from '../text';
@@ -37,6 +38,14 @@ export const frontmatterRules: RuleFamily = {
       context.report({ rule: 'frontmatter/yaml', range: frontMatter.notAMap, message: 'The front matter must be a mapping of fields (`key: value` lines).' });
     }
     if (!frontMatter.fields) return;
+    const entries = frontMatter.fields.entries;
+    if (entries.length > FRONT_MATTER_KEY_CEILING) {
+      context.report({
+        rule: 'file/too-large',
+        range: entries[FRONT_MATTER_KEY_CEILING]!.keyRange,
+        message: `The front matter has ${entries.length} keys, more than the ${FRONT_MATTER_KEY_CEILING} Densho reads: this key and those after it were not read.`,
+      });
+    }
 
     const { meta } = context.document;
     const known = [...FIELD_NAMES, ...context.standards.map((standard) => standard.id)];

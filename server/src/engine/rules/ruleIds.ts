@@ -36,6 +36,7 @@ export const RULE_DEFAULTS = {
   'file/too-large': 'error',
   'file/binary': 'error',
   'file/too-deep': 'error',
+  'file/unreadable': 'error',
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -78,6 +79,7 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'file/too-large': 'a document is larger than max-document-size and is not parsed',
   'file/binary': 'a document is not UTF-8 text (a NUL byte or an invalid sequence) and is not parsed',
   'file/too-deep': 'a document nests block quotes or lists too deeply to parse safely',
+  'file/unreadable': 'a document cannot be read (no permission, an I/O error) or its name is not valid UTF-8',
 };
 
 export function isRuleId(value: string): value is RuleId {

@@ -58,12 +58,16 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
       related: [{ file: source.path, range: source.meta.id!.range, message: 'Source document' }],
     });
   }
-  if (meta.layer !== undefined && source.meta.layer !== undefined && meta.layer < source.meta.layer) {
+  // Against the highest of the source-language documents with this id: which of them is "the" source must not depend on path order (a decoy).
+  const guarded = context.index
+    .withIdAndLang(meta.id!.value, context.index.sourceLanguage)
+    .reduce((highest, candidate) => ((candidate.meta.layer ?? -1) > (highest.meta.layer ?? -1) ? candidate : highest), source);
+  if (meta.layer !== undefined && guarded.meta.layer !== undefined && meta.layer < guarded.meta.layer) {
     context.report({
       rule: 'translation/access',
       range: meta.access!.range,
-      message: `This translation is ${meta.access!.value}, but its source is ${source.meta.access!.value}: the translation would expose the source's content.`,
-      related: [{ file: source.path, range: source.meta.access!.range, message: `Source layer ${source.meta.access!.value}` }],
+      message: `This translation is ${meta.access!.value}, but its source is ${guarded.meta.access!.value}: the translation would expose the source's content.`,
+      related: [{ file: guarded.path, range: guarded.meta.access!.range, message: `Source layer ${guarded.meta.access!.value}` }],
     });
   }
 }

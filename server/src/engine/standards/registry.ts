@@ -3,6 +3,7 @@
  * from YAML files of the same shape as the built-in data.
  */
 import type { Finding } from '../diagnostics';
+import { CLAUSE_CEILING } from '../limits';
 import { LineIndex, type Range } from '../text';
 import { parseYaml, scalarText, findEntry } from '../yamlValue';
 import { iso9001 } from './iso9001';
@@ -70,7 +71,9 @@ export function parseStandardFile(file: string, text: string): { standard?: Stan
   }
   const clauses: ClauseDefinition[] = [];
   const seen = new Set<string>();
-  for (const item of clausesEntry.value.items) {
+  const overflow = clausesEntry.value.items[CLAUSE_CEILING];
+  if (overflow) problem(overflow.range, `${file} lists ${clausesEntry.value.items.length} clauses, more than the ${CLAUSE_CEILING} Densho reads: this clause and those after were not read.`);
+  for (const item of clausesEntry.value.items.slice(0, CLAUSE_CEILING)) {
     const number = scalarText(findEntry(item, 'number')?.value);
     const clauseTitle = scalarText(findEntry(item, 'title')?.value);
     const documented = findEntry(item, 'documented')?.value;

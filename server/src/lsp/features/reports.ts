@@ -1,7 +1,18 @@
-/** densho/coverage, densho/reviewSchedule, densho/knowledgeRisk, densho/skills: the CLI's JSON, from the live workspace. */
+/**
+ * densho/coverage, densho/reviewSchedule, densho/knowledgeRisk, densho/skills:
+ * the CLI's JSON, from the live workspace. densho/writeAuditReport and
+ * densho/createPartnerCopy run `densho report` and `densho export` on the
+ * folder's saved files, so the editor's exports are the CLI's, with the
+ * same visibility model, refusals and exit codes.
+ */
+import { isAbsolute } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { parseDuration } from '../../engine';
-import type { CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
+import { exportCommand } from '../../cli/commands/export';
+import { reportCommand } from '../../cli/commands/report';
+import { EXIT_USAGE, UsageError } from '../../cli/errors';
+import type { CliIo } from '../../cli/io';
+import { coverageReport, layerIndex, layerView, parseDuration } from '../../engine';
+import type { AuditReportParams, CommandResult, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
 
@@ -14,7 +25,43 @@ async function settledFolder(context: ServerContext, params: FolderParams | unde
 
 export async function coverage(context: ServerContext, params: CoverageParams | undefined): Promise<CoverageReport | null> {
   const folder = await settledFolder(context, params);
-  return folder.workspace.coverage(params?.standard) ?? null;
+  const workspace = folder.workspace;
+  if (params?.maxLayer === undefined) return workspace.coverage(params?.standard) ?? null;
+  const maxLayer = layerIndex(workspace.config, params.maxLayer);
+  if (maxLayer === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `maxLayer must be one of ${workspace.config.layers.join(', ')}, not "${params.maxLayer}".`);
+  const standard = params.standard ? workspace.standards.find((candidate) => candidate.id === params.standard) : workspace.standards[0];
+  return standard ? coverageReport(standard, layerView(workspace, maxLayer).visible, workspace.today) : null;
+}
+
+export async function writeAuditReport(context: ServerContext, params: AuditReportParams): Promise<CommandResult> {
+  const folder = await settledFolder(context, params);
+  const out = absolutePath(params.out);
+  const format = params.format === 'pdf' ? 'pdf' : 'html';
+  return runCommand(folder.root, (io) => reportCommand(io, folder.root, { format, out, maxLayer: params.maxLayer }));
+}
+
+export async function createPartnerCopy(context: ServerContext, params: PartnerCopyParams): Promise<CommandResult> {
+  const folder = await settledFolder(context, params);
+  const out = absolutePath(params.out);
+  return runCommand(folder.root, (io) => exportCommand(io, folder.root, { maxLayer: String(params.maxLayer), out }));
+}
+
+function absolutePath(path: unknown): string {
+  if (typeof path !== 'string' || !isAbsolute(path)) throw new ResponseError(ErrorCodes.InvalidParams, 'out must be an absolute path.');
+  return path;
+}
+
+/** Runs a CLI command in-process, as `densho` would: a usage error is exit 2 with its message, never an exception to the client. */
+async function runCommand(cwd: string, command: (io: CliIo) => Promise<number>): Promise<CommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
+  try {
+    return { exitCode: await command(io), stdout, stderr };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { exitCode: EXIT_USAGE, stdout, stderr: `${stderr}densho: ${error.message}\n` };
+  }
 }
 
 export async function reviewSchedule(context: ServerContext, params: ReviewScheduleParams | undefined): Promise<ReviewSchedule> {

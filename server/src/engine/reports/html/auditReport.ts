@@ -18,21 +18,52 @@ export interface AuditReportOptions extends PageOptions {
 }
 
 export function renderAuditReport(pack: AuditPack, options: AuditReportOptions = {}): string {
-  const heading = options.name ? `Audit pack: ${options.name}` : 'Audit pack';
+  const organisation = pack.organisation ?? options.name;
+  const heading = organisation ? `Audit pack: ${organisation}` : 'Audit pack';
   const body = html`<header>
 <h1>${heading}</h1>
 <p class="lead">Documented information as of ${pack.today}. ${scopeText(pack)}</p>
 ${pack.maxLayer !== null ? html`<p class="notice">${scopeNotice(pack)}</p>` : ''}
+${findingsNotice(pack)}
 ${summaryStats(pack)}
-<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a></nav>
 </header>
 ${registerSection(pack)}
+${findingsSection(pack)}
 ${coverageSection(pack)}
 ${reviewSection(pack)}
 ${knowledgeSection(pack)}
 ${translationSection(pack)}
 <footer>Generated${options.generator ? ` by ${options.generator}` : ''} on ${pack.today}. ${scopeText(pack)} This file is self-contained: it loads nothing from anywhere and can be archived as a record.</footer>`;
-  return renderPage({ title: `${heading} (${pack.today})`, body, data: pack }, options);
+  return renderPage({ title: `${heading} (${pack.today})`, body, data: pack, printFooter: `${organisation ? `${organisation} · ` : ''}Audit pack generated ${pack.today}` }, options);
+}
+
+/** What `check` found, on the first page: an auditor must not have to reach the last section to learn the pack is not clean. */
+function findingsNotice(pack: AuditPack): Html {
+  const { errors, warnings, documents } = pack.findings.summary;
+  if (errors === 0 && warnings === 0) return html`<p class="notice ok"><code>densho check</code> found no errors and no warnings.</p>`;
+  const invalid = pack.register.filter((entry) => entry.status === 'invalid').length;
+  return html`<p class="notice ${errors > 0 ? 'bad' : 'warn'}"><b><code>densho check</code> found ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}</b> in ${documents} file${documents === 1 ? '' : 's'}${invalid > 0 ? html`; ${invalid} document${invalid === 1 ? '' : 's'} could not be read and ${invalid === 1 ? 'is' : 'are'} marked <span class="badge invalid">not valid</span> in the register` : ''}. See <a href="#findings">Findings</a>.</p>`;
+}
+
+function findingsSection(pack: AuditPack): Html {
+  const rows = pack.findings.documents.flatMap((document) =>
+    document.findings.map(
+      (finding) => html`<tr data-severity="${finding.severity}">
+<td>${document.id ?? ''}<span class="file">${document.file}</span></td>
+<td data-sort="${String(finding.line).padStart(6, '0')}">${finding.line}</td>
+<td><span class="badge ${finding.severity}">${finding.severity}</span></td>
+<td><code>${finding.rule}</code></td>
+<td>${finding.message}</td>
+</tr>`,
+    ),
+  );
+  const { errors, warnings, infos } = pack.findings.summary;
+  return html`<section id="findings">
+<h2>Findings</h2>
+<p>What <code>densho check</code> reports, by document: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info.${pack.maxLayer === null ? '' : ' With a layer limit each finding is described by its rule, since a message may name a withheld document.'}</p>
+${rows.length > 0 ? sortableTable('findings-table', `${rows.length} findings`, ['Document', 'Line', 'Severity', 'Rule', 'Message'], rows) : html`<p>Nothing to report.</p>`}
+</section>`;
 }
 
 function scopeText(pack: AuditPack): string {
@@ -47,12 +78,15 @@ function scopeNotice(pack: AuditPack): string {
 }
 
 function summaryStats(pack: AuditPack): Html {
+  const { errors, warnings } = pack.findings.summary;
   const gaps = pack.coverage.reduce((sum, coverage) => sum + coverage.gaps, 0);
   const outdated = pack.translations.reduce((sum, pair) => sum + pair.summary.outdated, 0);
   const missing = pack.translations.filter((pair) => pair.required).reduce((sum, pair) => sum + pair.summary.missing, 0);
   const stat = (value: number, label: string, tone: '' | 'bad' | 'warn' = '') => html`<div class="stat${value > 0 && tone ? ` ${tone}` : ''}"><b>${value}</b>${label}</div>`;
   return html`<div class="meta-grid">
 ${stat(pack.register.length, 'documents in the register')}
+${stat(errors, 'check errors', 'bad')}
+${stat(warnings, 'check warnings', 'warn')}
 ${stat(gaps, 'coverage gaps', 'bad')}
 ${stat(pack.schedule.summary.overdue, 'reviews overdue', 'bad')}
 ${stat(pack.schedule.summary.dueSoon, `reviews due within ${pack.schedule.within}`, 'warn')}
@@ -65,7 +99,7 @@ ${stat(outdated + missing, 'translations outdated or missing', 'warn')}
 function sortableTable(id: string, caption: string, columns: readonly string[], rows: readonly Html[]): Html {
   return html`<table id="${id}" data-sortable>
 <caption class="muted">${caption}</caption>
-<thead><tr>${columns.map((label, col) => html`<th data-col="${col}" scope="col"><button type="button">${label}</button></th>`)}</tr></thead>
+<thead><tr>${columns.map((label, col) => html`<th data-col="${col}" scope="col"><button type="button">${label}</button><span class="print-label">${label}</span></th>`)}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -75,6 +109,11 @@ ${rows}
 function select(label: string, attribute: string, values: readonly string[]): Html {
   const unique = [...new Set(values)].sort();
   return html`<label>${label} <select data-attr="${attribute}"><option value="">all</option>${unique.map((value) => html`<option value="${value}">${value}</option>`)}</select></label>`;
+}
+
+function checkCell(entry: RegisterEntry): Html {
+  if (entry.errors === 0 && entry.warnings === 0) return html`<span class="badge ok">clean</span>`;
+  return html`${entry.errors > 0 ? html`<span class="badge error">${entry.errors} error${entry.errors === 1 ? '' : 's'}</span> ` : ''}${entry.warnings > 0 ? html`<span class="badge warning">${entry.warnings} warning${entry.warnings === 1 ? '' : 's'}</span>` : ''}`;
 }
 
 const person = (key: string | null, name: string | null): HtmlValue => (key === null ? html`<span class="muted">—</span>` : name ? html`${name}<span class="file">${key}</span>` : key);
@@ -87,6 +126,10 @@ function reviewBadge(entry: RegisterEntry): Html {
       return html`<span class="badge due-soon">due soon</span>`;
     case 'current':
       return html`<span class="badge ok">current</span>`;
+    case 'future':
+      return html`<span class="badge gap">review date in the future</span>`;
+    case 'invalid-date':
+      return html`<span class="badge gap">review date invalid</span>`;
     default:
       return html`<span class="badge none">not scheduled</span>`;
   }
@@ -95,32 +138,34 @@ function reviewBadge(entry: RegisterEntry): Html {
 function registerSection(pack: AuditPack): Html {
   const layerRank = (access: string | null) => (access === null ? '' : String(pack.layers.indexOf(access)));
   const rows = pack.register.map(
-    (entry) => html`<tr data-type="${entry.type}" data-status="${entry.status}" data-access="${entry.access ?? '(none)'}" data-review="${entry.reviewState}">
+    (entry) => html`<tr data-type="${entry.type ?? '(unknown)'}" data-status="${entry.status}" data-access="${entry.access ?? '(none)'}" data-review="${entry.reviewState}">
 <td>${entry.id ?? html`<span class="muted">(no id)</span>`}</td>
 <td>${entry.title || html`<span class="muted">(no title)</span>`}${entry.otherTitle ? html`<span class="file">${entry.otherTitle}</span>` : ''}<span class="file">${entry.file}</span></td>
-<td>${entry.type}</td>
+<td>${entry.type ?? html`<span class="muted">—</span>`}</td>
 <td data-sort="${entry.version === null ? '' : String(entry.version).padStart(6, '0')}">${entry.version ?? ''}</td>
-<td><span class="badge ${entry.status}">${entry.status}</span></td>
+<td><span class="badge ${entry.status}">${entry.status === 'invalid' ? 'not valid' : entry.status}</span>${entry.problem ? html`<span class="problem">${entry.problem}</span>` : ''}</td>
+<td data-sort="${String(entry.errors * 10000 + entry.warnings).padStart(8, '0')}">${checkCell(entry)}</td>
 <td>${person(entry.owner, entry.ownerName)}</td>
 <td>${entry.reviewed ?? ''}</td>
 <td data-sort="${entry.nextReview ?? ''}">${entry.nextReview ?? ''} ${reviewBadge(entry)}</td>
 <td data-sort="${layerRank(entry.access)}">${entry.access ?? html`<span class="badge gap">none</span>`}</td>
 <td>${entry.languages.map((language, i) => html`${i > 0 ? ' ' : ''}<span class="badge ${language.state === 'source' ? 'none' : language.state === 'current' ? 'current' : 'outdated'}" title="${language.file}">${language.lang}${language.state === 'outdated' ? ' (outdated)' : ''}</span>`)}</td>
+<td>${entry.approved ?? ''}</td>
 <td>${person(entry.approvedBy, entry.approvedByName)}</td>
 </tr>`,
   );
   return html`<section id="register">
 <h2>Document register</h2>
-<p class="muted">The master list of documented information (ISO 9001:2015, 7.5.3): every controlled document with its version, status, owner, review dates, access layer, languages and approval. Click a column heading to sort.</p>
+<p class="muted">The master list of documented information (ISO 9001:2015, 7.5.3): every controlled document with its version, status, open findings, owner, review dates, access layer, languages and approval.<span class="screen-only"> Click a column heading to sort.</span></p>
 <form class="filters" data-for="register-table" aria-label="Filter the register">
 <label>Search <input type="search" placeholder="id, title, owner, file"></label>
-${select('Type', 'data-type', pack.register.map((entry) => entry.type))}
+${select('Type', 'data-type', pack.register.map((entry) => entry.type ?? '(unknown)'))}
 ${select('Status', 'data-status', pack.register.map((entry) => entry.status))}
 ${select('Layer', 'data-access', pack.register.map((entry) => entry.access ?? '(none)'))}
 ${select('Review', 'data-review', pack.register.map((entry) => entry.reviewState))}
 <span><output>${pack.register.length}</output> of ${pack.register.length} documents shown</span>
 </form>
-${sortableTable('register-table', `${pack.register.length} documents`, ['ID', 'Title', 'Type', 'Version', 'Status', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved by'], rows)}
+${sortableTable('register-table', `${pack.register.length} documents`, ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved', 'Approved by'], rows)}
 </section>`;
 }
 

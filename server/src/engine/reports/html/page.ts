@@ -22,17 +22,30 @@ export interface Page {
   readonly body: Html;
   /** Embedded as `<script type="application/json" id="densho-data">`, for tools that read the file. */
   readonly data?: unknown;
+  /** Printed at the foot of every page, left, with "Page N of M" on the right. */
+  readonly printFooter?: string;
 }
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export function contentSecurityPolicy(options: PageOptions): string {
+/** The page box's footer: the caller's text and the page count, in the margin where Chromium's print puts nothing of its own. */
+export function printFooterStyles(footer: string): string {
+  return `@media print { @page { @bottom-left { content: ${cssString(footer)}; font: 9px system-ui, sans-serif; color: #5b6673; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9px system-ui, sans-serif; color: #5b6673; } } }`;
+}
+
+/** A CSS string literal: everything but plain letters, digits and a few marks as escapes, so no text can end it or the style element. */
+function cssString(text: string): string {
+  return `"${[...text].map((char) => (/^[\p{L}\p{N} .,:;·()_-]$/u.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+export function contentSecurityPolicy(options: PageOptions, extraStyles: readonly string[] = []): string {
   const pin = (code: string) => (options.nonce ? `'nonce-${options.nonce}'` : sha256(code));
   const source = options.cspSource ? ` ${options.cspSource}` : '';
+  const styles = options.nonce ? pin(REPORT_STYLES) : [REPORT_STYLES, ...extraStyles].map(pin).join(' ');
   return [
     "default-src 'none'",
     `img-src data:${source}`,
-    `style-src ${pin(REPORT_STYLES)}${source}`,
+    `style-src ${styles}${source}`,
     `script-src ${pin(REPORT_SCRIPT)}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -45,15 +58,17 @@ export function renderPage(page: Page, options: PageOptions = {}): string {
   }
   const nonce = options.nonce;
   const data = page.data === undefined ? '' : html`<script type="application/json" id="densho-data">${trusted(jsonForScript(page.data))}</script>\n`;
+  const footerStyles = page.printFooter === undefined ? undefined : printFooterStyles(page.printFooter);
   return html`<!DOCTYPE html>
 <html lang="${page.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options, footerStyles === undefined ? [] : [footerStyles])}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${page.title}</title>
 <style${nonce ? html` nonce="${nonce}"` : ''}>${trusted(REPORT_STYLES)}</style>
+${footerStyles === undefined ? '' : html`<style${nonce ? html` nonce="${nonce}"` : ''}>${trusted(footerStyles)}</style>\n`}
 </head>
 <body>
 ${page.body}

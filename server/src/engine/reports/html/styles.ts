@@ -39,6 +39,13 @@ table[data-sortable] td:first-child { white-space: nowrap; }
 .badge.ok, .badge.current, .badge.approved { color: var(--ok); background: var(--ok-bg); }
 .badge.obsolete, .badge.none { color: var(--muted); }
 .badge.di { color: var(--accent); }
+.badge.invalid, .badge.error { color: var(--gap); background: var(--gap-bg); }
+.badge.warning { color: var(--warn); background: var(--warn-bg); }
+.badge.info { color: var(--accent); }
+.problem { display: block; color: var(--gap); font-size: 0.85em; }
+.notice.bad { border-left-color: var(--gap); background: var(--gap-bg); }
+.notice.ok { border-left-color: var(--ok); background: var(--ok-bg); }
+.print-label { display: none; }
 tr.gap > td:first-child, tr.gap > th:first-child { box-shadow: inset 4px 0 0 var(--gap); }
 tr.gap { background: var(--gap-bg) !important; }
 table.matrix { width: auto; font-size: 0.85em; }
@@ -66,9 +73,12 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.85em; border-top: 1
   @page { size: A4 landscape; margin: 12mm; }
   html { font-size: 10.5px; }
   body { padding: 0; max-width: none; }
-  .filters, nav.toc, .no-print { display: none !important; }
+  .filters, nav.toc, .no-print, .screen-only { display: none !important; }
+  /* A repeated header row is painted again on every page; a button inside it is not: print the label as text. */
+  th button { display: none; }
+  th .print-label { display: inline; font-weight: 600; }
   tr[hidden] { display: table-row !important; }
-  thead th { position: static; }
+  thead th { position: static; background: var(--bg-alt); }
   .matrix-wrap { overflow: visible; max-height: none; border: 0; }
   section { break-before: page; }
   section:first-of-type { break-before: auto; }

@@ -7,7 +7,12 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { DirectoryEntry, FileSystem } from './fileSystem';
+import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileSystem } from '../engine/fileSystem';
+
+/** A file gone between listing and reading is absent; any other failure is the file's problem, and reported. */
+const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
 
 export class NodeFileSystem implements FileSystem {
   readonly root: string;
@@ -45,23 +50,38 @@ export class NodeFileSystem implements FileSystem {
       const absolute = await this.confined(path, 'directory');
       if (!absolute) return [];
       try {
-        const entries = await readdir(absolute, { withFileTypes: true });
-        return entries.map((entry) => ({ name: entry.name, kind: entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other' }));
+        // As bytes: Node would silently turn a name that is not UTF-8 into one that names no file.
+        const entries = await readdir(absolute, { withFileTypes: true, encoding: 'buffer' });
+        return entries.map((entry): DirectoryEntry => {
+          const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
+          const bytes = entry.name as unknown as Buffer;
+          try {
+            return { name: strictUtf8.decode(bytes), kind };
+          } catch {
+            return { name: lossyUtf8.decode(bytes), kind, invalidName: true };
+          }
+        });
       } catch {
         return [];
       }
     });
   }
 
-  readFile(path: string): Promise<Uint8Array | undefined> {
+  readFile(path: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
     return this.burst(async () => {
       const absolute = await this.confined(path, 'file');
       if (!absolute) return undefined;
       try {
+        // The size from lstat decides before a byte is read: a 600 MB file is not loaded to be refused.
+        const { size } = await lstat(absolute);
+        if (size > maxBytes) throw new FileTooLargeError(path, size);
         return await readFile(absolute);
-      } catch {
+      } catch (error) {
+        if (error instanceof FileTooLargeError) throw error;
+        const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
         // Deleted (or replaced) since it was looked at: simply absent.
-        return undefined;
+        if (ABSENT_CODES.has(code)) return undefined;
+        throw new UnreadableFileError(path, code);
       }
     });
   }

@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseDocumentText, reviveParse, type ParsedDocument, type ParseFacts } from '../parse';
-import type { DocumentParser } from './documentParser';
+import { parseDocumentText, reviveParse, type ParsedDocument, type ParseFacts } from '../engine/parse';
+import type { DocumentParser } from '../engine/parsing/documentParser';
 
 export interface ParseBatch {
   readonly batch: number;

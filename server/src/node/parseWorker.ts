@@ -4,7 +4,7 @@
  * data, leaving the text behind, since the main thread already holds it.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseDocumentText, parseFacts } from '../parse';
+import { parseDocumentText, parseFacts } from '../engine/parse';
 import type { ParseBatch, ParsedBatch } from './parserPool';
 
 parentPort?.on('message', (batch: ParseBatch) => {

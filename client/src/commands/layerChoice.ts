@@ -1,0 +1,27 @@
+/**
+ * Which access layer an export from the editor is for: what the coverage
+ * matrix shows when its filter is "this layer and every lower one", else the
+ * user's choice. Every export then goes through the server's visibility
+ * model (`--max-layer`), never through a filter of declared layers.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../context';
+export { maxLayerOfFilter } from '../webview/layerFilter';
+
+/** Asks for the highest layer the output may hold; `allowAll` offers "every layer" too. Undefined when cancelled. */
+export async function pickMaxLayer(ctx: Ctx, title: string, allowAll: boolean): Promise<{ readonly maxLayer?: string } | undefined> {
+  const { layers } = await ctx.config();
+  const items: (vscode.QuickPickItem & { maxLayer?: string })[] = layers.map((layer, i) => ({
+    label: `Up to ${layer}`,
+    description: i === layers.length - 1 ? 'every layer' : `leaves out ${layers.slice(i + 1).join(', ')}`,
+    maxLayer: layer,
+  }));
+  if (allowAll) items.push({ label: 'Every layer', description: 'for use inside the organisation only' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Who will read it? Nothing above this layer goes in.' });
+  return picked ? { maxLayer: picked.maxLayer } : undefined;
+}
+
+/** A location next to the repository, not inside it: an export is meant to leave, and must not be committed by accident. */
+export function outsideRepository(folder: vscode.Uri, name: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder, '..', name);
+}
