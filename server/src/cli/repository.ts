@@ -1,7 +1,7 @@
 /** Opening the repository a command names, with the errors a user can act on. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE, loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -11,7 +11,35 @@ export interface OpenedRepository {
 }
 
 export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined): Promise<OpenedRepository> {
-  return loadRepository(repositoryRoot(io, dir), today);
+  return loadRepository(discoverRepository(repositoryRoot(io, dir)).root, today);
+}
+
+/** The repository a folder belongs to, and where that folder lies inside it. */
+export interface DiscoveredRepository {
+  /** The folder holding the densho.yaml that governs `folder`, or `folder` itself when none does. */
+  readonly root: string;
+  /** `folder` relative to `root` with `/` separators; '' when it is the root. */
+  readonly scope: string;
+}
+
+/**
+ * Like Git and ESLint: from `folder` upward, the nearest folder with a
+ * densho.yaml is the root, so `densho check sops/welding` checks those
+ * documents against the whole repository's ids, files and people. The
+ * search stops at the Git work tree's top (a folder holding `.git`): a
+ * densho.yaml above it belongs to another project. Without one, `folder`
+ * is the root, as before Densho was configured.
+ */
+export function discoverRepository(folder: string): DiscoveredRepository {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return { root: dir, scope: relative(dir, folder).split(sep).join('/') };
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return { root: folder, scope: '' };
+  }
+}
+
+/** Whether a repository path lies in `scope` (a folder path, '' for everything). */
+export function inScope(path: string, scope: string): boolean {
+  return scope === '' || path === scope || path.startsWith(`${scope}/`);
 }
 
 /** Loads the repository at a root `repositoryRoot` answered. */

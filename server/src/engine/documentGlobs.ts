@@ -14,3 +14,14 @@ export function matchesDocumentGlobs(path: string, config: DenshoConfig): boolea
   }
   return matcher(path);
 }
+
+/**
+ * The `docs` globs that match none of `documents`: a typo there would
+ * otherwise check nothing and pass, so the CLI refuses to run green on it.
+ */
+export function unmatchedDocumentGlobs(config: DenshoConfig, documents: readonly string[]): string[] {
+  return config.docs.filter((glob) => {
+    const matches = picomatch(glob, { dot: false });
+    return !documents.some((document) => matches(document));
+  });
+}

@@ -6,6 +6,7 @@
 export * from './config';
 export * from './dates';
 export * from './diagnostics';
+export { unmatchedDocumentGlobs } from './documentGlobs';
 export * from './fileSystem';
 export * from './frontmatter';
 export * from './load';

@@ -1,8 +1,8 @@
-import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, unmatchedDocumentGlobs, writeCacheFile, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
-import { loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
+import { discoverRepository, inScope, loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
@@ -22,11 +22,13 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   }
   const threads = parseCount('--threads', options.threads);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
-  const root = repositoryRoot(io, dir);
+  const { root, scope } = discoverRepository(repositoryRoot(io, dir));
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
   const { workspace } = await loadRepository(root, options.today, { threads, cache });
-  const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
+  const documents = workspace.documentPaths().filter((path) => inScope(path, scope));
+  refuseEmptyRun(workspace, documents, scope);
+  const diagnostics = inScopeOnly(cache ? cache.checkAll(workspace) : workspace.checkAll(), scope);
   if (cache && cacheFolder !== undefined) {
     try {
       writeCacheFile(cacheFolder, cache);
@@ -35,14 +37,37 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (options.verbose) io.stderr(describeRun(workspace.documentPaths().length, cache?.statistics));
-  const summary = summarize(diagnostics, workspace.documentPaths().length);
+  if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics));
+  const summary = summarize(diagnostics, documents.length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
   else if (format === 'sarif') io.stdout(toSarif(root, diagnostics));
   else io.stdout(toText(diagnostics, summary, colorsFor(io)));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * A run that checks nothing must not pass: a mistyped `docs` glob, or a
+ * folder without documents, is a usage error that names what matched nothing.
+ */
+function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scope: string): void {
+  const unmatched = unmatchedDocumentGlobs(workspace.config, workspace.documentPaths());
+  if (unmatched.length > 0) {
+    const globs = unmatched.map((glob) => JSON.stringify(glob)).join(', ');
+    throw new UsageError(`no document matches ${unmatched.length === 1 ? 'the docs glob' : 'the docs globs'} ${globs} (check \`docs\` and \`ignore\` in densho.yaml)`);
+  }
+  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs`);
+}
+
+/**
+ * Checking a subfolder reports the findings of its files; the repository's
+ * own (densho.yaml, people.yaml, coverage gaps) belong to a check of the root,
+ * except an invalid configuration, which decides what every check means.
+ */
+function inScopeOnly(diagnostics: readonly Diagnostic[], scope: string): Diagnostic[] {
+  if (scope === '') return [...diagnostics];
+  return diagnostics.filter((diagnostic) => inScope(diagnostic.file, scope) || diagnostic.rule === 'config/invalid');
 }
 
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
