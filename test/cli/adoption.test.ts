@@ -4,13 +4,14 @@
  * `densho init`. Each case runs the CLI in-process on a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
+import { replaceFile } from '../../server/src/node/safeWrite';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -82,5 +83,63 @@ describe('a check that matches no document', () => {
     const result = await run(['check', 'images', ...TODAY], dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /no document under "images"/);
+  });
+});
+
+describe('densho check --fix', () => {
+  const body = '# Welding\n\n## Steps\n\nSee [steps](#stepz) and [the form](form.md).\n';
+  const files = () => ({
+    'densho.yaml': 'standards: []\n',
+    'sops/a.md': `---\nid: SOP-A-001\ntitl: Welding\naccess: internal\nowner: k.tanaka\nexpert: h.sato\nreviewed: 2020-01-01\n---\n${body}`,
+    'sops/forms/form.md': doc({ id: 'FORM-A-001', type: 'form' }),
+    'sops/crlf.md': '\ufeff---\r\nid: SOP-C-001\r\ntitle: C\r\naccess: internal\r\nowner: k.tanaka\r\nexpert: h.sato\r\nreviewed: 2026-06-01\r\n---\r\n# C\r\n\r\n## Steps\r\n\r\n[s](#step)\r\n',
+    'sops/broken.md': '---\nid: SOP-B-001\ntitle: [unclosed\n---\n# B\n\n## Steps\n\n[s](#stepz)\n',
+  });
+  it('applies the safe fixes, says what changed per file, and reports only what is left', async () => {
+    const dir = tempFolder(files());
+    const result = await run(['check', '--fix', ...TODAY], dir);
+    const fixed = readFileSync(join(dir, 'sops/a.md'), 'utf8');
+    assert.equal(fixed, files()['sops/a.md'].replace('titl:', 'title:').replace('#stepz', '#steps').replace('(form.md)', '(forms/form.md)'));
+    assert.match(result.stdout, /^sops\/a\.md: 3 fixes$/m);
+    assert.match(result.stdout, /^ {2}Rename to `title` {2}\(frontmatter\/unknown-field\)$/m);
+    assert.match(result.stdout, /densho --fix: 2 files changed/);
+    // Left: the overdue review (a person must review it) and the broken YAML, whose file is not touched.
+    const left = result.stdout.slice(result.stdout.indexOf('files changed'));
+    assert.match(left, /sops\/a\.md\n {2}7:11 +warning +Review overdue[^\n]*review\/overdue\n\n/);
+    assert.match(left, /sops\/broken\.md\n[^\n]*frontmatter\/yaml\n[^\n]*link\/heading\n/);
+    assert.doesNotMatch(left, /sops\/crlf\.md/);
+    assert.equal(readFileSync(join(dir, 'sops/broken.md'), 'utf8'), files()['sops/broken.md'], 'a document whose YAML is broken is left alone');
+    assert.equal(readFileSync(join(dir, 'sops/crlf.md'), 'utf8'), files()['sops/crlf.md'].replace('#step)', '#steps)'), 'BOM and CRLF kept');
+    assert.equal(result.code, 1);
+  });
+  it('is idempotent: a second run changes nothing', async () => {
+    const dir = tempFolder(files());
+    await run(['check', '--fix', ...TODAY], dir);
+    const after = readFileSync(join(dir, 'sops/a.md'), 'utf8');
+    const again = await run(['check', '--fix', ...TODAY], dir);
+    assert.match(again.stdout, /densho --fix: nothing to fix/);
+    assert.equal(readFileSync(join(dir, 'sops/a.md'), 'utf8'), after);
+  });
+  it('never states what a person must decide: no owner, no review date, no layer', async () => {
+    const dir = tempFolder({ 'densho.yaml': 'standards: []\n', 'sops/sop-x-001.md': '---\nid: SOP-X-001\ntitle: X\n---\n# X\n' });
+    const result = await run(['check', '--fix', ...TODAY, '--format', 'json'], dir);
+    assert.equal(readFileSync(join(dir, 'sops/sop-x-001.md'), 'utf8'), '---\nid: SOP-X-001\ntitle: X\n---\n# X\n');
+    const left = JSON.parse(result.stdout).diagnostics.map((d: { rule: string; message: string }) => d.message);
+    assert.deepEqual(left.sort(), ['Required field `access` is missing.', 'Required field `owner` is missing.', 'Required field `reviewed` is missing.', 'A sop must name its `expert` source: whose know-how it records.'].sort());
+    assert.match(result.stderr, /nothing to fix/, 'with --format json, what changed goes to stderr');
+  });
+  it('writes no file through a symbolic link, and none that changed since it was read', () => {
+    const dir = tempFolder({ 'outside/a.md': 'outside\n', 'repo/sops/b.md': 'b\n' });
+    symlinkSync(join(dir, 'outside'), join(dir, 'repo', 'linked'));
+    symlinkSync(join(dir, 'outside', 'a.md'), join(dir, 'repo', 'sops', 'a.md'));
+    const root = join(dir, 'repo');
+    assert.throws(() => replaceFile(root, 'linked/a.md', 'changed\n', 'outside\n'), /symbolic link/);
+    assert.throws(() => replaceFile(root, 'sops/a.md', 'changed\n', 'outside\n'), /symbolic link/);
+    assert.throws(() => replaceFile(root, 'sops/b.md', 'changed\n', 'something else\n'), /changed while/);
+    assert.throws(() => replaceFile(root, '../outside/a.md', 'changed\n', 'outside\n'), /outside the repository/);
+    assert.equal(readFileSync(join(dir, 'outside/a.md'), 'utf8'), 'outside\n');
+    assert.equal(readFileSync(join(dir, 'repo/sops/b.md'), 'utf8'), 'b\n');
+    replaceFile(root, 'sops/b.md', 'changed\n', 'b\n');
+    assert.equal(readFileSync(join(dir, 'repo/sops/b.md'), 'utf8'), 'changed\n');
   });
 });

@@ -33,6 +33,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--cache-location <dir>', 'folder for the cache file (implies --cache)')
     .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
     .option('--verbose', 'say on stderr what was parsed, checked and reused')
+    .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
     .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
 
   program

@@ -20,7 +20,7 @@ export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction',
 export interface FieldSpec {
   readonly name: string;
   readonly description: string;
-  /** Placeholder inserted by the "add the field" quick fix and by templates. */
+  /** Placeholder inserted by the "add the field" quick fix; empty for a person, whom only a person can name. */
   readonly placeholder: string;
 }
 
@@ -31,13 +31,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'type', description: 'sop, work-instruction, master, form, policy or record (default sop).', placeholder: 'sop' },
   { name: 'access', description: 'Access layer: who may see the document.', placeholder: 'internal' },
   { name: 'access-list', description: 'People or roles who hold a highest-layer (master) document.', placeholder: '[]' },
-  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: 'owner' },
-  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: 'expert' },
+  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: '' },
+  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: '' },
   { name: 'reviewed', description: 'Date of the last review, YYYY-MM-DD.', placeholder: '{today}' },
   { name: 'review-interval', description: 'Overrides the default review interval (90d, 6m, 1y).', placeholder: '12m' },
   { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
   { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
-  { name: 'approved-by', description: 'Person who approved this version.', placeholder: 'approver' },
+  { name: 'approved-by', description: 'Person who approved this version.', placeholder: '' },
   { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
   { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
   { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },

@@ -6,6 +6,8 @@
 export * from './config';
 export * from './dates';
 export * from './diagnostics';
+export * from './autoFix';
+export * from './frontMatterDraft';
 export { unmatchedDocumentGlobs } from './documentGlobs';
 export * from './fileSystem';
 export * from './frontmatter';

@@ -1,7 +1,8 @@
-import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, unmatchedDocumentGlobs, writeCacheFile, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { applyUnattendedFixes, CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, unmatchedDocumentGlobs, writeCacheFile, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
+import { replaceFile } from '../../node/safeWrite';
 import { discoverRepository, inScope, loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
 
 export interface CheckOptions {
@@ -12,6 +13,7 @@ export interface CheckOptions {
   readonly cacheLocation?: string;
   readonly threads?: string;
   readonly verbose?: boolean;
+  readonly fix?: boolean;
 }
 
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
@@ -28,6 +30,11 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const { workspace } = await loadRepository(root, options.today, { threads, cache });
   const documents = workspace.documentPaths().filter((path) => inScope(path, scope));
   refuseEmptyRun(workspace, documents, scope);
+  if (options.fix) {
+    // With json or sarif, stdout is for machines: what changed goes to stderr.
+    const report = format === 'text' ? io.stdout : io.stderr;
+    report(fixDocuments(root, workspace, documents));
+  }
   const diagnostics = inScopeOnly(cache ? cache.checkAll(workspace) : workspace.checkAll(), scope);
   if (cache && cacheFolder !== undefined) {
     try {
@@ -45,6 +52,43 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * `--fix`: applies the unattended fixes, writes each changed document back
+ * (never through a link, never over a file changed meanwhile) and says what
+ * changed per file. A document that cannot be written goes back to its text
+ * on disk, so what is reported next is what the files say.
+ */
+function fixDocuments(root: string, workspace: Workspace, documents: readonly string[]): string {
+  const originals = new Map(documents.map((path) => [path, rawText(workspace, path)]));
+  const { texts, applied } = applyUnattendedFixes(workspace, documents);
+  const lines: string[] = [];
+  for (const [path, text] of texts) {
+    const original = originals.get(path)!;
+    try {
+      replaceFile(root, path, text, original);
+    } catch (error) {
+      workspace.setDocument(path, original);
+      lines.push(`${printable(path)}: not fixed: ${error instanceof Error ? printable(error.message) : String(error)}`);
+      continue;
+    }
+    const fixes = applied.filter((fix) => fix.file === path);
+    lines.push(`${printable(path)}: ${fixes.length === 1 ? '1 fix' : `${fixes.length} fixes`}`);
+    for (const fix of fixes) lines.push(`  ${printable(fix.title)}  (${fix.rule})`);
+  }
+  lines.push(texts.size === 0 ? 'densho --fix: nothing to fix' : `densho --fix: ${texts.size === 1 ? '1 file' : `${texts.size} files`} changed`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+function rawText(workspace: Workspace, path: string): string {
+  const parsed = workspace.document(path)?.parsed;
+  return parsed ? (parsed.bom ? '\ufeff' : '') + parsed.text : '';
+}
+
+/** Control characters from a file name or title would drive the terminal: shown as escapes instead. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
