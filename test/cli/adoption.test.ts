@@ -143,3 +143,126 @@ describe('densho check --fix', () => {
     assert.equal(readFileSync(join(dir, 'repo/sops/b.md'), 'utf8'), 'changed\n');
   });
 });
+
+describe('baseline', () => {
+  const files = () => ({
+    'densho.yaml': 'standards: []\n',
+    'sops/a.md': doc({ id: 'SOP-A-001', reviewed: '2020-01-01' }, '# A\n\nSee [x](missing.md).\n'),
+    'sops/b.md': doc({ id: 'SOP-B-001' }),
+  });
+  it('round trip: recorded findings stay hidden after edits elsewhere in the file and on later days; a new one is reported', async () => {
+    const dir = tempFolder(files());
+    const update = await run(['check', ...TODAY, '--baseline', 'densho-baseline.json', '--update-baseline'], dir);
+    assert.equal(update.code, 0, update.stdout + update.stderr);
+    assert.match(update.stderr, /wrote 2 findings to the baseline densho-baseline\.json/);
+    const recorded = JSON.parse(readFileSync(join(dir, 'densho-baseline.json'), 'utf8'));
+    assert.deepEqual(recorded.findings.map((entry: { rule: string; file: string }) => `${entry.file} ${entry.rule}`), ['sops/a.md link/file', 'sops/a.md review/overdue']);
+    assert.doesNotMatch(JSON.stringify(recorded), /"line"/, 'keyed by fingerprint, not by line');
+
+    // Lines added above both findings, a day later: still the same findings.
+    const a = join(dir, 'sops/a.md');
+    writeFileSync(a, readFileSync(a, 'utf8').replace('# A\n', '# A\n\nA new paragraph\nover two lines.\n'));
+    const later = await run(['check', '--today', '2026-11-26', '--baseline', 'densho-baseline.json', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(later.stdout).diagnostics, []);
+    assert.equal(later.code, 0);
+
+    // A second broken link, and the same problem again in another file: new.
+    writeFileSync(a, `${readFileSync(a, 'utf8')}\nAnd [y](gone.md).\n`);
+    writeFileSync(join(dir, 'sops/b.md'), doc({ id: 'SOP-B-001' }, '# B\n\nSee [x](missing.md).\n'));
+    const fresh = await run(['check', ...TODAY, '--baseline', 'densho-baseline.json', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(fresh.stdout).diagnostics.map((d: { file: string; line: number; rule: string }) => `${d.file}:${d.line} ${d.rule}`), ['sops/a.md:16 link/file', 'sops/b.md:11 link/file']);
+    assert.equal(fresh.code, 1);
+  });
+  it('SARIF marks each reported result new to the baseline', async () => {
+    const dir = tempFolder(files());
+    await run(['check', ...TODAY, '--baseline', 'base.json', '--update-baseline'], dir);
+    writeFileSync(join(dir, 'sops/b.md'), doc({ id: 'SOP-B-001' }, '# B\n\nSee [x](nothing.md).\n'));
+    const sarif = JSON.parse((await run(['check', ...TODAY, '--baseline', 'base.json', '--format', 'sarif'], dir)).stdout);
+    assert.deepEqual(sarif.runs[0].results.map((result: { ruleId: string; baselineState: string }) => `${result.ruleId} ${result.baselineState}`), ['link/file new']);
+  });
+  it('a missing or foreign baseline file is a usage error', async () => {
+    const dir = tempFolder({ ...files(), 'other.json': '{"findings": 3}' });
+    const missing = await run(['check', ...TODAY, '--baseline', 'none.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read the baseline none\.json/);
+    assert.equal((await run(['check', ...TODAY, '--baseline', 'other.json'], dir)).code, 2);
+    assert.equal((await run(['check', ...TODAY, '--update-baseline'], dir)).code, 2);
+  });
+});
+
+describe('CI formats', () => {
+  const hostile = 'Evil\n::error file=x.md::forged,title=a:b %0A';
+  const files = () => ({
+    'densho.yaml': 'standards: []\n',
+    'sops/a.md': doc({ id: 'SOP-A-001', reviewed: '2020-01-01' }, '# A\n\nSee [x](missing.md).\n'),
+    // A quoted YAML key may hold anything, line breaks included; its name is quoted in the message.
+    'sops/b.md': doc({ id: 'SOP-B-001', [JSON.stringify(hostile)]: '1' }),
+  });
+  /** Reads workflow commands back as GitHub's runner does. */
+  function parseCommands(output: string) {
+    const unescape = (text: string) => text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+    return output.trimEnd().split('\n').map((line) => {
+      const match = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
+      assert.ok(match, `a workflow command: ${line}`);
+      const properties = Object.fromEntries(match[2]!.split(',').map((pair) => pair.split('=')).map(([key, value]) => [key, unescape(value!)]));
+      return { command: match[1], properties, message: unescape(match[3]!) };
+    });
+  }
+  it('github: one workflow command per finding with file, line, col, endLine, endColumn and the rule as title', async () => {
+    const dir = tempFolder(files());
+    const result = await run(['check', ...TODAY, '--format', 'github'], dir);
+    const commands = parseCommands(result.stdout);
+    const link = commands.find((command) => command.properties.title === 'link/file')!;
+    assert.deepEqual(link.properties, { file: 'sops/a.md', line: '11', endLine: '11', col: '9', endColumn: '19', title: 'link/file' });
+    assert.equal(link.command, 'error');
+    assert.equal(commands.find((command) => command.properties.title === 'review/overdue')!.command, 'warning');
+    assert.equal(result.code, 1);
+  });
+  it('github: a hostile title in a message never makes a second command line, and reads back exactly', async () => {
+    const dir = tempFolder(files());
+    const result = await run(['check', ...TODAY, '--format', 'github'], dir);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.ok(lines.every((line) => /^::(error|warning|notice) /.test(line)), 'every line is one of ours');
+    assert.equal(lines.length, parseCommands(result.stdout).length);
+    const unknown = parseCommands(result.stdout).find((command) => command.properties.title === 'frontmatter/unknown-field')!;
+    assert.ok(unknown.message.includes(`\`${hostile}\``), unknown.message);
+    assert.equal(unknown.properties.file, 'sops/b.md');
+  });
+  it('github: paths are named from the Git work tree top, where the runner resolves them', async () => {
+    const dir = tempFolder({ '.git/HEAD': 'ref: refs/heads/main\n', ...Object.fromEntries(Object.entries(files()).map(([path, text]) => [`qms/${path}`, text])) });
+    const result = await run(['check', 'qms', ...TODAY, '--format', 'github'], dir);
+    assert.ok(parseCommands(result.stdout).filter((command) => command.properties.file).every((command) => command.properties.file!.startsWith('qms/sops/')));
+  });
+  it('codequality: GitLab Code Quality JSON, valid against its documented shape, fingerprints unique', async () => {
+    const Ajv = (await import('ajv')).default;
+    // The fields GitLab documents for a Code Quality report (a subset of the Code Climate issue spec).
+    const schema = {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
+        properties: {
+          description: { type: 'string', minLength: 1 },
+          check_name: { type: 'string', minLength: 1 },
+          fingerprint: { type: 'string', minLength: 1 },
+          severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
+          location: {
+            type: 'object',
+            required: ['path', 'lines'],
+            properties: { path: { type: 'string', minLength: 1 }, lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } } } },
+          },
+        },
+      },
+    };
+    // The same broken link on two identical lines: two issues, two fingerprints.
+    const dir = tempFolder({ ...files(), 'sops/c.md': doc({ id: 'SOP-C-001' }, '# C\n\nSee [x](missing.md).\n\nSee [x](missing.md).\n') });
+    const result = await run(['check', ...TODAY, '--format', 'codequality'], dir);
+    const report = JSON.parse(result.stdout);
+    const validate = new Ajv({ strict: true }).compile(schema);
+    assert.ok(validate(report as unknown), JSON.stringify(validate.errors));
+    assert.ok(report.length >= 3);
+    assert.equal(new Set(report.map((issue: { fingerprint: string }) => issue.fingerprint)).size, report.length);
+    const link = report.find((issue: { check_name: string }) => issue.check_name === 'link/file');
+    assert.deepEqual([link.severity, link.location], ['major', { path: 'sops/a.md', lines: { begin: 11, end: 11 } }]);
+  });
+});

@@ -37,6 +37,20 @@ export function discoverRepository(folder: string): DiscoveredRepository {
   }
 }
 
+/**
+ * The path from the Git work tree's top to `root`, ending in `/` ('' when
+ * `root` is the top or not in Git): CI systems name files from there.
+ */
+export function pathFromGitTop(root: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      const rel = relative(dir, root).split(sep).join('/');
+      return rel === '' ? '' : `${rel}/`;
+    }
+    if (dirname(dir) === dir) return '';
+  }
+}
+
 /** Whether a repository path lies in `scope` (a folder path, '' for everything). */
 export function inScope(path: string, scope: string): boolean {
   return scope === '' || path === scope || path.startsWith(`${scope}/`);

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { applyUnattendedFixes, CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, unmatchedDocumentGlobs, writeCacheFile, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
+import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
+import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
 import { replaceFile } from '../../node/safeWrite';
-import { discoverRepository, inScope, loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
+import { discoverRepository, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount, repositoryRoot } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
@@ -14,10 +17,15 @@ export interface CheckOptions {
   readonly threads?: string;
   readonly verbose?: boolean;
   readonly fix?: boolean;
+  readonly baseline?: string;
+  readonly updateBaseline?: boolean;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'codequality'] as const;
+
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
-  const format = parseChoice('--format', options.format, ['text', 'json', 'sarif'] as const);
+  const format = parseChoice('--format', options.format, FORMATS);
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE: the file to write');
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, not "${options.maxWarnings}"`);
@@ -35,7 +43,21 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
     const report = format === 'text' ? io.stdout : io.stderr;
     report(fixDocuments(root, workspace, documents));
   }
-  const diagnostics = inScopeOnly(cache ? cache.checkAll(workspace) : workspace.checkAll(), scope);
+  const found = inScopeOnly(cache ? cache.checkAll(workspace) : workspace.checkAll(), scope);
+  const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  let diagnostics = found;
+  if (baselinePath !== undefined) {
+    const previous = existsSync(baselinePath) || !options.updateBaseline ? readBaseline(baselinePath, options.baseline!) : undefined;
+    if (options.updateBaseline) {
+      const count = writeBaseline(baselinePath, workspace, found, previous, (file) => inScope(file, scope) || found.some((diagnostic) => diagnostic.file === file));
+      io.stderr(`densho: wrote ${count === 1 ? '1 finding' : `${count} findings`} to the baseline ${options.baseline}\n`);
+      diagnostics = [];
+    } else {
+      const { fresh, known } = applyBaseline(workspace, found, previous!);
+      diagnostics = fresh;
+      if (known.length > 0 && format === 'text') io.stderr(`densho: ${known.length === 1 ? '1 finding' : `${known.length} findings`} in the baseline ${options.baseline} not shown\n`);
+    }
+  }
   if (cache && cacheFolder !== undefined) {
     try {
       writeCacheFile(cacheFolder, cache);
@@ -47,7 +69,9 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics));
   const summary = summarize(diagnostics, documents.length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
-  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics));
+  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, baselinePath !== undefined));
+  else if (format === 'github') io.stdout(toGithub(diagnostics, pathFromGitTop(root)));
+  else if (format === 'codequality') io.stdout(toCodeQuality(diagnostics, (diagnostic) => fingerprint(workspace, diagnostic), pathFromGitTop(root)));
   else io.stdout(toText(diagnostics, summary, colorsFor(io)));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
