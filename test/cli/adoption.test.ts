@@ -4,7 +4,8 @@
  * `densho init`. Each case runs the CLI in-process on a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -264,5 +265,88 @@ describe('CI formats', () => {
     assert.equal(new Set(report.map((issue: { fingerprint: string }) => issue.fingerprint)).size, report.length);
     const link = report.find((issue: { check_name: string }) => issue.check_name === 'link/file');
     assert.deepEqual([link.severity, link.location], ['major', { path: 'sops/a.md', lines: { begin: 11, end: 11 } }]);
+  });
+});
+
+/** A Git history with fixed dates and a fixed author, one commit per entry. */
+function commitAll(dir: string, date: string, paths: string[] = ['.']): void {
+  const env = { ...process.env, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z`, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+  const git = (...args: string[]) => {
+    const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+  };
+  if (!existsSync(join(dir, '.git'))) git('init', '-q');
+  git('add', '--', ...paths);
+  git('commit', '-q', '-m', `as of ${date}`);
+}
+
+describe('densho init', () => {
+  const plain = () => ({
+    'LICENSE.md': 'MIT License\n',
+    'README.md': '# Our QMS\n',
+    'CONTRIBUTING.md': '# Contributing\n',
+    'templates/sop.md': '# {{title}}\n',
+    'vendor/iso-notes/readme.md': '# Notes\n',
+    'sops/welding/sop-wld-004.md': '# TIG welding of stainless fixtures\n\n## Steps\n\n1. Clean.\n',
+    'sops/welding/sop-wld-004.ja.md': '# ステンレス治具のTIG溶接\n\n## 手順\n\n1. 清掃する。\n',
+    'sops/溶接手順.md': '# 溶接の手順\n\n本文。\n',
+    'sops/line-a/intro.md': '# Introduction\n\nLine A.\n',
+    'sops/line-b/intro.md': '# Introduction\n\nLine B, see [A](../line-a/intro.md#introductoin).\n',
+    'forms/ncr-form.md': '# Nonconformity report\n\n| Field | Value |\n| --- | --- |\n',
+  });
+  it('from plain Markdown to only what a person must decide: init, init --front-matter, check --fix', async () => {
+    const dir = tempFolder(plain());
+    commitAll(dir, '2026-02-01');
+    writeFileSync(join(dir, 'sops/line-a/intro.md'), '# Introduction\n\nLine A, revised.\n');
+    commitAll(dir, '2026-05-20');
+
+    const init = await run(['init'], dir);
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /^created densho\.yaml$/m);
+    const config = readFileSync(join(dir, 'densho.yaml'), 'utf8');
+    assert.match(config, /^docs: \["forms\/\*\*\/\*\.md", "sops\/\*\*\/\*\.md"\]$/m);
+    assert.match(config, /^languages: \["en", "ja"\]$/m);
+    for (const ignored of ['LICENSE.md', 'README.md', 'CONTRIBUTING.md', 'templates/**', 'vendor/**']) assert.ok(config.includes(JSON.stringify(ignored)), `${ignored} in ignore: ${config}`);
+    assert.match(config, /^# /m, 'commented for a first-time reader');
+
+    const frontMatter = await run(['init', '--front-matter'], dir);
+    assert.equal(frontMatter.code, 0, frontMatter.stderr);
+    assert.match(frontMatter.stdout, /kept densho\.yaml \(it exists; not overwritten\)/);
+    assert.match(frontMatter.stdout, /front matter added to 6 documents/);
+    assert.equal(readFileSync(join(dir, 'LICENSE.md'), 'utf8'), 'MIT License\n');
+    assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), '# Our QMS\n');
+    assert.equal(
+      readFileSync(join(dir, 'sops/welding/sop-wld-004.ja.md'), 'utf8'),
+      '---\nid: SOP-WLD-004\ntitle: "ステンレス治具のTIG溶接"\ntype: sop\nlang: ja\ntranslated-from-version:\naccess:\nowner:\nexpert:\nreviewed: 2026-02-01\nversion: 1\n---\n\n# ステンレス治具のTIG溶接\n\n## 手順\n\n1. 清掃する。\n',
+    );
+    assert.match(readFileSync(join(dir, 'sops/line-a/intro.md'), 'utf8'), /^---\nid: SOP-INTRO\n[^]*\nreviewed: 2026-05-20\n/);
+    assert.match(readFileSync(join(dir, 'sops/line-b/intro.md'), 'utf8'), /^---\nid: SOP-INTRO-2\ntitle: "Introduction"\n/);
+    assert.match(readFileSync(join(dir, 'sops/溶接手順.md'), 'utf8'), /^---\nid: SOP-001\ntitle: "溶接の手順"\n/);
+    assert.match(readFileSync(join(dir, 'forms/ncr-form.md'), 'utf8'), /^---\nid: NCR-FORM\ntitle: "Nonconformity report"\ntype: form\naccess:\nowner:\nreviewed: 2026-02-01\nversion: 1\n---\n/);
+
+    const fixed = await run(['check', '--fix', ...TODAY, '--format', 'json'], dir);
+    const report = JSON.parse(fixed.stdout);
+    assert.equal(report.summary.documents, 6);
+    // The misspelt anchor was a safe fix; what is left is a person's to-do: who owns it, whose know-how, who may see it, which version was translated, which clauses are covered.
+    assert.match(readFileSync(join(dir, 'sops/line-b/intro.md'), 'utf8'), /\(\.\.\/line-a\/intro\.md#introduction\)/);
+    const left = new Set<string>(report.diagnostics.map((d: { rule: string; message: string }) => (d.rule === 'frontmatter/required' ? `${d.rule} ${/`([a-z-]+)`/.exec(d.message)![1]}` : d.rule)));
+    assert.deepEqual([...left].sort(), ['frontmatter/required access', 'frontmatter/required expert', 'frontmatter/required owner', 'frontmatter/required translated-from-version', 'iso/gap']);
+    assert.ok(!report.diagnostics.some((d: { file: string }) => /LICENSE|README|CONTRIBUTING|templates|vendor/.test(d.file)));
+    const again = await run(['check', '--fix', ...TODAY], dir);
+    assert.match(again.stdout, /nothing to fix/);
+  });
+  it('never overwrites: a second init keeps every file as it was', async () => {
+    const dir = tempFolder({ 'densho.yaml': 'docs: ["x/**/*.md"]\n', 'people.yaml': 'a.b: {}\n', 'x/a.md': '# A\n' });
+    const result = await run(['init'], dir);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /kept densho\.yaml[^]*kept people\.yaml[^]*created training\.yaml/);
+    assert.equal(readFileSync(join(dir, 'densho.yaml'), 'utf8'), 'docs: ["x/**/*.md"]\n');
+    assert.equal(readFileSync(join(dir, 'people.yaml'), 'utf8'), 'a.b: {}\n');
+  });
+  it('the skeletons it writes are valid: no config/invalid from densho.yaml or people.yaml', async () => {
+    const dir = tempFolder({ 'sops/a.md': '# A\n' });
+    await run(['init', '--front-matter'], dir);
+    const report = JSON.parse((await run(['check', ...TODAY, '--format', 'json'], dir)).stdout);
+    assert.deepEqual(report.diagnostics.filter((d: { rule: string }) => d.rule === 'config/invalid'), []);
   });
 });

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
+import { initCommand } from './commands/init';
 import { newCommand } from './commands/new';
 import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
 import { exportCommand } from './commands/export';
@@ -37,6 +38,13 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--verbose', 'say on stderr what was parsed, checked and reused')
     .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
     .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
+
+  program
+    .command('init')
+    .description('start Densho in a folder of Markdown: writes densho.yaml, people.yaml and training.yaml from what is there (never overwrites)')
+    .argument('[dir]', 'folder to start in', '.')
+    .option('--front-matter', 'also give every document without front matter one: id, title, type and language from the file, reviewed from Git')
+    .action((dir: string, options) => run(() => initCommand(io, dir, options))());
 
   program
     .command('coverage')

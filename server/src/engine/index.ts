@@ -8,6 +8,7 @@ export * from './dates';
 export * from './diagnostics';
 export * from './autoFix';
 export * from './frontMatterDraft';
+export * from './init';
 export { unmatchedDocumentGlobs } from './documentGlobs';
 export * from './fileSystem';
 export * from './frontmatter';

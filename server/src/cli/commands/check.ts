@@ -5,6 +5,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
 import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
+import { printable } from '../format/terminal';
 import { replaceFile } from '../../node/safeWrite';
 import { discoverRepository, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount, repositoryRoot } from '../repository';
 
@@ -108,11 +109,6 @@ function fixDocuments(root: string, workspace: Workspace, documents: readonly st
 function rawText(workspace: Workspace, path: string): string {
   const parsed = workspace.document(path)?.parsed;
   return parsed ? (parsed.bom ? '\ufeff' : '') + parsed.text : '';
-}
-
-/** Control characters from a file name or title would drive the terminal: shown as escapes instead. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
