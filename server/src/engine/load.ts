@@ -129,10 +129,18 @@ function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
+/**
+ * As Git decides: the deepest .gitignore with a rule about the path wins, so
+ * `!b.md` in a subfolder brings back a file a parent's `*.md` ignores (a
+ * folder that is ignored is never walked into, which Git does not undo either).
+ */
 function isIgnored(path: string, isDirectory: boolean, rules: readonly { base: string; matcher: Ignore }[]): boolean {
-  for (const { base, matcher } of rules) {
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const { base, matcher } = rules[index]!;
     const relative = base === '' ? path : path.slice(base.length + 1);
-    if (matcher.ignores(isDirectory ? `${relative}/` : relative)) return true;
+    const verdict = matcher.test(isDirectory ? `${relative}/` : relative);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }
