@@ -13,6 +13,7 @@ import { runCli } from '../../server/src/cli/main';
 import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
 import { replaceFile } from '../../server/src/node/safeWrite';
+import { ProgressLine } from '../../server/src/cli/progress';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -348,5 +349,32 @@ describe('densho init', () => {
     await run(['init', '--front-matter'], dir);
     const report = JSON.parse((await run(['check', ...TODAY, '--format', 'json'], dir)).stdout);
     assert.deepEqual(report.diagnostics.filter((d: { rule: string }) => d.rule === 'config/invalid'), []);
+  });
+});
+
+describe('the progress line', () => {
+  it('stays quiet for the first second, then shows the phase and documents done of total on one line, cleared at the end', () => {
+    let written = '';
+    let clock = 0;
+    const progress = new ProgressLine((text) => (written += text), () => clock);
+    progress.update('reading', 10, 1000);
+    clock = 900;
+    progress.update('reading', 500, 1000);
+    assert.equal(written.length, 0, 'nothing in the first second');
+    clock = 1200;
+    progress.update('reading', 800, 1000);
+    clock = 1250;
+    progress.update('reading', 820, 1000);
+    clock = 1400;
+    progress.update('checking', 1000, 1000);
+    assert.equal(written, '\r\u001b[2Kdensho: reading 800/1000 documents\r\u001b[2Kdensho: checking 1000/1000 documents', 'redrawn at most every 100 ms');
+    progress.finish();
+    assert.ok(written.endsWith('\r\u001b[2K'), 'cleared before the results');
+  });
+  it('is never drawn when stderr is not a terminal (pipes, CI logs)', async () => {
+    const dir = tempFolder({ 'densho.yaml': 'standards: []\n', 'sops/a.md': doc({ id: 'SOP-A-001' }) });
+    assert.equal(ProgressLine.for({ cwd: dir, stdout: () => {}, stderr: () => {}, color: false }), undefined);
+    const result = await run(['check', ...TODAY], dir);
+    assert.equal(result.stderr, '');
   });
 });

@@ -57,7 +57,7 @@ export function inScope(path: string, scope: string): boolean {
 }
 
 /** Loads the repository at a root `repositoryRoot` answered. */
-export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
+export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads' | 'onProgress'> = {}): Promise<OpenedRepository> {
   const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
   return { root, workspace };
 }

@@ -42,6 +42,8 @@ export interface LoadOptions extends WorkspaceOptions {
   readonly threads?: number;
   /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
   readonly cache?: CheckCache;
+  /** Called as each document is read and parsed, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
@@ -56,7 +58,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : ParserPool.start({ threads: options.threads });
   const parser = options.parser ?? pool ?? inlineParser;
   try {
-    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser);
+    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress);
     for (const document of parsed) if (document) workspace.setParsedDocument(document);
   } finally {
     await pool?.dispose();
@@ -70,11 +72,19 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
  * whichever thread finished first, so results never depend on timing.
  * A file deleted since the directory was listed is simply absent.
  */
-export async function readDocuments(fs: FileSystem, workspace: Workspace, paths: readonly string[], parser: DocumentParser): Promise<(ParsedDocument | undefined)[]> {
+export async function readDocuments(
+  fs: FileSystem,
+  workspace: Workspace,
+  paths: readonly string[],
+  parser: DocumentParser,
+  onProgress?: (done: number, total: number) => void,
+): Promise<(ParsedDocument | undefined)[]> {
   const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
   const pending: Promise<void>[] = [];
+  let done = 0;
   const finish = (position: number, parsed: ParsedDocument | undefined): void => {
     results[position] = parsed;
+    onProgress?.(++done, paths.length);
   };
   await forEachConcurrently(
     paths.map((path, position) => ({ path, position })),

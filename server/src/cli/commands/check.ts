@@ -6,6 +6,7 @@ import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../base
 import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
 import { printable } from '../format/terminal';
+import { ProgressLine } from '../progress';
 import { replaceFile } from '../../node/safeWrite';
 import { discoverRepository, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount, repositoryRoot } from '../repository';
 
@@ -36,7 +37,8 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const { root, scope } = discoverRepository(repositoryRoot(io, dir));
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
-  const { workspace } = await loadRepository(root, options.today, { threads, cache });
+  const progress = ProgressLine.for(io);
+  const { workspace } = await loadRepository(root, options.today, { threads, cache, onProgress: (done, total) => progress?.update('reading', done, total) });
   const documents = workspace.documentPaths().filter((path) => inScope(path, scope));
   refuseEmptyRun(workspace, documents, scope);
   if (options.fix) {
@@ -44,7 +46,9 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
     const report = format === 'text' ? io.stdout : io.stderr;
     report(fixDocuments(root, workspace, documents));
   }
-  const found = inScopeOnly(cache ? cache.checkAll(workspace) : workspace.checkAll(), scope);
+  const onChecked = (done: number, total: number) => progress?.update('checking', done, total);
+  const found = inScopeOnly(cache ? cache.checkAll(workspace, onChecked) : workspace.checkAll(onChecked), scope);
+  progress?.finish();
   const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
   let diagnostics = found;
   if (baselinePath !== undefined) {
