@@ -59,7 +59,7 @@ describe('the npm package', () => {
     assert.equal(pack.status, 0, pack.stderr);
     const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
     const packed = files.map((file) => file.path);
-    for (const path of ['dist/cli.js', 'dist/parseWorker.js', 'templates/sop.md', 'docs/rules.md', 'README.md', 'LICENSE']) assert.ok(packed.includes(path), `${path} in the tarball`);
+    for (const path of ['dist/cli.js', 'dist/parseWorker.js', 'templates/sop.md', 'docs/cli.md', 'docs/standards/iso14001.yaml', 'README.md', 'LICENSE']) assert.ok(packed.includes(path), `${path} in the tarball`);
     assert.ok(!packed.some((path) => path.startsWith('server/') || path.startsWith('test/') || path.endsWith('.map')), 'no sources, tests or source maps');
 
     const project = join(work, 'project');

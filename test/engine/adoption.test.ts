@@ -73,6 +73,12 @@ describe('custom standards', () => {
     const found = await invalid(standard('  - { number: "8", title: Operation }\n  - { number: "8.5.1", title: Control }\n  - { number: "8", title: Again }\n'));
     assert.deepEqual(found, ['standards/iatf.yaml:5:15 Clause 8.5.1 has no parent: add clause 8.5, which it counts towards.', 'standards/iatf.yaml:6:15 Clause 8 is listed twice.']);
   });
+  it('every standard written out in docs/standards.md is one Densho accepts without a finding', async () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'docs', 'standards.md'), 'utf8');
+    const examples = [...text.matchAll(/```yaml\n((?:#[^\n]*\n)?id: [^]*?)```/g)].map((match) => match[1]!);
+    assert.ok(examples.length >= 3, `${examples.length} examples`);
+    for (const example of examples) assert.deepEqual(await invalid(example), [], example.split('\n')[0]);
+  });
   it('the editor schema for standards accepts the starter and rejects what the engine rejects', async () => {
     const Ajv = (await import('ajv')).default;
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(__dirname, '..', '..', 'client', 'assets', 'schemas', 'standard.schema.json'), 'utf8')));

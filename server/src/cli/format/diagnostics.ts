@@ -21,7 +21,7 @@ export function summarize(diagnostics: readonly Diagnostic[], documents: number)
   return { documents, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** One diagnostic as SPEC.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
+/** One diagnostic as docs/cli.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
 export function jsonDiagnostic(diagnostic: Diagnostic) {
   return {
     file: diagnostic.file,
@@ -35,7 +35,7 @@ export function jsonDiagnostic(diagnostic: Diagnostic) {
   };
 }
 
-/** The JSON of SPEC.md. */
+/** The JSON of docs/cli.md. */
 export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
   const report = {
     version: 1,
