@@ -57,6 +57,15 @@ describe('configuration discovery', () => {
     assert.deepEqual(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`), ['sops/cutting/b.md link/file']);
     assert.equal(result.code, 1);
   });
+  it('one document: only its findings, checked against the whole repository', async () => {
+    const dir = tempFolder(files);
+    const result = await run(['check', '../cutting/b.md', ...TODAY, '--format', 'json'], join(dir, 'sops', 'welding'));
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.summary.documents, 1);
+    assert.deepEqual(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`), ['sops/cutting/b.md link/file']);
+    const ignored = await run(['check', 'densho.yaml', ...TODAY], dir);
+    assert.equal(ignored.code, 2, 'a file that is not a document is no green run');
+  });
   it('stops at the Git root: a densho.yaml above it belongs to another project', async () => {
     const dir = tempFolder({ 'densho.yaml': 'docs: ["nothing/**/*.md"]\n', 'inner/.git/HEAD': 'ref: refs/heads/main\n', 'inner/a.md': doc({ id: 'SOP-A-001' }) });
     const result = await run(['check', 'inner', ...TODAY, '--format', 'json'], dir);

@@ -26,7 +26,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   program
     .command('check')
     .description('run every rule over the repository')
-    .argument('[dir]', 'repository root', '.')
+    .argument('[path]', 'repository root, or a folder or document in it (densho.yaml is found above it)', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'codequality']).default('text'))
     .addOption(today())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')

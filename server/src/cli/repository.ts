@@ -62,6 +62,24 @@ export async function loadRepository(root: string, today: string | undefined, lo
   return { root, workspace };
 }
 
+/**
+ * What `densho check [path]` checks: a folder (and everything under it) or
+ * one document, with the repository that holds it.
+ */
+export function checkTarget(io: CliIo, path: string | undefined): DiscoveredRepository {
+  const absolute = resolve(io.cwd, path ?? '.');
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    throw new UsageError(`no such file or directory: ${path ?? '.'}`);
+  }
+  if (!isFile) return discoverRepository(repositoryRoot(io, path));
+  const { root, scope } = discoverRepository(dirname(absolute));
+  const name = absolute.slice(dirname(absolute).length + 1);
+  return { root, scope: scope === '' ? name : `${scope}/${name}` };
+}
+
 /** The absolute root of the repository a command names, or a usage error when it is not a directory. */
 export function repositoryRoot(io: CliIo, dir: string | undefined): string {
   const root = resolve(io.cwd, dir ?? '.');

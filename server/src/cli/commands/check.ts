@@ -8,7 +8,7 @@ import { colorsFor, type CliIo } from '../io';
 import { printable } from '../format/terminal';
 import { ProgressLine } from '../progress';
 import { replaceFile } from '../../node/safeWrite';
-import { discoverRepository, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount, repositoryRoot } from '../repository';
+import { checkTarget, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
@@ -34,7 +34,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   }
   const threads = parseCount('--threads', options.threads);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
-  const { root, scope } = discoverRepository(repositoryRoot(io, dir));
+  const { root, scope } = checkTarget(io, dir);
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
   const progress = ProgressLine.for(io);
@@ -125,7 +125,7 @@ function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scop
     const globs = unmatched.map((glob) => JSON.stringify(glob)).join(', ');
     throw new UsageError(`no document matches ${unmatched.length === 1 ? 'the docs glob' : 'the docs globs'} ${globs} (check \`docs\` and \`ignore\` in densho.yaml)`);
   }
-  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs`);
+  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs (and ignore)`);
 }
 
 /**
