@@ -87,3 +87,18 @@ describe('custom standards', () => {
     assert.equal(validate(parse(standard('  - { number: 8.10, title: Operation }\n'))), false);
   });
 });
+
+describe('placeholders are not people', () => {
+  it('`owner: owner`, `expert: [expert]` or `approved-by: TBD` is frontmatter/invalid at the value, and nobody in the reports', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: 'owner', expert: '[h.sato, expert]', 'approved-by': 'TBD' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/invalid'), ['a.md:5:8 error frontmatter/invalid', 'a.md:6:18 error frontmatter/invalid', 'a.md:8:14 error frontmatter/invalid']);
+    const [owner] = ws.checkAll().filter((d) => d.rule === 'frontmatter/invalid');
+    assert.match(owner!.message, /`owner` is a placeholder, not a person/);
+    assert.ok(!ws.knowledgeRisk().experts.some((holder) => holder.expert === 'expert'), 'no knowledge holder called "expert"');
+    assert.ok(!ws.reviewSchedule().owners.some((reviews) => reviews.owner === 'owner'));
+  });
+  it('a real person key is silent, even one that contains such a word', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: 'owner.tanaka', expert: 'h.sato' }) });
+    assert.deepEqual(findings(ws, 'frontmatter/invalid'), []);
+  });
+});

@@ -185,6 +185,25 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   return problems.length > 0 ? problems : list;
 };
 
+/**
+ * Values that stand for a person not yet named: the field names an older
+ * skeleton wrote (`owner: owner`) and the usual to-do words. Taken as a
+ * person they would show up as someone called "expert" in every report.
+ */
+const PLACEHOLDER_PEOPLE = new Set(['owner', 'expert', 'approver', 'approved-by', 'person', 'tbd', 'todo', 'tba', 'xxx', '?', '-']);
+
+/** A person field: each value must be a person, not a placeholder for one. */
+function readPeople<T extends ValueRef | ValueRef[]>(reader: Reader<T>): Reader<T> {
+  return (value, context) => {
+    const result = reader(value, context);
+    if (isProblems(result)) return result;
+    const refs: ValueRef[] = Array.isArray(result) ? result : [result as ValueRef];
+    const placeholders = refs.filter((ref) => PLACEHOLDER_PEOPLE.has(ref.value.trim().toLowerCase()));
+    if (placeholders.length === 0) return result;
+    return placeholders.map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is a placeholder, not a person: write the people.yaml key of whoever this \`${context.key}\` is.` }));
+  };
+}
+
 /** Readers by field; standards' fields use `readClauses`. */
 const READERS: Readonly<Record<string, Reader<unknown>>> = {
   id: readText,
@@ -192,13 +211,13 @@ const READERS: Readonly<Record<string, Reader<unknown>>> = {
   type: readEnum(DOCUMENT_TYPES),
   access: (value, context) => readEnum(context.config.layers)(value, context),
   'access-list': readTextList(false),
-  owner: readText,
-  expert: readTextList(true),
+  owner: readPeople(readText),
+  expert: readPeople(readTextList(true)),
   reviewed: readDate,
   'review-interval': readDuration,
   status: readEnum(STATUSES),
   version: readPositiveInteger,
-  'approved-by': readText,
+  'approved-by': readPeople(readText),
   lang: (value, context) => readEnum(context.config.languages)(value, context),
   'translated-from-version': readPositiveInteger,
   related: readTextList(false),
