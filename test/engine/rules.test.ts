@@ -40,6 +40,22 @@ describe('frontmatter/*', () => {
     assert.equal(edit.kind, 'text');
     assert.match(edit.kind === 'text' ? edit.newText : '', /^---\nid: SOP-X-001\ntitle: "Cutting oil"\n/);
   });
+  it('frontmatter/missing: the skeleton names nobody and decides no layer or review: those stay empty, for a person', async () => {
+    const ws = await repository({ 'sops/wi-cut-002.md': '# Cutting oil\n', 'sops/01-scope.md': 'Scope.\n' });
+    const skeleton = (path: string) => {
+      const edit = ws.checkDocument(path)[0]!.fixes![0]!.edits[0]!;
+      return edit.kind === 'text' ? edit.newText : '';
+    };
+    assert.equal(skeleton('sops/wi-cut-002.md'), '---\nid: WI-CUT-002\ntitle: "Cutting oil"\ntype: work-instruction\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n');
+    // A name that does not fit id-pattern gets the type's prefix; no heading, no title.
+    assert.equal(skeleton('sops/01-scope.md'), '---\nid: SOP-01-SCOPE\ntitle:\ntype: sop\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n');
+  });
+  it('frontmatter/required offers no made-up owner: a placeholder would pass for a person', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: undefined }), 'b.md': doc({ id: 'SOP-B-001', owner: '' }) });
+    const required = ws.checkAll().filter((d) => d.rule === 'frontmatter/required');
+    assert.equal(required.length, 2);
+    assert.deepEqual(required.map((d) => d.fixes ?? []), [[], []]);
+  });
   it('frontmatter/missing is silent when the front matter exists, even empty', async () => {
     const ws = await repository({ 'a.md': doc() });
     assert.deepEqual(findings(ws, 'frontmatter/missing'), []);

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
+import { initCommand } from './commands/init';
 import { newCommand } from './commands/new';
 import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
 import { exportCommand } from './commands/export';
@@ -26,15 +27,25 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   program
     .command('check')
     .description('run every rule over the repository')
-    .argument('[dir]', 'repository root', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .argument('[path]', 'repository root, or a folder or document in it (densho.yaml is found above it)', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'codequality']).default('text'))
     .addOption(today())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--baseline <file>', 'report only findings that are not recorded in this baseline file')
+    .option('--update-baseline', 'record every current finding in the --baseline file (and report none)')
     .option('--cache', 'reuse results of unchanged documents from the last run (stored in node_modules/.cache/densho)')
     .option('--cache-location <dir>', 'folder for the cache file (implies --cache)')
     .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
     .option('--verbose', 'say on stderr what was parsed, checked and reused')
+    .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
     .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
+
+  program
+    .command('init')
+    .description('start Densho in a folder of Markdown: writes densho.yaml, people.yaml and training.yaml from what is there (never overwrites)')
+    .argument('[dir]', 'folder to start in', '.')
+    .option('--front-matter', 'also give every document without front matter one: id, title, type and language from the file, reviewed from Git')
+    .action((dir: string, options) => run(() => initCommand(io, dir, options))());
 
   program
     .command('coverage')

@@ -6,6 +6,10 @@
 export * from './config';
 export * from './dates';
 export * from './diagnostics';
+export * from './autoFix';
+export * from './frontMatterDraft';
+export * from './init';
+export { unmatchedDocumentGlobs } from './documentGlobs';
 export * from './fileSystem';
 export * from './frontmatter';
 export * from './load';

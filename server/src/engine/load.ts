@@ -63,6 +63,8 @@ export interface LoadOptions extends WorkspaceOptions {
   readonly threads?: number;
   /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
   readonly cache?: CheckCache;
+  /** Called as each document is read and parsed, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
@@ -84,7 +86,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : ParserPool.start({ threads: options.threads });
   const parser = options.parser ?? pool ?? inlineParser;
   try {
-    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser);
+    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress);
     for (const document of parsed) if (document) workspace.setParsedDocument(document);
   } finally {
     await pool?.dispose();
@@ -98,11 +100,19 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
  * whichever thread finished first, so results never depend on timing.
  * A file deleted since the directory was listed is simply absent.
  */
-export async function readDocuments(fs: FileSystem, workspace: Workspace, paths: readonly string[], parser: DocumentParser): Promise<(ParsedDocument | undefined)[]> {
+export async function readDocuments(
+  fs: FileSystem,
+  workspace: Workspace,
+  paths: readonly string[],
+  parser: DocumentParser,
+  onProgress?: (done: number, total: number) => void,
+): Promise<(ParsedDocument | undefined)[]> {
   const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
   const pending: Promise<void>[] = [];
+  let done = 0;
   const finish = (position: number, parsed: ParsedDocument | undefined): void => {
     results[position] = parsed;
+    onProgress?.(++done, paths.length);
   };
   await forEachConcurrently(
     paths.map((path, position) => ({ path, position })),
@@ -236,10 +246,18 @@ function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
+/**
+ * As Git decides: the deepest .gitignore with a rule about the path wins, so
+ * `!b.md` in a subfolder brings back a file a parent's `*.md` ignores (a
+ * folder that is ignored is never walked into, which Git does not undo either).
+ */
 function isIgnored(path: string, isDirectory: boolean, rules: readonly { base: string; matcher: Ignore }[]): boolean {
-  for (const { base, matcher } of rules) {
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const { base, matcher } = rules[index]!;
     const relative = base === '' ? path : path.slice(base.length + 1);
-    if (matcher.ignores(isDirectory ? `${relative}/` : relative)) return true;
+    const verdict = matcher.test(isDirectory ? `${relative}/` : relative);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }

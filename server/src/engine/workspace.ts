@@ -379,10 +379,14 @@ export class Workspace {
     });
   }
 
-  /** Every diagnostic of the repository, sorted by file and position. */
-  checkAll(): Diagnostic[] {
+  /** Every diagnostic of the repository, sorted by file and position; `onProgress` hears of each document checked. */
+  checkAll(onProgress?: (done: number, total: number) => void): Diagnostic[] {
     const all = [...this.checkRepository()];
-    for (const path of this.documentPaths()) all.push(...this.checkDocument(path));
+    const paths = this.documentPaths();
+    paths.forEach((path, index) => {
+      all.push(...this.checkDocument(path));
+      onProgress?.(index + 1, paths.length);
+    });
     return all.sort(compareDiagnostics);
   }
 

@@ -190,10 +190,14 @@ export class CheckCache {
    * a document's cached diagnostics when neither its text nor anything the
    * rules read elsewhere has changed.
    */
-  checkAll(workspace: Workspace): Diagnostic[] {
+  checkAll(workspace: Workspace, onProgress?: (done: number, total: number) => void): Diagnostic[] {
     const session = this.session(workspace);
     const all = [...session.repository()];
-    for (const path of workspace.documentPaths()) all.push(...session.document(path));
+    const paths = workspace.documentPaths();
+    paths.forEach((path, index) => {
+      all.push(...session.document(path));
+      onProgress?.(index + 1, paths.length);
+    });
     return all.sort(compareDiagnostics);
   }
 

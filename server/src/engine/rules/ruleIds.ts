@@ -1,4 +1,4 @@
-/** Every rule id of SPEC.md with its default severity; the ids are the contract. */
+/** Every rule id with its default severity (docs/rules.md); the ids are the contract. */
 export const RULE_DEFAULTS = {
   'config/invalid': 'error',
   'frontmatter/missing': 'error',
@@ -27,7 +27,7 @@ export const RULE_DEFAULTS = {
   'translation/access': 'error',
   'iso/unknown-clause': 'error',
   'iso/gap': 'warning',
-  // Beyond SPEC.md: files the engine refuses to parse, so that a hostile or
+  // Beyond the product contract: files the engine refuses to parse, so that a hostile or
   // broken file is reported instead of hanging or crashing the check.
   'file/too-large': 'error',
   'file/binary': 'error',
@@ -39,7 +39,7 @@ export type RuleId = keyof typeof RULE_DEFAULTS;
 
 export const RULE_IDS = Object.keys(RULE_DEFAULTS) as RuleId[];
 
-/** One line per rule, as SPEC.md's table words it: SARIF's shortDescription and the CLI's help. */
+/** One line per rule, as docs/rules.md's table words it: SARIF's shortDescription and the CLI's help. */
 export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'config/invalid': 'densho.yaml or people.yaml is not valid',
   'frontmatter/missing': 'a document has no front matter',

@@ -72,7 +72,7 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
   }
 }
 
-/** `sops/a/sop-1.md` → `sops/a/sop-1.ja.md`, the naming convention of SPEC.md. */
+/** `sops/a/sop-1.md` → `sops/a/sop-1.ja.md`, the naming convention of docs/front-matter.md. */
 export function translationPath(sourcePath: string, lang: string): string {
   const stem = sourcePath.replace(/\.md$/i, '');
   return `${stem}.${lang}.md`;
