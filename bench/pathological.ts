@@ -45,6 +45,7 @@ export const PATHOLOGICAL_INPUTS: Record<string, (size: number) => string> = {
     return `${lines.join('\n')}\n\n[r1] [r2]\n`;
   },
   '140,000 reference definitions': () => Array.from({ length: 140_000 }, (_, index) => `[d${index}]: x${index}.md`).join('\n'),
+  '80,000 front matter keys': () => `---\n${Array.from({ length: 80_000 }, (_, index) => `key${index}: value ${index}`).join('\n')}\n---\n# Title\n`,
   '[[ runs': (size) => '[['.repeat(size / 2),
   '[[ID]] paragraphs': (size) => '[[SOP-A-001]] and [[SOP-B-002#steps|the steps]].\n\n'.repeat(size / 50),
   'raw HTML openers': (size) => `x ${'<a '.repeat(size / 3)}`,

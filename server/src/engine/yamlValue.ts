@@ -74,7 +74,8 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
   let document;
   try {
     // A lone CR ends a line for Markdown and for LineIndex but not for the yaml library; as LF it keeps every offset.
-    document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below in one pass: the library's own check compares each key with every earlier one.
+    document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
   }
@@ -87,6 +88,16 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
     Alias(_, node) {
       errors.push({ message: `YAML aliases (*${node.source}) are not supported here.`, range: rangeAt(node.range?.[0] ?? 0, node.range?.[1] ?? 0) });
       return visit.SKIP;
+    },
+    Map(_, node) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) continue;
+        const identity = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(identity)) errors.push({ message: 'Map keys must be unique', range: rangeAt(key.range?.[0] ?? 0, key.range?.[1] ?? 0) });
+        seen.add(identity);
+      }
     },
   });
   if (errors.length > 0) return { root: undefined, errors };
