@@ -15,12 +15,12 @@ import {
   parseDay,
   parseDocumentText,
   parseFacts,
-  ParserPool,
   SHARDS,
   shardFile,
   type CacheStatistics,
   type Diagnostic,
 } from '../../server/src/engine';
+import { NODE_CACHE_PLATFORM, ParserPool } from '../../server/src/node';
 import { doc, PEOPLE, TODAY } from '../helpers';
 
 const VERSION = '1.0.0';
@@ -49,7 +49,7 @@ interface Run {
 }
 
 async function run(files: Record<string, string>, store: CacheStore, options: { today?: string; version?: string } = {}): Promise<Run> {
-  const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION);
+  const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION, NODE_CACHE_PLATFORM);
   const workspace = await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(options.today ?? TODAY), cache });
   const diagnostics = cache.checkAll(workspace);
   for (const [name, bytes] of cache.toFiles()) store.set(name, bytes);
@@ -177,7 +177,7 @@ describe('the check cache', () => {
     const before = new Map(store);
     // A run after people.yaml changed rewrites the header and every shard; it is stopped after the header.
     files['people.yaml'] = PEOPLE.replace('k.tanaka:', 'x.gone:');
-    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
     const written = cache.toFiles();
     store.clear();
@@ -210,7 +210,7 @@ describe('the check cache', () => {
     assert.ok([...store.keys()].every((name) => name === 'header.bin' || /^shard-\d\d\.bin$/.test(name)));
     assert.ok(store.size <= SHARDS + 1);
     files['sops/sop-5.md'] += '\nOne more line.\n';
-    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
     assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
   });

@@ -1,7 +1,8 @@
 /** Opening the repository a command names, with the errors a user can act on. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { loadWorkspace, localToday, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { NodeFileSystem, ParserPool } from '../node';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -16,7 +17,7 @@ export async function openRepository(io: CliIo, dir: string | undefined, today: 
 
 /** Loads the repository at a root `repositoryRoot` answered. */
 export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { startParserPool: (threads) => ParserPool.start({ threads }), ...load, today: parseToday(today) });
   return { root, workspace };
 }
 

@@ -1,4 +1,5 @@
-import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
+import { type CacheStatistics } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
