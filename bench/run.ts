@@ -12,11 +12,14 @@
  *   markdownlint-cli2  its CLI, default rules
  *   remark-cli         its CLI with remark-validate-links
  *   remark-parse       a bare single-threaded remark-parse loop, bench/peers/remarkParseLoop.mjs
+ *   rumdl              rumdl (Rust, multi-threaded) with its link rules MD051 + MD057,
+ *                      bench/peers/rumdl.mjs
  *
  * and prints one Markdown table of wall times, peak RSS and ratios to mdls.
  * Every measured process is a Node process started with
  * `--require bench/peakMemory.cjs`, so peak memory is measured the same way
- * for all. The peers are not project dependencies: they are installed on
+ * for all (rumdl, a native binary, is measured with GNU time instead).
+ * The peers are not project dependencies: they are installed on
  * demand, at pinned versions, into .cache/bench-peers.
  *
  * Options: --scale <n> (1 = 15,000 files), --edits <n> (200), --repeat <n>
@@ -72,12 +75,14 @@ const PEERS: Readonly<Record<string, string>> = {
   'vscode-languageserver': '8.1.0',
   'markdown-it': '14.3.3',
   'markdown-it-front-matter': '0.2.4',
+  // Its Linux x64 build, the machine the benchmark runs on: the npm package holds the binary itself.
+  '@rumdl/cli-linux-x64': '0.2.77',
 };
 
-const RUNS = ['cli-cold', 'cli-warm', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse'] as const;
+const RUNS = ['cli-cold', 'cli-warm', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
 type RunName = (typeof RUNS)[number];
 const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'server'];
-const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse'];
+const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'];
 
 interface Options {
   readonly scale: number;
@@ -814,6 +819,19 @@ async function remarkParse(options: Options, repository: GeneratedRepository): P
   };
 }
 
+async function rumdl(options: Options, repository: GeneratedRepository): Promise<Row> {
+  const result = await repeated('rumdl', options, [join(PROJECT, 'bench/peers/rumdl.mjs'), peerBin('@rumdl/cli-linux-x64', 'rumdl'), REPO], PROJECT, repository);
+  const report = JSON.parse(result.last.stdout) as { rssKb?: number; byRule: Record<string, number>; files?: number };
+  const links = (report.byRule['MD051'] ?? 0) + (report.byRule['MD057'] ?? 0);
+  return {
+    run: `rumdl ${PEERS['@rumdl/cli-linux-x64']} (MD051 + MD057)`,
+    ms: result.ms,
+    rssKb: report.rssKb,
+    comparable: true,
+    notes: `${report.files ?? '?'} files; broken links: ${report.byRule['MD057'] ?? 0} MD057 + ${report.byRule['MD051'] ?? 0} MD051 = ${links}; peak RSS of the binary by GNU time, wall time includes a Node driver's start`,
+  };
+}
+
 // ---- formatting ------------------------------------------------------------------------
 
 function formatMs(ms: number | undefined): string {
@@ -970,6 +988,7 @@ async function main(): Promise<void> {
   if (options.runs.has('markdownlint-cli2')) await attempt(`markdownlint-cli2 ${PEERS['markdownlint-cli2']}`, () => markdownlint(options, repository));
   if (options.runs.has('remark-cli')) await attempt(`remark-cli ${PEERS['remark-cli']}`, () => remarkCli(options, repository));
   if (options.runs.has('remark-parse')) await attempt('bare remark-parse loop', () => remarkParse(options, repository));
+  if (options.runs.has('rumdl')) await attempt('rumdl', () => rumdl(options, repository));
 
   const report = `${header(options, repository, load, loadavg())}\n\n${table(rows)}\n`;
   process.stdout.write(`\n${report}`);

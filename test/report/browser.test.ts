@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { auditPack, loadWorkspace, NodeFileSystem, parseDay } from '../../server/src/engine';
+import { auditPack, loadWorkspace, parseDay } from '../../server/src/engine';
+import { NodeFileSystem } from '../../server/src/node';
 import { doc, PEOPLE } from '../helpers';
 import { artifactsDir, HOSTILE_TITLES, cli, launchChromium, SAMPLES, tempDir, TODAY, writeFiles } from './support';
 

@@ -1,7 +1,8 @@
 /** Opening the repository a command names, with the errors a user can act on. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { CONFIG_FILE, loadWorkspace, localToday, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { NodeFileSystem, ParserPool } from '../node';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -58,7 +59,7 @@ export function inScope(path: string, scope: string): boolean {
 
 /** Loads the repository at a root `repositoryRoot` answered. */
 export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads' | 'onProgress'> = {}): Promise<OpenedRepository> {
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { startParserPool: (threads) => ParserPool.start({ threads }), ...load, today: parseToday(today) });
   return { root, workspace };
 }
 

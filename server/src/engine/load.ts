@@ -11,7 +11,6 @@ import { unreadableDocument } from './parse';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
-import { ParserPool } from '../node/parserPool';
 import { resolveRelative } from './paths';
 import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
 
@@ -59,6 +58,13 @@ export interface LoadOptions extends WorkspaceOptions {
    * bundled beside the running code).
    */
   readonly parser?: DocumentParser;
+  /**
+   * Starts a pool of parser threads for a large repository: the CLI and the
+   * server pass the Node one (server/src/node/parserPool.ts), which the
+   * engine cannot start itself. Without it, or when it gives none (no worker
+   * script), documents are parsed on this thread.
+   */
+  readonly startParserPool?: (threads: number | undefined) => DocumentParser | undefined;
   /** Worker threads for a large repository; 0 parses on this thread. Defaults to one per core. */
   readonly threads?: number;
   /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
@@ -83,7 +89,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
     if (workspace.isDocumentPath(file)) documents.push(file);
     else workspace.addFile(file);
   }
-  const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : ParserPool.start({ threads: options.threads });
+  const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : options.startParserPool?.(options.threads);
   const parser = options.parser ?? pool ?? inlineParser;
   try {
     const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress);

@@ -14,16 +14,14 @@ import {
   loadWorkspace,
   localToday,
   frontMatterText,
-  readCacheFile,
   readText,
   Workspace,
-  writeCacheFile,
-  CACHE_ENGINE_KEY,
   type CheckCache,
   type CheckSession,
   type Day,
   type Diagnostic,
 } from '../engine';
+import { ParserPool, readCacheFile, writeCacheFile, CACHE_ENGINE_KEY } from '../node';
 import type { OverlayFileSystem } from './overlayFileSystem';
 
 export interface FolderListener {
@@ -118,7 +116,7 @@ export class DenshoFolder {
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
     if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
-    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
+    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache, startParserPool: (threads) => ParserPool.start({ threads }) });
     this.workspaceValue = workspace;
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyUnattendedFixes, CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, unmatchedDocumentGlobs, writeCacheFile, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { applyUnattendedFixes, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
 import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';

@@ -12,7 +12,6 @@ import {
   INITIAL_TRAINING,
   listRepositoryFiles,
   loadWorkspace,
-  NodeFileSystem,
   readText,
   renderDraft,
   renderInitialConfig,
@@ -21,6 +20,7 @@ import {
 import { EXIT_CLEAN } from '../errors';
 import type { CliIo } from '../io';
 import { printable } from '../format/terminal';
+import { NodeFileSystem } from '../../node';
 import { createFile, replaceFile } from '../../node/safeWrite';
 import { lastCommitDates } from '../../node/gitDates';
 import { repositoryRoot } from '../repository';

@@ -16,13 +16,31 @@
  * the caller decides where they live. Bytes that are damaged, foreign or
  * from another engine version are ignored and the cache starts empty.
  */
-import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex, type Range } from '../text';
 import type { DocumentParser } from '../parsing/documentParser';
 import type { Workspace } from '../workspace';
+
+/** A running SHA-256, as Node's `createHash('sha256')` gives it. */
+export interface Sha256 {
+  update(data: string | Uint8Array): Sha256;
+  digest(encoding: 'hex' | 'base64'): string;
+  digest(): Uint8Array;
+}
+
+/**
+ * What the cache needs from the platform and cannot do in pure code at
+ * speed: hashing every document's text, and a compact encoding of its
+ * contents (typed arrays included). server/src/node/cacheFile.ts gives
+ * Node's (`node:crypto`, `node:v8`).
+ */
+export interface CachePlatform {
+  sha256(): Sha256;
+  serialize(value: unknown): Uint8Array;
+  /** Throws when the bytes are not a serialised value. */
+  deserialize(bytes: Uint8Array): unknown;
+}
 
 /** What happened in one run, for `--verbose` output and for the tests. */
 export interface CacheStatistics {
@@ -83,7 +101,7 @@ export const HEADER_FILE = 'header.bin';
 export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
 
 /** Each file starts with this, then the SHA-256 of the rest, then the V8-serialised content. */
-const MAGIC = Buffer.from('DENSHO-CACHE-2\n');
+const MAGIC = new TextEncoder().encode('DENSHO-CACHE-2\n');
 const DIGEST_BYTES = 32;
 
 export class CheckCache {
@@ -97,21 +115,24 @@ export class CheckCache {
   private headerDirty = false;
   readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, checksReused: 0, checked: 0 };
 
-  constructor(readonly engineVersion: string) {}
+  constructor(
+    readonly engineVersion: string,
+    private readonly platform: CachePlatform,
+  ) {}
 
   /**
    * A cache from stored files (`read` answers a file's bytes by name, or
    * undefined). A file that is missing, damaged, foreign or from another
    * engine version is ignored, and the cache holds what the others give.
    */
-  static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string): CheckCache {
-    const cache = new CheckCache(engineVersion);
+  static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string, platform: CachePlatform): CheckCache {
+    const cache = new CheckCache(engineVersion, platform);
     const problems: string[] = [];
-    const header = decode(read(HEADER_FILE), engineVersion, isHeader);
+    const header = decode(platform, read(HEADER_FILE), engineVersion, isHeader);
     if (typeof header === 'string') problems.push(`${HEADER_FILE}: ${header}`);
     else if (header) cache.header = header;
     for (let shard = 0; shard < SHARDS; shard++) {
-      const entries = decode(read(shardFile(shard)), engineVersion, isShard);
+      const entries = decode(platform, read(shardFile(shard)), engineVersion, isShard);
       if (typeof entries === 'string') {
         problems.push(`${shardFile(shard)}: ${entries}`);
         cache.dirtyShards.add(shard);
@@ -138,10 +159,10 @@ export class CheckCache {
       }
     }
     const files = new Map<string, Uint8Array>();
-    if (this.headerDirty) files.set(HEADER_FILE, encode(this.engineVersion, this.header));
+    if (this.headerDirty) files.set(HEADER_FILE, encode(this.platform, this.engineVersion, this.header));
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
     for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
-    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.engineVersion, entries));
+    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.platform, this.engineVersion, entries));
     this.dirtyShards.clear();
     this.headerDirty = false;
     return files;
@@ -151,7 +172,7 @@ export class CheckCache {
   parser(inner: DocumentParser): DocumentParser {
     return {
       parse: async (path, text) => {
-        const hash = hashText(text);
+        const hash = this.platform.sha256().update(text).digest('base64');
         this.currentHashes.set(path, hash);
         const cached = this.entries.get(path) ?? this.byHash.get(hash);
         if (cached?.hash === hash) {
@@ -236,7 +257,7 @@ export class CheckCache {
 
   /** A digest of everything the rules read besides a document's own text. */
   private digestOf(workspace: Workspace, paths: readonly string[]): string {
-    const digest = createHash('sha256');
+    const digest = this.platform.sha256();
     digest.update(this.engineVersion).update('\0').update(workspace.environmentKey()).update('\0');
     for (const file of [...workspace.index.allFiles()].sort()) digest.update(file).update('\n');
     for (const path of paths) {
@@ -251,7 +272,7 @@ export class CheckCache {
     const entry = this.entries.get(path);
     const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
     if (current?.visible !== undefined) return current.visible;
-    const visible = visibleDigest(parsed);
+    const visible = visibleDigest(this.platform, parsed);
     if (current) {
       current.visible = visible;
       this.dirtyShards.add(shardOf(path));
@@ -268,15 +289,12 @@ export class CheckCache {
  * use it, which access/leak reads). Its prose is read only by its own rules. A rule
  * that starts reading more of other documents must add it here.
  */
-export function visibleDigest(parsed: ParsedDocument): string {
+export function visibleDigest(platform: CachePlatform, parsed: ParsedDocument): string {
   const linkedFiles = parsed.links.filter((link) => !link.external && link.path && !/\.(md|markdown)$/i.test(link.path)).map((link) => link.path);
-  return createHash('sha256')
+  return platform
+    .sha256()
     .update(JSON.stringify([frontMatterText(parsed) ?? '', parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps, linkedFiles]))
     .digest('base64');
-}
-
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
 }
 
 /** Which shard a path's entry lives in (FNV-1a of the path). */
@@ -328,21 +346,24 @@ function isRange(value: unknown): value is Range {
   return typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
 }
 
-function encode(engineVersion: string, content: unknown): Uint8Array {
-  const payload = serialize({ engineVersion, content });
-  return Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]);
+function encode(platform: CachePlatform, engineVersion: string, content: unknown): Uint8Array {
+  const payload = platform.serialize({ engineVersion, content });
+  const bytes = new Uint8Array(MAGIC.length + DIGEST_BYTES + payload.length);
+  bytes.set(MAGIC, 0);
+  bytes.set(platform.sha256().update(payload).digest(), MAGIC.length);
+  bytes.set(payload, MAGIC.length + DIGEST_BYTES);
+  return bytes;
 }
 
 /** The content of a cache file; undefined when there is none; a string saying why when it cannot be trusted. */
-function decode<T>(bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
+function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
   if (bytes === undefined) return undefined;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < MAGIC.length + DIGEST_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a Densho cache file';
-  const payload = buffer.subarray(MAGIC.length + DIGEST_BYTES);
-  if (!createHash('sha256').update(payload).digest().equals(buffer.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
+  if (bytes.length < MAGIC.length + DIGEST_BYTES || !sameBytes(bytes.subarray(0, MAGIC.length), MAGIC)) return 'not a Densho cache file';
+  const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
+  if (!sameBytes(platform.sha256().update(payload).digest(), bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
   let data: unknown;
   try {
-    data = deserialize(payload);
+    data = platform.deserialize(payload);
   } catch {
     return 'damaged (unreadable data)';
   }
@@ -371,4 +392,10 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )
   );
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
