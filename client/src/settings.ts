@@ -58,6 +58,7 @@ export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> 
     schema: { type: 'string', pattern: '^\\s*[1-9][0-9]*\\s*([kKmMgG]?[bB])?\\s*$', patternErrorMessage: 'A size such as 5MB or 800KB.' },
     fromConfig: (config) => formatSize(config.maxDocumentSize),
   },
+  history: { yamlKey: 'history', schema: { type: 'boolean' }, fromConfig: (config) => config.history },
 };
 
 /** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */

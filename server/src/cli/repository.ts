@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { GitHistorySource } from '../node/gitHistory';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -14,9 +15,15 @@ export async function openRepository(io: CliIo, dir: string | undefined, today: 
   return loadRepository(repositoryRoot(io, dir), today);
 }
 
+export interface RepositoryLoad extends Pick<LoadOptions, 'cache' | 'threads'> {
+  /** Read the documents' history from Git (the commands that use it ask). */
+  readonly history?: boolean;
+}
+
 /** Loads the repository at a root `repositoryRoot` answered. */
-export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
+export async function loadRepository(root: string, today: string | undefined, load: RepositoryLoad = {}): Promise<OpenedRepository> {
+  const { history, ...rest } = load;
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...rest, today: parseToday(today), history: history ? new GitHistorySource(root) : undefined });
   return { root, workspace };
 }
 

@@ -30,6 +30,8 @@ export interface DenshoConfig {
   readonly rules: ReadonlyMap<string, SeveritySetting>;
   /** Documents larger than this many bytes are reported (`file/too-large`), not parsed. */
   readonly maxDocumentSize: number;
+  /** Whether document history is read from Git. */
+  readonly history: boolean;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   standards: ['iso9001'],
   rules: new Map(),
   maxDocumentSize: 5 * 1024 * 1024,
+  history: true,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -64,6 +67,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   standards: 'Standards whose clauses documents map to; a path to a YAML file adds a custom standard.',
   rules: 'Per-rule severity override: error, warning, info or off.',
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
+  history: 'Read document history from Git when the repository is in a Git work tree (true or false).',
 };
 
 export interface ConfigResult {
@@ -192,6 +196,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         else config.maxDocumentSize = size;
         break;
       }
+      case 'history':
+        if (entry.value.kind === 'scalar' && typeof entry.value.value === 'boolean') config.history = entry.value.value;
+        else problem(entry.value.range, '`history` must be true or false.');
+        break;
       default:
         problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
     }

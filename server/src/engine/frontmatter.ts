@@ -14,6 +14,7 @@ export const DOCUMENT_TYPES = ['sop', 'work-instruction', 'master', 'form', 'pol
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const STATUSES = ['draft', 'approved', 'obsolete'] as const;
 export type DocumentStatus = (typeof STATUSES)[number];
+export const CHANGE_KINDS = ['major', 'minor'] as const;
 /** Types that capture somebody's tacit knowledge, and so must name the expert source. */
 export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction', 'master'];
 
@@ -43,6 +44,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
   { name: 'supersedes', description: 'Ids of documents this one replaces.', placeholder: '[]' },
   { name: 'media', description: 'Paths or URLs of videos and pictures that teach the procedure.', placeholder: '[]' },
+  { name: 'change', description: 'What the current version changed: major (how the work is done; retrain) or minor (default major).', placeholder: 'major' },
+  { name: 'approved', description: 'Date `approved-by` approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
 ];
 
 export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((field) => field.name));
@@ -69,6 +72,8 @@ export interface DocumentMeta {
   readonly status: DocumentStatus;
   readonly version?: number;
   readonly approvedBy?: ValueRef;
+  /** When `approved-by` approved the current version. */
+  readonly approved?: Day;
   readonly lang: string;
   /** True when `lang` is not the source language. */
   readonly isTranslation: boolean;
@@ -204,6 +209,8 @@ const READERS: Readonly<Record<string, Reader<unknown>>> = {
   related: readTextList(false),
   supersedes: readTextList(false),
   media: readTextList(false),
+  change: readEnum(CHANGE_KINDS),
+  approved: readDate,
 };
 
 export interface FieldCheck {
@@ -260,6 +267,7 @@ export function readFrontMatter(
     status: (get<ValueRef>('status')?.value as DocumentStatus | undefined) ?? 'approved',
     version: get('version'),
     approvedBy: get('approved-by'),
+    approved: get('approved'),
     lang,
     isTranslation: lang !== sourceLanguage(config),
     translatedFromVersion: get('translated-from-version'),

@@ -11,6 +11,8 @@ import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { ParserPool } from './parsing/parserPool';
 import { Workspace, type WorkspaceOptions } from './workspace';
+import { readHistory } from './history/model';
+import type { HistorySource } from './history/source';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -42,11 +44,17 @@ export interface LoadOptions extends WorkspaceOptions {
   readonly threads?: number;
   /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
   readonly cache?: CheckCache;
+  /** Where document history comes from; without one the history rules stay silent. */
+  readonly history?: HistorySource;
 }
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
   const workspace = new Workspace(options);
   await loadSettings(fs, workspace);
+  // Git reads the log while the documents are read and parsed.
+  const history = options.history && workspace.config.history ? readHistory(options.history, (path) => workspace.isDocumentPath(path)) : undefined;
+  if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
+  else if (!options.history) workspace.setHistory({ unavailable: 'history was not asked for' });
   const files = await listRepositoryFiles(fs);
   const documents: string[] = [];
   for (const file of files) {
@@ -61,6 +69,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   } finally {
     await pool?.dispose();
   }
+  if (history) workspace.setHistory(await history);
   return workspace;
 }
 

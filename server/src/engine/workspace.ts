@@ -21,6 +21,8 @@ import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/reg
 import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs } from './documentGlobs';
+import type { RepositoryHistory } from './history/model';
+import type { HistoryUnavailable } from './history/source';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -48,6 +50,7 @@ export class Workspace {
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
   private todayValue: Day;
+  private historyState: RepositoryHistory | HistoryUnavailable = { unavailable: 'history was not read' };
 
   constructor(options: WorkspaceOptions = {}) {
     this.todayValue = options.today ?? localToday();
@@ -107,6 +110,20 @@ export class Workspace {
   /** Paths of custom standard files the configuration names; the loader reads them. */
   customStandardPaths(): string[] {
     return this.config.standards.filter((name) => !BUILT_IN_STANDARDS.has(name));
+  }
+
+  /** The documents' history from Git, or why there is none. */
+  setHistory(history: RepositoryHistory | HistoryUnavailable): void {
+    this.historyState = history;
+  }
+
+  /** Undefined when there is no history: `historyUnavailable` says why. */
+  get history(): RepositoryHistory | undefined {
+    return 'unavailable' in this.historyState ? undefined : this.historyState;
+  }
+
+  get historyUnavailable(): string | undefined {
+    return 'unavailable' in this.historyState ? this.historyState.unavailable : undefined;
   }
 
   /** Whether a path is a document under the configured globs. */
@@ -174,12 +191,14 @@ export class Workspace {
 
   /**
    * Everything besides the documents that decides what the rules say:
-   * settings, densho.yaml, the people registry, custom standards and today.
+   * settings, densho.yaml, the people registry, custom standards, today and
+   * the commit history was read at.
    * Two workspaces with equal keys and equal documents give equal diagnostics;
    * the persistent cache relies on it.
    */
   environmentKey(): string {
-    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue]);
+    const history = 'unavailable' in this.historyState ? null : this.historyState.head;
+    return JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.peopleSource ?? null, [...this.standardFiles].sort(), this.todayValue, history]);
   }
 
   // ---- reading it back ---------------------------------------------------------
@@ -254,6 +273,7 @@ export class Workspace {
       standards: this.standards,
       today: this.todayValue,
       hasConfigFile: this.hasConfigFile,
+      history: this.history,
     };
   }
 

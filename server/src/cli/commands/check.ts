@@ -1,4 +1,4 @@
-import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
@@ -25,7 +25,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const root = repositoryRoot(io, dir);
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY);
-  const { workspace } = await loadRepository(root, options.today, { threads, cache });
+  const { workspace } = await loadRepository(root, options.today, { threads, cache, history: true });
   const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
   if (cache && cacheFolder !== undefined) {
     try {
@@ -35,7 +35,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (options.verbose) io.stderr(describeRun(workspace.documentPaths().length, cache?.statistics));
+  if (options.verbose) io.stderr(describeRun(workspace.documentPaths().length, cache?.statistics) + describeHistory(workspace));
   const summary = summarize(diagnostics, workspace.documentPaths().length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
   else if (format === 'sarif') io.stdout(toSarif(root, diagnostics));
@@ -43,6 +43,15 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Said once: why the history rules were silent, for the whole repository or for documents never committed. */
+function describeHistory(workspace: Workspace): string {
+  const history = workspace.history;
+  if (!history) return `densho: no document history: ${workspace.historyUnavailable}; version/* and approval/outdated were not checked\n`;
+  const uncommitted = workspace.documentPaths().filter((path) => !history.of(path)).length;
+  const counted = uncommitted === 1 ? '1 document is' : `${uncommitted} documents are`;
+  return `densho: history read at commit ${history.head.slice(0, 12)}${uncommitted > 0 ? `; ${counted} not committed yet, so history rules skipped them` : ''}\n`;
 }
 
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {

@@ -34,7 +34,7 @@ export function coverageMarkdown(report: CoverageReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\|*_`[\]<>]/g, (char) => `\\${char}`);
 }
 
@@ -49,7 +49,7 @@ export function coverageCsv(report: CoverageReport): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   // A leading =, +, - or @ would run as a formula when opened in a spreadsheet.
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
