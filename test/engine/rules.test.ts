@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULE_IDS } from '../../server/src/engine';
+import { RULE_IDS, type MemoryCommit } from '../../server/src/engine';
 import { doc, findings, PEOPLE, repository, withHistory } from '../helpers';
 
 const CONFIG = `languages: [en, ja]\nrequired-translations: []\n`;
@@ -268,7 +268,7 @@ describe('translation/*', () => {
   });
   it('translation/outdated names the source sections changed since the translated revision, each as related information', async () => {
     const v2 = source.replace('version: 3', 'version: 4').replace('2. two', '2. two, then three');
-    const history = [
+    const history: MemoryCommit[] = [
       { subject: 'Add', date: '2026-01-10', files: { 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() } },
       { subject: 'v4', date: '2026-02-01', files: { 'a.md': v2 } },
     ];
@@ -311,7 +311,7 @@ describe('version/*', () => {
     const bumped = v1.replace('20 N·m', '25 N·m').replace('version: 1', 'version: 2');
     const draft = v1.replace('20 N·m', '25 N·m').replace('version: 1', 'version: 1\nstatus: draft');
     const typo = v1.replace('Clamp', 'Clammp');
-    const history = [
+    const history: MemoryCommit[] = [
       { subject: 'Add', date: '2026-01-10', files: { 'a.md': v1, 'b.md': v1, 'c.md': v1, 'd.md': v1, 'e.md': typo } },
       { subject: 'editorial: typo', date: '2026-02-01', files: { 'e.md': v1 } },
     ];
