@@ -1,5 +1,5 @@
 /** `densho history` and `densho changes`: document control from Git. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { changesReport, historyReport, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
@@ -14,7 +14,10 @@ export interface HistoryOptions {
   readonly at?: string;
 }
 
-export async function historyCommand(io: CliIo, dir: string | undefined, selector: string | undefined, options: HistoryOptions): Promise<number> {
+export async function historyCommand(io: CliIo, dirArgument: string | undefined, selectorArgument: string | undefined, options: HistoryOptions): Promise<number> {
+  // `densho history SOP-WLD-004`: one argument that is not a folder is the document.
+  const alone = selectorArgument === undefined && dirArgument !== undefined && !isDirectory(resolve(io.cwd, dirArgument));
+  const [dir, selector] = alone ? ['.', dirArgument] : [dirArgument, selectorArgument];
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv'] as const);
   const at = options.at === undefined ? undefined : parseDay(options.at);
   if (options.at !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${options.at}"`);
@@ -47,6 +50,14 @@ export async function changesCommand(io: CliIo, file: string, options: ChangesOp
   if ('problem' in report) throw new UsageError(report.problem);
   io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io)));
   return EXIT_CLEAN;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** exit 2 with the one-line reason when there is no history. */

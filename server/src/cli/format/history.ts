@@ -76,7 +76,7 @@ export function changesText(report: ChangesReport, colors: Colors): string {
   const since = `version ${report.fromVersion ?? '?'} (${report.fromDate}, ${report.fromCommit.slice(0, 7)})`;
   const now = `version ${report.toVersion ?? '?'} now`;
   lines.push(colors.bold(translated ? `${terminalSafe(report.file)}: its source ${terminalSafe(report.source)} since ${since}, to ${now}` : `${terminalSafe(report.source)} since ${since}, to ${now}`));
-  if (report.sections.length === 0) lines.push(report.diff ? 'No section changed (front matter only).' : 'Nothing changed.');
+  if (report.sections.length === 0) lines.push(report.diff ? 'No section changed: only the front matter, line endings or trailing blanks differ.' : 'Nothing changed.');
   else {
     lines.push('', 'Sections changed:');
     const mark = { added: colors.green('+ added   '), removed: colors.red('- removed '), modified: colors.yellow('~ modified') };
