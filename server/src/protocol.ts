@@ -5,9 +5,9 @@
  * json` can never disagree.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from './engine';
+import type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule } from './engine';
 
-export type { CoverageReport, KnowledgeRisk, ReviewSchedule };
+export type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule };
 
 /** Which workspace folder (by URI) a request is about; the first one when absent. */
 export interface FolderParams {
@@ -27,6 +27,24 @@ export interface ReviewScheduleParams extends FolderParams {
 export const CoverageRequest = new RequestType<CoverageParams, CoverageReport | null, void>('densho/coverage');
 export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, ReviewSchedule, void>('densho/reviewSchedule');
 export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
+
+export interface HistoryParams extends FolderParams {
+  /** A document's URI, or an id (every language of it); every document when absent. */
+  readonly document?: string;
+  /** YYYY-MM-DD: also the revision of each document in force on that day. */
+  readonly at?: string;
+}
+
+export interface ChangesParams {
+  /** The document's URI: a translation (its source's changes since translated-from-version) or a source. */
+  readonly uri: string;
+  readonly sinceVersion?: number;
+}
+
+/** `densho history --format json`; an error (InvalidRequest) with the reason when there is no history. */
+export const HistoryRequest = new RequestType<HistoryParams, HistoryReport, void>('densho/history');
+/** `densho changes --format json`; an error (InvalidRequest) with the reason when there is nothing to compare. */
+export const ChangesRequest = new RequestType<ChangesParams, ChangesReport, void>('densho/changes');
 
 /** Sent by the server whenever coverage, review or knowledge data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');

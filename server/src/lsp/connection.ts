@@ -6,7 +6,9 @@
  */
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import {
+  ChangesRequest,
   CoverageRequest,
+  HistoryRequest,
   KnowledgeRiskRequest,
   ReportsChangedNotification,
   ReviewScheduleRequest,
@@ -51,5 +53,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(CoverageRequest, (params) => server.coverage(params));
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
+  connection.onRequest(HistoryRequest, (params) => server.history(params));
+  connection.onRequest(ChangesRequest, (params) => server.changes(params));
   return server;
 }

@@ -85,7 +85,6 @@ interface Run {
 export class GitHistorySource implements HistorySource {
   private readonly git: string;
   private readonly env: NodeJS.ProcessEnv;
-  private location: Promise<{ head: string } | HistoryUnavailable> | undefined;
 
   /** `root`: the repository root Densho checks (it may be a folder inside the Git work tree). */
   constructor(
@@ -112,8 +111,9 @@ export class GitHistorySource implements HistorySource {
     });
   }
 
-  private locate(): Promise<{ head: string } | HistoryUnavailable> {
-    this.location ??= (async () => {
+  /** Where HEAD is, asked afresh each time: the language server reads again after a commit or checkout. */
+  private async locate(): Promise<{ head: string } | HistoryUnavailable> {
+    {
       const result = await this.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD']);
       if (result.spawnError) {
         return { unavailable: result.spawnError.code === 'ENOENT' ? `git was not found (${this.git})` : `git could not be started: ${result.spawnError.message}` };
@@ -128,8 +128,7 @@ export class GitHistorySource implements HistorySource {
       const head = lines[2] ?? '';
       if (!/^[0-9a-f]{40,64}$/.test(head)) return { unavailable: 'the Git repository has no commits yet' };
       return { head };
-    })();
-    return this.location;
+    }
   }
 
   async readHead(): Promise<string | HistoryUnavailable> {
