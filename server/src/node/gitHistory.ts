@@ -72,6 +72,8 @@ export interface GitHistoryOptions {
   /** The git executable (default `git` on the PATH). */
   readonly git?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** A git process still running after this many milliseconds is ended, and there is no history (default 120 s). */
+  readonly timeoutMs?: number;
 }
 
 interface Run {
@@ -85,6 +87,7 @@ interface Run {
 export class GitHistorySource implements HistorySource {
   private readonly git: string;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly timeoutMs: number;
 
   /** `root`: the repository root Densho checks (it may be a folder inside the Git work tree). */
   constructor(
@@ -93,11 +96,13 @@ export class GitHistorySource implements HistorySource {
   ) {
     this.git = options.git ?? 'git';
     this.env = safeGitEnvironment(options.env);
+    this.timeoutMs = options.timeoutMs ?? 120_000;
   }
 
   private run(args: readonly string[], input?: string): Promise<Run> {
     return new Promise((resolve) => {
-      const child = spawn(this.git, safeGitArguments(args), { cwd: this.root, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      // A hung git (a network file system, a lock) must not hang the check: it is ended, and the history is "unavailable".
+      const child = spawn(this.git, safeGitArguments(args), { cwd: this.root, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, timeout: this.timeoutMs, killSignal: 'SIGKILL' });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let spawnError: NodeJS.ErrnoException | undefined;
@@ -118,6 +123,7 @@ export class GitHistorySource implements HistorySource {
       if (result.spawnError) {
         return { unavailable: result.spawnError.code === 'ENOENT' ? `git was not found (${this.git})` : `git could not be started: ${result.spawnError.message}` };
       }
+      if (result.code === null) return this.timedOut();
       const lines = result.stdout.toString('utf8').split('\n');
       if (result.code !== 0) {
         if (lines[0] === 'true') return { unavailable: 'the Git repository has no commits yet' };
@@ -129,6 +135,10 @@ export class GitHistorySource implements HistorySource {
       if (!/^[0-9a-f]{40,64}$/.test(head)) return { unavailable: 'the Git repository has no commits yet' };
       return { head };
     }
+  }
+
+  private timedOut(): HistoryUnavailable {
+    return { unavailable: `git did not finish within ${Math.round(this.timeoutMs / 1000)} s` };
   }
 
   async readHead(): Promise<string | HistoryUnavailable> {
@@ -155,6 +165,7 @@ export class GitHistorySource implements HistorySource {
       location.head,
       '--',
     ]);
+    if (result.code === null) return this.timedOut();
     if (result.code !== 0) return { unavailable: `git log failed: ${firstLine(result.stderr)}` };
     return { head: location.head, commits: parseLog(result.stdout.toString('utf8')) };
   }
