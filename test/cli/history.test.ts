@@ -3,13 +3,14 @@
  * check` on real Git repositories built here with fixed dates.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
 import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
-import { git, gitRepository, tempDir, writeFiles, type TestCommit } from '../support/gitRepo';
+import { commitTo, git, gitRepository, tempDir, writeFiles, type TestCommit } from '../support/gitRepo';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -140,5 +141,33 @@ describe('densho check with history', () => {
     const result = await run(['check', shallow, '--format', 'json', '--today', '2026-11-25', '--verbose'], shallow);
     assert.deepEqual(JSON.parse(result.stdout).diagnostics.filter((d: { rule: string }) => d.rule.startsWith('version/') || d.rule === 'approval/outdated'), []);
     assert.equal(result.stderr.match(/shallow clone/g)?.length, 1, result.stderr);
+  });
+});
+
+describe('densho check --cache with history', () => {
+  it('reuses the history while HEAD stays (one rev-parse, no log) and reads it again after a commit', () => {
+    const root = gitRepository(COMMITS);
+    const bin = tempDir('bin');
+    const count = join(bin, 'count');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${count}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const cli = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+    const check = () => {
+      writeFileSync(count, '');
+      const result = spawnSync(process.execPath, [cli, 'check', root, '--cache', '--format', 'json', '--today', '2026-11-25', '--verbose'], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+      const rules = JSON.parse(result.stdout).diagnostics.map((d: { rule: string }) => d.rule);
+      return { runs: readFileSync(count, 'utf8').split('\n').filter(Boolean).length, rules, stderr: result.stderr };
+    };
+    const cold = check();
+    assert.equal(cold.runs, 3, cold.stderr);
+    const warm = check();
+    assert.equal(warm.runs, 1, 'only rev-parse HEAD');
+    assert.deepEqual(warm.rules, cold.rules);
+    assert.match(warm.stderr, /document history reused/);
+    commitTo(root, { subject: 'Unbumped', date: '2026-05-01', files: { 'sops/sop-wld-004.md': source(4, '30 N·m', { approved: '2026-03-02' }) } });
+    const moved = check();
+    assert.equal(moved.runs, 3);
+    assert.ok(moved.rules.includes('version/not-bumped'), 'the new commit is seen');
   });
 });

@@ -11,8 +11,8 @@ import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { ParserPool } from './parsing/parserPool';
 import { Workspace, type WorkspaceOptions } from './workspace';
-import { readHistory } from './history/model';
-import type { HistorySource } from './history/source';
+import { readHistory, type RepositoryHistory } from './history/model';
+import { isUnavailable, type HistorySource, type HistoryUnavailable } from './history/source';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -52,7 +52,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const workspace = new Workspace(options);
   await loadSettings(fs, workspace);
   // Git reads the log while the documents are read and parsed.
-  const history = options.history && workspace.config.history ? readHistory(options.history, (path) => workspace.isDocumentPath(path)) : undefined;
+  const history = options.history && workspace.config.history ? loadHistory(options.history, workspace, options.cache) : undefined;
   if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
   else if (!options.history) workspace.setHistory({ unavailable: 'history was not asked for' });
   const files = await listRepositoryFiles(fs);
@@ -71,6 +71,23 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   }
   if (history) workspace.setHistory(await history);
   return workspace;
+}
+
+/**
+ * The documents' history: from the cache when HEAD has not moved since it
+ * was stored (one `rev-parse`, no log), otherwise read and stored.
+ */
+async function loadHistory(source: HistorySource, workspace: Workspace, cache: CheckCache | undefined): Promise<RepositoryHistory | HistoryUnavailable> {
+  const isDocument = (path: string) => workspace.isDocumentPath(path);
+  if (!cache) return readHistory(source, isDocument);
+  const head = await source.readHead();
+  if (isUnavailable(head)) return head;
+  const key = JSON.stringify([head, workspace.config.docs, workspace.config.ignore]);
+  const cached = cache.history(key);
+  if (cached) return cached;
+  const history = await readHistory(source, isDocument);
+  if (!isUnavailable(history) && history.head === head) cache.rememberHistory(key, history);
+  return history;
 }
 
 /**

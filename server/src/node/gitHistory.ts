@@ -88,6 +88,7 @@ export class GitHistorySource implements HistorySource {
   private readonly git: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly timeoutMs: number;
+  private headForNextLog: Promise<{ head: string } | HistoryUnavailable> | undefined;
 
   /** `root`: the repository root Densho checks (it may be a folder inside the Git work tree). */
   constructor(
@@ -142,12 +143,16 @@ export class GitHistorySource implements HistorySource {
   }
 
   async readHead(): Promise<string | HistoryUnavailable> {
-    const location = await this.locate();
-    return 'unavailable' in location ? location : location.head;
+    const location = this.locate();
+    this.headForNextLog = location;
+    const found = await location;
+    return 'unavailable' in found ? found : found.head;
   }
 
   async readLog(): Promise<HistoryLog | HistoryUnavailable> {
-    const location = await this.locate();
+    // Right after readHead (the cache asked whether HEAD moved) the log is read at that same HEAD: no second rev-parse.
+    const location = await (this.headForNextLog ?? this.locate());
+    this.headForNextLog = undefined;
     if ('unavailable' in location) return location;
     const result = await this.run([
       'log',

@@ -58,5 +58,6 @@ function describeRun(documents: number, statistics: CacheStatistics | undefined)
   if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
   const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
   if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
+  if (statistics.historyReused) lines.push('densho: cache: document history reused (HEAD has not moved)');
   return `${lines.join('\n')}\n`;
 }

@@ -152,6 +152,15 @@ export class RepositoryHistory {
   paths(): string[] {
     return [...this.documents.keys()].sort();
   }
+
+  /** Every document's commits, by path: what the check cache stores. */
+  entries(): [string, readonly FileCommit[]][] {
+    return [...this.documents].map(([path, history]) => [path, history.commits]);
+  }
+
+  static fromEntries(head: string, entries: Iterable<readonly [string, readonly FileCommit[]]>): RepositoryHistory {
+    return new RepositoryHistory(head, new Map([...entries].map(([path, commits]) => [path, new DocumentHistory(path, commits)])));
+  }
 }
 
 /** Where a lineage of one file stands while the log is replayed. */
