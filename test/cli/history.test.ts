@@ -171,3 +171,20 @@ describe('densho check --cache with history', () => {
     assert.ok(moved.rules.includes('version/not-bumped'), 'the new commit is seen');
   });
 });
+
+describe('densho report with history', () => {
+  it('has a revision history per document and the register has the approval and revision dates', async () => {
+    const root = gitRepository(COMMITS);
+    const result = await run(['report', root, '--out', '-', '--today', '2026-11-25'], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /<h2>Revision history<\/h2>/);
+    assert.match(result.stdout, /<tr><td>4<\/td><td>2026-03-01<\/td><td>Kenji Tanaka<\/td><td>k\.tanaka <span class="muted">2026-03-02<\/span><\/td><td>major<\/td><td>New clamp torque for the 2 mm sheet/);
+    assert.match(result.stdout, /<td>2026-03-02<\/td>\n<td>2026-03-01<\/td>\n<\/tr>/, 'register: approved, revision date');
+  });
+  it('says so when there is no history', async () => {
+    const plain = tempDir('report');
+    writeFiles(plain, { 'a.md': doc() });
+    const result = await run(['report', plain, '--out', '-', '--today', '2026-11-25'], plain);
+    assert.match(result.stdout, /<p class="notice">This pack has no revision history: .* is not in a Git work tree\.<\/p>/);
+  });
+});

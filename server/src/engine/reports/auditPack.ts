@@ -15,6 +15,7 @@ import { documentsById } from './documents';
 import { reviewState } from './reviewState';
 import { knowledgeRisk, type KnowledgeRisk } from './risk';
 import { reviewSchedule, type ReviewSchedule } from './schedule';
+import { auditHistory, type AuditHistory } from './auditHistory';
 
 export interface AuditPackOptions {
   /** Index of the highest layer to include; every layer when absent. */
@@ -53,6 +54,10 @@ export interface RegisterEntry {
   readonly languages: readonly RegisterLanguage[];
   readonly approvedBy: string | null;
   readonly approvedByName: string | null;
+  /** When the current version was approved (`approved`). */
+  readonly approved: string | null;
+  /** The date of the current revision's commit; null without history or before the first commit. */
+  readonly revisionDate: string | null;
 }
 
 export interface TranslationStatus {
@@ -96,6 +101,7 @@ export interface AuditPack {
   readonly schedule: ReviewSchedule;
   readonly risk: KnowledgeRisk;
   readonly translations: readonly TranslationPair[];
+  readonly history: AuditHistory;
 }
 
 export function auditPack(workspace: Workspace, options: AuditPackOptions = {}): AuditPack {
@@ -151,6 +157,8 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
       ],
       approvedBy: meta.approvedBy?.value ?? null,
       approvedByName: personName(workspace, meta.approvedBy?.value),
+      approved: meta.approved === undefined ? null : formatDay(meta.approved),
+      revisionDate: workspace.history?.of(document.path)?.current.date ?? null,
     });
   }
   // By id; documents without one (broken front matter) last, where a reader looks for what is wrong.
@@ -182,6 +190,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     schedule: preferred.size === 0 ? schedule : { ...schedule, owners: schedule.owners.map((owner) => ({ ...owner, documents: owner.documents.map((review) => ({ ...review, title: preferred.get(review.id) ?? review.title })) })) },
     risk: preferred.size === 0 ? risk : { ...risk, experts: risk.experts.map((holder) => ({ ...holder, documents: holder.documents.map((held) => ({ ...held, title: preferred.get(held.id) ?? held.title })) })) },
     translations: translationPairs(workspace, visible, isVisible, sourceLang, preferred),
+    history: auditHistory(workspace, register.map((entry) => entry.file)),
   };
 }
 
