@@ -25,6 +25,12 @@ describe('config/invalid', () => {
     const ws = await repository({ 'densho.yaml': 'rules:\n  review/overdu: off\n  link/file: loud\nid-pattern: "(["\n' });
     assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:2:3 error config/invalid', 'densho.yaml:3:14 error config/invalid', 'densho.yaml:4:13 error config/invalid']);
   });
+  it('reports a history: that is not true or false', async () => {
+    const ws = await repository({ 'densho.yaml': 'history: sometimes\n' });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:1:10 error config/invalid']);
+    assert.equal(ws.config.history, true, 'the default stays');
+    assert.equal((await repository({ 'densho.yaml': 'history: false\n' })).config.history, false);
+  });
   it('is silent for a valid configuration', async () => {
     const ws = await repository({ 'densho.yaml': 'docs: ["sops/**/*.md"]\nreview:\n  interval: 6m\n  warn-before: 2w\nrules:\n  review/*: off\n', 'people.yaml': PEOPLE });
     assert.deepEqual(findings(ws, 'config/invalid'), []);
