@@ -310,6 +310,8 @@ describe('version/*', () => {
     const ws = await withHistory([added, { subject: 'New torque', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
     const diagnostic = ws.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped');
     assert.match(diagnostic?.message ?? '', /2026-02-01, “New torque”/);
+    const hostile = await withHistory([added, { subject: 'New\u001b[2J torque\u202e', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
+    assert.match(hostile.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped')!.message, /“New\ufffd\[2J torque\ufffd”/, 'control characters of a subject never reach the message');
   });
   it('version/not-bumped is silent for control fields, trailing blanks, CRLF, a bumped version, a draft and editorial commits', async () => {
     const control = v1.replace('reviewed: 2026-06-01', 'reviewed: 2026-09-01\napproved-by: k.tanaka\napproved: 2026-09-01\nchange: minor');

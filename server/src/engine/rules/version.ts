@@ -33,7 +33,7 @@ export const versionRules: RuleFamily = {
       const unbumped = unbumpedChange(documentHistory, parsed.text);
       if (unbumped) {
         const where = unbumped.committed
-          ? `commit ${short(unbumped.committed.commit)} (${unbumped.committed.date}, “${unbumped.committed.subject}”) changed it`
+          ? `commit ${short(unbumped.committed.commit)} (${unbumped.committed.date}, “${plainText(unbumped.committed.subject)}”) changed it`
           : 'it has changed';
         context.report({
           rule: 'version/not-bumped',
@@ -61,6 +61,11 @@ export const versionRules: RuleFamily = {
     }
   },
 };
+
+/** A commit subject is anyone's text: control characters (terminal escapes, bidi overrides) never reach a message. */
+function plainText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
 
 function short(commit: string): string {
   return commit.slice(0, 7);
