@@ -5,6 +5,8 @@
  *
  *   cli-cold           densho check, no cache
  *   cli-warm           densho check --cache, after one document changed
+ *   history            densho check on a copy with a 2,000-commit Git history:
+ *                      cold, against `history: false`, and warm (HEAD unchanged)
  *   server             the language server: initialize → indexed, → every
  *                      document checked; edit → publishDiagnostics latency
  *   mdls               vscode-markdown-languageservice (VS Code's built-in
@@ -42,6 +44,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { generateRepository, scaledShape, type GeneratedRepository } from './generateRepository';
+import { buildHistoryRepository } from './history';
 
 const PROJECT = resolve(__dirname, '..');
 const CACHE = join(PROJECT, '.cache');
@@ -79,9 +82,9 @@ const PEERS: Readonly<Record<string, string>> = {
   '@rumdl/cli-linux-x64': '0.2.77',
 };
 
-const RUNS = ['cli-cold', 'cli-warm', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
+const RUNS = ['cli-cold', 'cli-warm', 'history', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
 type RunName = (typeof RUNS)[number];
-const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'server'];
+const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'history', 'server'];
 const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'];
 
 interface Options {
@@ -302,6 +305,64 @@ async function repeated(
 }
 
 // ---- Densho CLI ------------------------------------------------------------------------
+
+const HISTORY_REPO = join(CACHE, 'bench-history-repo');
+const HISTORY_COMMITS = 2000;
+
+/** The median of `repeat` runs of `densho check` on the history repository. */
+async function historyCheck(label: string, options: Options, extra: readonly string[], before: () => void = () => undefined): Promise<{ ms: number; rssKb: number | undefined; summary: CheckSummary; stderr: string }> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < options.repeat; i++) {
+    before();
+    log(`${label}${options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : ''}`);
+    const result = await measure(label, [DIST_CLI, 'check', HISTORY_REPO, '--format', 'json', '--today', TODAY, ...extra], PROJECT, options.timeoutMs);
+    if (result.timedOut) throw new RunFailure(`timed out after ${options.timeoutMs / 1000} s`);
+    if (result.code !== 0 && result.code !== 1) throw new RunFailure(`exit ${result.code ?? result.signal}: ${tail(result.stderr || result.stdout, 4).replace(/\n/g, ' ⏎ ')}`);
+    log(`  ${formatMs(result.ms)}, ${formatRss(result.rssKb)}`);
+    runs.push(result);
+  }
+  const last = runs[runs.length - 1]!;
+  return { ms: median(runs.map((run) => run.ms)), rssKb: medianOrUndefined(runs.map((run) => run.rssKb)), summary: checkSummary(last.stdout), stderr: last.stderr };
+}
+
+/**
+ * Issue 15's targets: a cold check with history at most 1.3× the same
+ * check with `history: false`; a warm check (HEAD unchanged) adds at most
+ * 0.2 s to the warm check without history.
+ */
+async function historyRows(options: Options, repository: GeneratedRepository): Promise<Row[]> {
+  log(`building a ${HISTORY_COMMITS}-commit history on a copy of the repository`);
+  const commits = buildHistoryRepository(REPO, HISTORY_REPO, repository.documents, HISTORY_COMMITS);
+  const config = join(HISTORY_REPO, 'densho.yaml');
+  const committedConfig = readFileSync(config, 'utf8');
+  const historyOff = () => writeFileSync(config, `${committedConfig.trimEnd()}\nhistory: false\n`);
+  const historyOn = () => writeFileSync(config, committedConfig);
+  const cacheFolder = join(CACHE, 'bench-history-cache');
+  const cache = ['--cache', '--cache-location', cacheFolder];
+  try {
+    const on = await historyCheck('Densho CLI cold check with history', options, ['--verbose'], historyOn);
+    expectDocuments(on.summary.documents, repository, 'densho check (history)');
+    if (!/history read at commit/.test(on.stderr)) throw new RunFailure(`no history was read: ${tail(on.stderr, 2)}`);
+    const off = await historyCheck('Densho CLI cold check, history: false', options, [], historyOff);
+    historyOn();
+    rmSync(cacheFolder, { recursive: true, force: true });
+    await historyCheck('Densho CLI filling the cache (history)', { ...options, repeat: 1 }, cache);
+    const warmOn = await historyCheck('Densho CLI warm check with history', options, [...cache, '--verbose']);
+    if (!/document history reused/.test(warmOn.stderr)) throw new RunFailure('the warm check did not reuse the history');
+    historyOff();
+    rmSync(cacheFolder, { recursive: true, force: true });
+    await historyCheck('Densho CLI filling the cache (history: false)', { ...options, repeat: 1 }, cache);
+    const warmOff = await historyCheck('Densho CLI warm check, history: false', options, cache);
+    const found = Object.entries(on.summary.byRule).filter(([rule]) => rule.startsWith('version/') || rule === 'approval/outdated').map(([rule, count]) => `${count} ${rule}`).join(', ') || 'no history findings';
+    return [
+      { run: `Densho CLI: cold check, ${commits}-commit history`, ms: on.ms, rssKb: on.rssKb, comparable: true, notes: `${ratio(on.ms, off.ms)} the same check with history: false (target ≤ 1.3×); ${found}` },
+      { run: 'Densho CLI: cold check, history: false', ms: off.ms, rssKb: off.rssKb, comparable: true, notes: 'the same repository and files' },
+      { run: 'Densho CLI: warm check with history (cache, HEAD unchanged)', ms: warmOn.ms, rssKb: warmOn.rssKb, comparable: false, notes: `+${formatMs(warmOn.ms - warmOff.ms)} over the warm check with history: false, ${formatMs(warmOff.ms)} (target ≤ +0.2 s)` },
+    ];
+  } finally {
+    historyOn();
+  }
+}
 
 interface CheckSummary {
   readonly documents: number;
@@ -983,6 +1044,7 @@ async function main(): Promise<void> {
     });
   }
   if (options.runs.has('cli-warm')) await attempt('Densho CLI: warm check', () => cliWarm(options, repository, cold));
+  if (options.runs.has('history')) await attempt('Densho CLI: history', () => historyRows(options, repository));
   if (options.runs.has('server')) await attempt('Densho server', () => server(options, repository));
   if (options.runs.has('mdls')) await attempt(`vscode-markdown-languageservice ${PEERS['vscode-markdown-languageservice']}`, () => mdls(options, repository));
   if (options.runs.has('markdownlint-cli2')) await attempt(`markdownlint-cli2 ${PEERS['markdownlint-cli2']}`, () => markdownlint(options, repository));

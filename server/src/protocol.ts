@@ -5,9 +5,9 @@
  * json` can never disagree.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from './engine';
+import type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule } from './engine';
 
-export type { CoverageReport, KnowledgeRisk, ReviewSchedule };
+export type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule };
 
 /** Which workspace folder (by URI) a request is about; the first one when absent. */
 export interface FolderParams {
@@ -53,6 +53,24 @@ export const ReviewScheduleRequest = new RequestType<ReviewScheduleParams, Revie
 export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk, void>('densho/knowledgeRisk');
 export const AuditReportRequest = new RequestType<AuditReportParams, CommandResult, void>('densho/writeAuditReport');
 export const PartnerCopyRequest = new RequestType<PartnerCopyParams, CommandResult, void>('densho/createPartnerCopy');
+
+export interface HistoryParams extends FolderParams {
+  /** A document's URI, or an id (every language of it); every document when absent. */
+  readonly document?: string;
+  /** YYYY-MM-DD: also the revision of each document in force on that day. */
+  readonly at?: string;
+}
+
+export interface ChangesParams {
+  /** The document's URI: a translation (its source's changes since translated-from-version) or a source. */
+  readonly uri: string;
+  readonly sinceVersion?: number;
+}
+
+/** `densho history --format json`; an error (InvalidRequest) with the reason when there is no history. */
+export const HistoryRequest = new RequestType<HistoryParams, HistoryReport, void>('densho/history');
+/** `densho changes --format json`; an error (InvalidRequest) with the reason when there is nothing to compare. */
+export const ChangesRequest = new RequestType<ChangesParams, ChangesReport, void>('densho/changes');
 
 /** Sent by the server whenever coverage, review or knowledge data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');

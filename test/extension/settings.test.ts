@@ -45,6 +45,7 @@ describe('settings: contributes.configuration', () => {
       rules: Object.fromEntries(DEFAULT_CONFIG.rules),
       maxDocumentSize: `${DEFAULT_CONFIG.maxDocumentSize / 1024 / 1024}MB`,
       organisation: '',
+      history: DEFAULT_CONFIG.history,
     };
     assert.deepEqual(Object.keys(defaults).sort(), Object.keys(DEFAULT_CONFIG).sort(), 'this test knows every key');
     for (const [key, value] of Object.entries(defaults)) assert.deepEqual(properties[`densho.${key}`]?.default, value, `densho.${key}`);

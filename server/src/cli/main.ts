@@ -10,6 +10,7 @@ import { newCommand } from './commands/new';
 import { coverageCommand, reviewCommand, riskCommand } from './commands/reports';
 import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
+import { changesCommand, historyCommand } from './commands/history';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { terminalText } from '../engine';
@@ -109,6 +110,23 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--force', 'write into a folder that is not empty')
     .addOption(today())
     .action((dir: string, options) => run(() => exportCommand(io, dir, options))());
+
+  program
+    .command('history')
+    .description('revision history from Git: per document its revisions (version, change kind, date, author, approval, commit, summary)')
+    .argument('[dir]', 'repository root', '.')
+    .argument('[document]', 'a document id (every language) or file (default: every document)')
+    .option('--at <date>', 'also show the revision of each document in force on this date, YYYY-MM-DD')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .action((dir: string, document: string | undefined, options) => run(() => historyCommand(io, dir, document, options))());
+
+  program
+    .command('changes')
+    .description("what changed in a document since a revision: for a translation, its source's changes since translated-from-version")
+    .argument('<file>', 'the document (a source or a translation)')
+    .option('--since-version <n>', 'compare with this version instead (default: translated-from-version, or the current revision)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, options) => run(() => changesCommand(io, file, options))());
 
   return program;
 }

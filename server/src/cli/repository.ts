@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE, loadWorkspace, localToday, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
 import { NodeFileSystem, ParserPool } from '../node';
+import { GitHistorySource } from '../node/gitHistory';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -57,9 +58,20 @@ export function inScope(path: string, scope: string): boolean {
   return scope === '' || path === scope || path.startsWith(`${scope}/`);
 }
 
+export interface RepositoryLoad extends Pick<LoadOptions, 'cache' | 'threads' | 'onProgress'> {
+  /** Read the documents' history from Git (the commands that use it ask). */
+  readonly history?: boolean;
+}
+
 /** Loads the repository at a root `repositoryRoot` answered. */
-export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads' | 'onProgress'> = {}): Promise<OpenedRepository> {
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { startParserPool: (threads) => ParserPool.start({ threads }), ...load, today: parseToday(today) });
+export async function loadRepository(root: string, today: string | undefined, load: RepositoryLoad = {}): Promise<OpenedRepository> {
+  const { history, ...rest } = load;
+  const workspace = await loadWorkspace(new NodeFileSystem(root), {
+    startParserPool: (threads) => ParserPool.start({ threads }),
+    ...rest,
+    today: parseToday(today),
+    history: history ? new GitHistorySource(root) : undefined,
+  });
   return { root, workspace };
 }
 

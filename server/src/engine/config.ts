@@ -36,6 +36,8 @@ export interface DenshoConfig {
   readonly maxDocumentSize: number;
   /** The organisation's name on the audit pack; '' for the repository folder's name. */
   readonly organisation: string;
+  /** Whether document history is read from Git. */
+  readonly history: boolean;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -53,6 +55,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   rules: new Map(),
   maxDocumentSize: DOCUMENT_SIZE_CEILING,
   organisation: '',
+  history: true,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -72,6 +75,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   rules: 'Per-rule severity override: error, warning, info or off.',
   'max-document-size': 'Documents larger than this (e.g. 5MB, 800KB) are reported and not parsed.',
   organisation: "The organisation's name, printed on the audit pack (default: the repository folder's name).",
+  history: 'Read document history from Git when the repository is in a Git work tree (true or false).',
 };
 
 export interface ConfigResult {
@@ -217,6 +221,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         else config.organisation = name;
         break;
       }
+      case 'history':
+        if (entry.value.kind === 'scalar' && typeof entry.value.value === 'boolean') config.history = entry.value.value;
+        else problem(entry.value.range, '`history` must be true or false.');
+        break;
       default:
         problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
     }

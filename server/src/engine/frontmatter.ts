@@ -15,6 +15,7 @@ export const DOCUMENT_TYPES = ['sop', 'work-instruction', 'master', 'form', 'pol
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const STATUSES = ['draft', 'approved', 'obsolete'] as const;
 export type DocumentStatus = (typeof STATUSES)[number];
+export const CHANGE_KINDS = ['major', 'minor'] as const;
 /** Types that capture somebody's tacit knowledge, and so must name the expert source. */
 export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction', 'master'];
 
@@ -45,6 +46,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
   { name: 'supersedes', description: 'Ids of documents this one replaces.', placeholder: '[]' },
   { name: 'media', description: 'Paths or URLs of videos and pictures that teach the procedure.', placeholder: '[]' },
+  { name: 'change', description: 'What the current version changed: major (how the work is done; retrain) or minor (default major).', placeholder: 'major' },
+  { name: 'approved', description: 'Date `approved-by` approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
 ];
 
 export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((field) => field.name));
@@ -232,6 +235,7 @@ const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   related: readTextList(false),
   supersedes: readTextList(false),
   media: readTextList(false),
+  change: readEnum(CHANGE_KINDS),
 } satisfies Record<string, Reader<unknown>>));
 
 export interface FieldCheck {

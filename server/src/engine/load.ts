@@ -13,6 +13,8 @@ import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { resolveRelative } from './paths';
 import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
+import { readHistory, type RepositoryHistory } from './history/model';
+import { isUnavailable, type HistorySource, type HistoryUnavailable } from './history/source';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -71,6 +73,8 @@ export interface LoadOptions extends WorkspaceOptions {
   readonly cache?: CheckCache;
   /** Called as each document is read and parsed, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Where document history comes from; without one the history rules stay silent. */
+  readonly history?: HistorySource;
 }
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
@@ -78,6 +82,10 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const invalidNames: string[] = [];
   const files = await listRepositoryFiles(fs, (path) => invalidNames.push(path));
   await loadSettings(fs, workspace, new Set(files));
+  // Git reads the log while the documents are read and parsed.
+  const history = options.history && workspace.config.history ? loadHistory(options.history, workspace, options.cache) : undefined;
+  if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
+  else if (!options.history) workspace.setHistory({ unavailable: 'history was not asked for' });
   for (const path of invalidNames) {
     // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
     if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
@@ -97,7 +105,25 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   } finally {
     await pool?.dispose();
   }
+  if (history) workspace.setHistory(await history);
   return workspace;
+}
+
+/**
+ * The documents' history: from the cache when HEAD has not moved since it
+ * was stored (one `rev-parse`, no log), otherwise read and stored.
+ */
+async function loadHistory(source: HistorySource, workspace: Workspace, cache: CheckCache | undefined): Promise<RepositoryHistory | HistoryUnavailable> {
+  const isDocument = (path: string) => workspace.isDocumentPath(path);
+  if (!cache) return readHistory(source, isDocument);
+  const head = await source.readHead();
+  if (isUnavailable(head)) return head;
+  const key = JSON.stringify([head, workspace.config.docs, workspace.config.ignore]);
+  const cached = cache.history(key);
+  if (cached) return cached;
+  const history = await readHistory(source, isDocument);
+  if (!isUnavailable(history) && history.head === head) cache.rememberHistory(key, history);
+  return history;
 }
 
 /**

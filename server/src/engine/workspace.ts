@@ -24,6 +24,8 @@ import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
 import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 import { LineIndex } from './text';
 import { findEntry, parseYaml, scalarText } from './yamlValue';
+import type { RepositoryHistory } from './history/model';
+import type { HistoryUnavailable } from './history/source';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -62,6 +64,7 @@ export class Workspace {
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
   private todayValue: Day;
+  private historyState: RepositoryHistory | HistoryUnavailable = { unavailable: 'history was not read' };
 
   constructor(options: WorkspaceOptions = {}) {
     this.todayValue = options.today ?? localToday();
@@ -153,6 +156,20 @@ export class Workspace {
     return this.config.standards.filter((name) => !BUILT_IN_STANDARDS.has(name));
   }
 
+  /** The documents' history from Git, or why there is none. */
+  setHistory(history: RepositoryHistory | HistoryUnavailable): void {
+    this.historyState = history;
+  }
+
+  /** Undefined when there is no history: `historyUnavailable` says why. */
+  get history(): RepositoryHistory | undefined {
+    return 'unavailable' in this.historyState ? undefined : this.historyState;
+  }
+
+  get historyUnavailable(): string | undefined {
+    return 'unavailable' in this.historyState ? this.historyState.unavailable : undefined;
+  }
+
   /** Whether a path is a document under the configured globs. */
   isDocumentPath(path: string): boolean {
     return matchesDocumentGlobs(path, this.config);
@@ -227,11 +244,13 @@ export class Workspace {
 
   /**
    * Everything besides the documents that decides what the rules say:
-   * settings, densho.yaml, the people registry, custom standards and today.
+   * settings, densho.yaml, the people registry, custom standards, today and
+   * the commit history was read at.
    * Two workspaces with equal keys and equal documents give equal diagnostics;
    * the persistent cache relies on it.
    */
   environmentKey(): string {
+    const history = 'unavailable' in this.historyState ? null : this.historyState.head;
     return JSON.stringify([
       this.settingsValue ?? null,
       this.configText ?? null,
@@ -240,6 +259,7 @@ export class Workspace {
       this.settingsRefusals,
       this.todayValue,
       [...this.unreadableSettings].sort(),
+      history,
     ]);
   }
 
@@ -316,6 +336,7 @@ export class Workspace {
       standards: this.standards,
       today: this.todayValue,
       hasConfigFile: this.hasConfigFile,
+      history: this.history,
     };
   }
 

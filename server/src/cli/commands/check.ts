@@ -39,7 +39,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, root);
   const progress = ProgressLine.for(io);
-  const { workspace } = await loadRepository(root, options.today, { threads, cache, onProgress: (done, total) => progress?.update('reading', done, total) });
+  const { workspace } = await loadRepository(root, options.today, { threads, cache, history: true, onProgress: (done, total) => progress?.update('reading', done, total) });
   const documents = workspace.documentPaths().filter((path) => inScope(path, scope));
   refuseEmptyRun(workspace, documents, scope);
   if (options.fix) {
@@ -72,7 +72,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics));
+  if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics) + describeHistory(workspace));
   const summary = summarize(diagnostics, documents.length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
   else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, baselinePath !== undefined));
@@ -139,9 +139,19 @@ function inScopeOnly(diagnostics: readonly Diagnostic[], scope: string): Diagnos
   return diagnostics.filter((diagnostic) => inScope(diagnostic.file, scope) || diagnostic.rule === 'config/invalid');
 }
 
+/** Said once: why the history rules were silent, for the whole repository or for documents never committed. */
+function describeHistory(workspace: Workspace): string {
+  const history = workspace.history;
+  if (!history) return `densho: no document history: ${workspace.historyUnavailable}; version/* and approval/outdated were not checked\n`;
+  const uncommitted = workspace.documentPaths().filter((path) => !history.of(path)).length;
+  const counted = uncommitted === 1 ? '1 document is' : `${uncommitted} documents are`;
+  return `densho: history read at commit ${history.head.slice(0, 12)}${uncommitted > 0 ? `; ${counted} not committed yet, so history rules skipped them` : ''}\n`;
+}
+
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
   if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
   const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
   if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
+  if (statistics.historyReused) lines.push('densho: cache: document history reused (HEAD has not moved)');
   return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex, type Range } from '../text';
 import type { DocumentParser } from '../parsing/documentParser';
+import { RepositoryHistory, type FileCommit } from '../history/model';
 import type { Workspace } from '../workspace';
 
 /** A running SHA-256, as Node's `createHash('sha256')` gives it. */
@@ -54,6 +55,8 @@ export interface CacheStatistics {
   checked: number;
   /** Why the cache file was not used, when it was not. */
   discarded?: string;
+  /** Whether the document history came from the cache (HEAD had not moved), so Git read no log. */
+  historyReused?: boolean;
 }
 
 export interface CheckSession {
@@ -98,6 +101,8 @@ interface Header {
  */
 export const SHARDS = 32;
 export const HEADER_FILE = 'header.bin';
+/** The document history of the last run, under the commit (and document globs) it was read at. */
+export const HISTORY_FILE = 'history.bin';
 export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
 
 /** Each file starts with this, then the SHA-256 of the rest, then the V8-serialised content. */
@@ -113,6 +118,8 @@ export class CheckCache {
   private readonly currentHashes = new Map<string, string>();
   private readonly dirtyShards = new Set<number>();
   private headerDirty = false;
+  private storedHistory: StoredHistory | undefined;
+  private historyDirty = false;
   readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, checksReused: 0, checked: 0 };
 
   constructor(
@@ -143,6 +150,9 @@ export class CheckCache {
         cache.byHash.set(entry.hash, entry);
       }
     }
+    const history = decode(platform, read(HISTORY_FILE), engineVersion, isStoredHistory);
+    if (typeof history === 'string') problems.push(`${HISTORY_FILE}: ${history}`);
+    else cache.storedHistory = history;
     if (problems.length > 0) cache.statistics.discarded = problems.join('; ');
     return cache;
   }
@@ -163,9 +173,24 @@ export class CheckCache {
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
     for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
     for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.platform, this.engineVersion, entries));
+    if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encode(this.platform, this.engineVersion, this.storedHistory));
     this.dirtyShards.clear();
     this.headerDirty = false;
+    this.historyDirty = false;
     return files;
+  }
+
+  /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
+  history(key: string): RepositoryHistory | undefined {
+    const stored = this.storedHistory;
+    if (stored?.key !== key) return undefined;
+    this.statistics.historyReused = true;
+    return RepositoryHistory.fromEntries(stored.head, stored.documents);
+  }
+
+  rememberHistory(key: string, history: RepositoryHistory): void {
+    this.storedHistory = { key, head: history.head, documents: history.entries() };
+    this.historyDirty = true;
   }
 
   /** A parser that answers from the cache and asks `inner` only for texts it has not seen. */
@@ -371,6 +396,23 @@ function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engin
   const { engineVersion: writer, content } = data as { engineVersion?: unknown; content?: unknown };
   if (writer !== engineVersion) return `written by Densho ${String(writer)}`;
   return check(content) ? content : 'unknown layout';
+}
+
+interface StoredHistory {
+  readonly key: string;
+  readonly head: string;
+  readonly documents: readonly (readonly [string, readonly FileCommit[]])[];
+}
+
+function isStoredHistory(content: unknown): content is StoredHistory {
+  if (typeof content !== 'object' || content === null) return false;
+  const stored = content as Partial<StoredHistory>;
+  return (
+    typeof stored.key === 'string' &&
+    typeof stored.head === 'string' &&
+    Array.isArray(stored.documents) &&
+    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1]) && item[1].length > 0 && item[1].every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object'))
+  );
 }
 
 function isHeader(content: unknown): content is Header {

@@ -7,6 +7,7 @@ import { linkRules } from './links';
 import { peopleRules } from './people';
 import { reviewRules } from './review';
 import { translationRules } from './translation';
+import { versionRules } from './version';
 import type { RuleFamily } from './types';
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
@@ -17,5 +18,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   accessRules,
   reviewRules,
   translationRules,
+  versionRules,
   isoRules,
 ];

@@ -33,6 +33,9 @@ export const RULE_DEFAULTS = {
   'file/binary': 'error',
   'file/too-deep': 'error',
   'file/unreadable': 'error',
+  'version/not-bumped': 'warning',
+  'version/decreased': 'error',
+  'approval/outdated': 'warning',
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -63,7 +66,7 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'review/due-soon': 'the review falls due within review.warn-before',
   'review/future-date': 'reviewed lies in the future',
   'translation/missing': 'an approved source document lacks a language in required-translations',
-  'translation/outdated': "the translation's translated-from-version is lower than the source's version",
+  'translation/outdated': "the translation's translated-from-version is lower than the source's version (naming the source's changed sections)",
   'translation/structure': 'source and translation differ in their number of headings or numbered steps',
   'translation/access': 'a translation sits in a lower access layer than its source',
   'iso/unknown-clause': 'a clause number is not in the standard',
@@ -72,6 +75,9 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'file/binary': 'a document is not UTF-8 text (a NUL byte or an invalid sequence) and is not parsed',
   'file/too-deep': 'a document nests block quotes or lists too deeply to parse safely',
   'file/unreadable': 'a document cannot be read (no permission, an I/O error) or its name is not valid UTF-8',
+  'version/not-bumped': "an approved document's content differs from its current revision and the difference is not only editorial",
+  'version/decreased': 'version is lower than a version the document had before',
+  'approval/outdated': 'approved is earlier than the date of the current revision: the current version was never approved',
 };
 
 export function isRuleId(value: string): value is RuleId {
