@@ -22,6 +22,8 @@ function engineBuild() {
     }
   };
   walk('server/src/engine');
+  // The Node adapters too: the cache's hashing and encoding live there (NODE_CACHE_PLATFORM).
+  walk('server/src/node');
   digest.update(readFileSync('package-lock.json'));
   return digest.digest('hex').slice(0, 16);
 }

@@ -5,6 +5,8 @@
  *
  *   cli-cold           densho check, no cache
  *   cli-warm           densho check --cache, after one document changed
+ *   history            densho check on a copy with a 2,000-commit Git history:
+ *                      cold, against `history: false`, and warm (HEAD unchanged)
  *   server             the language server: initialize → indexed, → every
  *                      document checked; edit → publishDiagnostics latency
  *   mdls               vscode-markdown-languageservice (VS Code's built-in
@@ -12,11 +14,14 @@
  *   markdownlint-cli2  its CLI, default rules
  *   remark-cli         its CLI with remark-validate-links
  *   remark-parse       a bare single-threaded remark-parse loop, bench/peers/remarkParseLoop.mjs
+ *   rumdl              rumdl (Rust, multi-threaded) with its link rules MD051 + MD057,
+ *                      bench/peers/rumdl.mjs
  *
  * and prints one Markdown table of wall times, peak RSS and ratios to mdls.
  * Every measured process is a Node process started with
  * `--require bench/peakMemory.cjs`, so peak memory is measured the same way
- * for all. The peers are not project dependencies: they are installed on
+ * for all (rumdl, a native binary, is measured with GNU time instead).
+ * The peers are not project dependencies: they are installed on
  * demand, at pinned versions, into .cache/bench-peers.
  *
  * Options: --scale <n> (1 = 15,000 files), --edits <n> (200), --repeat <n>
@@ -39,6 +44,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { generateRepository, scaledShape, type GeneratedRepository } from './generateRepository';
+import { buildHistoryRepository } from './history';
 
 const PROJECT = resolve(__dirname, '..');
 const CACHE = join(PROJECT, '.cache');
@@ -72,12 +78,14 @@ const PEERS: Readonly<Record<string, string>> = {
   'vscode-languageserver': '8.1.0',
   'markdown-it': '14.3.3',
   'markdown-it-front-matter': '0.2.4',
+  // Its Linux x64 build, the machine the benchmark runs on: the npm package holds the binary itself.
+  '@rumdl/cli-linux-x64': '0.2.77',
 };
 
-const RUNS = ['cli-cold', 'cli-warm', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse'] as const;
+const RUNS = ['cli-cold', 'cli-warm', 'history', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
 type RunName = (typeof RUNS)[number];
-const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'server'];
-const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse'];
+const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'history', 'server'];
+const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'];
 
 interface Options {
   readonly scale: number;
@@ -297,6 +305,64 @@ async function repeated(
 }
 
 // ---- Densho CLI ------------------------------------------------------------------------
+
+const HISTORY_REPO = join(CACHE, 'bench-history-repo');
+const HISTORY_COMMITS = 2000;
+
+/** The median of `repeat` runs of `densho check` on the history repository. */
+async function historyCheck(label: string, options: Options, extra: readonly string[], before: () => void = () => undefined): Promise<{ ms: number; rssKb: number | undefined; summary: CheckSummary; stderr: string }> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < options.repeat; i++) {
+    before();
+    log(`${label}${options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : ''}`);
+    const result = await measure(label, [DIST_CLI, 'check', HISTORY_REPO, '--format', 'json', '--today', TODAY, ...extra], PROJECT, options.timeoutMs);
+    if (result.timedOut) throw new RunFailure(`timed out after ${options.timeoutMs / 1000} s`);
+    if (result.code !== 0 && result.code !== 1) throw new RunFailure(`exit ${result.code ?? result.signal}: ${tail(result.stderr || result.stdout, 4).replace(/\n/g, ' ⏎ ')}`);
+    log(`  ${formatMs(result.ms)}, ${formatRss(result.rssKb)}`);
+    runs.push(result);
+  }
+  const last = runs[runs.length - 1]!;
+  return { ms: median(runs.map((run) => run.ms)), rssKb: medianOrUndefined(runs.map((run) => run.rssKb)), summary: checkSummary(last.stdout), stderr: last.stderr };
+}
+
+/**
+ * Issue 15's targets: a cold check with history at most 1.3× the same
+ * check with `history: false`; a warm check (HEAD unchanged) adds at most
+ * 0.2 s to the warm check without history.
+ */
+async function historyRows(options: Options, repository: GeneratedRepository): Promise<Row[]> {
+  log(`building a ${HISTORY_COMMITS}-commit history on a copy of the repository`);
+  const commits = buildHistoryRepository(REPO, HISTORY_REPO, repository.documents, HISTORY_COMMITS);
+  const config = join(HISTORY_REPO, 'densho.yaml');
+  const committedConfig = readFileSync(config, 'utf8');
+  const historyOff = () => writeFileSync(config, `${committedConfig.trimEnd()}\nhistory: false\n`);
+  const historyOn = () => writeFileSync(config, committedConfig);
+  const cacheFolder = join(CACHE, 'bench-history-cache');
+  const cache = ['--cache', '--cache-location', cacheFolder];
+  try {
+    const on = await historyCheck('Densho CLI cold check with history', options, ['--verbose'], historyOn);
+    expectDocuments(on.summary.documents, repository, 'densho check (history)');
+    if (!/history read at commit/.test(on.stderr)) throw new RunFailure(`no history was read: ${tail(on.stderr, 2)}`);
+    const off = await historyCheck('Densho CLI cold check, history: false', options, [], historyOff);
+    historyOn();
+    rmSync(cacheFolder, { recursive: true, force: true });
+    await historyCheck('Densho CLI filling the cache (history)', { ...options, repeat: 1 }, cache);
+    const warmOn = await historyCheck('Densho CLI warm check with history', options, [...cache, '--verbose']);
+    if (!/document history reused/.test(warmOn.stderr)) throw new RunFailure('the warm check did not reuse the history');
+    historyOff();
+    rmSync(cacheFolder, { recursive: true, force: true });
+    await historyCheck('Densho CLI filling the cache (history: false)', { ...options, repeat: 1 }, cache);
+    const warmOff = await historyCheck('Densho CLI warm check, history: false', options, cache);
+    const found = Object.entries(on.summary.byRule).filter(([rule]) => rule.startsWith('version/') || rule === 'approval/outdated').map(([rule, count]) => `${count} ${rule}`).join(', ') || 'no history findings';
+    return [
+      { run: `Densho CLI: cold check, ${commits}-commit history`, ms: on.ms, rssKb: on.rssKb, comparable: true, notes: `${ratio(on.ms, off.ms)} the same check with history: false (target ≤ 1.3×); ${found}` },
+      { run: 'Densho CLI: cold check, history: false', ms: off.ms, rssKb: off.rssKb, comparable: true, notes: 'the same repository and files' },
+      { run: 'Densho CLI: warm check with history (cache, HEAD unchanged)', ms: warmOn.ms, rssKb: warmOn.rssKb, comparable: false, notes: `+${formatMs(warmOn.ms - warmOff.ms)} over the warm check with history: false, ${formatMs(warmOff.ms)} (target ≤ +0.2 s)` },
+    ];
+  } finally {
+    historyOn();
+  }
+}
 
 interface CheckSummary {
   readonly documents: number;
@@ -814,6 +880,19 @@ async function remarkParse(options: Options, repository: GeneratedRepository): P
   };
 }
 
+async function rumdl(options: Options, repository: GeneratedRepository): Promise<Row> {
+  const result = await repeated('rumdl', options, [join(PROJECT, 'bench/peers/rumdl.mjs'), peerBin('@rumdl/cli-linux-x64', 'rumdl'), REPO], PROJECT, repository);
+  const report = JSON.parse(result.last.stdout) as { rssKb?: number; byRule: Record<string, number>; files?: number };
+  const links = (report.byRule['MD051'] ?? 0) + (report.byRule['MD057'] ?? 0);
+  return {
+    run: `rumdl ${PEERS['@rumdl/cli-linux-x64']} (MD051 + MD057)`,
+    ms: result.ms,
+    rssKb: report.rssKb,
+    comparable: true,
+    notes: `${report.files ?? '?'} files; broken links: ${report.byRule['MD057'] ?? 0} MD057 + ${report.byRule['MD051'] ?? 0} MD051 = ${links}; peak RSS of the binary by GNU time, wall time includes a Node driver's start`,
+  };
+}
+
 // ---- formatting ------------------------------------------------------------------------
 
 function formatMs(ms: number | undefined): string {
@@ -965,11 +1044,13 @@ async function main(): Promise<void> {
     });
   }
   if (options.runs.has('cli-warm')) await attempt('Densho CLI: warm check', () => cliWarm(options, repository, cold));
+  if (options.runs.has('history')) await attempt('Densho CLI: history', () => historyRows(options, repository));
   if (options.runs.has('server')) await attempt('Densho server', () => server(options, repository));
   if (options.runs.has('mdls')) await attempt(`vscode-markdown-languageservice ${PEERS['vscode-markdown-languageservice']}`, () => mdls(options, repository));
   if (options.runs.has('markdownlint-cli2')) await attempt(`markdownlint-cli2 ${PEERS['markdownlint-cli2']}`, () => markdownlint(options, repository));
   if (options.runs.has('remark-cli')) await attempt(`remark-cli ${PEERS['remark-cli']}`, () => remarkCli(options, repository));
   if (options.runs.has('remark-parse')) await attempt('bare remark-parse loop', () => remarkParse(options, repository));
+  if (options.runs.has('rumdl')) await attempt('rumdl', () => rumdl(options, repository));
 
   const report = `${header(options, repository, load, loadavg())}\n\n${table(rows)}\n`;
   process.stdout.write(`\n${report}`);

@@ -1,10 +1,15 @@
 /** Builds in-memory repositories for engine tests, so each case shows its whole input. */
-import { loadWorkspace, MemoryFileSystem, parseDay, type Diagnostic, type Workspace } from '../server/src/engine';
+import { loadWorkspace, MemoryFileSystem, MemoryHistorySource, parseDay, type Diagnostic, type MemoryCommit, type Workspace } from '../server/src/engine';
 
 export const TODAY = '2026-11-25';
 
-export async function repository(files: Record<string, string>, today = TODAY): Promise<Workspace> {
-  return loadWorkspace(new MemoryFileSystem(files), { today: parseDay(today) });
+export async function repository(files: Record<string, string>, today = TODAY, history?: readonly MemoryCommit[]): Promise<Workspace> {
+  return loadWorkspace(new MemoryFileSystem(files), { today: parseDay(today), history: history && new MemoryHistorySource(history) });
+}
+
+/** A repository whose working tree is `files` and whose Git history is `commits` (oldest first). */
+export function withHistory(commits: readonly MemoryCommit[], files: Record<string, string>, today = TODAY): Promise<Workspace> {
+  return repository(files, today, commits);
 }
 
 /** A compact form of a diagnostic: `file:line:column severity rule` (1-based, as the CLI prints). */

@@ -93,8 +93,13 @@ export class Ctx implements vscode.Disposable {
       // Settings changes are sent by hand below, shaped like densho.yaml as at start-up.
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath },
+      // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted },
     };
+    if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
+      this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
+      this.extension.subscriptions.push(this.restartOnTrust);
+    }
     const client = new LanguageClient('densho', 'Densho', serverOptions, clientOptions);
     try {
       await client.start();
@@ -114,6 +119,9 @@ export class Ctx implements vscode.Disposable {
     this.reportsChanged.fire();
     return client;
   }
+
+  /** Set once the server is to restart, with history, when the workspace becomes trusted. */
+  private restartOnTrust: vscode.Disposable | undefined;
 
   async restart(): Promise<void> {
     const client = await this.starting;

@@ -16,6 +16,7 @@ export function manifestAssets(): Record<string, Json> {
     'client/assets/schemas/densho.schema.json': denshoYamlSchema(),
     'client/assets/schemas/people.schema.json': peopleYamlSchema(),
     'client/assets/schemas/training.schema.json': trainingYamlSchema(),
+    'client/assets/schemas/standard.schema.json': standardSchema(),
     'client/assets/snippets.json': frontMatterSnippets(),
   };
 }
@@ -36,6 +37,37 @@ export function denshoYamlSchema(): Json {
     description: 'Densho configuration. Every key is optional; the VS Code settings `densho.*` give the defaults.',
     type: 'object',
     properties,
+    additionalProperties: false,
+  };
+}
+
+/** A custom standard file (docs/standards.md): what the engine's parseStandardFile accepts, so the editor flags the same mistakes. */
+export function standardSchema(): Json {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://densho.dev/schemas/standard.schema.json',
+    title: 'Densho custom standard',
+    description: 'A standard documents map to, named by its path in `standards:` of densho.yaml. Its `id` is the front matter key.',
+    type: 'object',
+    required: ['id', 'clauses'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', description: 'Front matter key of the standard, e.g. iatf16949: lower-case letters, digits and dashes.' },
+      title: { type: 'string', minLength: 1, description: 'Name shown in reports, e.g. IATF 16949:2016.' },
+      clauses: {
+        type: 'array',
+        description: 'Every clause and subclause, in document order; a subclause needs its parent listed.',
+        items: {
+          type: 'object',
+          required: ['number', 'title'],
+          properties: {
+            number: { type: 'string', pattern: '^\\d+(\\.\\d+)*$', description: 'Dotted clause number, quoted: "8.5.1" ("7.10" unquoted would be the number 7.1).' },
+            title: { type: 'string', minLength: 1, description: 'Clause title; quote it when it holds ` #` or `: `.' },
+            documented: { type: 'boolean', default: false, description: 'True when the clause requires documented information: iso/gap reports it when no approved document covers it.' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
     additionalProperties: false,
   };
 }

@@ -61,6 +61,7 @@ export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> 
   training: { yamlKey: 'training', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.training },
   minQualified: { yamlKey: 'min-qualified', schema: { type: 'integer', minimum: 1, maximum: 99 }, fromConfig: (config) => config.minQualified },
   organisation: { yamlKey: 'organisation', schema: { type: 'string' }, fromConfig: (config) => config.organisation },
+  history: { yamlKey: 'history', schema: { type: 'boolean' }, fromConfig: (config) => config.history },
 };
 
 /** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */
@@ -125,8 +126,9 @@ export function untrustedWorkspacesCapability(): JsonSchema {
     .map(([name]) => `${SECTION}.${name}`);
   const confinement =
     'Densho runs no code from the workspace: its bundled language server only reads files inside the workspace folder (symbolic links are not followed), and the settings are defaults that the repository\'s own densho.yaml can set too.';
-  if (restricted.length === 0) return { supported: true, description: `${confinement} Restricted Mode turns nothing off.` };
-  return { supported: 'limited', description: `${confinement} In Restricted Mode the workspace's values of ${restricted.join(', ')} are ignored.`, restrictedConfigurations: restricted };
+  const history = 'Restricted Mode turns off one thing: document history, because reading it runs git.';
+  if (restricted.length === 0) return { supported: true, description: `${confinement} ${history}` };
+  return { supported: 'limited', description: `${confinement} ${history} In Restricted Mode the workspace's values of ${restricted.join(', ')} are ignored.`, restrictedConfigurations: restricted };
 }
 
 /**

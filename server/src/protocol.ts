@@ -5,9 +5,9 @@
  * json` can never disagree.
  */
 import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { CoverageReport, KnowledgeRisk, RecordTrainingRequestFields, ReviewSchedule, SkillsMatrix } from './engine';
+import type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, RecordTrainingRequestFields, ReviewSchedule, SkillsMatrix } from './engine';
 
-export type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix };
+export type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix };
 
 /** Which workspace folder (by URI) a request is about; the first one when absent. */
 export interface FolderParams {
@@ -54,6 +54,24 @@ export const KnowledgeRiskRequest = new RequestType<FolderParams, KnowledgeRisk,
 export const SkillsRequest = new RequestType<FolderParams, SkillsMatrix, void>('densho/skills');
 export const AuditReportRequest = new RequestType<AuditReportParams, CommandResult, void>('densho/writeAuditReport');
 export const PartnerCopyRequest = new RequestType<PartnerCopyParams, CommandResult, void>('densho/createPartnerCopy');
+
+export interface HistoryParams extends FolderParams {
+  /** A document's URI, or an id (every language of it); every document when absent. */
+  readonly document?: string;
+  /** YYYY-MM-DD: also the revision of each document in force on that day. */
+  readonly at?: string;
+}
+
+export interface ChangesParams {
+  /** The document's URI: a translation (its source's changes since translated-from-version) or a source. */
+  readonly uri: string;
+  readonly sinceVersion?: number;
+}
+
+/** `densho history --format json`; an error (InvalidRequest) with the reason when there is no history. */
+export const HistoryRequest = new RequestType<HistoryParams, HistoryReport, void>('densho/history');
+/** `densho changes --format json`; an error (InvalidRequest) with the reason when there is nothing to compare. */
+export const ChangesRequest = new RequestType<ChangesParams, ChangesReport, void>('densho/changes');
 
 /** What to record: person, document id and level; version (default: the document's current one), date (default: today), trainer. */
 export interface RecordTrainingParams extends FolderParams, RecordTrainingRequestFields {}

@@ -93,7 +93,7 @@ describe('usage errors', () => {
   it('exits 2 with one line, no stack trace, for a missing directory', async () => {
     const result = await run(['check', '/nonexistent/densho-repo']);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'densho: no such directory: /nonexistent/densho-repo\n');
+    assert.equal(result.stderr, 'densho: no such file or directory: /nonexistent/densho-repo\n');
   });
   it('exits 2 for an unknown option, a bad format, a bad date and an unknown command', async () => {
     for (const args of [['check', '--bogus'], ['check', '--format', 'xml'], ['check', '.', '--today', '25/11/2026'], ['frobnicate']]) {

@@ -1,33 +1,43 @@
 /**
- * The bundled samples/ repository, checked as a user would: the full
- * diagnostic set is pinned, so any drift in a rule shows up here as a diff.
- * After an intended change, regenerate with:
- *   node dist/cli.js check samples --today 2026-11-25 --format json > test/cli/samples.expected.json
+ * The bundled samples/ repository, checked as a user would, with the Git
+ * history samples/history.yaml describes (built by samples/make-history.mjs
+ * in a temporary folder): the full diagnostic set is pinned, so any drift in
+ * a rule shows up here as a diff. After an intended change, regenerate with:
+ *   rm -rf .cache/samples && node samples/make-history.mjs .cache/samples &&
+ *   node dist/cli.js check .cache/samples --today 2026-11-25 --format json > test/cli/samples.expected.json
  * and review the diff line by line against samples/README.md.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULE_IDS } from '../../server/src/engine';
 
 const ROOT = resolve(__dirname, '..', '..');
+const SAMPLES = join(mkdtempSync(join(tmpdir(), 'densho-samples-')), 'samples');
+
+function buildSamples(): void {
+  const result = spawnSync(process.execPath, [join(ROOT, 'samples/make-history.mjs'), SAMPLES], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+}
 
 function checkSamples(format: string): { status: number | null; stdout: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', 'samples', '--today', '2026-11-25', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', SAMPLES, '--today', '2026-11-25', '--format', format], { cwd: ROOT, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout };
 }
 
 describe('densho check samples', () => {
   const expected = JSON.parse(readFileSync(join(__dirname, 'samples.expected.json'), 'utf8'));
+  buildSamples();
   const { status, stdout } = checkSamples('json');
   const actual = JSON.parse(stdout);
 
   it('prints exactly the expected diagnostics', () => {
     assert.deepEqual(actual.diagnostics, expected.diagnostics);
     assert.deepEqual(actual.summary, expected.summary);
-    assert.equal(actual.root, join(ROOT, 'samples'));
+    assert.equal(actual.root, SAMPLES);
   });
   it('exits 1, because the samples hold deliberate errors', () => {
     assert.equal(status, 1);

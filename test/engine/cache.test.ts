@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import {
   CheckCache,
   loadWorkspace,
@@ -15,12 +16,12 @@ import {
   parseDay,
   parseDocumentText,
   parseFacts,
-  ParserPool,
   SHARDS,
   shardFile,
   type CacheStatistics,
   type Diagnostic,
 } from '../../server/src/engine';
+import { NODE_CACHE_PLATFORM, ParserPool } from '../../server/src/node';
 import { doc, PEOPLE, TODAY } from '../helpers';
 
 const VERSION = '1.0.0';
@@ -49,7 +50,7 @@ interface Run {
 }
 
 async function run(files: Record<string, string>, store: CacheStore, options: { today?: string; version?: string } = {}): Promise<Run> {
-  const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION);
+  const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION, NODE_CACHE_PLATFORM);
   const workspace = await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(options.today ?? TODAY), cache });
   const diagnostics = cache.checkAll(workspace);
   for (const [name, bytes] of cache.toFiles()) store.set(name, bytes);
@@ -189,7 +190,7 @@ describe('the check cache', () => {
     const before = new Map(store);
     // A run after people.yaml changed rewrites the header and every shard; it is stopped after the header.
     files['people.yaml'] = PEOPLE.replace('k.tanaka:', 'x.gone:');
-    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
     const written = cache.toFiles();
     store.clear();
@@ -222,7 +223,7 @@ describe('the check cache', () => {
     assert.ok([...store.keys()].every((name) => name === 'header.bin' || /^shard-\d\d\.bin$/.test(name)));
     assert.ok(store.size <= SHARDS + 1);
     files['sops/sop-5.md'] += '\nOne more line.\n';
-    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION);
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
     assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
   });
@@ -256,5 +257,69 @@ describe('parsing on worker threads', () => {
     } finally {
       await pool.dispose();
     }
+  });
+});
+
+/**
+ * Random sequences of edits, each followed by a warm run (with the cache the
+ * previous run left) that must give exactly the cold run's diagnostics. The
+ * edits touch what other documents' rules read: headings, numbered steps,
+ * front matter (titles, dates, people, layers, versions), the people
+ * registry, the settings and the date.
+ */
+describe('the check cache under random edits', () => {
+  const SOURCE = 'sops/a.md';
+  const TRANSLATION = 'sops/a.ja.md';
+  const LINKER = 'sops/b.md';
+  const steps = (count: number) => Array.from({ length: count }, (_, index) => `${index + 1}. Step ${index + 1}.`).join('\n');
+  const initial = (): Record<string, string> => ({
+    'people.yaml': PEOPLE,
+    'densho.yaml': 'languages: [en, ja]\n',
+    [SOURCE]: doc({ id: 'SOP-A-001', version: '2' }, `# Procedure\n\n## Steps\n\n${steps(3)}\n`),
+    [TRANSLATION]: doc({ id: 'SOP-A-001', lang: 'ja', 'translated-from-version': '2' }, `# 手順\n\n## 手順\n\n${steps(3)}\n`),
+    [LINKER]: doc({ id: 'SOP-B-001', related: '[SOP-A-001]' }, '# Other\n\nSee [the steps](a.md#steps) and [[SOP-A-001#steps]].\n'),
+  });
+  const setField = (text: string, key: string, value: string) =>
+    new RegExp(`^${key}: .*$`, 'm').test(text) ? text.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value}`) : text.replace(/^---\n/, `---\n${key}: ${value}\n`);
+  type Edit = (files: Record<string, string>) => void;
+  /** Front matter fields other documents' rules read, each with values that change findings. */
+  const FIELD_VALUES: Record<string, readonly string[]> = {
+    version: ['1', '2', '3'],
+    'translated-from-version': ['1', '2', '3'],
+    title: ['Procedure', 'Other title'],
+    reviewed: ['2025-01-01', '2026-06-01'],
+    owner: ['k.tanaka', 'm.ito', 'nobody'],
+    expert: ['h.sato', 'nobody'],
+    access: ['public', 'internal', 'master'],
+    status: ['draft', 'approved', 'obsolete'],
+  };
+  const file = fc.constantFrom(SOURCE, TRANSLATION, LINKER);
+  const edit: fc.Arbitrary<[string, Edit]> = fc.oneof(
+    fc.tuple(file, fc.integer({ min: 0, max: 5 })).map(([path, count]): [string, Edit] => [`${path}: ${count} steps`, (files) => void (files[path] = files[path]!.replace(/(\n\d+\. [^\n]*)+\n?|$/, count === 0 ? '\n' : `\n${steps(count)}\n`))]),
+    fc.tuple(file, fc.constantFrom('Steps', 'Procedure', 'Checks')).map(([path, heading]): [string, Edit] => [`${path}: heading ${heading}`, (files) => void (files[path] = files[path]!.replace(/^## .*$/m, `## ${heading}`))]),
+    fc
+      .tuple(file, fc.constantFrom(...Object.entries(FIELD_VALUES)))
+      .chain(([path, [key, values]]) => fc.constantFrom(...values).map((value): [string, Edit] => [`${path}: ${key}=${value}`, (files) => void (files[path] = setField(files[path]!, key, value))])),
+    fc.constantFrom<[string, Edit]>(
+      ['people: h.sato leaves soon', (files) => void (files['people.yaml'] = PEOPLE.replace('leaves: 2027-03-31', 'leaves: 2026-12-01'))],
+      ['people: m.ito removed', (files) => void (files['people.yaml'] = PEOPLE.replace('m.ito:', 'x.other:'))],
+      ['settings: ja required', (files) => void (files['densho.yaml'] = 'languages: [en, ja]\nrequired-translations: [ja]\n')],
+      ['settings: review every 3 months', (files) => void (files['densho.yaml'] = 'languages: [en, ja]\nreview:\n  interval: 3m\n')],
+    ),
+  );
+  it('gives the cold diagnostics after every edit, whatever the sequence', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(TODAY, '2027-06-01'), { minLength: 6, maxLength: 6 }), async (edits, days) => {
+        const files = initial();
+        const store: CacheStore = new Map();
+        await run(files, store);
+        for (const [position, [, apply]] of edits.entries()) {
+          apply(files);
+          const today = days[position]!;
+          assert.deepEqual((await run(files, store, { today })).diagnostics, await cold(files, today));
+        }
+      }),
+      { numRuns: 100, seed: 20261201 },
+    );
   });
 });

@@ -8,7 +8,7 @@
  * - and removes the diagnostic it was offered for, adding no other.
  * The rules with fixes (`fixes:` in server/src/engine/rules): frontmatter/
  * missing, unknown-field, invalid and required; review/overdue and due-soon;
- * link/file and link/heading; translation/missing. The checks themselves are
+ * link/file and link/heading; translation/missing; version/not-bumped. The checks themselves are
  * in test/support/edits.ts; renames, mark reviewed and link updates are in
  * editFeatures.test.ts.
  */
@@ -16,12 +16,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import GithubSlugger from 'github-slugger';
-import type { Diagnostic, RuleId } from '../../server/src/engine';
+import type { Diagnostic, MemoryCommit, RuleId } from '../../server/src/engine';
 import { brief, repository, TODAY } from '../helpers';
 import { applyChecked, applyFileEdits, lineBreaks, splitBom, type Span } from '../support/edits';
 import { field, fieldStyles, phrases, proseLines, quoted, quoting, render, styles, type FieldStyle, type Line, type Style } from '../support/styledText';
 
 const RUNS = { numRuns: 120, includeErrorInReport: true };
+
+/** Required fields with a fix; `owner` has none by design: any value Densho made up would pass for a person. */
+const FIXABLE_REQUIRED = ['id', 'title', 'access', 'expert', 'reviewed'] as const;
 
 /** The fields of a valid approved SOP; each scenario breaks one thing. */
 const FIELDS: ReadonlyArray<readonly [string, string]> = [
@@ -88,8 +91,8 @@ interface FixCheck {
  * the byte, style and range checks of applyFileEdits, stays in its scope,
  * and leaves no `rule` diagnostic in `file` and no new one elsewhere.
  */
-async function checkFixes(texts: Record<string, string>, file: string, rule: RuleId, check: FixCheck): Promise<void> {
-  const before = (await repository(texts)).checkAll();
+async function checkFixes(texts: Record<string, string>, file: string, rule: RuleId, check: FixCheck, history?: readonly MemoryCommit[]): Promise<void> {
+  const before = (await repository(texts, TODAY, history)).checkAll();
   const targets = before.filter((d) => d.file === file && d.rule === rule);
   assert.equal(targets.length, 1, `expected one ${rule} in ${file}, found: ${before.map(brief).join(', ')}`);
   const fixes = targets[0]!.fixes ?? [];
@@ -100,7 +103,7 @@ async function checkFixes(texts: Record<string, string>, file: string, rule: Rul
       const body = splitBom(texts[edited]!).body;
       for (const span of spans) check.scope(body.slice(span.start, span.end), span, body);
     }
-    const after = (await repository(applied.texts)).checkAll();
+    const after = (await repository(applied.texts, TODAY, history)).checkAll();
     assert.deepEqual(after.filter((d) => d.file === file && d.rule === rule).map(brief), [], `"${fix.title}" leaves ${rule}`);
     const [was, now] = [count(before), count(after)];
     for (const [key, n] of now) {
@@ -123,7 +126,9 @@ describe('quick fixes change only what they are about', () => {
       fc.asyncProperty(parts, fc.boolean(), async (p, withHeading) => {
         const lines = [...(withHeading ? [`# ${p.heading}`] : []), ...p.body];
         const texts = { 'sops/sop-x-001.md': render(lines, p.style) };
+        // The fields only a person can fill in stay empty, so frontmatter/required lists them: that is the to-do, not damage.
         await checkFixes(texts, 'sops/sop-x-001.md', 'frontmatter/missing', {
+          allowNew: ['frontmatter/required'],
           scope(original, span, body) {
             assert.equal(original, '');
             assert.equal(span.start, 0);
@@ -190,7 +195,7 @@ describe('quick fixes change only what they are about', () => {
 
   it('frontmatter/required (missing field): one line before the closing fence, ended like the others', async () => {
     await fc.assert(
-      fc.asyncProperty(parts, fc.constantFrom('id', 'title', 'access', 'owner', 'expert', 'reviewed'), async (p, key) => {
+      fc.asyncProperty(parts, fc.constantFrom(...FIXABLE_REQUIRED), async (p, key) => {
         const texts = { 'sops/sop-a-001.md': sop(p, { replace: { [key]: null } }) };
         await checkFixes(texts, 'sops/sop-a-001.md', 'frontmatter/required', {
           scope(original, span, body) {
@@ -210,7 +215,7 @@ describe('quick fixes change only what they are about', () => {
 
   it('frontmatter/required (empty field): the value goes after the colon, a comment on the line stays after a blank', async () => {
     await fc.assert(
-      fc.asyncProperty(parts, fc.constantFrom('id', 'title', 'access', 'owner', 'expert', 'reviewed'), async (p, key) => {
+      fc.asyncProperty(parts, fc.constantFrom(...FIXABLE_REQUIRED), async (p, key) => {
         const style = p.fieldStyles[FIELDS.length]!;
         const texts = { 'sops/sop-a-001.md': sop(p, { replace: { [key]: `${key}:${style.gap}${style.comment}` } }) };
         await checkFixes(texts, 'sops/sop-a-001.md', 'frontmatter/required', {
@@ -230,7 +235,7 @@ describe('quick fixes change only what they are about', () => {
     await fc.assert(
       fc.asyncProperty(
         parts,
-        fc.constantFrom('id', 'title', 'access', 'owner', 'expert', 'reviewed'),
+        fc.constantFrom(...FIXABLE_REQUIRED),
         fc.constantFrom('missing', 'empty'),
         fc.constantFrom('one line', 'lines', 'trailing comma', 'lines, trailing comma'),
         async (p, key, mode, layout) => {
@@ -300,6 +305,30 @@ describe('quick fixes change only what they are about', () => {
             assert.equal(span.newText, TODAY);
           },
         });
+      }),
+      RUNS,
+    );
+  });
+
+  it('version/not-bumped: only the version number is replaced, by the next one', async () => {
+    await fc.assert(
+      fc.asyncProperty(parts, fc.integer({ min: 1, max: 998 }), async (p, version) => {
+        const versionLine = field('version', String(version), p.fieldStyles[FIELDS.length]!);
+        const committed = sop(p, { extra: [versionLine] });
+        const texts = { 'sops/a.md': sop({ ...p, heading: `${p.heading} (revised)` }, { extra: [versionLine] }) };
+        const history = [{ subject: 'Add', date: '2026-01-10', files: { 'sops/a.md': committed } }];
+        await checkFixes(
+          texts,
+          'sops/a.md',
+          'version/not-bumped',
+          {
+            scope(original, span) {
+              assert.equal(original, String(version));
+              assert.equal(span.newText, String(version + 1));
+            },
+          },
+          history,
+        );
       }),
       RUNS,
     );

@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { listRepositoryFiles, loadWorkspace, NodeFileSystem, parseDay, type DirectoryEntry, type FileSystem, type Workspace } from '../../server/src/engine';
+import { listRepositoryFiles, loadWorkspace, parseDay, type DirectoryEntry, type FileSystem, type Workspace } from '../../server/src/engine';
+import { NodeFileSystem } from '../../server/src/node';
 import { brief, doc, PEOPLE, TODAY } from '../helpers';
 
 // require, not import: the spies below replace the module's own functions, which the engine's compiled imports read at each call.

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULE_IDS } from '../../server/src/engine';
-import { diagnosticsOf, doc, findings, PEOPLE, repository, ruleObservations } from '../helpers';
+import { RULE_IDS, type MemoryCommit } from '../../server/src/engine';
+import { diagnosticsOf, doc, findings, PEOPLE, repository, ruleObservations, withHistory } from '../helpers';
 
 const CONFIG = `languages: [en, ja]\nrequired-translations: []\n`;
 
@@ -25,6 +25,12 @@ describe('config/invalid', () => {
     const ws = await repository({ 'densho.yaml': 'rules:\n  review/overdu: off\n  link/file: loud\nid-pattern: "(["\n' });
     assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:2:3 error config/invalid', 'densho.yaml:3:14 error config/invalid', 'densho.yaml:4:13 error config/invalid']);
   });
+  it('reports a history: that is not true or false', async () => {
+    const ws = await repository({ 'densho.yaml': 'history: sometimes\n' });
+    assert.deepEqual(findings(ws, 'config/invalid'), ['densho.yaml:1:10 error config/invalid']);
+    assert.equal(ws.config.history, true, 'the default stays');
+    assert.equal((await repository({ 'densho.yaml': 'history: false\n' })).config.history, false);
+  });
   it('is silent for a valid configuration', async () => {
     const ws = await repository({ 'densho.yaml': 'docs: ["sops/**/*.md"]\nreview:\n  interval: 6m\n  warn-before: 2w\nrules:\n  review/*: off\n', 'people.yaml': PEOPLE });
     assert.deepEqual(findings(ws, 'config/invalid'), []);
@@ -39,6 +45,22 @@ describe('frontmatter/*', () => {
     const edit = fix.edits[0]!;
     assert.equal(edit.kind, 'text');
     assert.match(edit.kind === 'text' ? edit.newText : '', /^---\nid: SOP-X-001\ntitle: "Cutting oil"\n/);
+  });
+  it('frontmatter/missing: the skeleton names nobody and decides no layer or review: those stay empty, for a person', async () => {
+    const ws = await repository({ 'sops/wi-cut-002.md': '# Cutting oil\n', 'sops/01-scope.md': 'Scope.\n' });
+    const skeleton = (path: string) => {
+      const edit = ws.checkDocument(path)[0]!.fixes![0]!.edits[0]!;
+      return edit.kind === 'text' ? edit.newText : '';
+    };
+    assert.equal(skeleton('sops/wi-cut-002.md'), '---\nid: WI-CUT-002\ntitle: "Cutting oil"\ntype: work-instruction\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n');
+    // A name that does not fit id-pattern gets the type's prefix; no heading, no title.
+    assert.equal(skeleton('sops/01-scope.md'), '---\nid: SOP-01-SCOPE\ntitle:\ntype: sop\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n');
+  });
+  it('frontmatter/required offers no made-up owner: a placeholder would pass for a person', async () => {
+    const ws = await repository({ 'a.md': doc({ owner: undefined }), 'b.md': doc({ id: 'SOP-B-001', owner: '' }) });
+    const required = ws.checkAll().filter((d) => d.rule === 'frontmatter/required');
+    assert.equal(required.length, 2);
+    assert.deepEqual(required.map((d) => d.fixes ?? []), [[], []]);
   });
   it('frontmatter/missing is silent when the front matter exists, even empty', async () => {
     const ws = await repository({ 'a.md': doc() });
@@ -305,6 +327,17 @@ describe('translation/*', () => {
     assert.deepEqual(findings(ws, 'translation/outdated'), ['a.ja.md:9:26 warning translation/outdated']);
     assert.deepEqual(findings(await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() }), 'translation/outdated'), []);
   });
+  it('translation/outdated names the source sections changed since the translated revision, each as related information', async () => {
+    const v2 = source.replace('version: 3', 'version: 4').replace('2. two', '2. two, then three');
+    const history: MemoryCommit[] = [
+      { subject: 'Add', date: '2026-01-10', files: { 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation() } },
+      { subject: 'v4', date: '2026-02-01', files: { 'a.md': v2 } },
+    ];
+    const ws = await withHistory(history, { 'densho.yaml': config, 'a.md': v2, 'a.ja.md': translation() });
+    const outdated = ws.checkDocument('a.ja.md').find((d) => d.rule === 'translation/outdated')!;
+    assert.match(outdated.message, /Changed since: Steps \(modified\)\.$/);
+    assert.deepEqual(outdated.related?.map((related) => `${related.file}:${related.range.start.line + 1}`), ['a.md:8', 'a.md:12']);
+  });
   it('translation/structure fires when headings or numbered steps differ', async () => {
     const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation({}, '# A\n\n## 手順\n\n1. 一\n') });
     assert.deepEqual(findings(ws, 'translation/structure'), ['a.ja.md:8:1 warning translation/structure']);
@@ -319,6 +352,68 @@ describe('translation/*', () => {
   it('translation/access compares with the highest source sharing the id, not the first by path (a decoy)', async () => {
     const ws = await repository({ 'densho.yaml': config, '0-decoy.md': source, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
     assert.deepEqual(findings(ws, 'translation/access'), ['a.ja.md:4:9 error translation/access']);
+  });
+});
+
+describe('version/*', () => {
+  const v1 = doc({ version: '1' }, '# A\n\n## Steps\n\n1. Clamp at 20 N·m.\n');
+  const added = { subject: 'Add SOP-A-001', date: '2026-01-10', files: { 'a.md': v1 } };
+  it('version/not-bumped fires when the working text changes an approved document and keeps its version, with a bump fix', async () => {
+    const ws = await withHistory([added], { 'a.md': v1.replace('20 N·m', '25 N·m') });
+    assert.deepEqual(findings(ws, 'version/not-bumped'), ['a.md:8:10 warning version/not-bumped']);
+    const fix = ws.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped')!.fixes![0]!;
+    assert.deepEqual(fix.edits, [{ kind: 'text', file: 'a.md', range: { start: { line: 7, character: 9 }, end: { line: 7, character: 10 } }, newText: '2' }]);
+  });
+  it('version/not-bumped fires on a change committed without a new version, naming the commit', async () => {
+    const changed = v1.replace('20 N·m', '25 N·m');
+    const ws = await withHistory([added, { subject: 'New torque', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
+    const diagnostic = ws.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped');
+    assert.match(diagnostic?.message ?? '', /2026-02-01, “New torque”/);
+    const hostile = await withHistory([added, { subject: 'New\u001b[2J torque\u202e', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
+    assert.match(hostile.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped')!.message, /“New\ufffd\[2J torque\ufffd”/, 'control characters of a subject never reach the message');
+  });
+  it('version/not-bumped is silent for control fields, trailing blanks, CRLF, a bumped version, a draft and editorial commits', async () => {
+    const control = v1.replace('reviewed: 2026-06-01', 'reviewed: 2026-09-01\napproved-by: k.tanaka\napproved: 2026-09-01\nchange: minor');
+    const endings = v1.replace(/\n/g, '\r\n').replace('# A', '# A   ');
+    const bumped = v1.replace('20 N·m', '25 N·m').replace('version: 1', 'version: 2');
+    const draft = v1.replace('20 N·m', '25 N·m').replace('version: 1', 'version: 1\nstatus: draft');
+    const typo = v1.replace('Clamp', 'Clammp');
+    const history: MemoryCommit[] = [
+      { subject: 'Add', date: '2026-01-10', files: { 'a.md': v1, 'b.md': v1, 'c.md': v1, 'd.md': v1, 'e.md': typo } },
+      { subject: 'editorial: typo', date: '2026-02-01', files: { 'e.md': v1 } },
+    ];
+    const ws = await withHistory(history, { 'a.md': control, 'b.md': endings, 'c.md': bumped, 'd.md': draft, 'e.md': v1 });
+    assert.deepEqual(findings(ws, 'version/not-bumped'), []);
+  });
+  it('version/not-bumped is silent without history: a file never committed, or no Git at all', async () => {
+    const changed = v1.replace('20 N·m', '25 N·m');
+    const uncommitted = await withHistory([{ subject: 'Other', date: '2026-01-10', files: { 'b.md': v1 } }], { 'a.md': changed });
+    assert.deepEqual(findings(uncommitted, 'version/not-bumped'), []);
+    assert.deepEqual(findings(await repository({ 'a.md': changed }), 'version/not-bumped'), []);
+  });
+  it('version/decreased fires when version goes below a version the document had; not at the highest', async () => {
+    const v2 = v1.replace('version: 1', 'version: 2');
+    const ws = await withHistory([added, { subject: 'v2', date: '2026-02-01', files: { 'a.md': v2, 'b.md': v2 } }], { 'a.md': v1, 'b.md': v2 });
+    assert.deepEqual(findings(ws, 'version/decreased'), ['a.md:8:10 error version/decreased']);
+    assert.deepEqual(findings(ws, 'version/not-bumped'), [], 'a decreased version is one finding, not two');
+  });
+});
+
+describe('approval/outdated', () => {
+  const approvedOn = (day: string, version: string) => doc({ version, 'approved-by': 'k.tanaka', approved: day }, '# A\n\n1. Step.\n');
+  it('fires when approved predates the commit of the current version', async () => {
+    const history = [
+      { subject: 'Add', date: '2026-01-10', files: { 'a.md': approvedOn('2026-01-09', '1') } },
+      { subject: 'v2: new step', date: '2026-03-01', files: { 'a.md': approvedOn('2026-01-09', '2').replace('Step.', 'New step.') } },
+    ];
+    const ws = await withHistory(history, { 'a.md': approvedOn('2026-01-09', '2').replace('Step.', 'New step.') });
+    assert.deepEqual(findings(ws, 'approval/outdated'), ['a.md:10:11 warning approval/outdated']);
+  });
+  it('is silent when approved on or after the revision date, and without history', async () => {
+    const history = [{ subject: 'Add', date: '2026-03-01', files: { 'a.md': approvedOn('2026-03-01', '1'), 'b.md': approvedOn('2026-02-28', '1') } }];
+    const ws = await withHistory(history, { 'a.md': approvedOn('2026-03-01', '1'), 'b.md': approvedOn('2026-03-02', '1') });
+    assert.deepEqual(findings(ws, 'approval/outdated'), []);
+    assert.deepEqual(findings(await repository({ 'b.md': approvedOn('2000-01-01', '1') }), 'approval/outdated'), []);
   });
 });
 
@@ -433,6 +528,19 @@ describe('training/*', () => {
   it('training/outdated counts a version of unknown kind as major: without history only the current one is known', async () => {
     const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 1 }\n', { change: 'minor' }));
     assert.match(diagnosticsOf(ws, 'training/outdated')[0]!.message, /version 2 changed how the work is done/);
+  });
+  it('training/outdated reads each earlier version\'s kind from the history: a minor version 2 keeps a version-1 record current, a major one does not', async () => {
+    const at = (version: number, change: string) => doc({ version: String(version), change }, `# A\n\nStep ${version}.\n`);
+    const commits = (second: string) => [
+      { subject: 'Add SOP-A-001', date: '2026-01-10', files: { 'a.md': at(1, 'major') } },
+      { subject: 'Clearer wording', date: '2026-02-10', files: { 'a.md': at(2, second) } },
+      { subject: 'Reworded again', date: '2026-03-10', files: { 'a.md': at(3, 'minor') } },
+    ];
+    const training = 'm.ito:\n  SOP-A-001: { level: independent, version: 1 }\n';
+    const minor = await withHistory(commits('minor'), { 'people.yaml': PEOPLE, 'training.yaml': training, 'a.md': at(3, 'minor') });
+    assert.deepEqual(findings(minor, 'training/outdated'), []);
+    const major = await withHistory(commits('major'), { 'people.yaml': PEOPLE, 'training.yaml': training, 'a.md': at(3, 'minor') });
+    assert.match(diagnosticsOf(major, 'training/outdated')[0]!.message, /version 2 changed how the work is done/);
   });
   it('training/trainer fires when the trainer is not at level trainer on that document', async () => {
     const training = 'm.ito:\n  SOP-A-001: { level: independent, version: 3 }\nh.sato:\n  SOP-A-001: { level: supervised, version: 3, trainer: m.ito }\n';

@@ -47,6 +47,7 @@ describe('settings: contributes.configuration', () => {
       training: 'training.yaml',
       minQualified: 2,
       organisation: '',
+      history: DEFAULT_CONFIG.history,
     };
     assert.deepEqual(Object.keys(defaults).sort(), Object.keys(DEFAULT_CONFIG).sort(), 'this test knows every key');
     for (const [key, value] of Object.entries(defaults)) assert.deepEqual(properties[`densho.${key}`]?.default, value, `densho.${key}`);

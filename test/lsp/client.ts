@@ -92,7 +92,7 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown>; history?: boolean } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
     const folders = options.folders ?? [root];
@@ -101,7 +101,7 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),
       capabilities: options.capabilities ?? CAPABILITIES,
-      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings },
+      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history },
     });
     await client.connection.sendNotification('initialized', {});
     return client;

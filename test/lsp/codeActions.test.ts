@@ -53,7 +53,8 @@ describe('quick fixes', () => {
       rule: 'frontmatter/missing',
       path: 'missing.md',
       title: /front matter skeleton/,
-      expected: (text) => `---\nid: MISSING\ntitle: "Title"\ntype: sop\naccess: internal\nowner: owner\nexpert: expert\nreviewed: ${TODAY}\nstatus: draft\nversion: 1\n---\n\n${text}`,
+      // Only what the file says: the person's fields stay empty for frontmatter/required to list.
+      expected: (text) => `---\nid: SOP-MISSING\ntitle:\ntype: sop\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n${text}`,
     },
     { rule: 'frontmatter/required', path: 'required.md', title: /Add `title: "Title"`/, expected: (text) => text.replace('status: draft\n', 'status: draft\ntitle: "Title"\n') },
     { rule: 'frontmatter/unknown-field', path: 'unknown.md', title: /Rename to `title`/, expected: (text) => text.replace('titl:', 'title:') },

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { loadWorkspace, NodeFileSystem, parseDay } from '../../server/src/engine';
+import { loadWorkspace, parseDay } from '../../server/src/engine';
+import { NodeFileSystem } from '../../server/src/node';
 import { jsonDiagnostic } from '../../server/src/cli/format/diagnostics';
 import { REPO_ROOT, clientForSuite, TestClient, tempRepository, TODAY } from './client';
 import { A, FILES } from './fixtures';

@@ -1,4 +1,4 @@
-/** Exit codes of SPEC.md. */
+/** Exit codes of docs/cli.md. */
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;

@@ -10,6 +10,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Colour only on a terminal (and never when NO_COLOR is set). */
   readonly color: boolean;
+  /** Whether stderr is a terminal a progress line may be drawn on (never in CI logs). */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -20,6 +22,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color,
+    stderrIsTerminal: Boolean(process.stderr.isTTY) && env.TERM !== 'dumb' && !env.CI,
   };
 }
 

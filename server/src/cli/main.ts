@@ -5,10 +5,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
+import { initCommand } from './commands/init';
 import { newCommand } from './commands/new';
 import { coverageCommand, reviewCommand, riskCommand, skillsCommand } from './commands/reports';
 import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
+import { changesCommand, historyCommand } from './commands/history';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { processIo, type CliIo } from './io';
 import { terminalText } from '../engine';
@@ -26,15 +28,25 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   program
     .command('check')
     .description('run every rule over the repository')
-    .argument('[dir]', 'repository root', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .argument('[path]', 'repository root, or a folder or document in it (densho.yaml is found above it)', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'codequality']).default('text'))
     .addOption(today())
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--baseline <file>', 'report only findings that are not recorded in this baseline file')
+    .option('--update-baseline', 'record every current finding in the --baseline file (and report none)')
     .option('--cache', 'reuse results of unchanged documents from the last run (stored in node_modules/.cache/densho)')
     .option('--cache-location <dir>', 'folder for the cache file (implies --cache)')
     .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
     .option('--verbose', 'say on stderr what was parsed, checked and reused')
+    .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
     .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
+
+  program
+    .command('init')
+    .description('start Densho in a folder of Markdown: writes densho.yaml, people.yaml and training.yaml from what is there (never overwrites)')
+    .argument('[dir]', 'folder to start in', '.')
+    .option('--front-matter', 'also give every document without front matter one: id, title, type and language from the file, reviewed from Git')
+    .action((dir: string, options) => run(() => initCommand(io, dir, options))());
 
   program
     .command('coverage')
@@ -107,6 +119,23 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--force', 'write into a folder that is not empty')
     .addOption(today())
     .action((dir: string, options) => run(() => exportCommand(io, dir, options))());
+
+  program
+    .command('history')
+    .description('revision history from Git: per document its revisions (version, change kind, date, author, approval, commit, summary)')
+    .argument('[dir]', 'repository root', '.')
+    .argument('[document]', 'a document id (every language) or file (default: every document)')
+    .option('--at <date>', 'also show the revision of each document in force on this date, YYYY-MM-DD')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .action((dir: string, document: string | undefined, options) => run(() => historyCommand(io, dir, document, options))());
+
+  program
+    .command('changes')
+    .description("what changed in a document since a revision: for a translation, its source's changes since translated-from-version")
+    .argument('<file>', 'the document (a source or a translation)')
+    .option('--since-version <n>', 'compare with this version instead (default: translated-from-version, or the current revision)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, options) => run(() => changesCommand(io, file, options))());
 
   return program;
 }

@@ -1,7 +1,9 @@
 /** Opening the repository a command names, with the errors a user can act on. */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadWorkspace, localToday, NodeFileSystem, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE, loadWorkspace, localToday, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { NodeFileSystem, ParserPool } from '../node';
+import { GitHistorySource } from '../node/gitHistory';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 
@@ -11,13 +13,84 @@ export interface OpenedRepository {
 }
 
 export async function openRepository(io: CliIo, dir: string | undefined, today: string | undefined): Promise<OpenedRepository> {
-  return loadRepository(repositoryRoot(io, dir), today);
+  return loadRepository(discoverRepository(repositoryRoot(io, dir)).root, today);
+}
+
+/** The repository a folder belongs to, and where that folder lies inside it. */
+export interface DiscoveredRepository {
+  /** The folder holding the densho.yaml that governs `folder`, or `folder` itself when none does. */
+  readonly root: string;
+  /** `folder` relative to `root` with `/` separators; '' when it is the root. */
+  readonly scope: string;
+}
+
+/**
+ * Like Git and ESLint: from `folder` upward, the nearest folder with a
+ * densho.yaml is the root, so `densho check sops/welding` checks those
+ * documents against the whole repository's ids, files and people. The
+ * search stops at the Git work tree's top (a folder holding `.git`): a
+ * densho.yaml above it belongs to another project. Without one, `folder`
+ * is the root, as before Densho was configured.
+ */
+export function discoverRepository(folder: string): DiscoveredRepository {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return { root: dir, scope: relative(dir, folder).split(sep).join('/') };
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return { root: folder, scope: '' };
+  }
+}
+
+/**
+ * The path from the Git work tree's top to `root`, ending in `/` ('' when
+ * `root` is the top or not in Git): CI systems name files from there.
+ */
+export function pathFromGitTop(root: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      const rel = relative(dir, root).split(sep).join('/');
+      return rel === '' ? '' : `${rel}/`;
+    }
+    if (dirname(dir) === dir) return '';
+  }
+}
+
+/** Whether a repository path lies in `scope` (a folder path, '' for everything). */
+export function inScope(path: string, scope: string): boolean {
+  return scope === '' || path === scope || path.startsWith(`${scope}/`);
+}
+
+export interface RepositoryLoad extends Pick<LoadOptions, 'cache' | 'threads' | 'onProgress'> {
+  /** Read the documents' history from Git (the commands that use it ask). */
+  readonly history?: boolean;
 }
 
 /** Loads the repository at a root `repositoryRoot` answered. */
-export async function loadRepository(root: string, today: string | undefined, load: Pick<LoadOptions, 'cache' | 'threads'> = {}): Promise<OpenedRepository> {
-  const workspace = await loadWorkspace(new NodeFileSystem(root), { ...load, today: parseToday(today) });
+export async function loadRepository(root: string, today: string | undefined, load: RepositoryLoad = {}): Promise<OpenedRepository> {
+  const { history, ...rest } = load;
+  const workspace = await loadWorkspace(new NodeFileSystem(root), {
+    startParserPool: (threads) => ParserPool.start({ threads }),
+    ...rest,
+    today: parseToday(today),
+    history: history ? new GitHistorySource(root) : undefined,
+  });
   return { root, workspace };
+}
+
+/**
+ * What `densho check [path]` checks: a folder (and everything under it) or
+ * one document, with the repository that holds it.
+ */
+export function checkTarget(io: CliIo, path: string | undefined): DiscoveredRepository {
+  const absolute = resolve(io.cwd, path ?? '.');
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    throw new UsageError(`no such file or directory: ${path ?? '.'}`);
+  }
+  if (!isFile) return discoverRepository(repositoryRoot(io, path));
+  const { root, scope } = discoverRepository(dirname(absolute));
+  const name = absolute.slice(dirname(absolute).length + 1);
+  return { root, scope: scope === '' ? name : `${scope}/${name}` };
 }
 
 /** The absolute root of the repository a command names, or a usage error when it is not a directory. */

@@ -9,11 +9,11 @@
 import type { DenshoConfig } from './config';
 import { addDuration, type Day } from './dates';
 import { EXPERT_TYPES } from './frontmatter';
+import type { ChangeKind } from './history/content';
+import type { RepositoryHistory } from './history/model';
 import type { PeopleRegistry } from './people';
 import { QUALIFIED_LEVELS, type TrainingRecord, type TrainingRecords } from './training';
 import type { IndexedDocument } from './workspaceIndex';
-
-export type ChangeKind = 'major' | 'minor';
 
 /**
  * What kind of change made `version` of a document: from its revision
@@ -23,9 +23,15 @@ export type ChangeKind = 'major' | 'minor';
  */
 export type ChangeKindOf = (document: IndexedDocument, version: number) => ChangeKind | undefined;
 
-/** Without history, only the current version's own `change` field is known. */
-export const changeKindFromFrontMatter: ChangeKindOf = (document, version) =>
-  version === document.meta.version ? document.meta.change : undefined;
+/**
+ * The current version's kind from the document as it is now (its `change`
+ * field, which the working tree or the editor's buffer may just have set);
+ * every earlier version's from the revision that introduced it in Git.
+ * Without history only the current version is known.
+ */
+export function changeKindsFrom(history: RepositoryHistory | undefined): ChangeKindOf {
+  return (document, version) => (version === document.meta.version ? document.meta.change : history?.of(document.path)?.revisionWithVersion(version)?.change);
+}
 
 export interface RecordState {
   readonly record: TrainingRecord;

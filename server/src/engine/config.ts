@@ -40,6 +40,8 @@ export interface DenshoConfig {
   readonly minQualified: number;
   /** The organisation's name on the audit pack; '' for the repository folder's name. */
   readonly organisation: string;
+  /** Whether document history is read from Git. */
+  readonly history: boolean;
 }
 
 export const DEFAULT_CONFIG: DenshoConfig = {
@@ -59,6 +61,7 @@ export const DEFAULT_CONFIG: DenshoConfig = {
   minQualified: 2,
   maxDocumentSize: DOCUMENT_SIZE_CEILING,
   organisation: '',
+  history: true,
 };
 
 /** What each key means, for completion, hover and the JSON schema. */
@@ -80,6 +83,7 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   training: 'Path of the training records: who can do which procedure.',
   'min-qualified': 'How many qualified people each approved sop, work-instruction and master needs (knowledge/single-holder).',
   organisation: "The organisation's name, printed on the audit pack (default: the repository folder's name).",
+  history: 'Read document history from Git when the repository is in a Git work tree (true or false).',
 };
 
 export interface ConfigResult {
@@ -237,6 +241,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         else config.minQualified = Number(text);
         break;
       }
+      case 'history':
+        if (entry.value.kind === 'scalar' && typeof entry.value.value === 'boolean') config.history = entry.value.value;
+        else problem(entry.value.range, '`history` must be true or false.');
+        break;
       default:
         problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
     }

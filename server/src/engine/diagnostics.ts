@@ -38,6 +38,12 @@ export interface Fix {
   readonly edits: readonly FileEdit[];
   /** The one fix an editor may apply without asking ("fix all"). */
   readonly preferred?: boolean;
+  /**
+   * Safe to apply with nobody looking (`densho check --fix`): it repairs the
+   * form of what is there and states nothing only a person can know, such as
+   * a review, an owner or an access layer.
+   */
+  readonly safe?: boolean;
 }
 
 export interface Diagnostic {

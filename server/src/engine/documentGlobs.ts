@@ -129,3 +129,14 @@ export function matchesIgnoreGlobs(path: string, config: DenshoConfig): boolean 
   }
   return matcher(path);
 }
+
+/**
+ * The `docs` globs that match none of `documents`: a typo there would
+ * otherwise check nothing and pass, so the CLI refuses to run green on it.
+ */
+export function unmatchedDocumentGlobs(config: DenshoConfig, documents: readonly string[]): string[] {
+  return config.docs.filter((glob) => {
+    const matches = compileGlobs([glob], { dot: false });
+    return typeof matches !== 'function' || !documents.some((document) => matches(document));
+  });
+}

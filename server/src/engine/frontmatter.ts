@@ -22,7 +22,7 @@ export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction',
 export interface FieldSpec {
   readonly name: string;
   readonly description: string;
-  /** Placeholder inserted by the "add the field" quick fix and by templates. */
+  /** Placeholder inserted by the "add the field" quick fix; empty for a person, whom only a person can name. */
   readonly placeholder: string;
 }
 
@@ -33,13 +33,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'type', description: 'sop, work-instruction, master, form, policy or record (default sop).', placeholder: 'sop' },
   { name: 'access', description: 'Access layer: who may see the document.', placeholder: 'internal' },
   { name: 'access-list', description: 'People or roles who hold a highest-layer (master) document.', placeholder: '[]' },
-  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: 'owner' },
-  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: 'expert' },
+  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: '' },
+  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: '' },
   { name: 'reviewed', description: 'Date of the last review, YYYY-MM-DD.', placeholder: '{today}' },
   { name: 'review-interval', description: 'Overrides the default review interval (90d, 6m, 1y).', placeholder: '12m' },
   { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
   { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
-  { name: 'approved-by', description: 'Person who approved this version.', placeholder: 'approver' },
+  { name: 'approved-by', description: 'Person who approved this version.', placeholder: '' },
   { name: 'approved', description: 'Date approved-by approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
   { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
   { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
@@ -194,6 +194,25 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
 };
 
 /**
+ * Values that stand for a person not yet named: the field names an older
+ * skeleton wrote (`owner: owner`) and the usual to-do words. Taken as a
+ * person they would show up as someone called "expert" in every report.
+ */
+const PLACEHOLDER_PEOPLE = new Set(['owner', 'expert', 'approver', 'approved-by', 'person', 'tbd', 'todo', 'tba', 'xxx', '?', '-']);
+
+/** A person field: each value must be a person, not a placeholder for one. */
+function readPeople<T extends ValueRef | ValueRef[]>(reader: Reader<T>): Reader<T> {
+  return (value, context) => {
+    const result = reader(value, context);
+    if (isProblems(result)) return result;
+    const refs: ValueRef[] = Array.isArray(result) ? result : [result as ValueRef];
+    const placeholders = refs.filter((ref) => PLACEHOLDER_PEOPLE.has(ref.value.trim().toLowerCase()));
+    if (placeholders.length === 0) return result;
+    return placeholders.map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is a placeholder, not a person: write the people.yaml key of whoever this \`${context.key}\` is.` }));
+  };
+}
+
+/**
  * Readers by field; standards' fields use `readClauses`. A Map, not an
  * object literal: a key such as `__proto__` or `constructor` must find
  * nothing here, not a member of Object.prototype.
@@ -204,13 +223,13 @@ const READERS: ReadonlyMap<string, Reader<unknown>> = new Map(Object.entries({
   type: readEnum(DOCUMENT_TYPES),
   access: (value, context) => readEnum(context.config.layers)(value, context),
   'access-list': readTextList(false),
-  owner: readText,
-  expert: readTextList(true),
+  owner: readPeople(readText),
+  expert: readPeople(readTextList(true)),
   reviewed: readDate,
   'review-interval': readDuration,
   status: readEnum(STATUSES),
   version: readPositiveInteger,
-  'approved-by': readText,
+  'approved-by': readPeople(readText),
   approved: readDate,
   lang: (value, context) => readEnum(context.config.languages)(value, context),
   'translated-from-version': readPositiveInteger,

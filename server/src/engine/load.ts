@@ -11,9 +11,10 @@ import { unreadableDocument } from './parse';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
-import { ParserPool } from '../node/parserPool';
 import { resolveRelative } from './paths';
 import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
+import { readHistory, type RepositoryHistory } from './history/model';
+import { isUnavailable, type HistorySource, type HistoryUnavailable } from './history/source';
 
 /** Folders never worth walking into. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -59,10 +60,21 @@ export interface LoadOptions extends WorkspaceOptions {
    * bundled beside the running code).
    */
   readonly parser?: DocumentParser;
+  /**
+   * Starts a pool of parser threads for a large repository: the CLI and the
+   * server pass the Node one (server/src/node/parserPool.ts), which the
+   * engine cannot start itself. Without it, or when it gives none (no worker
+   * script), documents are parsed on this thread.
+   */
+  readonly startParserPool?: (threads: number | undefined) => DocumentParser | undefined;
   /** Worker threads for a large repository; 0 parses on this thread. Defaults to one per core. */
   readonly threads?: number;
   /** Parses (and results) from an earlier run; documents whose text it knows are not parsed again. */
   readonly cache?: CheckCache;
+  /** Called as each document is read and parsed, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Where document history comes from; without one the history rules stay silent. */
+  readonly history?: HistorySource;
 }
 
 export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): Promise<Workspace> {
@@ -70,6 +82,10 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const invalidNames: string[] = [];
   const files = await listRepositoryFiles(fs, (path) => invalidNames.push(path));
   await loadSettings(fs, workspace, new Set(files));
+  // Git reads the log while the documents are read and parsed.
+  const history = options.history && workspace.config.history ? loadHistory(options.history, workspace, options.cache) : undefined;
+  if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
+  else if (!options.history) workspace.setHistory({ unavailable: 'history was not asked for' });
   for (const path of invalidNames) {
     // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
     if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
@@ -81,15 +97,33 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
     if (workspace.isDocumentPath(file)) documents.push(file);
     else workspace.addFile(file);
   }
-  const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : ParserPool.start({ threads: options.threads });
+  const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : options.startParserPool?.(options.threads);
   const parser = options.parser ?? pool ?? inlineParser;
   try {
-    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser);
+    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress);
     for (const document of parsed) if (document) workspace.setParsedDocument(document);
   } finally {
     await pool?.dispose();
   }
+  if (history) workspace.setHistory(await history);
   return workspace;
+}
+
+/**
+ * The documents' history: from the cache when HEAD has not moved since it
+ * was stored (one `rev-parse`, no log), otherwise read and stored.
+ */
+async function loadHistory(source: HistorySource, workspace: Workspace, cache: CheckCache | undefined): Promise<RepositoryHistory | HistoryUnavailable> {
+  const isDocument = (path: string) => workspace.isDocumentPath(path);
+  if (!cache) return readHistory(source, isDocument);
+  const head = await source.readHead();
+  if (isUnavailable(head)) return head;
+  const key = JSON.stringify([head, workspace.config.docs, workspace.config.ignore]);
+  const cached = cache.history(key);
+  if (cached) return cached;
+  const history = await readHistory(source, isDocument);
+  if (!isUnavailable(history) && history.head === head) cache.rememberHistory(key, history);
+  return history;
 }
 
 /**
@@ -98,11 +132,19 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
  * whichever thread finished first, so results never depend on timing.
  * A file deleted since the directory was listed is simply absent.
  */
-export async function readDocuments(fs: FileSystem, workspace: Workspace, paths: readonly string[], parser: DocumentParser): Promise<(ParsedDocument | undefined)[]> {
+export async function readDocuments(
+  fs: FileSystem,
+  workspace: Workspace,
+  paths: readonly string[],
+  parser: DocumentParser,
+  onProgress?: (done: number, total: number) => void,
+): Promise<(ParsedDocument | undefined)[]> {
   const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
   const pending: Promise<void>[] = [];
+  let done = 0;
   const finish = (position: number, parsed: ParsedDocument | undefined): void => {
     results[position] = parsed;
+    onProgress?.(++done, paths.length);
   };
   await forEachConcurrently(
     paths.map((path, position) => ({ path, position })),
@@ -237,10 +279,18 @@ function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
+/**
+ * As Git decides: the deepest .gitignore with a rule about the path wins, so
+ * `!b.md` in a subfolder brings back a file a parent's `*.md` ignores (a
+ * folder that is ignored is never walked into, which Git does not undo either).
+ */
 function isIgnored(path: string, isDirectory: boolean, rules: readonly { base: string; matcher: Ignore }[]): boolean {
-  for (const { base, matcher } of rules) {
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const { base, matcher } = rules[index]!;
     const relative = base === '' ? path : path.slice(base.length + 1);
-    if (matcher.ignores(isDirectory ? `${relative}/` : relative)) return true;
+    const verdict = matcher.test(isDirectory ? `${relative}/` : relative);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 /** Repository-relative paths: always `/`-separated, never leaving the root. */
-import { posix } from 'node:path';
+// Node's own POSIX path code, packaged without Node: the engine imports no built-ins.
+import posix from 'path-browserify';
 
 export function dirname(path: string): string {
   const dir = posix.dirname(path);

@@ -1,4 +1,9 @@
-import { distance } from 'fastest-levenshtein';
+import damerauLevenshtein from 'damerau-levenshtein';
+
+/** Edits between two words, a swap of two neighbouring letters (`titel` → `title`) counting as one, as people mistype. */
+function distance(a: string, b: string): number {
+  return damerauLevenshtein(a, b).steps;
+}
 
 /**
  * The candidate closest to `word`, when it is close enough to be what the

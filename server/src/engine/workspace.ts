@@ -11,7 +11,7 @@ import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting
 import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, withoutBom, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
-import { changeKindFromFrontMatter, documentCompetence, TrainingIndex, type CompetenceEnvironment, type DocumentCompetence } from './competence';
+import { changeKindsFrom, documentCompetence, TrainingIndex, type CompetenceEnvironment, type DocumentCompetence } from './competence';
 import { parseTraining } from './training';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
@@ -27,6 +27,8 @@ import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
 import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 import { LineIndex } from './text';
 import { findEntry, parseYaml, scalarText } from './yamlValue';
+import type { RepositoryHistory } from './history/model';
+import type { HistoryUnavailable } from './history/source';
 
 export interface WorkspaceOptions {
   /** "Today" for every date comparison; the machine's local date when absent. */
@@ -67,6 +69,7 @@ export class Workspace {
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
   private todayValue: Day;
+  private historyState: RepositoryHistory | HistoryUnavailable = { unavailable: 'history was not read' };
 
   constructor(options: WorkspaceOptions = {}) {
     this.todayValue = options.today ?? localToday();
@@ -173,6 +176,20 @@ export class Workspace {
     return this.config.standards.filter((name) => !BUILT_IN_STANDARDS.has(name));
   }
 
+  /** The documents' history from Git, or why there is none. */
+  setHistory(history: RepositoryHistory | HistoryUnavailable): void {
+    this.historyState = history;
+  }
+
+  /** Undefined when there is no history: `historyUnavailable` says why. */
+  get history(): RepositoryHistory | undefined {
+    return 'unavailable' in this.historyState ? undefined : this.historyState;
+  }
+
+  get historyUnavailable(): string | undefined {
+    return 'unavailable' in this.historyState ? this.historyState.unavailable : undefined;
+  }
+
   /** Whether a path is a document under the configured globs. */
   isDocumentPath(path: string): boolean {
     return matchesDocumentGlobs(path, this.config);
@@ -248,11 +265,12 @@ export class Workspace {
   /**
    * Everything besides the documents that decides what the rules say:
    * settings, densho.yaml, the people registry, the training records,
-   * custom standards and today.
+   * custom standards, today and the commit history was read at.
    * Two workspaces with equal keys and equal documents give equal diagnostics;
    * the persistent cache relies on it.
    */
   environmentKey(): string {
+    const history = 'unavailable' in this.historyState ? null : this.historyState.head;
     return JSON.stringify([
       this.settingsValue ?? null,
       this.configText ?? null,
@@ -262,6 +280,7 @@ export class Workspace {
       this.settingsRefusals,
       this.todayValue,
       [...this.unreadableSettings].sort(),
+      history,
     ]);
   }
 
@@ -346,10 +365,11 @@ export class Workspace {
       index: this.index,
       people: this.people,
       training: this.training,
-      changeKindOf: changeKindFromFrontMatter,
+      changeKindOf: changeKindsFrom(this.history),
       standards: this.standards,
       today: this.todayValue,
       hasConfigFile: this.hasConfigFile,
+      history: this.history,
     };
   }
 
@@ -413,10 +433,14 @@ export class Workspace {
     });
   }
 
-  /** Every diagnostic of the repository, sorted by file and position. */
-  checkAll(): Diagnostic[] {
+  /** Every diagnostic of the repository, sorted by file and position; `onProgress` hears of each document checked. */
+  checkAll(onProgress?: (done: number, total: number) => void): Diagnostic[] {
     const all = [...this.checkRepository()];
-    for (const path of this.documentPaths()) all.push(...this.checkDocument(path));
+    const paths = this.documentPaths();
+    paths.forEach((path, index) => {
+      all.push(...this.checkDocument(path));
+      onProgress?.(index + 1, paths.length);
+    });
     return all.sort(compareDiagnostics);
   }
 
@@ -453,7 +477,7 @@ export class Workspace {
   }
 
   private competenceEnvironment(): CompetenceEnvironment {
-    return { config: this.config, people: this.people, today: this.todayValue, changeKindOf: changeKindFromFrontMatter };
+    return { config: this.config, people: this.people, today: this.todayValue, changeKindOf: changeKindsFrom(this.history) };
   }
 }
 

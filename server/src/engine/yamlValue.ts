@@ -89,6 +89,16 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
       errors.push({ message: `YAML aliases (*${node.source}) are not supported here.`, range: rangeAt(node.range?.[0] ?? 0, node.range?.[1] ?? 0) });
       return visit.SKIP;
     },
+    Map(_, node) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) continue;
+        const identity = `${typeof key.value}:${String(key.value)}`;
+        if (seen.has(identity)) errors.push({ message: 'Map keys must be unique', range: rangeAt(key.range?.[0] ?? 0, key.range?.[1] ?? 0) });
+        seen.add(identity);
+      }
+    },
   });
   if (errors.length > 0) return { root: undefined, errors };
   const contents = document.contents as Node | null;

@@ -7,7 +7,9 @@
 import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-languageserver';
 import {
   AuditReportRequest,
+  ChangesRequest,
   CoverageRequest,
+  HistoryRequest,
   KnowledgeRiskRequest,
   PartnerCopyRequest,
   ReportsChangedNotification,
@@ -59,5 +61,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(RecordTrainingRequest, (params) => server.recordTraining(params));
   connection.onRequest(AuditReportRequest, (params) => server.writeAuditReport(params));
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
+  connection.onRequest(HistoryRequest, (params) => server.history(params));
+  connection.onRequest(ChangesRequest, (params) => server.changes(params));
   return server;
 }

@@ -15,16 +15,16 @@ import {
   loadWorkspace,
   localToday,
   frontMatterText,
-  readCacheFile,
   readText,
   Workspace,
-  writeCacheFile,
-  CACHE_ENGINE_KEY,
   type CheckCache,
   type CheckSession,
   type Day,
   type Diagnostic,
+  type HistorySource,
+  readHistory,
 } from '../engine';
+import { ParserPool, readCacheFile, writeCacheFile, CACHE_ENGINE_KEY } from '../node';
 import type { OverlayFileSystem } from './overlayFileSystem';
 
 export interface FolderListener {
@@ -44,6 +44,9 @@ export interface FolderOptions {
   readonly settings?: Record<string, unknown>;
   /** Where parses and results persist between sessions; no cache when absent. */
   readonly cacheFolder?: string;
+  /** Where document history comes from; without one, the history rules stay silent and `historyOff` says why. */
+  readonly history?: HistorySource;
+  readonly historyOff?: string;
 }
 
 /** Quiet time after the last check before reports are compared (and `densho/reportsChanged` sent). */
@@ -119,8 +122,10 @@ export class DenshoFolder {
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
     if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
-    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache });
+    const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache, history: this.options.history, startParserPool: (threads) => ParserPool.start({ threads }) });
     this.workspaceValue = workspace;
+    if (this.options.historyOff) workspace.setHistory({ unavailable: this.options.historyOff });
+    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}); version/* and approval/outdated are not checked.`);
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {
       const text = this.fs.overlay(path)!;
@@ -264,6 +269,26 @@ export class DenshoFolder {
         this.listener.diagnostics(this, file, []);
       }
     }
+  }
+
+  /**
+   * Git moved (a commit, checkout, pull or branch switch): read the history
+   * again and, when HEAD is another commit, check every document again. The
+   * editor's buffers stay as they are; only what the history decides changes.
+   */
+  async historyMoved(): Promise<void> {
+    await this.ready;
+    const source = this.options.history;
+    if (!source || !this.workspace.config.history || this.options.historyOff) return;
+    const head = await source.readHead();
+    const before = this.workspace.history?.head;
+    if (typeof head === 'string' && head === before) return;
+    const workspace = this.workspace;
+    workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
+    if (workspace !== this.workspace) return;
+    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
+    for (const document of workspace.documentPaths()) this.pending.add(document);
+    this.schedule();
   }
 
   /** "Today" moved on (the server ran past midnight): every date rule may answer differently. */

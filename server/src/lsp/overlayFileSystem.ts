@@ -3,7 +3,8 @@
  * open files first, the disk underneath. A document open in the editor is
  * checked as typed, and closing it falls back to what is on disk.
  */
-import { NodeFileSystem, type DirectoryEntry, type FileSystem } from '../engine';
+import { type DirectoryEntry, type FileSystem } from '../engine';
+import { NodeFileSystem } from '../node';
 
 export class OverlayFileSystem implements FileSystem {
   private readonly overlays = new Map<string, string>();

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cacheDirectory, NodeFileSystem, parseDay, type Day, type Diagnostic } from '../engine';
+import { parseDay, type Day, type Diagnostic } from '../engine';
+import { cacheDirectory, NodeFileSystem } from '../node';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
@@ -23,9 +24,12 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { recordTraining } from './features/training';
+import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
+import { GitHistorySource } from '../node/gitHistory';
+import { watchGit } from '../node/gitWatcher';
 
 /** What the server sends to the client; connection.ts implements it. */
 export interface ClientPort {
@@ -52,6 +56,11 @@ export interface DenshoInitializationOptions {
    */
   readonly cache?: boolean;
   readonly cacheLocation?: string;
+  /**
+   * Read document history from Git (default true). The VS Code client sends
+   * false in a workspace it has not trusted: Git is never run there.
+   */
+  readonly history?: boolean;
 }
 
 /** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
@@ -73,6 +82,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
   private watchDynamically = false;
   private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+  /** Watchers to close at shutdown. */
+  private readonly disposables: { dispose(): void }[] = [];
 
   constructor(
     private readonly port: ClientPort,
@@ -96,6 +107,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
     const settings = settingsObject(options.settings);
     const useCache = options.cache !== false;
+    const historyOff = options.history === false ? 'the workspace is not trusted (Restricted Mode), so Git is not run' : undefined;
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
     const withProgress = capabilities.window?.workDoneProgress ?? false;
@@ -106,7 +118,13 @@ export class DenshoServer implements ServerContext, FolderListener {
       const onProgress = withProgress ? (done: number, total: number) => this.background(this.reportProgress(root.name, done, total)) : undefined;
       // One cache folder per workspace folder: their documents must not share shards.
       const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
-      this.folderList.push(new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder }, onProgress));
+      const history = historyOff ? undefined : new GitHistorySource(path);
+      const folder = new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder, history, historyOff }, onProgress);
+      this.folderList.push(folder);
+      if (history) {
+        const watcher = watchGit(path, () => this.background(folder.historyMoved()));
+        if (watcher) this.disposables.push(watcher);
+      }
     }
     this.folderOrder = [...this.folderList];
     // Nested folders: the innermost one owns a file.
@@ -167,6 +185,7 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   shutdown(): void {
     for (const folder of this.folderList) folder.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
   // ---- ServerContext ---------------------------------------------------------------
@@ -373,6 +392,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   recordTraining = (params: Parameters<typeof recordTraining>[1]) => recordTraining(this, params);
   writeAuditReport = (params: Parameters<typeof writeAuditReport>[1]) => writeAuditReport(this, params);
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
+  history = (params: Parameters<typeof history>[1]) => history(this, params);
+  changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

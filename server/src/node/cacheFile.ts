@@ -5,10 +5,19 @@
  * unreadable file is an empty cache); writing replaces the file atomically,
  * so a run killed half-way leaves the old cache or the new one, never half.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { ENGINE_VERSION } from '../engine/version';
-import { CheckCache } from '../engine/cache/checkCache';
+import { CheckCache, type CachePlatform, type Sha256 } from '../engine/cache/checkCache';
+
+/** Node's hashing and V8's serialiser (typed arrays and all, and fast), for the engine's check cache. */
+export const NODE_CACHE_PLATFORM: CachePlatform = {
+  sha256: () => createHash('sha256') as unknown as Sha256,
+  serialize: (value) => serialize(value),
+  deserialize: (bytes) => deserialize(bytes),
+};
 
 declare const DENSHO_ENGINE_BUILD: string | undefined;
 
@@ -61,7 +70,7 @@ export function readCacheFile(directory: string, engineVersion: string, root?: s
     } catch {
       return undefined;
     }
-  }, engineVersion);
+  }, engineVersion, NODE_CACHE_PLATFORM);
 }
 
 /**

@@ -1,8 +1,15 @@
-import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile, type CacheStatistics } from '../../engine';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyUnattendedFixes, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import { summarize, toJson, toSarif, toText } from '../format/diagnostics';
+import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
+import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
-import { loadRepository, parseChoice, parseCount, repositoryRoot } from '../repository';
+import { printable } from '../format/terminal';
+import { ProgressLine } from '../progress';
+import { replaceFile } from '../../node/safeWrite';
+import { checkTarget, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount } from '../repository';
 
 export interface CheckOptions {
   readonly format: string;
@@ -12,21 +19,51 @@ export interface CheckOptions {
   readonly cacheLocation?: string;
   readonly threads?: string;
   readonly verbose?: boolean;
+  readonly fix?: boolean;
+  readonly baseline?: string;
+  readonly updateBaseline?: boolean;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'codequality'] as const;
+
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
-  const format = parseChoice('--format', options.format, ['text', 'json', 'sarif'] as const);
+  const format = parseChoice('--format', options.format, FORMATS);
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE: the file to write');
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings must be a whole number, not "${options.maxWarnings}"`);
   }
   const threads = parseCount('--threads', options.threads);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
-  const root = repositoryRoot(io, dir);
+  const { root, scope } = checkTarget(io, dir);
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
   const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, root);
-  const { workspace } = await loadRepository(root, options.today, { threads, cache });
-  const diagnostics = cache ? cache.checkAll(workspace) : workspace.checkAll();
+  const progress = ProgressLine.for(io);
+  const { workspace } = await loadRepository(root, options.today, { threads, cache, history: true, onProgress: (done, total) => progress?.update('reading', done, total) });
+  const documents = workspace.documentPaths().filter((path) => inScope(path, scope));
+  refuseEmptyRun(workspace, documents, scope);
+  if (options.fix) {
+    // With json or sarif, stdout is for machines: what changed goes to stderr.
+    const report = format === 'text' ? io.stdout : io.stderr;
+    report(fixDocuments(root, workspace, documents));
+  }
+  const onChecked = (done: number, total: number) => progress?.update('checking', done, total);
+  const found = inScopeOnly(cache ? cache.checkAll(workspace, onChecked) : workspace.checkAll(onChecked), scope);
+  progress?.finish();
+  const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  let diagnostics = found;
+  if (baselinePath !== undefined) {
+    const previous = existsSync(baselinePath) || !options.updateBaseline ? readBaseline(baselinePath, options.baseline!) : undefined;
+    if (options.updateBaseline) {
+      const count = writeBaseline(baselinePath, workspace, found, previous, (file) => inScope(file, scope) || found.some((diagnostic) => diagnostic.file === file));
+      io.stderr(`densho: wrote ${count === 1 ? '1 finding' : `${count} findings`} to the baseline ${options.baseline}\n`);
+      diagnostics = [];
+    } else {
+      const { fresh, known } = applyBaseline(workspace, found, previous!);
+      diagnostics = fresh;
+      if (known.length > 0 && format === 'text') io.stderr(`densho: ${known.length === 1 ? '1 finding' : `${known.length} findings`} in the baseline ${options.baseline} not shown\n`);
+    }
+  }
   if (cache && cacheFolder !== undefined) {
     try {
       writeCacheFile(cacheFolder, cache, root);
@@ -35,19 +72,86 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (options.verbose) io.stderr(describeRun(workspace.documentPaths().length, cache?.statistics));
-  const summary = summarize(diagnostics, workspace.documentPaths().length);
+  if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics) + describeHistory(workspace));
+  const summary = summarize(diagnostics, documents.length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
-  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics));
+  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, baselinePath !== undefined));
+  else if (format === 'github') io.stdout(toGithub(diagnostics, pathFromGitTop(root)));
+  else if (format === 'codequality') io.stdout(toCodeQuality(diagnostics, (diagnostic) => fingerprint(workspace, diagnostic), pathFromGitTop(root)));
   else io.stdout(toText(diagnostics, summary, colorsFor(io)));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
   if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/**
+ * `--fix`: applies the unattended fixes, writes each changed document back
+ * (never through a link, never over a file changed meanwhile) and says what
+ * changed per file. A document that cannot be written goes back to its text
+ * on disk, so what is reported next is what the files say.
+ */
+function fixDocuments(root: string, workspace: Workspace, documents: readonly string[]): string {
+  const originals = new Map(documents.map((path) => [path, rawText(workspace, path)]));
+  const { texts, applied } = applyUnattendedFixes(workspace, documents);
+  const lines: string[] = [];
+  for (const [path, text] of texts) {
+    const original = originals.get(path)!;
+    try {
+      replaceFile(root, path, text, original);
+    } catch (error) {
+      workspace.setDocument(path, original);
+      lines.push(`${printable(path)}: not fixed: ${error instanceof Error ? printable(error.message) : String(error)}`);
+      continue;
+    }
+    const fixes = applied.filter((fix) => fix.file === path);
+    lines.push(`${printable(path)}: ${fixes.length === 1 ? '1 fix' : `${fixes.length} fixes`}`);
+    for (const fix of fixes) lines.push(`  ${printable(fix.title)}  (${fix.rule})`);
+  }
+  lines.push(texts.size === 0 ? 'densho --fix: nothing to fix' : `densho --fix: ${texts.size === 1 ? '1 file' : `${texts.size} files`} changed`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+function rawText(workspace: Workspace, path: string): string {
+  const parsed = workspace.document(path)?.parsed;
+  return parsed ? (parsed.bom ? '\ufeff' : '') + parsed.text : '';
+}
+
+/**
+ * A run that checks nothing must not pass: a mistyped `docs` glob, or a
+ * folder without documents, is a usage error that names what matched nothing.
+ */
+function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scope: string): void {
+  const unmatched = unmatchedDocumentGlobs(workspace.config, workspace.documentPaths());
+  if (unmatched.length > 0) {
+    const globs = unmatched.map((glob) => JSON.stringify(glob)).join(', ');
+    throw new UsageError(`no document matches ${unmatched.length === 1 ? 'the docs glob' : 'the docs globs'} ${globs} (check \`docs\` and \`ignore\` in densho.yaml)`);
+  }
+  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs (and ignore)`);
+}
+
+/**
+ * Checking a subfolder reports the findings of its files; the repository's
+ * own (densho.yaml, people.yaml, coverage gaps) belong to a check of the root,
+ * except an invalid configuration, which decides what every check means.
+ */
+function inScopeOnly(diagnostics: readonly Diagnostic[], scope: string): Diagnostic[] {
+  if (scope === '') return [...diagnostics];
+  return diagnostics.filter((diagnostic) => inScope(diagnostic.file, scope) || diagnostic.rule === 'config/invalid');
+}
+
+/** Said once: why the history rules were silent, for the whole repository or for documents never committed. */
+function describeHistory(workspace: Workspace): string {
+  const history = workspace.history;
+  if (!history) return `densho: no document history: ${workspace.historyUnavailable}; version/* and approval/outdated were not checked\n`;
+  const uncommitted = workspace.documentPaths().filter((path) => !history.of(path)).length;
+  const counted = uncommitted === 1 ? '1 document is' : `${uncommitted} documents are`;
+  return `densho: history read at commit ${history.head.slice(0, 12)}${uncommitted > 0 ? `; ${counted} not committed yet, so history rules skipped them` : ''}\n`;
+}
+
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
   if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
   const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
   if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
+  if (statistics.historyReused) lines.push('densho: cache: document history reused (HEAD has not moved)');
   return `${lines.join('\n')}\n`;
 }

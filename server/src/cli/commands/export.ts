@@ -6,7 +6,8 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { NodeFileSystem, planExport, terminalText } from '../../engine';
+import { planExport, terminalText } from '../../engine';
+import { NodeFileSystem } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { openRepository } from '../repository';

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { formatDay, parseConfig, sourceLanguage } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import type { CliIo } from '../io';
-import { parseToday } from '../repository';
+import { discoverRepository, parseToday } from '../repository';
 import { fillTemplate, templateFileName } from '../../engine/templates';
 
 export interface NewOptions {
@@ -17,7 +17,7 @@ export interface NewOptions {
 }
 
 export async function newCommand(io: CliIo, template: string, options: NewOptions): Promise<number> {
-  const repositoryRoot = findRepositoryRoot(io.cwd);
+  const repositoryRoot = discoverRepository(resolve(io.cwd)).root;
   const config = parseConfig(readOptional(join(repositoryRoot, 'densho.yaml'))).config;
   const templates = templateDirectories(repositoryRoot);
   const templatePath = templates.map((dir) => join(dir, `${template}.md`)).find((path) => existsSync(path));
@@ -61,14 +61,6 @@ function readOptional(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
-  }
-}
-
-/** The nearest folder upwards holding densho.yaml, or the working folder. */
-function findRepositoryRoot(start: string): string {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'densho.yaml'))) return dir;
-    if (dirname(dir) === dir) return resolve(start);
   }
 }
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import type { CliIo } from '../io';
-import { openRepository, parseChoice } from '../repository';
+import { loadRepository, parseChoice, repositoryRoot } from '../repository';
 
 export interface ReportOptions {
   readonly format: string;
@@ -28,7 +28,7 @@ export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-brow
 export async function reportCommand(io: CliIo, dir: string | undefined, options: ReportOptions): Promise<number> {
   const format = parseChoice('--format', options.format, ['html', 'pdf'] as const);
   const chromium = format === 'pdf' ? findChromium(options.chromium) : undefined;
-  const { root, workspace } = await openRepository(io, dir, options.today);
+  const { root, workspace } = await loadRepository(repositoryRoot(io, dir), options.today, { history: true });
   const maxLayer = parseMaxLayer(workspace, options.maxLayer, false);
   if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
     throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);

@@ -1,4 +1,8 @@
-/** `densho check` output: text for people, json for scripts (SPEC.md's shape), sarif for code-scanning dashboards. */
+/**
+ * `densho check` output: text for people, json for scripts, sarif for
+ * code-scanning dashboards, github for workflow annotations, codequality for
+ * GitLab merge requests (every shape in docs/cli.md).
+ */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationUrl, terminalText, type Diagnostic, type Severity } from '../../engine';
@@ -17,7 +21,7 @@ export function summarize(diagnostics: readonly Diagnostic[], documents: number)
   return { documents, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** One diagnostic as SPEC.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
+/** One diagnostic as docs/cli.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
 export function jsonDiagnostic(diagnostic: Diagnostic) {
   return {
     file: diagnostic.file,
@@ -31,7 +35,7 @@ export function jsonDiagnostic(diagnostic: Diagnostic) {
   };
 }
 
-/** The JSON of SPEC.md. */
+/** The JSON of docs/cli.md. */
 export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
   const report = {
     version: 1,
@@ -77,8 +81,12 @@ function plural(count: number, noun: string): string {
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0, with file locations relative to %SRCROOT% so the log stays valid on another machine. */
-export function toSarif(root: string, diagnostics: readonly Diagnostic[]): string {
+/**
+ * SARIF 2.1.0, with file locations relative to %SRCROOT% so the log stays
+ * valid on another machine. With a baseline, every result reported is new
+ * to it (`baselineState: "new"`); the recorded ones are not reported.
+ */
+export function toSarif(root: string, diagnostics: readonly Diagnostic[], withBaseline = false): string {
   const ruleIndex = new Map(RULE_IDS.map((id, index) => [id, index]));
   const location = (file: string, range: Diagnostic['range'], message?: string): Sarif.Location => ({
     physicalLocation: {
@@ -119,9 +127,72 @@ export function toSarif(root: string, diagnostics: readonly Diagnostic[]): strin
           message: { text: diagnostic.message },
           locations: [location(diagnostic.file, diagnostic.range)],
           relatedLocations: diagnostic.related?.map((related, index) => ({ id: index, ...location(related.file, related.range, related.message) })),
+          baselineState: withBaseline ? 'new' : undefined,
         })),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** A workflow command's message, escaped as GitHub documents: a line break could otherwise start a command of its own. */
+function githubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: the message's escapes, and `:` and `,`, which end a property. */
+function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * GitHub Actions workflow commands, one line per finding, which the runner
+ * turns into annotations on the pull request. `pathPrefix` leads from the
+ * Git work tree's top (where the runner resolves paths) to Densho's root.
+ */
+export function toGithub(diagnostics: readonly Diagnostic[], pathPrefix = ''): string {
+  return diagnostics
+    .map((diagnostic) => {
+      const properties: string[] = [];
+      if (diagnostic.file !== '.') {
+        properties.push(
+          `file=${githubProperty(pathPrefix + diagnostic.file)}`,
+          `line=${diagnostic.range.start.line + 1}`,
+          `endLine=${diagnostic.range.end.line + 1}`,
+          `col=${diagnostic.range.start.character + 1}`,
+          `endColumn=${diagnostic.range.end.character + 1}`,
+        );
+      }
+      properties.push(`title=${githubProperty(diagnostic.rule)}`);
+      return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties.join(',')}::${githubData(diagnostic.message)}\n`;
+    })
+    .join('');
+}
+
+const CODE_QUALITY_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
+
+/**
+ * GitLab's Code Quality report: a JSON array of issues, each with a
+ * description, check_name, a fingerprint unique in the report (GitLab
+ * compares them between the branch and its target to say what is new), a
+ * severity and a location (path and lines).
+ */
+export function toCodeQuality(diagnostics: readonly Diagnostic[], fingerprintOf: (diagnostic: Diagnostic) => string, pathPrefix = ''): string {
+  const seen = new Map<string, number>();
+  const issues = diagnostics.map((diagnostic) => {
+    const base = fingerprintOf(diagnostic);
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    return {
+      type: 'issue',
+      description: diagnostic.message,
+      check_name: diagnostic.rule,
+      fingerprint: occurrence === 0 ? base : `${base}-${occurrence + 1}`,
+      severity: CODE_QUALITY_SEVERITY[diagnostic.severity],
+      location: { path: diagnostic.file === '.' ? pathPrefix.replace(/\/$/, '') || '.' : pathPrefix + diagnostic.file, lines: { begin: diagnostic.range.start.line + 1, end: diagnostic.range.end.line + 1 } },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
 }

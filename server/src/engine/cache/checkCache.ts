@@ -16,13 +16,32 @@
  * the caller decides where they live. Bytes that are damaged, foreign or
  * from another engine version are ignored and the cache starts empty.
  */
-import { createHash } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex, type Range } from '../text';
 import type { DocumentParser } from '../parsing/documentParser';
+import { RepositoryHistory, type FileCommit } from '../history/model';
 import type { Workspace } from '../workspace';
+
+/** A running SHA-256, as Node's `createHash('sha256')` gives it. */
+export interface Sha256 {
+  update(data: string | Uint8Array): Sha256;
+  digest(encoding: 'hex' | 'base64'): string;
+  digest(): Uint8Array;
+}
+
+/**
+ * What the cache needs from the platform and cannot do in pure code at
+ * speed: hashing every document's text, and a compact encoding of its
+ * contents (typed arrays included). server/src/node/cacheFile.ts gives
+ * Node's (`node:crypto`, `node:v8`).
+ */
+export interface CachePlatform {
+  sha256(): Sha256;
+  serialize(value: unknown): Uint8Array;
+  /** Throws when the bytes are not a serialised value. */
+  deserialize(bytes: Uint8Array): unknown;
+}
 
 /** What happened in one run, for `--verbose` output and for the tests. */
 export interface CacheStatistics {
@@ -36,6 +55,8 @@ export interface CacheStatistics {
   checked: number;
   /** Why the cache file was not used, when it was not. */
   discarded?: string;
+  /** Whether the document history came from the cache (HEAD had not moved), so Git read no log. */
+  historyReused?: boolean;
 }
 
 export interface CheckSession {
@@ -80,10 +101,12 @@ interface Header {
  */
 export const SHARDS = 32;
 export const HEADER_FILE = 'header.bin';
+/** The document history of the last run, under the commit (and document globs) it was read at. */
+export const HISTORY_FILE = 'history.bin';
 export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
 
 /** Each file starts with this, then the SHA-256 of the rest, then the V8-serialised content. */
-const MAGIC = Buffer.from('DENSHO-CACHE-2\n');
+const MAGIC = new TextEncoder().encode('DENSHO-CACHE-2\n');
 const DIGEST_BYTES = 32;
 
 export class CheckCache {
@@ -95,23 +118,28 @@ export class CheckCache {
   private readonly currentHashes = new Map<string, string>();
   private readonly dirtyShards = new Set<number>();
   private headerDirty = false;
+  private storedHistory: StoredHistory | undefined;
+  private historyDirty = false;
   readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, checksReused: 0, checked: 0 };
 
-  constructor(readonly engineVersion: string) {}
+  constructor(
+    readonly engineVersion: string,
+    private readonly platform: CachePlatform,
+  ) {}
 
   /**
    * A cache from stored files (`read` answers a file's bytes by name, or
    * undefined). A file that is missing, damaged, foreign or from another
    * engine version is ignored, and the cache holds what the others give.
    */
-  static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string): CheckCache {
-    const cache = new CheckCache(engineVersion);
+  static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string, platform: CachePlatform): CheckCache {
+    const cache = new CheckCache(engineVersion, platform);
     const problems: string[] = [];
-    const header = decode(read(HEADER_FILE), engineVersion, isHeader);
+    const header = decode(platform, read(HEADER_FILE), engineVersion, isHeader);
     if (typeof header === 'string') problems.push(`${HEADER_FILE}: ${header}`);
     else if (header) cache.header = header;
     for (let shard = 0; shard < SHARDS; shard++) {
-      const entries = decode(read(shardFile(shard)), engineVersion, isShard);
+      const entries = decode(platform, read(shardFile(shard)), engineVersion, isShard);
       if (typeof entries === 'string') {
         problems.push(`${shardFile(shard)}: ${entries}`);
         cache.dirtyShards.add(shard);
@@ -122,6 +150,9 @@ export class CheckCache {
         cache.byHash.set(entry.hash, entry);
       }
     }
+    const history = decode(platform, read(HISTORY_FILE), engineVersion, isStoredHistory);
+    if (typeof history === 'string') problems.push(`${HISTORY_FILE}: ${history}`);
+    else cache.storedHistory = history;
     if (problems.length > 0) cache.statistics.discarded = problems.join('; ');
     return cache;
   }
@@ -138,20 +169,35 @@ export class CheckCache {
       }
     }
     const files = new Map<string, Uint8Array>();
-    if (this.headerDirty) files.set(HEADER_FILE, encode(this.engineVersion, this.header));
+    if (this.headerDirty) files.set(HEADER_FILE, encode(this.platform, this.engineVersion, this.header));
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
     for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
-    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.engineVersion, entries));
+    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.platform, this.engineVersion, entries));
+    if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encode(this.platform, this.engineVersion, this.storedHistory));
     this.dirtyShards.clear();
     this.headerDirty = false;
+    this.historyDirty = false;
     return files;
+  }
+
+  /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
+  history(key: string): RepositoryHistory | undefined {
+    const stored = this.storedHistory;
+    if (stored?.key !== key) return undefined;
+    this.statistics.historyReused = true;
+    return RepositoryHistory.fromEntries(stored.head, stored.documents);
+  }
+
+  rememberHistory(key: string, history: RepositoryHistory): void {
+    this.storedHistory = { key, head: history.head, documents: history.entries() };
+    this.historyDirty = true;
   }
 
   /** A parser that answers from the cache and asks `inner` only for texts it has not seen. */
   parser(inner: DocumentParser): DocumentParser {
     return {
       parse: async (path, text) => {
-        const hash = hashText(text);
+        const hash = this.platform.sha256().update(text).digest('base64');
         this.currentHashes.set(path, hash);
         const cached = this.entries.get(path) ?? this.byHash.get(hash);
         if (cached?.hash === hash) {
@@ -190,10 +236,14 @@ export class CheckCache {
    * a document's cached diagnostics when neither its text nor anything the
    * rules read elsewhere has changed.
    */
-  checkAll(workspace: Workspace): Diagnostic[] {
+  checkAll(workspace: Workspace, onProgress?: (done: number, total: number) => void): Diagnostic[] {
     const session = this.session(workspace);
     const all = [...session.repository()];
-    for (const path of workspace.documentPaths()) all.push(...session.document(path));
+    const paths = workspace.documentPaths();
+    paths.forEach((path, index) => {
+      all.push(...session.document(path));
+      onProgress?.(index + 1, paths.length);
+    });
     return all.sort(compareDiagnostics);
   }
 
@@ -232,7 +282,7 @@ export class CheckCache {
 
   /** A digest of everything the rules read besides a document's own text. */
   private digestOf(workspace: Workspace, paths: readonly string[]): string {
-    const digest = createHash('sha256');
+    const digest = this.platform.sha256();
     digest.update(this.engineVersion).update('\0').update(workspace.environmentKey()).update('\0');
     for (const file of [...workspace.index.allFiles()].sort()) digest.update(file).update('\n');
     for (const path of paths) {
@@ -247,7 +297,7 @@ export class CheckCache {
     const entry = this.entries.get(path);
     const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
     if (current?.visible !== undefined) return current.visible;
-    const visible = visibleDigest(parsed);
+    const visible = visibleDigest(this.platform, parsed);
     if (current) {
       current.visible = visible;
       this.dirtyShards.add(shardOf(path));
@@ -264,15 +314,12 @@ export class CheckCache {
  * use it, which access/leak reads). Its prose is read only by its own rules. A rule
  * that starts reading more of other documents must add it here.
  */
-export function visibleDigest(parsed: ParsedDocument): string {
+export function visibleDigest(platform: CachePlatform, parsed: ParsedDocument): string {
   const linkedFiles = parsed.links.filter((link) => !link.external && link.path && !/\.(md|markdown)$/i.test(link.path)).map((link) => link.path);
-  return createHash('sha256')
+  return platform
+    .sha256()
     .update(JSON.stringify([frontMatterText(parsed) ?? '', parsed.unclosedFrontMatter, parsed.unreadable ?? null, parsed.headings, parsed.anchors, parsed.steps, linkedFiles]))
     .digest('base64');
-}
-
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
 }
 
 /** Which shard a path's entry lives in (FNV-1a of the path). */
@@ -324,21 +371,24 @@ function isRange(value: unknown): value is Range {
   return typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
 }
 
-function encode(engineVersion: string, content: unknown): Uint8Array {
-  const payload = serialize({ engineVersion, content });
-  return Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]);
+function encode(platform: CachePlatform, engineVersion: string, content: unknown): Uint8Array {
+  const payload = platform.serialize({ engineVersion, content });
+  const bytes = new Uint8Array(MAGIC.length + DIGEST_BYTES + payload.length);
+  bytes.set(MAGIC, 0);
+  bytes.set(platform.sha256().update(payload).digest(), MAGIC.length);
+  bytes.set(payload, MAGIC.length + DIGEST_BYTES);
+  return bytes;
 }
 
 /** The content of a cache file; undefined when there is none; a string saying why when it cannot be trusted. */
-function decode<T>(bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
+function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
   if (bytes === undefined) return undefined;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < MAGIC.length + DIGEST_BYTES || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) return 'not a Densho cache file';
-  const payload = buffer.subarray(MAGIC.length + DIGEST_BYTES);
-  if (!createHash('sha256').update(payload).digest().equals(buffer.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
+  if (bytes.length < MAGIC.length + DIGEST_BYTES || !sameBytes(bytes.subarray(0, MAGIC.length), MAGIC)) return 'not a Densho cache file';
+  const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
+  if (!sameBytes(platform.sha256().update(payload).digest(), bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
   let data: unknown;
   try {
-    data = deserialize(payload);
+    data = platform.deserialize(payload);
   } catch {
     return 'damaged (unreadable data)';
   }
@@ -346,6 +396,23 @@ function decode<T>(bytes: Uint8Array | undefined, engineVersion: string, check: 
   const { engineVersion: writer, content } = data as { engineVersion?: unknown; content?: unknown };
   if (writer !== engineVersion) return `written by Densho ${String(writer)}`;
   return check(content) ? content : 'unknown layout';
+}
+
+interface StoredHistory {
+  readonly key: string;
+  readonly head: string;
+  readonly documents: readonly (readonly [string, readonly FileCommit[]])[];
+}
+
+function isStoredHistory(content: unknown): content is StoredHistory {
+  if (typeof content !== 'object' || content === null) return false;
+  const stored = content as Partial<StoredHistory>;
+  return (
+    typeof stored.key === 'string' &&
+    typeof stored.head === 'string' &&
+    Array.isArray(stored.documents) &&
+    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1]) && item[1].length > 0 && item[1].every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object'))
+  );
 }
 
 function isHeader(content: unknown): content is Header {
@@ -367,4 +434,10 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )
   );
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

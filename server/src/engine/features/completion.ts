@@ -7,7 +7,7 @@
 import { sourceLanguage } from '../config';
 import { formatDay, formatDuration } from '../dates';
 import { markdownCode, markdownText } from '../escaping/markdown';
-import { DOCUMENT_TYPES, FIELDS, STATUSES } from '../frontmatter';
+import { CHANGE_KINDS, DOCUMENT_TYPES, FIELDS, STATUSES } from '../frontmatter';
 import type { ParsedDocument } from '../parse';
 import { relativeLink, resolveRelative } from '../paths';
 import type { Position, Range } from '../text';
@@ -164,7 +164,10 @@ function valueCompletions(workspace: Workspace, document: IndexedDocument, key: 
     case 'lang':
       return simple(config.languages, (value) => (value === sourceLanguage(config) ? 'source language' : 'translation'));
     case 'reviewed':
+    case 'approved':
       return [{ label: formatDay(workspace.today), kind: 'date', detail: 'today', range }];
+    case 'change':
+      return simple(CHANGE_KINDS, (value) => (value === 'major' ? 'changes how the work is done: retrain' : 'does not change how the work is done'));
     case 'review-interval':
       return simple(uniqueStrings([formatDuration(config.reviewInterval), '90d', '6m', '12m', '24m']), (value) =>
         value === formatDuration(config.reviewInterval) ? 'the default interval' : undefined, 'value');

@@ -32,7 +32,8 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       const key = target.entry.key;
       const standard = workspace.standards.find((candidate) => candidate.id === key);
       const description = FIELDS.find((field) => field.name === key)?.description ?? (standard ? `Clauses of ${markdownText(standard.title)} this document covers.` : undefined);
-      return description ? { contents: `**${markdownText(key)}**: ${description}`, range: target.entry.keyRange } : undefined;
+      const revisions = key === 'version' ? describeRevisions(workspace, path) : '';
+      return description ? { contents: `**${markdownText(key)}**: ${description}${revisions}`, range: target.entry.keyRange } : undefined;
     }
     case 'clause': {
       const standard = workspace.standards.find((candidate) => candidate.id === target.standard)!;
@@ -62,8 +63,11 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       if (competence) lines.push(qualifiedSummary(competence, workspace.config.minQualified));
       return { contents: lines.join('\n\n'), range: target.range };
     }
-    case 'value':
-      return undefined;
+    case 'value': {
+      if (target.entry.key !== 'version') return undefined;
+      const revisions = describeRevisions(workspace, path);
+      return revisions ? { contents: revisions.trimStart(), range: target.scalar.range } : undefined;
+    }
     case 'heading':
       return undefined;
     case 'link': {
@@ -84,6 +88,20 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       return { contents, range };
     }
   }
+}
+
+/** The document's revisions from Git, newest first, as a Markdown table; why there are none otherwise. */
+function describeRevisions(workspace: Workspace, path: string): string {
+  const history = workspace.history;
+  if (!history) return `\n\nNo revision history: ${workspace.historyUnavailable}.`;
+  const revisions = history.of(path)?.revisions;
+  if (!revisions) return '\n\nNo revisions yet: this document has not been committed.';
+  const cell = (text: string) => text.replace(/[\\|*_`[\]<>]/g, (char) => `\\${char}`);
+  const rows = [...revisions].reverse().map((revision) => {
+    const approval = revision.approvedBy ? `${cell(revision.approvedBy)}${revision.approved ? ` ${revision.approved}` : ''}` : '';
+    return `| ${revision.version ?? ''} | ${revision.date} | ${revision.change} | ${cell(revision.author)} | ${approval} | ${cell(revision.summary)} |`;
+  });
+  return `\n\n**Revisions**\n\n| Version | Date | Change | Author | Approved | Summary |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`;
 }
 
 /** Title, id, owner, layer, status and review state of a document, as Markdown. */

@@ -49,8 +49,14 @@ export interface MarkdownTokens {
   readonly frontMatterEnd?: number;
 }
 
-/** Deeper than the `file/too-deep` pre-screen allows, so markdown-it's own nesting limit never silently drops content. */
-const MAX_NESTING = 1024;
+/** Deeper than the `file/too-deep` pre-screen allows, so markdown-it's own nesting limit never silently drops a block. */
+const MAX_BLOCK_NESTING = 1024;
+/**
+ * Inline nesting (links in emphasis in links…) beyond which markdown-it reads the rest as text. Measuring a link
+ * label re-enters the inline rules once per level, so the time on runs of brackets grows with this bound:
+ * 20 is far past real prose (`**[*a*](x)**` is 3) and keeps 1 MB of `[` under a second.
+ */
+const MAX_INLINE_NESTING = 20;
 
 interface Frame {
   destination?: readonly [number, number];
@@ -65,11 +71,17 @@ interface Recorder {
 }
 
 const recorder: Recorder = { frames: [], definitions: [] };
+/** The frame of a link rule measuring a label (silent): what the helpers read there is not a link of the document. */
+const MEASURING: Frame = Object.freeze({});
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-  // Not in the typings, but an option like the others.
-  (md.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  // One option bounds block and inline nesting alike; the block and inline passes each set their own.
+  const setNesting = (depth: number) => () => {
+    (md.options as { maxNesting?: number }).maxNesting = depth;
+  };
+  md.core.ruler.before('block', 'block_nesting', setNesting(MAX_BLOCK_NESTING));
+  md.core.ruler.before('inline', 'inline_nesting', setNesting(MAX_INLINE_NESTING));
   // Nothing is rendered: every destination is kept as written, `javascript:` included, so a rule can judge it.
   md.validateLink = () => true;
   md.normalizeLink = (url) => url;
@@ -82,8 +94,8 @@ function createParser(): MarkdownIt {
       const angle = text.charCodeAt(start) === 0x3c; /* < */
       const offsets = angle ? ([start + 1, result.pos - 1] as const) : ([start, result.pos] as const);
       const frame = recorder.frames[recorder.frames.length - 1];
-      if (frame) frame.destination = offsets;
-      else recorder.definitionDestination = offsets;
+      if (!frame) recorder.definitionDestination = offsets;
+      else if (frame !== MEASURING) frame.destination = offsets;
     }
     return result;
   };
@@ -92,21 +104,27 @@ function createParser(): MarkdownIt {
     const end = parseLabel(state, start, disableNested);
     // The first label a link or image reads is its own text; a second one is the `[label]` of a reference link.
     const frame = recorder.frames[recorder.frames.length - 1];
-    if (frame && frame.labelEnd === undefined && end >= 0) frame.labelEnd = end;
+    if (frame && frame !== MEASURING && frame.labelEnd === undefined && end >= 0) frame.labelEnd = end;
     return end;
   };
 
   md.block.ruler.before('table', 'front_matter', frontMatterRule, { alt: [] });
-  // `at` replaces a rule's alternatives too: each keeps its own (which rules it may interrupt).
-  for (const rule of rules(md.block.ruler)) {
+  // Only the rules whose tokens need a position are wrapped: the others run at full speed. `at` replaces a
+  // rule's alternatives too, so each keeps its own (which rules it may interrupt).
+  for (const rule of rules(md.block.ruler).filter((candidate) => POSITIONED_BLOCKS.has(candidate.name))) {
     md.block.ruler.at(rule.name, recordBlock(rule.name, rule.fn as BlockRule), { alt: [...rule.alt] });
   }
   md.inline.ruler.after('link', 'wiki_reference', wikiReferenceRule);
-  for (const rule of rules(md.inline.ruler)) {
+  for (const rule of rules(md.inline.ruler).filter((candidate) => POSITIONED_INLINES.has(candidate.name))) {
     md.inline.ruler.at(rule.name, recordInline(rule.name, rule.fn as InlineRule), { alt: [...rule.alt] });
   }
   return md;
 }
+
+/** Headings, list items and definitions, whose start offsets parse.ts reads. */
+const POSITIONED_BLOCKS = new Set(['heading', 'lheading', 'list', 'reference']);
+/** Links, images and raw HTML, whose offsets parse.ts reads; `[[ID]]` records its own. */
+const POSITIONED_INLINES = new Set(['link', 'image', 'html_inline']);
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
@@ -151,7 +169,7 @@ function recordInline(name: string, rule: InlineRule): InlineRule {
     const start = state.pos;
     if (silent) {
       if (!isLink) return rule(state, silent);
-      recorder.frames.push({});
+      recorder.frames.push(MEASURING);
       try {
         return rule(state, silent);
       } finally {

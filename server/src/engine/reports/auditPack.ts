@@ -17,6 +17,7 @@ import { documentsById } from './documents';
 import { reviewState } from './reviewState';
 import { knowledgeRisk, type KnowledgeRisk } from './risk';
 import { reviewSchedule, type ReviewSchedule } from './schedule';
+import { auditHistory, type AuditHistory } from './auditHistory';
 
 export interface AuditPackOptions {
   /** Index of the highest layer to include; every layer when absent. */
@@ -75,8 +76,6 @@ export interface RegisterEntry {
   /** Open findings of `check` on this document (its translations have rows of their own in Findings). */
   readonly errors: number;
   readonly warnings: number;
-  /** `approved`: when `approved-by` approved the current version. */
-  readonly approved: string | null;
   readonly owner: string | null;
   readonly ownerName: string | null;
   readonly experts: readonly string[];
@@ -89,6 +88,10 @@ export interface RegisterEntry {
   readonly languages: readonly RegisterLanguage[];
   readonly approvedBy: string | null;
   readonly approvedByName: string | null;
+  /** When the current version was approved (`approved`). */
+  readonly approved: string | null;
+  /** The date of the current revision's commit; null without history or before the first commit. */
+  readonly revisionDate: string | null;
 }
 
 export interface TranslationStatus {
@@ -135,6 +138,7 @@ export interface AuditPack {
   /** The organisation the pack is for, from densho.yaml's `organisation`, else the folder name; null when neither is known. */
   readonly organisation: string | null;
   readonly findings: AuditFindings;
+  readonly history: AuditHistory;
 }
 
 /** Rules whose firing means the file is not a readable document: the register says so instead of listing defaults. */
@@ -206,7 +210,6 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
       problem: invalid ? (unreadable ? describe(unreadable) : 'The front matter could not be read as a mapping of fields.') : null,
       errors: count('error'),
       warnings: count('warning'),
-      approved: meta.approved === undefined ? null : formatDay(meta.approved),
       owner: meta.owner?.value ?? null,
       ownerName: personName(workspace, meta.owner?.value),
       experts: meta.experts.map((ref) => ref.value),
@@ -221,6 +224,8 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
       ],
       approvedBy: meta.approvedBy?.value ?? null,
       approvedByName: personName(workspace, meta.approvedBy?.value),
+      approved: meta.approved === undefined ? null : formatDay(meta.approved),
+      revisionDate: workspace.history?.of(document.path)?.current.date ?? null,
     });
   }
   // By id; documents without one (broken front matter) last, where a reader looks for what is wrong.
@@ -254,6 +259,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     translations: translationPairs(workspace, visible, isVisible, sourceLang, preferred),
     organisation: config.organisation || options.organisation || null,
     findings,
+    history: auditHistory(workspace, register.map((entry) => entry.file)),
   };
 }
 

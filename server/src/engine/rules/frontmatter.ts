@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import { FIELD_NAMES, FIELDS, requiredFields, type DocumentMeta } from '../frontmatter';
 import { addFieldEdit, fillEmptyFieldEdit } from '../frontMatterEdits';
 import { FRONT_MATTER_KEY_CEILING } from '../limits';
-import { basename } from '../paths';
+import { draftFrontMatter, fitId, renderDraft } from '../frontMatterDraft';
 import { closestMatch } from '../suggest';
 import type { Range } from '../text';
 import type { DocumentContext, RuleFamily } from './types';
@@ -27,7 +27,7 @@ export const frontmatterRules: RuleFamily = {
         rule: 'frontmatter/missing',
         range: firstLine(context),
         message: 'This document has no front matter: id, title, access, owner and review date are unknown.',
-        fixes: [{ title: 'Insert a front matter skeleton', preferred: true, edits: [{ kind: 'text', file: parsed.path, range: startOfDocument, newText: skeleton(context) }] }],
+        fixes: [{ title: 'Insert a front matter skeleton', preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: startOfDocument, newText: skeleton(context) }] }],
       });
       return;
     }
@@ -49,16 +49,19 @@ export const frontmatterRules: RuleFamily = {
 
     const { meta } = context.document;
     const known = [...FIELD_NAMES, ...context.standards.map((standard) => standard.id)];
+    /** Fields a misspelt key probably means: adding them as well would leave two. */
+    const suggested = new Set<string>();
     for (const check of context.fieldChecks) {
       const { entry } = check;
       if (!check.problems) {
         const suggestion = closestMatch(entry.key, known.filter((name) => !meta.fields.has(name)));
+        if (suggestion) suggested.add(suggestion);
         context.report({
           rule: 'frontmatter/unknown-field',
           range: entry.keyRange,
           message: `Unknown field \`${entry.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
           fixes: suggestion
-            ? [{ title: `Rename to \`${suggestion}\``, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: entry.keyRange, newText: suggestion }] }]
+            ? [{ title: `Rename to \`${suggestion}\``, preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: entry.keyRange, newText: suggestion }] }]
             : undefined,
         });
         continue;
@@ -69,7 +72,7 @@ export const frontmatterRules: RuleFamily = {
           range: problem.range,
           message: problem.message,
           fixes: problem.replacement
-            ? [{ title: problem.replacement.title, preferred: true, edits: [{ kind: 'text', file: parsed.path, range: problem.range, newText: problem.replacement.newText }] }]
+            ? [{ title: problem.replacement.title, preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: problem.range, newText: problem.replacement.newText }] }]
             : undefined,
         });
       }
@@ -78,17 +81,18 @@ export const frontmatterRules: RuleFamily = {
     const fenceLine = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
     for (const field of requiredFields(meta)) {
       if (meta.fields.has(field)) continue;
-      const value = placeholderFor(field, context);
+      // `titl: …` already there: renaming it is the fix, not a second title.
+      const placeholder = suggested.has(field) ? undefined : placeholderFor(field, context);
       const empty = meta.emptyFields.get(field);
       if (empty) {
         // `owner:` with nothing after it: fill in the value where the key already stands, keeping the rest of the line.
-        const edit = fillEmptyFieldEdit(parsed, empty, value);
-        const fixes: Fix[] | undefined = edit && [{ title: `Set \`${field}: ${value}\``, preferred: true, edits: [edit] }];
+        const edit = placeholder && fillEmptyFieldEdit(parsed, empty, placeholder.value);
+        const fixes: Fix[] | undefined = edit ? [{ title: `Set \`${field}: ${placeholder.value}\``, preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
         context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: `Required field \`${field}\` has no value.`, fixes });
         continue;
       }
-      const edit = addFieldEdit(parsed, field, value);
-      const fixes: Fix[] | undefined = edit && [{ title: `Add \`${field}: ${value}\``, preferred: true, edits: [edit] }];
+      const edit = placeholder && addFieldEdit(parsed, field, placeholder.value);
+      const fixes: Fix[] | undefined = edit ? [{ title: `Add \`${field}: ${placeholder.value}\``, preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
       context.report({ rule: 'frontmatter/required', range: fenceLine, message: requiredMessage(field, meta), fixes });
     }
   },
@@ -112,43 +116,54 @@ function requiredMessage(field: string, meta: DocumentMeta): string {
   }
 }
 
-/** The id a file name suggests: `sop-wld-004.ja.md` → `SOP-WLD-004`. */
-function idFromFileName(path: string): string {
-  return basename(path).replace(/(\.[a-z]{2}(-[A-Za-z]+)?)?\.md$/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '-');
-}
-
-function placeholderFor(field: string, context: DocumentContext): string {
+/**
+ * The value a "set the field" fix offers, and whether `check --fix` may
+ * write it unattended: only what the file itself says (an id from its name,
+ * a title from its heading). A review date, a layer or an expert is a
+ * person's statement; the owner has no fix at all, since any value Densho
+ * made up would pass for a person.
+ */
+function placeholderFor(field: string, context: DocumentContext): { value: string; safe: boolean } | undefined {
   const { meta, parsed } = context.document;
   switch (field) {
-    case 'id':
-      return idFromFileName(parsed.path);
-    case 'title':
-      return JSON.stringify(parsed.headings[0]?.text ?? 'Title');
-    case 'access':
-      return context.config.layers[Math.min(1, context.config.layers.length - 1)] ?? 'internal';
+    case 'id': {
+      const id = fitId(parsed.path, meta.type, context.config.idPattern, (candidate) => context.index.withIdAndLang(candidate, meta.lang).length > 0);
+      return id === undefined ? undefined : { value: id, safe: true };
+    }
+    case 'title': {
+      const heading = parsed.headings[0]?.text;
+      return { value: JSON.stringify(heading ?? 'Title'), safe: heading !== undefined };
+    }
+    case 'access': {
+      const layer = context.config.layers[Math.min(1, context.config.layers.length - 1)];
+      return layer === undefined ? undefined : { value: layer, safe: false };
+    }
     case 'owner':
-      return 'owner';
+      return undefined;
     case 'expert':
-      return meta.owner?.value ?? 'expert';
+      return meta.owner ? { value: meta.owner.value, safe: false } : undefined;
     case 'reviewed':
-      return formatDay(context.today);
+      return { value: formatDay(context.today), safe: false };
     case 'translated-from-version': {
       const source = context.index.sourceOf(context.document);
-      return String(source?.meta.version ?? 1);
+      return { value: String(source?.meta.version ?? 1), safe: false };
     }
-    default:
-      return FIELDS.find((spec) => spec.name === field)?.placeholder ?? '';
+    default: {
+      const value = FIELDS.find((spec) => spec.name === field)?.placeholder;
+      return value ? { value, safe: false } : undefined;
+    }
   }
 }
 
+/** The front matter Densho can state for this document (see frontMatterDraft.ts), with the person's fields left empty. */
 function skeleton(context: DocumentContext): string {
   const { parsed } = context.document;
   const eol = parsed.lines.eol;
-  const lines = ['---'];
-  for (const field of ['id', 'title', 'type', 'access', 'owner', 'expert', 'reviewed', 'status', 'version']) {
-    const value = field === 'type' ? 'sop' : field === 'status' ? 'draft' : field === 'version' ? '1' : placeholderFor(field, context);
-    lines.push(`${field}: ${value}`);
-  }
-  lines.push('---', '');
-  return lines.join(eol) + (parsed.text.length > 0 && !parsed.text.startsWith('\n') && !parsed.text.startsWith('\r') ? eol : '');
+  const fields = draftFrontMatter({
+    path: parsed.path,
+    firstHeading: parsed.headings[0]?.text,
+    config: context.config,
+    isTaken: (id, lang) => context.index.withIdAndLang(id, lang).length > 0,
+  });
+  return renderDraft(fields, eol) + (parsed.text.length > 0 && !parsed.text.startsWith('\n') && !parsed.text.startsWith('\r') ? eol : '');
 }

@@ -9,6 +9,7 @@ import { peopleRules } from './people';
 import { reviewRules } from './review';
 import { trainingRules } from './training';
 import { translationRules } from './translation';
+import { versionRules } from './version';
 import type { RuleFamily } from './types';
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
@@ -19,6 +20,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   accessRules,
   reviewRules,
   translationRules,
+  versionRules,
   isoRules,
   trainingRules,
   knowledgeRules,

@@ -51,7 +51,7 @@ function checkTarget(context: DocumentContext, link: DocumentLink, target: Index
     if (!slugs.some((slug) => slug.toLowerCase() === wanted)) {
       const suggestion = closestMatch(link.fragment, slugs);
       const fixes: Fix[] | undefined = suggestion
-        ? [{ title: `Change to #${suggestion}`, preferred: true, edits: [{ kind: 'text', file: context.document.path, range: link.fragmentRange, newText: suggestion }] }]
+        ? [{ title: `Change to #${suggestion}`, preferred: true, safe: true, edits: [{ kind: 'text', file: context.document.path, range: link.fragmentRange, newText: suggestion }] }]
         : undefined;
       const where = target.path === context.document.path ? 'this document' : target.path;
       context.report({
@@ -90,6 +90,7 @@ function sameNameFixes(context: DocumentContext, link: DocumentLink): Fix[] | un
     return {
       title: `Point to ${candidate}`,
       preferred: candidates.length === 1,
+      safe: candidates.length === 1,
       edits: [{ kind: 'text', file: context.document.path, range: link.range, newText: encodeLinkPath(relativeLink(context.document.path, candidate)) + fragment }],
     };
   });

@@ -1,4 +1,4 @@
-/** Every rule id of SPEC.md with its default severity; the ids are the contract. */
+/** Every rule id with its default severity (docs/rules.md); the ids are the contract. */
 export const RULE_DEFAULTS = {
   'config/invalid': 'error',
   'frontmatter/missing': 'error',
@@ -31,19 +31,22 @@ export const RULE_DEFAULTS = {
   'training/outdated': 'warning',
   'training/trainer': 'warning',
   'knowledge/single-holder': 'warning',
-  // Beyond SPEC.md: files the engine refuses to parse, so that a hostile or
+  // Beyond the product contract: files the engine refuses to parse, so that a hostile or
   // broken file is reported instead of hanging or crashing the check.
   'file/too-large': 'error',
   'file/binary': 'error',
   'file/too-deep': 'error',
   'file/unreadable': 'error',
+  'version/not-bumped': 'warning',
+  'version/decreased': 'error',
+  'approval/outdated': 'warning',
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
 
 export const RULE_IDS = Object.keys(RULE_DEFAULTS) as RuleId[];
 
-/** One line per rule, as SPEC.md's table words it: SARIF's shortDescription and the CLI's help. */
+/** One line per rule, as docs/rules.md's table words it: SARIF's shortDescription and the CLI's help. */
 export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'config/invalid': 'densho.yaml or people.yaml is not valid',
   'frontmatter/missing': 'a document has no front matter',
@@ -67,7 +70,7 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'review/due-soon': 'the review falls due within review.warn-before',
   'review/future-date': 'reviewed lies in the future',
   'translation/missing': 'an approved source document lacks a language in required-translations',
-  'translation/outdated': "the translation's translated-from-version is lower than the source's version",
+  'translation/outdated': "the translation's translated-from-version is lower than the source's version (naming the source's changed sections)",
   'translation/structure': 'source and translation differ in their number of headings or numbered steps',
   'translation/access': 'a translation sits in a lower access layer than its source',
   'iso/unknown-clause': 'a clause number is not in the standard',
@@ -80,6 +83,9 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'file/binary': 'a document is not UTF-8 text (a NUL byte or an invalid sequence) and is not parsed',
   'file/too-deep': 'a document nests block quotes or lists too deeply to parse safely',
   'file/unreadable': 'a document cannot be read (no permission, an I/O error) or its name is not valid UTF-8',
+  'version/not-bumped': "an approved document's content differs from its current revision and the difference is not only editorial",
+  'version/decreased': 'version is lower than a version the document had before',
+  'approval/outdated': 'approved is earlier than the date of the current revision: the current version was never approved',
 };
 
 export function isRuleId(value: string): value is RuleId {

@@ -1,6 +1,7 @@
 /** translation/*: every required language exists, keeps up with its source, its structure and its layer. */
 import { formatDay } from '../dates';
 import type { Fix } from '../diagnostics';
+import { changedSections, type SectionChange } from '../history/changes';
 import type { IndexedDocument } from '../workspaceIndex';
 import type { DocumentContext, RuleFamily } from './types';
 
@@ -39,11 +40,18 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
   const sourceAt = (key: string) => source.meta.fields.get(key)?.value.range ?? source.meta.id!.range;
   const versionField = meta.fields.get('translated-from-version');
   if (versionField && meta.translatedFromVersion !== undefined && source.meta.version !== undefined && meta.translatedFromVersion < source.meta.version) {
+    const changed = sourceChangesSince(context, source, meta.translatedFromVersion);
+    const named = changed && changed.length > 0 ? ` Changed since: ${changed.map((section) => `${section.heading} (${section.change})`).join(', ')}.` : '';
     context.report({
       rule: 'translation/outdated',
       range: versionField.value.range,
-      message: `Translated from version ${meta.translatedFromVersion}, but the source ${source.path} is at version ${source.meta.version}.`,
-      related: [{ file: source.path, range: sourceAt('version'), message: `Source version ${source.meta.version}` }],
+      message: `Translated from version ${meta.translatedFromVersion}, but the source ${source.path} is at version ${source.meta.version}.${named}`,
+      related: [
+        { file: source.path, range: sourceAt('version'), message: `Source version ${source.meta.version}` },
+        ...(changed ?? [])
+          .filter((section) => section.headingRange)
+          .map((section) => ({ file: source.path, range: section.headingRange!, message: `Section ${section.change} since version ${meta.translatedFromVersion}: ${section.heading}` })),
+      ],
     });
   }
   const [ours, theirs] = [translation.parsed, source.parsed];
@@ -72,7 +80,15 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
   }
 }
 
-/** `sops/a/sop-1.md` → `sops/a/sop-1.ja.md`, the naming convention of SPEC.md. */
+/** The source's sections that changed since its revision `version`; undefined without history of that revision. */
+function sourceChangesSince(context: DocumentContext, source: IndexedDocument, version: number): SectionChange[] | undefined {
+  const sourceHistory = context.history?.of(source.path);
+  const revision = sourceHistory?.revisionWithVersion(version);
+  const text = revision && sourceHistory!.textOf(revision);
+  return text === undefined ? undefined : changedSections(text, source.parsed);
+}
+
+/** `sops/a/sop-1.md` → `sops/a/sop-1.ja.md`, the naming convention of docs/front-matter.md. */
 export function translationPath(sourcePath: string, lang: string): string {
   const stem = sourcePath.replace(/\.md$/i, '');
   return `${stem}.${lang}.md`;

@@ -9,6 +9,7 @@ import type { Day } from '../dates';
 import type { Finding } from '../diagnostics';
 import type { FieldCheck } from '../frontmatter';
 import type { ChangeKindOf, TrainingIndex } from '../competence';
+import type { RepositoryHistory } from '../history/model';
 import type { PeopleRegistry } from '../people';
 import type { Standard } from '../standards/registry';
 import type { IndexedDocument, WorkspaceIndex } from '../workspaceIndex';
@@ -26,6 +27,8 @@ export interface RuleEnvironment {
   readonly today: Day;
   /** Whether densho.yaml exists: `iso/gap` is reported on it, or on the root. */
   readonly hasConfigFile: boolean;
+  /** The documents' history from Git; undefined when there is none, and the history rules stay silent. */
+  readonly history: RepositoryHistory | undefined;
 }
 
 export interface DocumentContext extends RuleEnvironment {

@@ -15,8 +15,8 @@ import type { StandardDefinition } from './types';
  * getting a made-up one.
  *
  * `documented: true` marks the clauses that require documented information
- * to be maintained or retained, as listed in SPEC.md ("ISO 9001:2015
- * coverage"). The flag sits on the clause named in that list. For example,
+ * to be maintained or retained, as listed in docs/standards.md (the
+ * built-in standard). The flag sits on the clause named in that list. For example,
  * 4.4 is flagged even though the requirement is in 4.4.2, and 7.1.5 is
  * flagged even though it is in 7.1.5.1 and 7.1.5.2.
  */

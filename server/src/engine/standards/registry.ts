@@ -5,7 +5,8 @@
 import type { Finding } from '../diagnostics';
 import { CLAUSE_CEILING } from '../limits';
 import { LineIndex, type Range } from '../text';
-import { parseYaml, scalarText, findEntry } from '../yamlValue';
+import { closestMatch } from '../suggest';
+import { parseYaml, scalarText, findEntry, type YamlEntry, type YamlValue } from '../yamlValue';
 import { iso9001 } from './iso9001';
 import type { ClauseDefinition, StandardDefinition } from './types';
 
@@ -47,7 +48,16 @@ export class Standard {
   }
 }
 
-/** Reads a custom standard file; problems are reported on that file as `config/invalid`. */
+const STANDARD_KEYS = ['id', 'title', 'clauses'];
+const CLAUSE_KEYS = ['number', 'title', 'documented'];
+
+/**
+ * Reads a custom standard file (its format: docs/standards.md); problems are
+ * reported on that file as `config/invalid`, each at the key or value it is
+ * about: an unknown key (with the closest known one), a title YAML cut short
+ * at a ` #` comment or read as a number or boolean, a clause listed twice, a
+ * clause whose parent is missing (8.5.1 without 8.5 could never roll up).
+ */
 export function parseStandardFile(file: string, text: string): { standard?: StandardDefinition; findings: Finding[] } {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -58,8 +68,14 @@ export function parseStandardFile(file: string, text: string): { standard?: Stan
   for (const error of parsed.errors) problem(error.range, `${file} is not valid YAML: ${error.message}`);
   const root = parsed.root;
   if (!root) return { findings };
+  if (root.kind !== 'map') {
+    problem(root.range, 'A standard is a mapping with `id`, `title` and `clauses`.');
+    return { findings };
+  }
+  reportUnknownKeys(root, STANDARD_KEYS, 'a standard', problem);
   const id = scalarText(findEntry(root, 'id')?.value);
-  const title = scalarText(findEntry(root, 'title')?.value);
+  const titleEntry = findEntry(root, 'title');
+  const title = titleEntry && checkedTitle(titleEntry, text, lines, problem);
   const clausesEntry = findEntry(root, 'clauses');
   if (!id || !/^[a-z][a-z0-9-]*$/.test(id)) {
     problem(findEntry(root, 'id')?.value.range ?? root.range, 'A standard needs an `id` of lower-case letters, digits and dashes, e.g. `iatf16949`.');
@@ -70,23 +86,75 @@ export function parseStandardFile(file: string, text: string): { standard?: Stan
     return { findings };
   }
   const clauses: ClauseDefinition[] = [];
-  const seen = new Set<string>();
+  const numberRanges = new Map<string, Range>();
   const overflow = clausesEntry.value.items[CLAUSE_CEILING];
   if (overflow) problem(overflow.range, `${file} lists ${clausesEntry.value.items.length} clauses, more than the ${CLAUSE_CEILING} Densho reads: this clause and those after were not read.`);
   for (const item of clausesEntry.value.items.slice(0, CLAUSE_CEILING)) {
-    const number = scalarText(findEntry(item, 'number')?.value);
-    const clauseTitle = scalarText(findEntry(item, 'title')?.value);
+    if (item.kind !== 'map') {
+      problem(item.range, 'Each clause is a mapping: `{ number: "8.5.1", title: Control of production, documented: true }`.');
+      continue;
+    }
+    reportUnknownKeys(item, CLAUSE_KEYS, 'a clause', problem);
+    const numberValue = findEntry(item, 'number')?.value;
+    const number = scalarText(numberValue);
+    const titleOfClause = findEntry(item, 'title');
+    const clauseTitle = titleOfClause && checkedTitle(titleOfClause, text, lines, problem);
     const documented = findEntry(item, 'documented')?.value;
-    if (!number || !/^\d+(\.\d+)*$/.test(number) || !clauseTitle) {
-      problem(item.range, 'Each clause needs a dotted `number` (e.g. 8.5.1) and a `title`.');
+    if (!number || !/^\d+(\.\d+)*$/.test(number)) {
+      problem(numberValue?.range ?? item.range, 'Each clause needs a dotted `number` (e.g. 8.5.1).');
       continue;
     }
-    if (seen.has(number)) {
-      problem(item.range, `Clause ${number} is listed twice.`);
+    if (!clauseTitle) {
+      if (!titleOfClause) problem(item.range, `Clause ${number} needs a \`title\`.`);
       continue;
     }
-    seen.add(number);
+    if (numberRanges.has(number)) {
+      problem(numberValue!.range, `Clause ${number} is listed twice.`);
+      continue;
+    }
+    if (documented && !(documented.kind === 'scalar' && typeof documented.value === 'boolean')) {
+      problem(documented.range, '`documented` is true or false.');
+    }
+    numberRanges.set(number, numberValue!.range);
     clauses.push({ number, title: clauseTitle, documented: documented?.kind === 'scalar' && documented.value === true });
   }
+  for (const [number, range] of numberRanges) {
+    const parent = number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : undefined;
+    if (parent !== undefined && !numberRanges.has(parent)) problem(range, `Clause ${number} has no parent: add clause ${parent}, which it counts towards.`);
+  }
   return { standard: { id, title: title ?? id, clauses }, findings };
+}
+
+function reportUnknownKeys(map: YamlValue & { kind: 'map' }, known: readonly string[], what: string, problem: (range: Range, message: string) => void): void {
+  for (const entry of map.entries) {
+    if (known.includes(entry.key)) continue;
+    const suggestion = closestMatch(entry.key, known.filter((key) => !findEntry(map, key)));
+    problem(entry.keyRange, `\`${entry.key}\` is not a key of ${what} (${known.join(', ')}).${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+  }
+}
+
+/**
+ * A title as written, or undefined (reported) when YAML would not keep it
+ * as written: a plain title is cut at ` #` (the rest is a comment), and
+ * `2015` or `yes` are read as a number and a boolean.
+ */
+function checkedTitle(entry: YamlEntry, text: string, lines: LineIndex, problem: (range: Range, message: string) => void): string | undefined {
+  const value = entry.value;
+  if (value.kind !== 'scalar' || value.text.trim() === '') {
+    problem(value.range, '`title` must be text.');
+    return undefined;
+  }
+  if (!value.quoted) {
+    const end = lines.offsetAt(value.range.end);
+    const rest = text.slice(end, lines.lineEnd(value.range.end.line));
+    if (/^\s+#/.test(rest)) {
+      problem(value.range, `This title is cut short: YAML reads \`${rest.trim()}\` as a comment. Quote the whole title.`);
+      return undefined;
+    }
+    if (typeof value.value !== 'string') {
+      problem(value.range, `YAML reads \`${value.text}\` as ${typeof value.value === 'number' ? 'a number' : typeof value.value === 'boolean' ? 'true or false' : 'nothing'}, not a title: quote it.`);
+      return undefined;
+    }
+  }
+  return value.text;
 }

@@ -26,7 +26,7 @@ export function renderAuditReport(pack: AuditPack, options: AuditReportOptions =
 ${pack.maxLayer !== null ? html`<p class="notice">${scopeNotice(pack)}</p>` : ''}
 ${findingsNotice(pack)}
 ${summaryStats(pack)}
-<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a><a href="#revisions">Revision history</a></nav>
 </header>
 ${registerSection(pack)}
 ${findingsSection(pack)}
@@ -34,6 +34,7 @@ ${coverageSection(pack)}
 ${reviewSection(pack)}
 ${knowledgeSection(pack)}
 ${translationSection(pack)}
+${revisionHistorySection(pack)}
 <footer>Generated${options.generator ? ` by ${options.generator}` : ''} on ${pack.today}. ${scopeText(pack)} This file is self-contained: it loads nothing from anywhere and can be archived as a record.</footer>`;
   return renderPage({ title: `${heading} (${pack.today})`, body, data: pack, printFooter: `${organisation ? `${organisation} · ` : ''}Audit pack generated ${pack.today}` }, options);
 }
@@ -150,8 +151,9 @@ function registerSection(pack: AuditPack): Html {
 <td data-sort="${entry.nextReview ?? ''}">${entry.nextReview ?? ''} ${reviewBadge(entry)}</td>
 <td data-sort="${layerRank(entry.access)}">${entry.access ?? html`<span class="badge gap">none</span>`}</td>
 <td>${entry.languages.map((language, i) => html`${i > 0 ? ' ' : ''}<span class="badge ${language.state === 'source' ? 'none' : language.state === 'current' ? 'current' : 'outdated'}" title="${language.file}">${language.lang}${language.state === 'outdated' ? ' (outdated)' : ''}</span>`)}</td>
-<td>${entry.approved ?? ''}</td>
 <td>${person(entry.approvedBy, entry.approvedByName)}</td>
+<td>${entry.approved ?? ''}</td>
+<td>${entry.revisionDate ?? ''}</td>
 </tr>`,
   );
   return html`<section id="register">
@@ -165,7 +167,7 @@ ${select('Layer', 'data-access', pack.register.map((entry) => entry.access ?? '(
 ${select('Review', 'data-review', pack.register.map((entry) => entry.reviewState))}
 <span><output>${pack.register.length}</output> of ${pack.register.length} documents shown</span>
 </form>
-${sortableTable('register-table', `${pack.register.length} documents`, ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved', 'Approved by'], rows)}
+${sortableTable('register-table', `${pack.register.length} documents`, ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved by', 'Approved', 'Revision date'], rows)}
 </section>`;
 }
 
@@ -256,5 +258,23 @@ ${sortableTable(`translation-table-${i}`, `${pair.source} → ${pair.target}`, [
 <h2>Translation status</h2>
 <p class="muted">Per language pair: whether each document in the source language has a translation that matches its current version.</p>
 ${pairs.length > 0 ? pairs : html`<p>Only one language is configured.</p>`}
+</section>`;
+}
+
+function revisionHistorySection(pack: AuditPack): Html {
+  const { history } = pack;
+  const tables = history.documents
+    .filter((document) => document.revisions.length > 0)
+    .map((document) => {
+      const rows = document.revisions.map(
+        (revision) => html`<tr><td>${revision.version ?? ''}</td><td>${revision.date}</td><td>${revision.author}</td><td>${revision.approvedBy ?? ''}${revision.approved ? html` <span class="muted">${revision.approved}</span>` : ''}</td><td>${revision.change}</td><td>${revision.summary}<span class="file">${revision.commit.slice(0, 12)}</span></td></tr>`,
+      );
+      return html`<h3>${document.id ?? document.file}</h3>
+${sortableTable(`revisions-${document.file}`, document.file, ['Version', 'Date', 'Author', 'Approved by', 'Change', 'Summary'], rows)}`;
+    });
+  return html`<section id="revisions">
+<h2>Revision history</h2>
+<p class="muted">Control of changes (ISO 9001:2015, 7.5.3.2): each document's revisions from Git, newest first, with who approved each version.</p>
+${history.notice !== null ? html`<p class="notice">${history.notice}</p>` : tables.length > 0 ? tables : html`<p>No document has been committed yet.</p>`}
 </section>`;
 }

@@ -1,0 +1,93 @@
+/** `densho history` and `densho changes`: document control from Git. */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { changesReport, historyReport, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
+import { EXIT_CLEAN, UsageError } from '../errors';
+import { changesText, historyCsv, historyMarkdown, historyText } from '../format/history';
+import { colorsFor, type CliIo } from '../io';
+import { loadRepository, parseChoice, repositoryRoot } from '../repository';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export interface HistoryOptions {
+  readonly format: string;
+  readonly at?: string;
+}
+
+export async function historyCommand(io: CliIo, dirArgument: string | undefined, selectorArgument: string | undefined, options: HistoryOptions): Promise<number> {
+  // `densho history SOP-WLD-004`: one argument that is not a folder is the document.
+  const alone = selectorArgument === undefined && dirArgument !== undefined && !isDirectory(resolve(io.cwd, dirArgument));
+  const [dir, selector] = alone ? ['.', dirArgument] : [dirArgument, selectorArgument];
+  const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv'] as const);
+  const at = options.at === undefined ? undefined : parseDay(options.at);
+  if (options.at !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${options.at}"`);
+  const root = repositoryRoot(io, dir);
+  const { workspace } = await loadRepository(root, undefined, { history: true });
+  const history = requireHistory(workspace);
+  const documents = selector === undefined ? [...workspace.index.documents] : selectDocuments(io, root, workspace, selector);
+  const report = historyReport(root, history, documents, at);
+  const render = { text: () => historyText(report, colorsFor(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
+  io.stdout(render[format]());
+  return EXIT_CLEAN;
+}
+
+export interface ChangesOptions {
+  readonly format: string;
+  readonly sinceVersion?: string;
+}
+
+export async function changesCommand(io: CliIo, file: string, options: ChangesOptions): Promise<number> {
+  const format = parseChoice('--format', options.format, ['text', 'json'] as const);
+  const sinceVersion = options.sinceVersion === undefined ? undefined : Number(options.sinceVersion);
+  if (sinceVersion !== undefined && (!Number.isSafeInteger(sinceVersion) || sinceVersion < 1)) throw new UsageError(`--since-version must be a positive whole number, not "${options.sinceVersion}"`);
+  const absolute = resolve(io.cwd, file);
+  const root = repositoryRoot(io, findRoot(absolute, io.cwd));
+  const { workspace } = await loadRepository(root, undefined, { history: true });
+  const history = requireHistory(workspace);
+  const document = workspace.document(toRepositoryPath(root, absolute));
+  if (!document) throw new UsageError(`not a document of the repository at ${root}: ${file}`);
+  const report = changesReport(workspace, history, document, sinceVersion);
+  if ('problem' in report) throw new UsageError(report.problem);
+  io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io)));
+  return EXIT_CLEAN;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** exit 2 with the one-line reason when there is no history. */
+function requireHistory(workspace: Workspace): RepositoryHistory {
+  const history = workspace.history;
+  if (!history) throw new UsageError(`no document history: ${workspace.historyUnavailable}`);
+  return history;
+}
+
+/** A FILE (relative to the working directory) or an ID (every language of it). */
+function selectDocuments(io: CliIo, root: string, workspace: Workspace, selector: string): IndexedDocument[] {
+  const byFile = workspace.document(toRepositoryPath(root, resolve(io.cwd, selector))) ?? workspace.document(selector.split(sep).join('/'));
+  if (byFile) return [byFile];
+  const byId = workspace.index.withId(selector);
+  if (byId.length > 0) return [...byId];
+  throw new UsageError(`no document with the id or file "${selector}"`);
+}
+
+function toRepositoryPath(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
+}
+
+/**
+ * The repository a FILE belongs to: the nearest folder above it with a
+ * densho.yaml, up to the Git work tree's top; else the working directory.
+ */
+function findRoot(absolute: string, cwd: string): string {
+  for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'densho.yaml'))) return dir;
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
+}
