@@ -258,6 +258,8 @@ export class DenshoFolder {
     const head = await source.readHead();
     const before = this.workspace.history?.head;
     if (typeof head === 'string' && head === before) return;
+    // Still no history for the same reason (a shallow clone, say): nothing to re-check, and nothing new to log.
+    if (typeof head !== 'string' && head.unavailable === this.workspace.historyUnavailable) return;
     const workspace = this.workspace;
     workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
     if (workspace !== this.workspace) return;
