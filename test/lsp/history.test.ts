@@ -72,6 +72,27 @@ describe('language server with Git history', () => {
   });
 });
 
+describe('language server when densho.yaml turns history off', () => {
+  it('silences the history rules as soon as history: false is written, and brings them back', async () => {
+    const root = gitRepository([{ subject: 'Add', date: '2026-01-10', files: { 'densho.yaml': CONFIG, 'a.md': source(1, '20 N·m') } }]);
+    const client = await TestClient.start(root);
+    try {
+      await client.indexed(['a.md']);
+      await client.open('a.md');
+      await client.change('a.md', source(1, '25 N·m'), (diagnostics) => rulesOf(diagnostics).includes('version/not-bumped'));
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: client.uri('densho.yaml'), languageId: 'yaml', version: 1, text: CONFIG } });
+      let seq = client.seq;
+      await client.sendChange('densho.yaml', `${CONFIG}history: false\n`);
+      await client.diagnosticsAfter('a.md', seq, (diagnostics) => !rulesOf(diagnostics).includes('version/not-bumped'));
+      seq = client.seq;
+      await client.sendChange('densho.yaml', CONFIG);
+      await client.diagnosticsAfter('a.md', seq, (diagnostics) => rulesOf(diagnostics).includes('version/not-bumped'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server in an untrusted workspace', () => {
   it('runs no git: the history rules stay silent and the log says why once', async () => {
     const root = gitRepository([

@@ -240,7 +240,10 @@ export class DenshoFolder {
     const peopleFileBefore = workspace.config.people;
     const trainingBefore = workspace.training;
     const trainingFileBefore = workspace.config.training;
+    const historyKeyBefore = historyKey(workspace);
     await loadSettings(this.fs, workspace);
+    // `history:` turned on or off, or other documents: the history is read again for them.
+    if (historyKey(workspace) !== historyKeyBefore) await this.rereadHistory(workspace);
     for (const settingsPath of this.settingsPaths()) this.settingsTexts.set(settingsPath, await readText(this.fs, settingsPath));
     this.repositoryDirty = true;
     this.forceRepositoryPublish = true;
@@ -283,12 +286,21 @@ export class DenshoFolder {
     const head = await source.readHead();
     const before = this.workspace.history?.head;
     if (typeof head === 'string' && head === before) return;
+    // Still no history for the same reason (a shallow clone, say): nothing to re-check, and nothing new to log.
+    if (typeof head !== 'string' && head.unavailable === this.workspace.historyUnavailable) return;
     const workspace = this.workspace;
-    workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
+    await this.rereadHistory(workspace);
     if (workspace !== this.workspace) return;
     if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
     for (const document of workspace.documentPaths()) this.pending.add(document);
     this.schedule();
+  }
+
+  private async rereadHistory(workspace: Workspace): Promise<void> {
+    const source = this.options.history;
+    if (this.options.historyOff) return;
+    if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
+    else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
   }
 
   /** "Today" moved on (the server ran past midnight): every date rule may answer differently. */
@@ -435,4 +447,10 @@ export class DenshoFolder {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** What decides which history is read: whether it is on, and which files are documents. */
+function historyKey(workspace: Workspace): string {
+  const { history, docs, ignore } = workspace.config;
+  return JSON.stringify([history, docs, ignore]);
 }

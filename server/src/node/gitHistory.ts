@@ -12,7 +12,7 @@
  * another repository or program.
  */
 import { spawn } from 'node:child_process';
-import type { FileChange, HistoryLog, HistorySource, HistoryUnavailable, LogCommit } from '../engine/history/source';
+import type { FileChange, HistoryLog, HistorySource, HistoryUnavailable, LogCommit } from '../engine';
 
 /**
  * `-c` settings that override anything the repository's .git/config, the
