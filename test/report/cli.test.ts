@@ -21,9 +21,9 @@ describe('densho report', () => {
     const out = join(tempDir(), 'audit.html');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', out]);
     assert.equal(result.code, 1, 'the samples hold deliberate errors, and the exit code says so');
-    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 15 error\(s\) and 28 warning\(s\), listed under Findings\.\n$/);
+    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 16 error\(s\) and 34 warning\(s\), listed under Findings\.\n$/);
     const page = readFileSync(out, 'utf8');
-    for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
+    for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'skills', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
     assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//, 'no remote resource');
     assert.ok(page.includes('MST-WLD-001'), 'all layers by default');
   });
@@ -32,6 +32,18 @@ describe('densho report', () => {
     assert.equal(result.code, 1, result.stderr);
     for (const text of MASTER_TITLES) assert.ok(!result.stdout.includes(text), text);
     assert.match(result.stdout, /document files above layer internal are withheld/);
+  });
+  it('holds the competence section: the skills matrix, retraining and succession, and under --max-layer none of a withheld procedure', async () => {
+    const full = await cli(['report', SAMPLES, '--today', TODAY, '--out', '-']);
+    const section = (html: string) => html.slice(html.indexOf('<section id="skills">'), html.indexOf('</section>', html.indexOf('<section id="skills">')));
+    const skills = section(full.stdout);
+    assert.match(skills, /<h2>Competence<\/h2>/);
+    for (const id of ['SOP-WLD-004', 'MST-WLD-001', 'WI-WLD-002']) assert.ok(skills.includes(`<td class="clause">${id}</td>`), id);
+    assert.match(skills, /<h3>Retraining<\/h3>\n<table>.*<td>d\.nakamura<\/td><td>WI-WLD-002<\/td><td>1<\/td><td>2<\/td>/s);
+    const internal = section((await cli(['report', SAMPLES, '--today', TODAY, '--max-layer', 'internal', '--out', '-'])).stdout);
+    assert.match(internal, /<h2>Competence<\/h2>/);
+    for (const withheld of ['MST-WLD-001', 'MST-MCH-001', 'WI-WLD-002', 'SOP-WLD-004']) assert.ok(!internal.includes(withheld), withheld);
+    assert.ok(internal.includes('<td class="clause">SOP-QMS-001</td>'), 'internal procedures stay');
   });
   it('--lang ja prefers the Japanese titles', async () => {
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--lang', 'ja', '--out', '-']);

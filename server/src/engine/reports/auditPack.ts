@@ -15,7 +15,8 @@ import type { IndexedDocument } from '../workspaceIndex';
 import { coverageReport, coveredClauses, type CoverageReport } from './coverage';
 import { documentsById } from './documents';
 import { reviewState } from './reviewState';
-import { knowledgeRisk, type KnowledgeRisk } from './risk';
+import type { KnowledgeRisk } from './risk';
+import type { SkillsMatrix } from './skills';
 import { reviewSchedule, type ReviewSchedule } from './schedule';
 import { auditHistory, type AuditHistory } from './auditHistory';
 
@@ -134,6 +135,8 @@ export interface AuditPack {
   readonly coverage: readonly AuditCoverage[];
   readonly schedule: ReviewSchedule;
   readonly risk: KnowledgeRisk;
+  /** The skills matrix of the documents shown (ISO 9001 7.2); null without training records. */
+  readonly skills: SkillsMatrix | null;
   readonly translations: readonly TranslationPair[];
   /** The organisation the pack is for, from densho.yaml's `organisation`, else the folder name; null when neither is known. */
   readonly organisation: string | null;
@@ -242,7 +245,9 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
   });
 
   const schedule = reviewSchedule(visible, config, people, today);
-  const risk = knowledgeRisk(visible, config, people, today);
+  const risk = workspace.knowledgeRisk(visible);
+  // Under a layer limit the matrix holds only what the limit shows, its roster only the people of its records.
+  const skills = workspace.training ? workspace.skills(options.maxLayer === undefined ? undefined : visible) : null;
 
   return {
     version: 1,
@@ -256,6 +261,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     coverage,
     schedule: preferred.size === 0 ? schedule : { ...schedule, owners: schedule.owners.map((owner) => ({ ...owner, documents: owner.documents.map((review) => ({ ...review, title: preferred.get(review.id) ?? review.title })) })) },
     risk: preferred.size === 0 ? risk : { ...risk, experts: risk.experts.map((holder) => ({ ...holder, documents: holder.documents.map((held) => ({ ...held, title: preferred.get(held.id) ?? held.title })) })) },
+    skills: skills && preferred.size > 0 ? { ...skills, documents: skills.documents.map((row) => ({ ...row, title: preferred.get(row.id) ?? row.title })) } : skills,
     translations: translationPairs(workspace, visible, isVisible, sourceLang, preferred),
     organisation: config.organisation || options.organisation || null,
     findings,

@@ -9,6 +9,7 @@ import { columnChart } from './charts';
 import { coverageChart, coverageMatrix, coverageSummaryText } from './coverageMatrix';
 import { html, type Html, type HtmlValue } from './escape';
 import { renderPage, type PageOptions } from './page';
+import { skillsSection, skillsSummaryText } from './skillsMatrix';
 
 export interface AuditReportOptions extends PageOptions {
   /** Shown in the header, e.g. the repository folder's name. */
@@ -26,13 +27,14 @@ export function renderAuditReport(pack: AuditPack, options: AuditReportOptions =
 ${pack.maxLayer !== null ? html`<p class="notice">${scopeNotice(pack)}</p>` : ''}
 ${findingsNotice(pack)}
 ${summaryStats(pack)}
-<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a><a href="#translations">Translations</a><a href="#revisions">Revision history</a></nav>
+<nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a>${pack.skills ? html`<a href="#skills">Competence</a>` : ''}<a href="#translations">Translations</a><a href="#revisions">Revision history</a></nav>
 </header>
 ${registerSection(pack)}
 ${findingsSection(pack)}
 ${coverageSection(pack)}
 ${reviewSection(pack)}
 ${knowledgeSection(pack)}
+${competenceSection(pack)}
 ${translationSection(pack)}
 ${revisionHistorySection(pack)}
 <footer>Generated${options.generator ? ` by ${options.generator}` : ''} on ${pack.today}. ${scopeText(pack)} This file is self-contained: it loads nothing from anywhere and can be archived as a record.</footer>`;
@@ -240,6 +242,16 @@ function knowledgeSection(pack: AuditPack): Html {
 <p class="muted">Organizational knowledge (ISO 9001:2015, 7.1.6): each expert source whose know-how a document records, the documents that rest on them alone, and when they leave. Most at risk first.</p>
 <p>${risk.summary.experts} expert sources; ${risk.summary.soleHeldDocuments} documents rest on one expert; ${risk.summary.atRisk} sole holders are leaving, gone or inactive.</p>
 ${sortableTable('knowledge-table', 'Expert sources', ['Expert', 'Role', 'Leaving', 'Only they hold', 'Shared with others'], rows)}
+</section>`;
+}
+
+/** The skills matrix, retraining and succession (ISO 9001 7.2, 7.1.6): only when training.yaml exists. */
+function competenceSection(pack: AuditPack): Html {
+  if (!pack.skills) return html``;
+  return html`<section id="skills">
+<h2>Competence</h2>
+<p class="muted">Who can do each procedure, at which level, from the training records (ISO 9001:2015, 7.2 and 7.1.6). ${skillsSummaryText(pack.skills)}</p>
+${skillsSection(pack.skills)}
 </section>`;
 }
 
