@@ -573,6 +573,7 @@ describe('knowledge/*', () => {
     const two = 'm.ito:\n  SOP-A-001: { level: independent, version: 2 }\ny.new:\n  SOP-A-001: { level: trainer, version: 2 }\n';
     assert.deepEqual(findings(await repo(two), 'knowledge/single-holder'), []);
     assert.deepEqual(findings(await repo(undefined), 'knowledge/single-holder'), []);
+    assert.deepEqual(findings(await repo('# Training records: none yet.\n'), 'knowledge/single-holder'), [], 'an empty skeleton is not in use yet');
     assert.deepEqual(findings(await repo('m.ito:\n  SOP-A-001: { level: learning, version: 2 }\n', { status: 'draft' }), 'knowledge/single-holder'), []);
     assert.deepEqual(findings(await repo('', { type: 'form' }), 'knowledge/single-holder'), []);
   });

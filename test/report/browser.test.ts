@@ -202,7 +202,7 @@ describe('the audit pack tells the truth about broken files', { timeout: 180_000
     const rows = await page.locator('#register-table tbody tr').evaluateAll((trs) =>
       Object.fromEntries(trs.map((tr) => [tr.querySelector('td:nth-child(2) .file:last-child')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')])),
     );
-    const column = (name: string) => ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved', 'Approved by'].indexOf(name);
+    const column = (name: string) => ['ID', 'Title', 'Type', 'Version', 'Status', 'Check', 'Owner', 'Last review', 'Next review', 'Access layer', 'Languages', 'Approved by', 'Approved', 'Revision date'].indexOf(name);
     for (const [path, reason] of [['sops/notes.md', /no front matter/i], ['sops/broken.md', /not valid YAML|YAML/], ['sops/binary.md', /not valid UTF-8|binary/], ['sops/huge.md', /limit/]] as const) {
       const row = rows[path];
       assert.ok(row, `${path} is in the register`);

@@ -2,7 +2,8 @@
  * knowledge/single-holder: an approved procedure that fewer than
  * `min-qualified` people can do on their own (ISO 9001 7.1.6). People who
  * leave within `people-warn-before` no longer count, so the warning comes
- * while there is still time to train a successor.
+ * while there is still time to train a successor. Only once training.yaml
+ * holds a record: an empty skeleton is not yet a skills map.
  */
 import { documentCompetence, needsQualifiedPeople, type QualifiedPerson } from '../competence';
 import { formatDay } from '../dates';
@@ -13,7 +14,8 @@ export const knowledgeRules: RuleFamily = {
   checkDocument(context) {
     const { document, training } = context;
     const id = document.meta.id;
-    if (!training || !id || !needsQualifiedPeople(document)) return;
+    // A training.yaml without records (the skeleton `densho init` writes) is not in use yet: no warning per procedure.
+    if (!training || training.training.records.length === 0 || !id || !needsQualifiedPeople(document)) return;
     const competence = documentCompetence(document, training, context);
     if (competence.qualified.length >= competence.required) return;
     const names = (list: readonly QualifiedPerson[]) =>
