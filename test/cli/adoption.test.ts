@@ -5,32 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
 import { replaceFile } from '../../server/src/node/safeWrite';
 import { ProgressLine } from '../../server/src/cli/progress';
-
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
-
-function tempFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'densho-adoption-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
+import { runDensho as run, tempRepository as tempFolder } from '../support/cli';
 
 const TODAY = ['--today', '2026-11-25'];
 

@@ -5,33 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/io';
 import { RULE_IDS } from '../../server/src/engine';
 import { doc } from '../helpers';
+import { runDensho as run, tempRepository } from '../support/cli';
 
 const ROOT = resolve(__dirname, '..', '..');
-
-async function run(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
-
-function tempRepository(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'densho-cli-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
 
 const CLEAN = { 'densho.yaml': 'standards: []\n', 'sops/a.md': doc({}, '# A\n') };
 

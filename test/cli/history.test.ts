@@ -7,18 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
 import { commitTo, git, gitRepository, tempDir, writeFiles, type TestCommit } from '../support/gitRepo';
-
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+import { runDensho as run } from '../support/cli';
 
 const CONFIG = 'languages: [en, ja]\nstandards: []\n';
 const body = (torque: string) => `# Welding\n\n## Scope\n\nFrames.\n\n## Steps\n\n1. Clamp at ${torque}.\n2. Weld.\n`;

@@ -5,32 +5,12 @@
  *   node dist/cli.js skills samples --today 2026-11-25 --format json > test/cli/skills.expected.json
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/io';
 import { doc } from '../helpers';
+import { runDensho as run, tempRepository } from '../support/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd: ROOT, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
-
-function tempRepository(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'densho-skills-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
 
 describe('densho skills', () => {
   it('prints the samples matrix as pinned', async () => {

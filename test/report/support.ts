@@ -4,8 +4,6 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { runCli } from '../../server/src/cli/main';
-import type { CliIo } from '../../server/src/cli/io';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const SAMPLES = join(ROOT, 'samples');
@@ -26,13 +24,8 @@ export const HOSTILE_TITLES = [
   'line\u2028separator\u2029end &amp;',
 ];
 
-export async function cli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+/** The CLI in-process (test/support/cli.ts), from the project root by default. */
+export { runDensho as cli } from '../support/cli';
 
 export function tempDir(prefix = 'densho-report-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
