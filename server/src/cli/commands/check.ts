@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyUnattendedFixes, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { applyUnattendedFixes, terminalText, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
 import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
 import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
 import { colorsFor, type CliIo } from '../io';
-import { printable } from '../format/terminal';
 import { ProgressLine } from '../progress';
 import { replaceFile } from '../../node/safeWrite';
 import { checkTarget, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount } from '../repository';
@@ -100,12 +99,12 @@ function fixDocuments(root: string, workspace: Workspace, documents: readonly st
       replaceFile(root, path, text, original);
     } catch (error) {
       workspace.setDocument(path, original);
-      lines.push(`${printable(path)}: not fixed: ${error instanceof Error ? printable(error.message) : String(error)}`);
+      lines.push(`${terminalText(path)}: not fixed: ${error instanceof Error ? terminalText(error.message) : String(error)}`);
       continue;
     }
     const fixes = applied.filter((fix) => fix.file === path);
-    lines.push(`${printable(path)}: ${fixes.length === 1 ? '1 fix' : `${fixes.length} fixes`}`);
-    for (const fix of fixes) lines.push(`  ${printable(fix.title)}  (${fix.rule})`);
+    lines.push(`${terminalText(path)}: ${fixes.length === 1 ? '1 fix' : `${fixes.length} fixes`}`);
+    for (const fix of fixes) lines.push(`  ${terminalText(fix.title)}  (${fix.rule})`);
   }
   lines.push(texts.size === 0 ? 'densho --fix: nothing to fix' : `densho --fix: ${texts.size === 1 ? '1 file' : `${texts.size} files`} changed`);
   return `${lines.join('\n')}\n\n`;

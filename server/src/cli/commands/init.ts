@@ -16,10 +16,10 @@ import {
   renderDraft,
   renderInitialConfig,
   surveyRepository,
+  terminalText,
 } from '../../engine';
 import { EXIT_CLEAN } from '../errors';
 import type { CliIo } from '../io';
-import { printable } from '../format/terminal';
 import { NodeFileSystem } from '../../node';
 import { createFile, replaceFile } from '../../node/safeWrite';
 import { lastCommitDates } from '../../node/gitDates';
@@ -89,7 +89,7 @@ async function addFrontMatter(root: string): Promise<string[]> {
     try {
       replaceFile(root, path, (parsed.bom ? '\ufeff' : '') + renderDraft(fields, eol) + separated + parsed.text, original);
     } catch (error) {
-      lines.push(`${printable(path)}: not changed: ${error instanceof Error ? printable(error.message) : String(error)}`);
+      lines.push(`${terminalText(path)}: not changed: ${error instanceof Error ? terminalText(error.message) : String(error)}`);
       continue;
     }
     if (id) taken.add(`${lang}\u0000${id}`);
