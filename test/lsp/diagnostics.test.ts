@@ -1,6 +1,9 @@
 /** Diagnostics: identical to the CLI's, shaped for LSP, incremental after edits, following files and settings changes. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadWorkspace, parseDay } from '../../server/src/engine';
 import { NodeFileSystem } from '../../server/src/node';
@@ -85,7 +88,11 @@ describe('diagnostics on samples/', () => {
     for (const d of all) {
       assert.equal(d.source, 'densho');
       assert.match(String(d.code), /^[a-z]+\/[a-z-]+$/);
-      assert.equal(d.codeDescription?.href, `https://github.com/densho-sop/densho/blob/main/docs/rules.md#${String(d.code).replace('/', '-')}`);
+      // The docs/rules.md that ships with the server, at the rule's own section: never a page outside the package.
+      const href = d.codeDescription?.href ?? '';
+      assert.equal(href, `${pathToFileURL(join(REPO_ROOT, 'docs/rules.md')).href}#${String(d.code).replace('/', '-')}`);
+      assert.ok(existsSync(fileURLToPath(href.split('#')[0]!)), href);
+      assert.ok(readFileSync(join(REPO_ROOT, 'docs/rules.md'), 'utf8').includes(`<a id="${href.split('#')[1]}"></a>`), `docs/rules.md has the section ${href}`);
     }
     const outdated = all.find((d) => d.code === 'translation/outdated');
     assert.ok(outdated?.relatedInformation?.length, 'translation/outdated points at the source');

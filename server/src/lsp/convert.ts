@@ -5,7 +5,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
-import { ruleDocumentationUrl, type CompletionKind, type Diagnostic, type FileEdit, type Range } from '../engine';
+import { ruleDocumentationPath, type CompletionKind, type Diagnostic, type FileEdit, type Range } from '../engine';
+
+/** The package root: dist/server.js runs from dist/, and docs/ ships beside it. */
+const PACKAGE_ROOT = join(__dirname, '..');
 
 export function toRange(range: Range): lsp.Range {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
@@ -33,12 +36,18 @@ const SEVERITIES: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
   info: lsp.DiagnosticSeverity.Information,
 };
 
+/** A `file:` URI of the rule's section in the docs/rules.md installed with the server. */
+function ruleDocumentationHref(rule: Diagnostic['rule']): string {
+  const [file, anchor] = ruleDocumentationPath(rule).split('#');
+  return `${pathToFileURL(join(PACKAGE_ROOT, file!)).href}#${anchor}`;
+}
+
 export function toDiagnostic(diagnostic: Diagnostic, uriOf: (file: string) => string): lsp.Diagnostic {
   const result: lsp.Diagnostic = {
     range: toRange(diagnostic.range),
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.rule,
-    codeDescription: { href: ruleDocumentationUrl(diagnostic.rule) },
+    codeDescription: { href: ruleDocumentationHref(diagnostic.rule) },
     source: 'densho',
     message: diagnostic.message,
   };

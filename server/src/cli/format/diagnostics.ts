@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationUrl, terminalText, type Diagnostic, type Severity } from '../../engine';
+import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationPath, terminalText, type Diagnostic, type Severity } from '../../engine';
 import type { Colors } from '../io';
 import { version as DENSHO_VERSION } from '../../../../package.json';
 
@@ -109,11 +109,10 @@ export function toSarif(root: string, diagnostics: readonly Diagnostic[], withBa
           driver: {
             name: 'densho',
             version: DENSHO_VERSION,
-            informationUri: 'https://github.com/densho-sop/densho',
             rules: RULE_IDS.map((id) => ({
               id,
               shortDescription: { text: RULE_SUMMARIES[id] },
-              helpUri: ruleDocumentationUrl(id),
+              help: { text: `${RULE_SUMMARIES[id]}. Documented in ${ruleDocumentationPath(id)} of the Densho package.` },
               defaultConfiguration: { level: SARIF_LEVEL[RULE_DEFAULTS[id]] },
             })),
           },

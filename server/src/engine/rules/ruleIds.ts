@@ -92,9 +92,11 @@ export function isRuleId(value: string): value is RuleId {
   return Object.prototype.hasOwnProperty.call(RULE_DEFAULTS, value);
 }
 
-/** Where a rule is documented; diagnostics link here (`codeDescription` in LSP). */
-export const RULES_DOC_URL = 'https://github.com/densho-sop/densho/blob/main/docs/rules.md';
-
-export function ruleDocumentationUrl(rule: RuleId): string {
-  return `${RULES_DOC_URL}#${rule.replace('/', '-')}`;
+/**
+ * Where a rule is documented, relative to the package root: docs/rules.md,
+ * which ships with the CLI, the server and the extension, at the rule's
+ * anchor (its id with `/` as `-`). Never a page outside the package.
+ */
+export function ruleDocumentationPath(rule: RuleId): string {
+  return `docs/rules.md#${rule.replace('/', '-')}`;
 }
