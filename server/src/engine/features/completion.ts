@@ -14,6 +14,7 @@ import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { ID_LIST_FIELDS, PERSON_FIELDS } from './cursor';
+import { personCompletions } from './people';
 import { trainingCompletions } from './trainingFile';
 
 export type CompletionKind = 'field' | 'enum' | 'person' | 'clause' | 'date' | 'document' | 'file' | 'heading' | 'value';
@@ -193,26 +194,6 @@ function valueCompletions(workspace: Workspace, document: IndexedDocument, key: 
   return [];
 }
 
-export function personCompletions(workspace: Workspace, range: Range): CompletionEntry[] {
-  const people = [...(workspace.people?.people.values() ?? [])];
-  return people.map((person) => {
-    const notes = [
-      person.role,
-      person.leaves === undefined ? undefined : `leaves ${formatDay(person.leaves)}`,
-      person.active ? undefined : 'inactive',
-    ].filter((note): note is string => note !== undefined);
-    return {
-      label: person.key,
-      kind: 'person' as const,
-      detail: [person.name, person.role].filter(Boolean).join(' — ') || undefined,
-      documentation: notes.length > 0 ? `**${markdownText(person.name ?? person.key)}**\n\n${notes.map(markdownText).join(' · ')}` : undefined,
-      range,
-      // Active people first: an inactive one should not be picked by accident.
-      sortText: `${person.active ? 0 : 1}${person.key}`,
-      filterText: `${person.key} ${person.name ?? ''}`,
-    };
-  });
-}
 
 function idCompletions(workspace: Workspace, from: IndexedDocument, range: Range): CompletionEntry[] {
   const entries: CompletionEntry[] = [];

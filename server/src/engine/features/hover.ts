@@ -5,14 +5,14 @@
  */
 import type { DocumentCompetence } from '../competence';
 import { addDuration, formatDay } from '../dates';
-import { markdownCode, markdownLine, markdownText } from '../escaping/markdown';
+import { markdownCode, markdownText } from '../escaping/markdown';
 import { FIELDS } from '../frontmatter';
-import type { Person } from '../people';
 import { reviewState } from '../reports/reviewState';
 import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { headingForFragment, targetAt, wikiIdRange } from './cursor';
+import { describePersonMarkdown } from './people';
 import { trainingHover } from './trainingFile';
 
 export interface HoverResult {
@@ -133,13 +133,6 @@ function describeReview(workspace: Workspace, document: IndexedDocument): string
   return `up to date (reviewed ${reviewed}, next due ${due})`;
 }
 
-export function describePersonMarkdown(workspace: Workspace, person: Person): string {
-  const lines = [`**${markdownText(person.name ?? person.key)}** (${markdownCode(person.key)})`];
-  if (person.role) lines.push(markdownLine(person.role));
-  if (person.leaves !== undefined) lines.push(person.leaves < workspace.today ? `Left on ${formatDay(person.leaves)}` : `Leaves on ${formatDay(person.leaves)}`);
-  if (!person.active) lines.push('Inactive');
-  return lines.join('  \n');
-}
 
 /** "Qualified 1 of 2: h.sato · leaving: k.ito (2027-03-31)": who can do the work alone, for a hover on the id. */
 function qualifiedSummary(competence: DocumentCompetence, minQualified: number): string {

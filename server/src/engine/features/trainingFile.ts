@@ -11,8 +11,9 @@ import type { LineIndex, Position, Range } from '../text';
 import { TRAINING_LEVELS, TRAINING_RECORD_KEYS, type TrainingLevel } from '../training';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
-import { personCompletions, type CompletionEntry } from './completion';
-import { describePersonMarkdown, type HoverResult } from './hover';
+import type { CompletionEntry } from './completion';
+import type { HoverResult } from './hover';
+import { describePersonMarkdown, personCompletions } from './people';
 
 export const LEVEL_MEANINGS: Readonly<Record<TrainingLevel, string>> = {
   learning: 'in on-the-job training: works only beside a trainer',
