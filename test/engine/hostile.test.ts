@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { completions, hover, LineIndex, loadWorkspace, MemoryFileSystem, parseConfig, parseDay, planExport, UnreadableFileError } from '../../server/src/engine';
 import { compileGlobs } from '../../server/src/engine/documentGlobs';
 import { fillTemplate } from '../../server/src/engine/templates';
-import { doc, findings, PEOPLE, repository } from '../helpers';
+import { diagnosticsOf, doc, findings, PEOPLE, repository } from '../helpers';
 
 /** Keys that name members of Object.prototype. */
 const PROTOTYPE_KEYS = ['__proto__', 'hasOwnProperty', 'valueOf', 'constructor', 'toString', '__defineGetter__'];
@@ -146,6 +146,15 @@ describe('ceilings a pull request cannot raise', () => {
     assert.deepEqual(findings(workspace, 'config/invalid'), ['people.yaml:40001:1 error config/invalid', 'std.yaml:10004:5 error config/invalid']);
     assert.equal(workspace.people?.people.size, 20_000);
     assert.equal(workspace.standards[0]?.clauses.length, 5_000);
+  });
+  it('training records: reported at the first record past 100,000, which is not read, nor any after it', async () => {
+    // 20 people × 5,001 records: the ceiling falls inside the last person's block.
+    const people = Array.from({ length: 20 }, (_, p) => `p${p}:\n${Array.from({ length: 5_001 }, (_, r) => `  D-${r}: { level: learning, version: 1 }\n`).join('')}`).join('');
+    const workspace = await repository({ 'densho.yaml': 'standards: []\n', 'training.yaml': people });
+    const overflow = diagnosticsOf(workspace, 'training/invalid').filter((d) => d.message.includes('more than the 100000 training records'));
+    // Person p19's block starts on line 19 × 5,002 + 1; its record 100,000 − 19 × 5,001 = 4,981 (0-based) is the first one not read.
+    assert.deepEqual(overflow.map((d) => d.range.start.line + 1), [19 * 5_002 + 1 + 4_981 + 1]);
+    assert.equal(workspace.training?.training.records.length, 100_000);
   });
   it('below the ceilings nothing is reported', async () => {
     const keys = Array.from({ length: 998 }, (_, i) => `k${i}: v`).join('\n');

@@ -15,5 +15,7 @@ export const SETTINGS_SIZE_CEILING = 5 * 1024 * 1024;
 export const FRONT_MATTER_KEY_CEILING = 1_000;
 /** Most people read from people.yaml. */
 export const PEOPLE_CEILING = 20_000;
+/** Most training records read from training.yaml (its people count against PEOPLE_CEILING too). */
+export const TRAINING_RECORD_CEILING = 100_000;
 /** Most clauses read from one custom standard. */
 export const CLAUSE_CEILING = 5_000;

@@ -5,6 +5,7 @@
  * still current, needs the workspace and is decided in competence.ts.
  */
 import { parseDay, type Day } from './dates';
+import { PEOPLE_CEILING, TRAINING_RECORD_CEILING } from './limits';
 import type { Finding } from './diagnostics';
 import { closestMatch } from './suggest';
 import { LineIndex, type Range } from './text';
@@ -56,7 +57,10 @@ export function parseTraining(file: string, text: string): { training: TrainingR
   if (root && root.kind !== 'map') problem(root.range, `${file} must map each person to the documents they were trained on, not ${describeKind(root)}.`);
   if (root?.kind !== 'map') return { training: { file, records }, findings };
 
-  for (const personEntry of root.entries) {
+  const overflowingPerson = root.entries[PEOPLE_CEILING];
+  if (overflowingPerson) problem(overflowingPerson.keyRange, `${file} lists ${root.entries.length} people, more than the ${PEOPLE_CEILING} Densho reads: this person and those after were not read.`);
+  let read = 0;
+  for (const personEntry of root.entries.slice(0, PEOPLE_CEILING)) {
     const person = { value: personEntry.key, range: personEntry.keyRange };
     const documents = personEntry.value;
     if (documents.kind === 'empty') continue;
@@ -65,6 +69,10 @@ export function parseTraining(file: string, text: string): { training: TrainingR
       continue;
     }
     for (const documentEntry of documents.entries) {
+      if (read++ === TRAINING_RECORD_CEILING) {
+        problem(documentEntry.keyRange, `${file} holds more than the ${TRAINING_RECORD_CEILING} training records Densho reads: this record and those after were not read.`);
+        return { training: { file, records }, findings };
+      }
       const record = readRecord(person, { value: documentEntry.key, range: documentEntry.keyRange }, documentEntry.value, problem);
       if (record) records.push(record);
     }
