@@ -1,0 +1,39 @@
+/**
+ * Issue 16's editor target: an edit to training.yaml → its diagnostics
+ * published again, p95 ≤ 100 ms. Starts the built server on a repository
+ * (argument: its folder, holding a training.yaml), waits until it is
+ * checked, then makes 40 edits that each turn one record's level into a typo
+ * and back, and times each edit → the training.yaml publish that follows.
+ * `node --import tsx bench/trainingEdits.ts <repository>`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestClient } from '../test/lsp/client';
+
+async function main(root: string): Promise<void> {
+  const client = await TestClient.start(root);
+  try {
+    const text = readFileSync(join(root, 'training.yaml'), 'utf8');
+    await client.waitUntil('the repository checked', () => client.diagnostics.has(client.uri('training.yaml')) || client.diagnostics.size > 1000, 600_000);
+    await client.openQuietly('training.yaml');
+    const invalid = (list: readonly { code?: unknown }[]) => list.filter((d) => d.code === 'training/invalid').length;
+    const base = invalid(client.diagnostics.get(client.uri('training.yaml'))?.params.diagnostics ?? []);
+    const latencies: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const broken = i % 2 === 0;
+      const next = broken ? text.replace('level: learning', 'level: lerning') : text;
+      const before = client.seq;
+      const start = performance.now();
+      await client.sendChange('training.yaml', next);
+      await client.diagnosticsAfter('training.yaml', before, (list) => invalid(list) === base + (broken ? 1 : 0), 60_000);
+      latencies.push(performance.now() - start);
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+    console.log(`${latencies.length} edits to a ${text.length}-character training.yaml: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+  } finally {
+    await client.stop();
+  }
+}
+
+void main(process.argv[2]!);
