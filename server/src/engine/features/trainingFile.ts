@@ -59,7 +59,7 @@ export function trainingCompletions(workspace: Workspace, text: string, lines: L
       label: candidate.meta.id!.value,
       kind: 'document' as const,
       detail: candidate.meta.title,
-      documentation: `${markdownText(candidate.meta.title ?? '')}\n\n${candidate.meta.version === undefined ? 'no version' : `version ${candidate.meta.version}`} · \`${candidate.path}\``,
+      documentation: `${markdownText(candidate.meta.title ?? '')}\n\n${candidate.meta.version === undefined ? 'no version' : `version ${candidate.meta.version}`} · ${markdownCode(candidate.path)}`,
       insertText: `${candidate.meta.id!.value}: { level: learning, version: ${candidate.meta.version ?? 1}, date: ${formatDay(workspace.today)} }`,
       range,
       filterText: `${candidate.meta.id!.value} ${candidate.meta.title ?? ''}`,
