@@ -12,6 +12,7 @@
  * Every other character stands for itself.
  */
 import type { DenshoConfig } from './config';
+import { GLOB_LIST_CEILING } from './limits';
 import { compileLinearPattern, MAX_PATTERN_LENGTH, type LinearPattern } from './linearPattern';
 
 export interface GlobOptions {
@@ -26,6 +27,7 @@ export interface GlobOptions {
 /** A set of globs compiled to one linear-time test, or the reason one of them was refused. */
 export function compileGlobs(globs: readonly string[], options: GlobOptions): ((path: string) => boolean) | { readonly error: string } {
   if (globs.length === 0) return () => false;
+  if (globs.length > GLOB_LIST_CEILING) return { error: `it lists ${globs.length} globs, more than ${GLOB_LIST_CEILING}` };
   const alternatives: string[] = [];
   for (const glob of globs) {
     if (glob.length > MAX_PATTERN_LENGTH) return { error: `\`${glob.slice(0, 40)}…\` is longer than ${MAX_PATTERN_LENGTH} characters` };
@@ -33,7 +35,9 @@ export function compileGlobs(globs: readonly string[], options: GlobOptions): ((
     if (typeof translated !== 'string') return { error: `\`${glob}\`: ${translated.error}` };
     alternatives.push(translated);
   }
-  const compiled = compileLinearPattern(`^(?:${alternatives.join('|')})$`);
+  // Each glob is bounded above, so the alternation may be as long as they are together.
+  const source = `^(?:${alternatives.join('|')})$`;
+  const compiled = compileLinearPattern(source, source.length);
   if ('error' in compiled) return { error: compiled.error };
   const pattern: LinearPattern = compiled;
   if (options.dot) return (path) => pattern.test(path);

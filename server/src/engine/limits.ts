@@ -17,3 +17,5 @@ export const FRONT_MATTER_KEY_CEILING = 1_000;
 export const PEOPLE_CEILING = 20_000;
 /** Most clauses read from one custom standard. */
 export const CLAUSE_CEILING = 5_000;
+/** Most globs in one `docs` or `ignore` list. */
+export const GLOB_LIST_CEILING = 1_000;
