@@ -43,6 +43,8 @@ describe('patterns and globs from densho.yaml', () => {
     const matches = (glob: string, path: string, dot = false) => (compileGlobs([glob], { dot }) as (path: string) => boolean)(path);
     assert.ok(matches('**/*.md', 'a.md') && matches('**/*.md', 'a/b/c.md') && !matches('**/*.md', 'a.txt'));
     assert.ok(!matches('**/*.md', '.github/a.md') && matches('**/*.md', '.github/a.md', true) && matches('.github/**/*.md', '.github/w/a.md'));
+    const both = compileGlobs(['**/*.md', '.github/**/*.md'], { dot: false }) as (path: string) => boolean;
+    assert.ok(both('.github/w/a.md') && both('a/b.md') && !both('.vscode/a.md'), 'naming one dot-folder opens only that one');
     assert.ok(matches('sops/**', 'sops/a/b.md') && matches('sops/**', 'sops') && !matches('sops/**', 'sopsx/a.md'));
     assert.ok(matches('a/**/b/*.md', 'a/b/x.md') && matches('a/**/b/*.md', 'a/q/r/b/x.md') && !matches('a/**/b/*.md', 'a/q/x.md'));
     assert.ok(matches('*.md', 'x.md') && !matches('*.md', 'a/x.md'));

@@ -26,8 +26,25 @@ export interface GlobOptions {
 
 /** A set of globs compiled to one linear-time test, or the reason one of them was refused. */
 export function compileGlobs(globs: readonly string[], options: GlobOptions): ((path: string) => boolean) | { readonly error: string } {
-  if (globs.length === 0) return () => false;
   if (globs.length > GLOB_LIST_CEILING) return { error: `it lists ${globs.length} globs, more than ${GLOB_LIST_CEILING}` };
+  if (options.dot) return compileAlternation(globs);
+  // A glob that names a dot-segment itself may match dot paths; the others may not.
+  const dotted = compileAlternation(globs.filter(namesDotSegment));
+  const plain = compileAlternation(globs.filter((glob) => !namesDotSegment(glob)));
+  if (typeof dotted !== 'function') return dotted;
+  if (typeof plain !== 'function') return plain;
+  return (path) => dotted(path) || (!DOT_SEGMENT.test(path) && plain(path));
+}
+
+const DOT_SEGMENT = /(^|\/)\./;
+
+function namesDotSegment(glob: string): boolean {
+  return DOT_SEGMENT.test(glob);
+}
+
+/** Globs joined into one RE2 alternation: one pass over a path, whatever the number of globs. */
+function compileAlternation(globs: readonly string[]): ((path: string) => boolean) | { readonly error: string } {
+  if (globs.length === 0) return () => false;
   const alternatives: string[] = [];
   for (const glob of globs) {
     if (glob.length > MAX_PATTERN_LENGTH) return { error: `\`${glob.slice(0, 40)}…\` is longer than ${MAX_PATTERN_LENGTH} characters` };
@@ -40,9 +57,7 @@ export function compileGlobs(globs: readonly string[], options: GlobOptions): ((
   const compiled = compileLinearPattern(source, source.length);
   if ('error' in compiled) return { error: compiled.error };
   const pattern: LinearPattern = compiled;
-  if (options.dot) return (path) => pattern.test(path);
-  const namesDotSegment = globs.some((glob) => /(^|\/)\./.test(glob));
-  return (path) => (namesDotSegment || !/(^|\/)\./.test(path)) && pattern.test(path);
+  return (path) => pattern.test(path);
 }
 
 /** RE2 source for one glob. */
