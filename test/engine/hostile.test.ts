@@ -43,12 +43,25 @@ describe('patterns and globs from densho.yaml', () => {
     const matches = (glob: string, path: string, dot = false) => (compileGlobs([glob], { dot }) as (path: string) => boolean)(path);
     assert.ok(matches('**/*.md', 'a.md') && matches('**/*.md', 'a/b/c.md') && !matches('**/*.md', 'a.txt'));
     assert.ok(!matches('**/*.md', '.github/a.md') && matches('**/*.md', '.github/a.md', true) && matches('.github/**/*.md', '.github/w/a.md'));
+    const both = compileGlobs(['**/*.md', '.github/**/*.md'], { dot: false }) as (path: string) => boolean;
+    assert.ok(both('.github/w/a.md') && both('a/b.md') && !both('.vscode/a.md'), 'naming one dot-folder opens only that one');
     assert.ok(matches('sops/**', 'sops/a/b.md') && matches('sops/**', 'sops') && !matches('sops/**', 'sopsx/a.md'));
     assert.ok(matches('a/**/b/*.md', 'a/b/x.md') && matches('a/**/b/*.md', 'a/q/r/b/x.md') && !matches('a/**/b/*.md', 'a/q/x.md'));
     assert.ok(matches('*.md', 'x.md') && !matches('*.md', 'a/x.md'));
     assert.ok(matches('sops/[a-c]?.md', 'sops/b1.md') && !matches('sops/[a-c]?.md', 'sops/d1.md') && matches('[!x]*.md', 'a.md') && !matches('[!x]*.md', 'xa.md'));
     assert.ok(matches('**/*.{md,markdown}', 'a/x.markdown') && matches('{a,b{c,d}}/*.md', 'bd/x.md') && !matches('{a,b}/*.md', 'c/x.md'));
     assert.ok(matches('\\*.md', '*.md') && !matches('\\*.md', 'x.md') && matches('a+(b).md', 'a+(b).md'));
+  });
+  it('a long list of ordinary globs is accepted; more than 1,000 globs in one list is config/invalid', async () => {
+    const ignore = Array.from({ length: 40 }, (_, i) => `archive/old-${i}/**/*-draft-*.md`);
+    const { config, findings: problems } = parseConfig(`ignore: ${JSON.stringify(ignore)}\n`);
+    assert.deepEqual(problems, []);
+    const workspace = await repository({ 'densho.yaml': `ignore: ${JSON.stringify(ignore)}\nstandards: []\n`, 'archive/old-7/x/a-draft-1.md': doc(), 'a.md': doc({ id: 'SOP-B-001' }) });
+    assert.deepEqual(workspace.documentPaths(), ['a.md']);
+    assert.equal(config.ignore.length, 40);
+    const tooMany = parseConfig(`docs: ${JSON.stringify(Array.from({ length: 1_001 }, (_, i) => `d${i}/*.md`))}\n`);
+    assert.deepEqual(tooMany.findings.map((finding) => finding.rule), ['config/invalid']);
+    assert.match(tooMany.findings[0]!.message, /1001 globs, more than 1000/);
   });
   it('a glob with six stars decides a 100-character name; an unclosed brace is config/invalid', () => {
     const evil = compileGlobs(['**/*a*a*a*a*a*a*b.md'], { dot: false }) as (path: string) => boolean;

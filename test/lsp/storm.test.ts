@@ -75,6 +75,19 @@ describe('language server under load', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code === 'link/id').map((d) => d.range.start), [{ line, character: 'Typed: [[SOP-B-001]] [['.length }]);
   });
 
+  it('reports a document changed on disk to 6 MB as too large, not as deleted', async () => {
+    const repo = tempRepository({ 'densho.yaml': 'standards: []\n', 'a.md': sop('SOP-A-001', 'A', '# A\n') });
+    repos.push(repo);
+    const client = await TestClient.start(repo.root);
+    clients.push(client);
+    await client.indexed(['a.md']);
+    const before = client.seq;
+    repo.write('a.md', sop('SOP-A-001', 'A', `# A\n${'x'.repeat(6 * 1024 * 1024)}\n`));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('a.md'), type: 2 }] });
+    const diagnostics = await client.diagnosticsAfter('a.md', before, (list) => list.length > 0, WATCHDOG_MS);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['file/too-large']);
+  });
+
   it('stays responsive when the editor sends an id-pattern and globs that backtrack for minutes elsewhere', async () => {
     const long = 'a'.repeat(100);
     const repo = tempRepository({ 'a.md': sop(`${'A'.repeat(34)}!`, 'A', '# A\n'), [`sops/${long}.md`]: sop('SOP-B-001', 'B', '# B\n') });

@@ -12,6 +12,7 @@
  * Every other character stands for itself.
  */
 import type { DenshoConfig } from './config';
+import { GLOB_LIST_CEILING } from './limits';
 import { compileLinearPattern, MAX_PATTERN_LENGTH, type LinearPattern } from './linearPattern';
 
 export interface GlobOptions {
@@ -25,6 +26,24 @@ export interface GlobOptions {
 
 /** A set of globs compiled to one linear-time test, or the reason one of them was refused. */
 export function compileGlobs(globs: readonly string[], options: GlobOptions): ((path: string) => boolean) | { readonly error: string } {
+  if (globs.length > GLOB_LIST_CEILING) return { error: `it lists ${globs.length} globs, more than ${GLOB_LIST_CEILING}` };
+  if (options.dot) return compileAlternation(globs);
+  // A glob that names a dot-segment itself may match dot paths; the others may not.
+  const dotted = compileAlternation(globs.filter(namesDotSegment));
+  const plain = compileAlternation(globs.filter((glob) => !namesDotSegment(glob)));
+  if (typeof dotted !== 'function') return dotted;
+  if (typeof plain !== 'function') return plain;
+  return (path) => dotted(path) || (!DOT_SEGMENT.test(path) && plain(path));
+}
+
+const DOT_SEGMENT = /(^|\/)\./;
+
+function namesDotSegment(glob: string): boolean {
+  return DOT_SEGMENT.test(glob);
+}
+
+/** Globs joined into one RE2 alternation: one pass over a path, whatever the number of globs. */
+function compileAlternation(globs: readonly string[]): ((path: string) => boolean) | { readonly error: string } {
   if (globs.length === 0) return () => false;
   const alternatives: string[] = [];
   for (const glob of globs) {
@@ -33,12 +52,12 @@ export function compileGlobs(globs: readonly string[], options: GlobOptions): ((
     if (typeof translated !== 'string') return { error: `\`${glob}\`: ${translated.error}` };
     alternatives.push(translated);
   }
-  const compiled = compileLinearPattern(`^(?:${alternatives.join('|')})$`);
+  // Each glob is bounded above, so the alternation may be as long as they are together.
+  const source = `^(?:${alternatives.join('|')})$`;
+  const compiled = compileLinearPattern(source, source.length);
   if ('error' in compiled) return { error: compiled.error };
   const pattern: LinearPattern = compiled;
-  if (options.dot) return (path) => pattern.test(path);
-  const namesDotSegment = globs.some((glob) => /(^|\/)\./.test(glob));
-  return (path) => (namesDotSegment || !/(^|\/)\./.test(path)) && pattern.test(path);
+  return (path) => pattern.test(path);
 }
 
 /** RE2 source for one glob. */

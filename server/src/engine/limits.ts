@@ -19,3 +19,5 @@ export const PEOPLE_CEILING = 20_000;
 export const TRAINING_RECORD_CEILING = 100_000;
 /** Most clauses read from one custom standard. */
 export const CLAUSE_CEILING = 5_000;
+/** Most globs in one `docs` or `ignore` list. */
+export const GLOB_LIST_CEILING = 1_000;

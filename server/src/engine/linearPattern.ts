@@ -19,9 +19,13 @@ export interface LinearPattern {
 /** Longest `id-pattern` or glob accepted: far above any real one, low enough that compiling stays instant. */
 export const MAX_PATTERN_LENGTH = 1000;
 
-/** Compiles `source` with RE2 semantics; an error names the construct RE2 refused. */
-export function compileLinearPattern(source: string): LinearPattern | { readonly error: string } {
-  if (source.length > MAX_PATTERN_LENGTH) return { error: `it is longer than ${MAX_PATTERN_LENGTH} characters` };
+/**
+ * Compiles `source` with RE2 semantics; an error names the construct RE2
+ * refused. `maxLength` is for patterns Densho assembles itself from parts
+ * that were each bounded (the globs of one list).
+ */
+export function compileLinearPattern(source: string, maxLength = MAX_PATTERN_LENGTH): LinearPattern | { readonly error: string } {
+  if (source.length > maxLength) return { error: `it is longer than ${maxLength} characters` };
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(source);

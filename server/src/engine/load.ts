@@ -150,15 +150,7 @@ export async function readDocuments(
     paths.map((path, position) => ({ path, position })),
     READ_CONCURRENCY,
     async ({ path, position }) => {
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = await fs.readFile(path, workspace.config.maxDocumentSize);
-      } catch (error) {
-        if (error instanceof UnreadableFileError || error instanceof FileTooLargeError) return finish(position, workspace.unreadableFile(error));
-        throw error;
-      }
-      if (bytes === undefined) return finish(position, undefined);
-      const screened = workspace.screenDocumentBytes(path, bytes);
+      const screened = await readDocument(fs, workspace, path);
       if (typeof screened !== 'string') return finish(position, screened);
       // Not awaited here: reading goes on while the workers parse.
       pending.push(parser.parse(path, screened).then((parsed) => finish(position, parsed)));
@@ -166,6 +158,22 @@ export async function readDocuments(
   );
   await Promise.all(pending);
   return results;
+}
+
+/**
+ * A document's text, ready to parse; or the placeholder that reports why it
+ * has none (too large, unreadable, not UTF-8), without reading more than the
+ * size limit; undefined when the file does not exist.
+ */
+export async function readDocument(fs: FileSystem, workspace: Workspace, path: string): Promise<string | ParsedDocument | undefined> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await fs.readFile(path, workspace.config.maxDocumentSize);
+  } catch (error) {
+    if (error instanceof UnreadableFileError || error instanceof FileTooLargeError) return workspace.unreadableFile(error);
+    throw error;
+  }
+  return bytes === undefined ? undefined : workspace.screenDocumentBytes(path, bytes);
 }
 
 /**

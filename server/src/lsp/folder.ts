@@ -15,6 +15,7 @@ import {
   loadWorkspace,
   localToday,
   frontMatterText,
+  readDocument,
   readText,
   Workspace,
   type CheckCache,
@@ -158,6 +159,13 @@ export class DenshoFolder {
       return;
     }
     this.typedTexts.delete(path);
+    if (text === undefined && workspace.isDocumentPath(path)) {
+      // From the disk: a file too large, unreadable or not UTF-8 is reported as such, not taken for deleted.
+      const read = await readDocument(this.fs, workspace, path);
+      if (read === undefined) return this.removed(path);
+      if (typeof read !== 'string') return this.mark(path, () => workspace.setParsedDocument(read));
+      text = read;
+    }
     if (text === undefined) text = await readText(this.fs, path);
     if (text === undefined) return this.removed(path);
     if (!workspace.isDocumentPath(path)) {
@@ -264,8 +272,9 @@ export class DenshoFolder {
     for (const file of [...workspace.index.allFiles()]) {
       const isDocument = workspace.isDocumentPath(file);
       if (isDocument && !workspace.hasDocument(file)) {
-        const text = await readText(this.fs, file);
-        if (text !== undefined) workspace.setDocument(file, text);
+        const read = await readDocument(this.fs, workspace, file);
+        if (typeof read === 'string') workspace.setDocument(file, read);
+        else if (read !== undefined) workspace.setParsedDocument(read);
       } else if (!isDocument && workspace.hasDocument(file)) {
         workspace.removeFile(file);
         workspace.addFile(file);
