@@ -4,12 +4,11 @@
  * retrained. The server computes it (densho/skills, the CLI's JSON).
  */
 import * as vscode from 'vscode';
+import { LEVEL_SYMBOLS } from '../../../server/src/engine';
 import { SkillsRequest, type SkillsMatrix } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
-/** The quarter circles of a skills map (力量表), as the CLI and the report draw them. */
-const SYMBOLS: Readonly<Record<string, string>> = { learning: '◔', supervised: '◑', independent: '◕', trainer: '●' };
 
 export class SkillsTree extends ReportTree<SkillsMatrix> {
   constructor(ctx: Ctx) {
@@ -25,7 +24,7 @@ export class SkillsTree extends ReportTree<SkillsMatrix> {
     const names = new Map(matrix.roster.map((person) => [person.person, person.name]));
     const documents = matrix.documents.map((document) => {
       const people = document.records.map((record) => {
-        const node = new TreeNode(`${SYMBOLS[record.level] ?? ''} ${names.get(record.person) ?? record.person}`);
+        const node = new TreeNode(`${LEVEL_SYMBOLS[record.level]} ${names.get(record.person) ?? record.person}`);
         node.description = [record.level, `v${record.version}`, record.current ? '' : 'retrain', record.date ?? ''].filter(Boolean).join(' · ');
         node.tooltip = `${record.person}: ${record.level} on version ${record.version}${record.trainer ? `, taught by ${record.trainer}` : ''}${record.current ? '' : ' (a major change came after it)'}`;
         node.contextValue = 'densho.trainingRecord';

@@ -3,7 +3,7 @@
  * qualified count against `min-qualified`, the retraining list and the
  * succession list; as text, Markdown and CSV.
  */
-import { csvRows, LEVEL_SYMBOLS, markdownText, terminalText as t, TRAINING_LEVELS, type SkillsMatrix, type SkillsRecord } from '../../engine';
+import { csvRows, LEVEL_SYMBOLS, markdownText, terminalText as t, TRAINING_LEVELS, type SkillsDocument, type SkillsMatrix, type SkillsRecord } from '../../engine';
 import type { Colors } from '../io';
 const OUTDATED = '!';
 
@@ -16,8 +16,9 @@ function cell(record: SkillsRecord | undefined): string {
   return `${LEVEL_SYMBOLS[record.level]}${record.current ? '' : OUTDATED}`;
 }
 
-function recordOf(matrix: SkillsMatrix, id: string, person: string): SkillsRecord | undefined {
-  return matrix.documents.find((document) => document.id === id)?.records.find((record) => record.person === person);
+/** The cell of one row and person: a row holds its own records, so no search through the whole matrix. */
+function recordOf(document: SkillsDocument, person: string): SkillsRecord | undefined {
+  return document.records.find((record) => record.person === person);
 }
 
 export function skillsText(matrix: SkillsMatrix, colors: Colors): string {
@@ -27,7 +28,7 @@ export function skillsText(matrix: SkillsMatrix, colors: Colors): string {
   const widths = people.map((person) => Math.max(person.length, 2));
   lines.push(`${''.padEnd(idWidth)}  ${people.map((person, i) => person.padEnd(widths[i]!)).join('  ')}  qualified`);
   for (const document of matrix.documents) {
-    const cells = matrix.people.map((person, i) => cell(recordOf(matrix, document.id, person.person)).padEnd(widths[i]!));
+    const cells = matrix.people.map((person, i) => cell(recordOf(document, person.person)).padEnd(widths[i]!));
     const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
     const short = document.qualified.length < document.required;
     lines.push(`${t(document.id).padEnd(idWidth)}  ${cells.join('  ')}  ${short ? colors.red(count) : colors.green(count)}  ${colors.dim(t(document.title))}`);
@@ -52,7 +53,7 @@ export function skillsMarkdown(matrix: SkillsMatrix): string {
     `| --- | --- | ${people.map(() => ':---:').join(' | ')} | ---: |`,
   ];
   for (const document of matrix.documents) {
-    const cells = matrix.people.map((person) => cell(recordOf(matrix, document.id, person.person)));
+    const cells = matrix.people.map((person) => cell(recordOf(document, person.person)));
     const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
     lines.push(`| ${markdownText(document.id)} | ${markdownText(document.title)} | ${cells.join(' | ')} | ${document.qualified.length < document.required ? `**${count}**` : count} |`);
   }

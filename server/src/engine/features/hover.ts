@@ -3,7 +3,6 @@
  * information; a link or `[[ID]]` shows the target's title, owner, layer,
  * status and review state; a person key shows name, role and leaving date.
  */
-import type { DocumentCompetence } from '../competence';
 import { addDuration, formatDay } from '../dates';
 import { markdownCode, markdownText } from '../escaping/markdown';
 import { FIELDS } from '../frontmatter';
@@ -12,7 +11,7 @@ import type { Position, Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { headingForFragment, targetAt, wikiIdRange } from './cursor';
-import { describePersonMarkdown } from './people';
+import { describePersonMarkdown, qualifiedSummary } from './people';
 import { trainingHover } from './trainingFile';
 
 export interface HoverResult {
@@ -59,8 +58,8 @@ export function hover(workspace: Workspace, path: string, position: Position): H
       const lines = [`**${markdownText(target.id)}** · ${markdownText(document.meta.lang)}`];
       if (others.length > 0) lines.push(`Also kept as: ${others.map((other) => `${markdownCode(other.path)} (${markdownText(other.meta.lang)})`).join(', ')}`);
       lines.push(`${backlinks} link(s) from other documents lead here.`);
-      const competence = workspace.competence(workspace.index.withId(target.id).find((other) => !other.meta.isTranslation) ?? document);
-      if (competence) lines.push(qualifiedSummary(competence, workspace.config.minQualified));
+      const competence = workspace.competence(workspace.index.resolveId(target.id, workspace.index.sourceLanguage) ?? document);
+      if (competence) lines.push(qualifiedSummary(competence));
       return { contents: lines.join('\n\n'), range: target.range };
     }
     case 'value': {
@@ -134,10 +133,3 @@ function describeReview(workspace: Workspace, document: IndexedDocument): string
 }
 
 
-/** "Qualified 1 of 2: h.sato · leaving: k.ito (2027-03-31)": who can do the work alone, for a hover on the id. */
-function qualifiedSummary(competence: DocumentCompetence, minQualified: number): string {
-  const required = competence.required > 0 ? ` of ${minQualified}` : '';
-  const names = competence.qualified.map(({ person }) => markdownCode(person)).join(', ') || 'nobody';
-  const leaving = competence.leaving.map(({ person, leaves }) => `${markdownCode(person)} (leaves ${formatDay(leaves!)})`).join(', ');
-  return `Qualified ${competence.qualified.length}${required}: ${names}${leaving ? ` · leaving: ${leaving}` : ''}`;
-}

@@ -3,6 +3,7 @@
  * (active people first) and a hover. Shared by front matter and
  * training.yaml, so a person reads the same wherever their key is typed.
  */
+import type { DocumentCompetence } from '../competence';
 import { formatDay } from '../dates';
 import { markdownCode, markdownLine, markdownText } from '../escaping/markdown';
 import type { Person } from '../people';
@@ -37,4 +38,12 @@ export function describePersonMarkdown(workspace: Workspace, person: Person): st
   if (person.leaves !== undefined) lines.push(person.leaves < workspace.today ? `Left on ${formatDay(person.leaves)}` : `Leaves on ${formatDay(person.leaves)}`);
   if (!person.active) lines.push('Inactive');
   return lines.join('  \n');
+}
+
+/** "Qualified 1 of 2: `h.sato` · leaving: `k.ito` (leaves 2027-03-31)": who can do a document's work alone, for hovers. */
+export function qualifiedSummary(competence: DocumentCompetence): string {
+  const required = competence.required > 0 ? ` of ${competence.required}` : '';
+  const names = competence.qualified.map(({ person }) => markdownCode(person)).join(', ') || 'nobody';
+  const leaving = competence.leaving.map(({ person, leaves }) => `${markdownCode(person)} (leaves ${formatDay(leaves!)})`).join(', ');
+  return `Qualified ${competence.qualified.length}${required}: ${names}${leaving ? ` · leaving: ${leaving}` : ''}`;
 }

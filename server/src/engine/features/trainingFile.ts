@@ -13,7 +13,7 @@ import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import type { CompletionEntry } from './completion';
 import type { HoverResult } from './hover';
-import { describePersonMarkdown, personCompletions } from './people';
+import { describePersonMarkdown, personCompletions, qualifiedSummary } from './people';
 
 export const LEVEL_MEANINGS: Readonly<Record<TrainingLevel, string>> = {
   learning: 'in on-the-job training: works only beside a trainer',
@@ -94,17 +94,17 @@ export function trainingCompletions(workspace: Workspace, text: string, lines: L
 
 export function trainingHover(workspace: Workspace, text: string, lines: LineIndex, position: Position): HoverResult | undefined {
   const cursor = cursorAt(text, lines, position);
-  const word = /[A-Za-z0-9._-]*$/.exec(cursor.before)![0] + /^[A-Za-z0-9._-]*/.exec(cursor.after)![0];
+  const head = /[A-Za-z0-9._-]*$/.exec(cursor.before)![0];
+  const tail = /^[A-Za-z0-9._-]*/.exec(cursor.after)![0];
+  const word = head + tail;
   if (word === '') return undefined;
-  const range: Range = {
-    start: { line: position.line, character: position.character - /[A-Za-z0-9._-]*$/.exec(cursor.before)![0].length },
-    end: { line: position.line, character: position.character + /^[A-Za-z0-9._-]*/.exec(cursor.after)![0].length },
-  };
+  const range: Range = { start: { line: position.line, character: position.character - head.length }, end: { line: position.line, character: position.character + tail.length } };
   const level = TRAINING_LEVELS.find((candidate) => candidate === word);
   if (level && /level:\s*[a-z]*$/.test(cursor.before)) return { contents: `**${level}**: ${LEVEL_MEANINGS[level]}`, range };
   const person = workspace.people?.people.get(word);
   if (person) return { contents: describePersonMarkdown(workspace, person), range };
-  const document = documentsById(workspace.index.documents).find((candidate) => candidate.meta.id?.value === word);
+  // A record names a procedure by id, whatever its languages: the source-language file speaks for it.
+  const document = workspace.index.resolveId(word, workspace.index.sourceLanguage);
   if (document) return { contents: describeTrained(workspace, document), range };
   return undefined;
 }
@@ -113,9 +113,6 @@ function describeTrained(workspace: Workspace, document: IndexedDocument): strin
   const lines = [`**${markdownCode(document.meta.id!.value)}** ${markdownText(document.meta.title ?? '')}`];
   lines.push(document.meta.version === undefined ? 'No version.' : `Version ${document.meta.version} (${document.meta.change} change).`);
   const competence = workspace.competence(document);
-  if (competence) {
-    const qualified = competence.qualified.map(({ person }) => markdownCode(person)).join(', ') || 'nobody';
-    lines.push(`Qualified ${competence.qualified.length}${competence.required > 0 ? ` of ${competence.required}` : ''}: ${qualified}`);
-  }
+  if (competence) lines.push(qualifiedSummary(competence));
   return lines.join('\n\n');
 }
