@@ -61,6 +61,15 @@ describe('language server with Git history', () => {
     assert.deepEqual([changes.fromVersion, changes.toVersion, changes.sections.map((section) => section.slug)], [1, 2, ['steps']]);
   });
 
+  it('answers densho/revisionText with the text of each revision, and refuses a commit that is not one', async () => {
+    const history = (await client.connection.sendRequest('densho/history', { document: client.uri('a.md') })) as { documents: { revisions: { version: number; commit: string }[] }[] };
+    const [second, first] = history.documents[0]!.revisions;
+    assert.equal(await client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: first!.commit }), source(1, '20 N·m'));
+    assert.equal(await client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: second!.commit }), source(2, '25 N·m'));
+    await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'f'.repeat(40) }), /a\.md has no revision at commit ffffffffffff/);
+    await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'HEAD' }), /commit must be a full commit id/);
+  });
+
   it('notices a commit without a restart', async () => {
     const changed = source(2, '40 N·m');
     writeFileSync(join(root, 'a.md'), changed);

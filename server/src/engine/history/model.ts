@@ -88,6 +88,11 @@ export class DocumentHistory {
     return this.commits[revision.position]?.text;
   }
 
+  /** The text committed at `commit`, when it is one of the commits whose text is kept (every revision's, and those since the current one). */
+  textAtCommit(commit: string): string | undefined {
+    return this.commits.find((candidate) => candidate.commit === commit)?.text;
+  }
+
   /**
    * The revision in force on a day: of the commits made on or before it,
    * the newest one in which the document was approved, unless the document
