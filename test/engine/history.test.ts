@@ -110,3 +110,22 @@ describe('documents affected by a new history', () => {
     assert.deepEqual([...documentsAffectedByHistory(workspace, undefined, undefined)], []);
   });
 });
+
+describe('reading the history again after a commit', () => {
+  it('keeps the history of every document the commit did not touch, reads only the touched blobs, and answers as a full read does', async () => {
+    const commits = [
+      { subject: 'Add', date: '2025-01-10', files: { 'a.md': at(1), 'b.md': at(1, { id: 'SOP-B-001' }) } },
+      { subject: 'Move b', date: '2025-01-20', renames: { 'b.md': 'sops/b.md' } },
+    ];
+    const before = await historyOf(new MemoryHistorySource(commits));
+    const next = new MemoryHistorySource([...commits, { subject: 'a v2', date: '2025-02-10', files: { 'a.md': at(2) } }]);
+    const asked: string[] = [];
+    const counting = { readHead: () => next.readHead(), readLog: () => next.readLog(), readBlobs: (ids: readonly string[]) => (asked.push(...ids), next.readBlobs(ids)) };
+    const after = await readHistory(counting, (path) => path.endsWith('.md'), before);
+    assert.ok(!('unavailable' in after));
+    assert.equal(after.of('sops/b.md'), before.of('sops/b.md'), 'the untouched document keeps its history');
+    assert.equal(asked.length, 2, 'the two blobs of a.md, none of b.md');
+    assert.deepEqual(new Map(after.entries()), new Map((await historyOf(next)).entries()));
+    assert.deepEqual(after.of('a.md')!.revisions.map((revision) => revision.version), [1, 2]);
+  });
+});

@@ -314,7 +314,7 @@ export class DenshoFolder {
     const source = this.options.history;
     if (this.options.historyOff) return;
     if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
-    else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
+    else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path), workspace.history));
   }
 
   /** "Today" moved on (the server ran past midnight): every date rule may answer differently. */
