@@ -302,10 +302,13 @@ export class DenshoFolder {
     // Still no history for the same reason (a shallow clone, say): nothing to re-check, and nothing new to log.
     if (typeof head !== 'string' && head.unavailable === this.workspace.historyUnavailable) return;
     const workspace = this.workspace;
+    const started = performance.now();
     await this.rereadHistory(workspace);
     if (workspace !== this.workspace) return;
     if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
-    for (const document of documentsAffectedByHistory(workspace, previous, workspace.history)) this.pending.add(document);
+    const affected = documentsAffectedByHistory(workspace, previous, workspace.history);
+    if (workspace.history) this.listener.log(`Densho: ${this.name}: history read again at ${workspace.history.head.slice(0, 12)} in ${Math.round(performance.now() - started)} ms; ${affected.size} document(s) to check again.`);
+    for (const document of affected) this.pending.add(document);
     this.repositoryDirty = true;
     this.schedule();
   }
