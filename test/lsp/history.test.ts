@@ -114,6 +114,10 @@ describe('language server in an untrusted workspace', () => {
       assert.deepEqual(rulesOf(client.diagnostics.get(client.uri('a.md'))!.params.diagnostics), []);
       const logs = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
       assert.equal(logs.filter((message) => /not trusted/.test(message)).length, 1, logs.join('\n'));
+      // What the editor's revision commands show: the reason, in one line.
+      const reason = /No document history: the workspace is not trusted \(Restricted Mode\), so Git is not run\.$/;
+      await assert.rejects(client.connection.sendRequest('densho/changes', { uri: client.uri('a.md') }), reason);
+      await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'a'.repeat(40) }), reason);
     } finally {
       await client.stop();
     }
