@@ -2,14 +2,16 @@
  * Writes the parts of the extension manifest derived from the engine:
  * `contributes.configuration` and `capabilities.untrustedWorkspaces` in
  * package.json (through `npm pkg set`, so the rest of package.json is left
- * as it is) and the schemas and snippets in
+ * as it is), the commands of client/src/commandContributions.ts with their
+ * menu items, and the schemas and snippets in
  * client/assets/. Run with `npm run generate:manifest` after changing the
  * engine's configuration or front matter fields; the tests in
  * test/extension/manifest.test.ts fail until then.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { withGeneratedCommands } from '../src/commandContributions';
 import { manifestAssets } from '../src/manifestAssets';
 import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
@@ -25,3 +27,6 @@ console.log('set contributes.configuration in package.json');
 execFileSync('npm', ['pkg', 'delete', 'capabilities.untrustedWorkspaces'], { cwd: root, stdio: 'inherit' });
 execFileSync('npm', ['pkg', 'set', '--json', `capabilities.untrustedWorkspaces=${JSON.stringify(untrustedWorkspacesCapability())}`], { cwd: root, stdio: 'inherit' });
 console.log('set capabilities.untrustedWorkspaces in package.json');
+const { commands, menus } = withGeneratedCommands(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes ?? {});
+execFileSync('npm', ['pkg', 'set', '--json', `contributes.commands=${JSON.stringify(commands)}`, `contributes.menus=${JSON.stringify(menus)}`], { cwd: root, stdio: 'inherit' });
+console.log('set the generated commands and their menu items in package.json');

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { REVISION_SCHEME, RevisionDocuments } from './commands/history';
 import { Ctx } from './context';
 import { StatusBar } from './statusBar';
 import { CoverageTree } from './views/coverageTree';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
   ctx.statusBar = new StatusBar(ctx, ctx.views.review);
   context.subscriptions.push(ctx.onReportsChanged(() => void Promise.all(trees.map(([, provider]) => provider.refresh()))));
   registerCommands(ctx);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, new RevisionDocuments(ctx)));
 
   if (await isDenshoWorkspace()) {
     await startServer(ctx);

@@ -73,6 +73,20 @@ export const HistoryRequest = new RequestType<HistoryParams, HistoryReport, void
 /** `densho changes --format json`; an error (InvalidRequest) with the reason when there is nothing to compare. */
 export const ChangesRequest = new RequestType<ChangesParams, ChangesReport, void>('densho/changes');
 
+export interface RevisionTextParams {
+  /** The document's URI as it is now (a renamed document's older revisions are found through its lineage). */
+  readonly uri: string;
+  /** The 40-hex commit of one of its revisions, as densho/history and densho/changes name them. */
+  readonly commit: string;
+}
+
+/**
+ * The document's text as committed in that revision, read from the history
+ * the server already holds (the client never runs git); an error
+ * (InvalidRequest) with the reason when there is no history or no such revision.
+ */
+export const RevisionTextRequest = new RequestType<RevisionTextParams, string, void>('densho/revisionText');
+
 /** What to record: person, document id and level; version (default: the document's current one), date (default: today), trainer. */
 export interface RecordTrainingParams extends FolderParams, RecordTrainingRequestFields {}
 

@@ -172,6 +172,32 @@ describe('densho report with history', () => {
     assert.match(result.stdout, /<tr><td>4<\/td><td>2026-03-01<\/td><td>Kenji Tanaka<\/td><td>k\.tanaka <span class="muted">2026-03-02<\/span><\/td><td>major<\/td><td>New clamp torque for the 2 mm sheet/);
     assert.match(result.stdout, /<td>2026-03-02<\/td>\n<td>2026-03-01<\/td>\n<\/tr>/, 'register: approved, revision date');
   });
+  it('--at shows the register as in force on each side of a revision date', async () => {
+    const root = gitRepository(COMMITS);
+    const register = async (day: string) => {
+      const result = await run(['report', root, '--out', '-', '--today', '2026-11-25', '--at', day], root);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`<h2>Document register as in force on ${day}</h2>`));
+      const row = /<tr data-type[^>]*>\n<td>SOP-WLD-004<\/td>[\s\S]*?<\/tr>/.exec(result.stdout)?.[0] ?? '';
+      const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => match[1]!);
+      return { version: cells[3], approved: cells[12], revisionDate: cells[13] };
+    };
+    assert.deepEqual(await register('2026-02-28'), { version: '3', approved: '2025-09-12', revisionDate: '2025-09-12' });
+    assert.deepEqual(await register('2026-03-01'), { version: '4', approved: '2026-03-02', revisionDate: '2026-03-01' });
+    assert.deepEqual(await register('2025-09-11'), { version: '<span class="badge none">not in force</span>', approved: '', revisionDate: '' });
+  });
+
+  it('--at without history, or with a bad date, stops with exit code 2 and the reason', async () => {
+    const plain = tempDir('report-at');
+    writeFiles(plain, { 'a.md': doc() });
+    const noHistory = await run(['report', plain, '--out', '-', '--at', '2026-06-30'], plain);
+    assert.equal(noHistory.code, 2);
+    assert.match(noHistory.stderr, /^densho: no document history: .* is not in a Git work tree\n$/);
+    const badDate = await run(['report', plain, '--out', '-', '--at', '30.6.2026'], plain);
+    assert.equal(badDate.code, 2);
+    assert.match(badDate.stderr, /--at must be a date YYYY-MM-DD, not "30\.6\.2026"/);
+  });
+
   it('says so when there is no history', async () => {
     const plain = tempDir('report');
     writeFiles(plain, { 'a.md': doc() });

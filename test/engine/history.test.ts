@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryHistorySource, parseDay, readHistory, type RepositoryHistory } from '../../server/src/engine';
-import { doc } from '../helpers';
+import { documentsAffectedByHistory, MemoryHistorySource, parseDay, readHistory, type RepositoryHistory } from '../../server/src/engine';
+import { doc, withHistory } from '../helpers';
 
 const at = (version: number, fields: Record<string, string> = {}, body = '# A\n\n1. Step.\n') => doc({ version: String(version), ...fields }, body);
 
@@ -90,5 +90,42 @@ describe('document history', () => {
 
   it('keeps the reason when there is no history', async () => {
     assert.deepEqual(await readHistory(new MemoryHistorySource([]), () => true), { unavailable: 'the repository has no commits yet' });
+  });
+});
+
+describe('documents affected by a new history', () => {
+  const first = [
+    { subject: 'Add', date: '2025-01-10', files: { 'a.md': at(1), 'a.ja.md': doc({ lang: 'ja', 'translated-from-version': '1' }), 'b.md': doc({ id: 'SOP-B-001', version: '1' }) } },
+  ];
+  const files = { 'a.md': at(2), 'a.ja.md': doc({ lang: 'ja', 'translated-from-version': '1' }), 'b.md': doc({ id: 'SOP-B-001', version: '1' }) };
+
+  it("a commit touching one source affects it and its translation only; the same history affects nothing; history appearing or going affects all", async () => {
+    const workspace = await withHistory(first, files);
+    const before = workspace.history!;
+    const after = await historyOf(new MemoryHistorySource([...first, { subject: 'v2', date: '2025-02-10', files: { 'a.md': at(2) } }]));
+    assert.deepEqual([...documentsAffectedByHistory(workspace, before, after)].sort(), ['a.ja.md', 'a.md']);
+    assert.deepEqual([...documentsAffectedByHistory(workspace, before, await historyOf(new MemoryHistorySource(first)))], []);
+    assert.deepEqual([...documentsAffectedByHistory(workspace, undefined, after)].sort(), ['a.ja.md', 'a.md', 'b.md']);
+    assert.deepEqual([...documentsAffectedByHistory(workspace, before, undefined)].sort(), ['a.ja.md', 'a.md', 'b.md']);
+    assert.deepEqual([...documentsAffectedByHistory(workspace, undefined, undefined)], []);
+  });
+});
+
+describe('reading the history again after a commit', () => {
+  it('keeps the history of every document the commit did not touch, reads only the touched blobs, and answers as a full read does', async () => {
+    const commits = [
+      { subject: 'Add', date: '2025-01-10', files: { 'a.md': at(1), 'b.md': at(1, { id: 'SOP-B-001' }) } },
+      { subject: 'Move b', date: '2025-01-20', renames: { 'b.md': 'sops/b.md' } },
+    ];
+    const before = await historyOf(new MemoryHistorySource(commits));
+    const next = new MemoryHistorySource([...commits, { subject: 'a v2', date: '2025-02-10', files: { 'a.md': at(2) } }]);
+    const asked: string[] = [];
+    const counting = { readHead: () => next.readHead(), readLog: () => next.readLog(), readBlobs: (ids: readonly string[]) => (asked.push(...ids), next.readBlobs(ids)) };
+    const after = await readHistory(counting, (path) => path.endsWith('.md'), before);
+    assert.ok(!('unavailable' in after));
+    assert.equal(after.of('sops/b.md'), before.of('sops/b.md'), 'the untouched document keeps its history');
+    assert.equal(asked.length, 2, 'the two blobs of a.md, none of b.md');
+    assert.deepEqual(new Map(after.entries()), new Map((await historyOf(next)).entries()));
+    assert.deepEqual(after.of('a.md')!.revisions.map((revision) => revision.version), [1, 2]);
   });
 });

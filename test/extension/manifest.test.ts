@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { withGeneratedCommands } from '../../client/src/commandContributions';
 import { manifestAssets } from '../../client/src/manifestAssets';
 import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
@@ -20,6 +21,11 @@ describe('extension manifest', () => {
     for (const [path, content] of Object.entries(manifestAssets())) {
       assert.deepEqual(JSON.parse(readFileSync(join(ROOT, path), 'utf8')), content, path);
     }
+  });
+
+  it('the generated commands and their menu items are in package.json (run `npm run generate:manifest` if not)', () => {
+    const { commands, menus } = manifest.contributes;
+    assert.deepEqual({ commands, menus }, withGeneratedCommands(manifest.contributes));
   });
 
   it('every file the manifest names exists', () => {

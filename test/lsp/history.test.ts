@@ -61,6 +61,15 @@ describe('language server with Git history', () => {
     assert.deepEqual([changes.fromVersion, changes.toVersion, changes.sections.map((section) => section.slug)], [1, 2, ['steps']]);
   });
 
+  it('answers densho/revisionText with the text of each revision, and refuses a commit that is not one', async () => {
+    const history = (await client.connection.sendRequest('densho/history', { document: client.uri('a.md') })) as { documents: { revisions: { version: number; commit: string }[] }[] };
+    const [second, first] = history.documents[0]!.revisions;
+    assert.equal(await client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: first!.commit }), source(1, '20 N·m'));
+    assert.equal(await client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: second!.commit }), source(2, '25 N·m'));
+    await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'f'.repeat(40) }), /a\.md has no revision at commit ffffffffffff/);
+    await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'HEAD' }), /commit must be a full commit id/);
+  });
+
   it('notices a commit without a restart', async () => {
     const changed = source(2, '40 N·m');
     writeFileSync(join(root, 'a.md'), changed);
@@ -105,6 +114,37 @@ describe('language server in an untrusted workspace', () => {
       assert.deepEqual(rulesOf(client.diagnostics.get(client.uri('a.md'))!.params.diagnostics), []);
       const logs = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
       assert.equal(logs.filter((message) => /not trusted/.test(message)).length, 1, logs.join('\n'));
+      // What the editor's revision commands show: the reason, in one line.
+      const reason = /No document history: the workspace is not trusted \(Restricted Mode\), so Git is not run\.$/;
+      await assert.rejects(client.connection.sendRequest('densho/changes', { uri: client.uri('a.md') }), reason);
+      await assert.rejects(client.connection.sendRequest('densho/revisionText', { uri: client.uri('a.md'), commit: 'a'.repeat(40) }), reason);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('language server after a commit', () => {
+  it('re-checks only what the history decides: the committed document and its translation, not the others', async () => {
+    const approvedSource = (version: number, torque: string) => doc({ id: 'SOP-A-001', version: String(version), approved: '2026-01-10', 'approved-by': 'k.tanaka' }, `# A\n\n## Steps\n\n1. Clamp at ${torque}.\n`);
+    const root = gitRepository([
+      { subject: 'Add', date: '2026-01-10', files: { 'densho.yaml': CONFIG, 'a.md': approvedSource(1, '20 N·m'), 'a.ja.md': translation, 'b.md': doc({ id: 'SOP-B-001' }) } },
+    ]);
+    // Version 2 written but not committed: its approval cannot be judged yet.
+    writeFileSync(join(root, 'a.md'), approvedSource(2, '25 N·m'));
+    const client = await TestClient.start(root);
+    try {
+      await client.indexed(['a.md', 'a.ja.md', 'b.md']);
+      await client.connection.sendRequest('densho/history', {});
+      assert.ok(!rulesOf(client.diagnostics.get(client.uri('a.md'))!.params.diagnostics).includes('approval/outdated'));
+      const seq = client.seq;
+      commitTo(root, { subject: 'v2: 25 N·m', date: '2026-03-01', files: {} });
+      const after = await client.diagnosticsAfter('a.md', seq, (diagnostics) => rulesOf(diagnostics).includes('approval/outdated'), 30_000);
+      assert.match(String(after.find((diagnostic) => diagnostic.code === 'approval/outdated')?.message), /before version 2 was committed on 2026-03-01/);
+      await client.diagnosticsAfter('a.ja.md', seq);
+      // densho/history waits until every scheduled check has run: b.md, whose history did not change, was not checked again.
+      await client.connection.sendRequest('densho/history', {});
+      assert.ok(client.diagnostics.get(client.uri('b.md'))!.seq < seq, 'b.md was published again after the commit');
     } finally {
       await client.stop();
     }

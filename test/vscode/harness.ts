@@ -60,6 +60,17 @@ export function copySamples(into: string): string {
   return into;
 }
 
+/**
+ * samples/ as the Git history samples/history.yaml describes (as `npm run
+ * demo` builds it): the last commit holds samples/ as it is, with history on,
+ * so the revision commands have revisions to show.
+ */
+export function samplesWithHistory(into: string): string {
+  const result = spawnSync(process.execPath, [join(ROOT, 'samples/make-history.mjs'), into], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`samples/make-history.mjs failed: ${result.stderr}`);
+  return into;
+}
+
 /** The CLI's JSON and Markdown for a folder: what the editor must agree with. */
 export function expectations(workspace: string, into: string): void {
   mkdirSync(into, { recursive: true });

@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { E2eConfig, E2eResults } from './suite/index';
-import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
+import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
 import { runUiTests } from './ui';
 
 interface Outcome {
@@ -35,7 +35,8 @@ async function main(): Promise<number> {
     await build();
     setupCodeServer();
 
-    const suiteWorkspace = copySamples(join(dir, 'suite-workspace'));
+    // With its Git history: the suite compares a translation with the revision it was translated from.
+    const suiteWorkspace = samplesWithHistory(join(dir, 'suite-workspace'));
     const uiWorkspace = copySamples(join(dir, 'ui-workspace'));
     expectations(suiteWorkspace, join(dir, 'expected-suite'));
     expectations(uiWorkspace, join(dir, 'expected-ui'));

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
+import { compareWithTranslatedRevision, showRevisionHistory } from './history';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
@@ -57,6 +58,8 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.markReviewed': markReviewed,
   'densho.createTranslation': createTranslation,
   'densho.openTranslation': openTranslation,
+  'densho.showRevisionHistory': showRevisionHistory,
+  'densho.compareWithTranslatedRevision': compareWithTranslatedRevision,
   'densho.showCoverageMatrix': showCoverageMatrix,
   'densho.filterCoverageLayers': filterCoverageLayers,
   'densho.exportCoverage': exportCoverage,

@@ -107,6 +107,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .option('--lang <lang>', 'prefer titles in this language where a translation has one')
     .option('--chromium <path>', 'Chromium to print the PDF with (default: DENSHO_CHROMIUM, then /usr/bin/chromium)')
+    .option('--at <date>', 'show the register as in force on this date, YYYY-MM-DD: each document\'s revision then (needs the Git history)')
     .addOption(today())
     .action((dir: string, options) => run(() => reportCommand(io, dir, options))());
 

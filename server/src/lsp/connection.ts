@@ -10,6 +10,7 @@ import {
   ChangesRequest,
   CoverageRequest,
   HistoryRequest,
+  RevisionTextRequest,
   KnowledgeRiskRequest,
   PartnerCopyRequest,
   ReportsChangedNotification,
@@ -63,5 +64,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   connection.onRequest(HistoryRequest, (params) => server.history(params));
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
+  connection.onRequest(RevisionTextRequest, (params) => server.revisionText(params));
   return server;
 }

@@ -10,6 +10,7 @@ import {
   CONFIG_FILE,
   dependentDocuments,
   documentsAffectedByTraining,
+  documentsAffectedByHistory,
   documentsAffectedByPeople,
   loadSettings,
   loadWorkspace,
@@ -285,23 +286,30 @@ export class DenshoFolder {
 
   /**
    * Git moved (a commit, checkout, pull or branch switch): read the history
-   * again and, when HEAD is another commit, check every document again. The
-   * editor's buffers stay as they are; only what the history decides changes.
+   * again and, when HEAD is another commit, check again only what the
+   * history decides: the documents whose commits changed and those sharing
+   * their id (documentsAffectedByHistory), and training.yaml's findings,
+   * which read each version's change kind. The editor's buffers stay as
+   * they are; files the checkout rewrote arrive as file changes.
    */
   async historyMoved(): Promise<void> {
     await this.ready;
     const source = this.options.history;
     if (!source || !this.workspace.config.history || this.options.historyOff) return;
     const head = await source.readHead();
-    const before = this.workspace.history?.head;
-    if (typeof head === 'string' && head === before) return;
+    const previous = this.workspace.history;
+    if (typeof head === 'string' && head === previous?.head) return;
     // Still no history for the same reason (a shallow clone, say): nothing to re-check, and nothing new to log.
     if (typeof head !== 'string' && head.unavailable === this.workspace.historyUnavailable) return;
     const workspace = this.workspace;
+    const started = performance.now();
     await this.rereadHistory(workspace);
     if (workspace !== this.workspace) return;
     if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
-    for (const document of workspace.documentPaths()) this.pending.add(document);
+    const affected = documentsAffectedByHistory(workspace, previous, workspace.history);
+    if (workspace.history) this.listener.log(`Densho: ${this.name}: history read again at ${workspace.history.head.slice(0, 12)} in ${Math.round(performance.now() - started)} ms; ${affected.size} document(s) to check again.`);
+    for (const document of affected) this.pending.add(document);
+    this.repositoryDirty = true;
     this.schedule();
   }
 
@@ -309,7 +317,7 @@ export class DenshoFolder {
     const source = this.options.history;
     if (this.options.historyOff) return;
     if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
-    else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path)));
+    else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path), workspace.history));
   }
 
   /** "Today" moved on (the server ran past midnight): every date rule may answer differently. */

@@ -24,7 +24,7 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { recordTraining } from './features/training';
-import { changes, history } from './features/history';
+import { changes, history, revisionText } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
@@ -394,6 +394,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
   history = (params: Parameters<typeof history>[1]) => history(this, params);
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
+  revisionText = (params: Parameters<typeof revisionText>[1]) => revisionText(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -5,6 +5,7 @@
  * on VS Code's own events with a time limit, never on sleeps.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -307,6 +308,40 @@ describe('Densho in VS Code', function () {
       assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'to the side');
       const back = await vscode.commands.executeCommand<vscode.Uri>('densho.openTranslation', opened);
       assert.equal(back?.toString(), uri('sops/welding/sop-wld-004.md').toString());
+    });
+
+    it('Compare with the translated revision opens a diff: the source at translated-from-version on the left, read-only, the source now on the right', async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const source = 'sops/welding/sop-wld-004.md';
+      const translatedFrom = Number(/^translated-from-version:\s*(\d+)/m.exec(read('sops/welding/sop-wld-004.ja.md'))?.[1]);
+      const compared = await vscode.commands.executeCommand<{ left: vscode.Uri; right: vscode.Uri }>('densho.compareWithTranslatedRevision', uri('sops/welding/sop-wld-004.ja.md'));
+      assert.ok(compared, 'the diff was opened');
+      const isDiff = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff;
+      await waitFor(vscode.window.tabGroups.onDidChangeTabs, isDiff, 'the diff editor');
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab!.input as vscode.TabInputTextDiff;
+      assert.equal(input.original.scheme, 'densho-revision');
+      assert.equal(input.modified.toString(), uri(source).toString());
+      // The left side is the source as Git holds it at the revision the translation names, not as it is now.
+      const revisions = execFileSync('git', ['log', '--format=%H', '--', source], { cwd: folder().uri.fsPath, encoding: 'utf8' }).trim().split('\n');
+      const committed = revisions.map((commit) => execFileSync('git', ['show', `${commit}:${source}`], { cwd: folder().uri.fsPath, encoding: 'utf8' }));
+      const left = (await vscode.workspace.openTextDocument(input.original)).getText();
+      assert.ok(committed.includes(left), 'the left side is a committed revision of the source');
+      assert.match(left, new RegExp(`^version: ${translatedFrom}$`, 'm'));
+      assert.notEqual(left, read(source));
+      assert.match(vscode.window.tabGroups.activeTabGroup.activeTab!.label, new RegExp(`v${translatedFrom} .*↔ now`));
+    });
+
+    it('Show revision history opens a chosen revision read-only', async function () {
+      const source = uri('sops/welding/sop-wld-004.md');
+      const first = execFileSync('git', ['log', '--format=%H', '--reverse', '--', 'sops/welding/sop-wld-004.md'], { cwd: folder().uri.fsPath, encoding: 'utf8' }).split('\n')[0]!;
+      const opened = await vscode.commands.executeCommand<vscode.Uri>('densho.showRevisionHistory', { uri: source, commit: first });
+      assert.equal(opened?.scheme, 'densho-revision');
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), opened.toString());
+      assert.equal(editor.document.getText(), execFileSync('git', ['show', `${first}:sops/welding/sop-wld-004.md`], { cwd: folder().uri.fsPath, encoding: 'utf8' }));
+      // A virtual document: no file system stands behind it, so nothing can be saved over a revision.
+      assert.notEqual(vscode.workspace.fs.isWritableFileSystem(opened.scheme), true, 'read-only');
+      assert.equal(editor.document.isUntitled, false);
     });
   });
 });

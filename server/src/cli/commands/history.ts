@@ -1,7 +1,7 @@
 /** `densho history` and `densho changes`: document control from Git. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { changesReport, historyReport, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
+import { changesReport, historyReport, parseDay, type Day, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { changesText, historyCsv, historyMarkdown, historyText } from '../format/history';
 import { colorsFor, type CliIo } from '../io';
@@ -19,8 +19,7 @@ export async function historyCommand(io: CliIo, dirArgument: string | undefined,
   const alone = selectorArgument === undefined && dirArgument !== undefined && !isDirectory(resolve(io.cwd, dirArgument));
   const [dir, selector] = alone ? ['.', dirArgument] : [dirArgument, selectorArgument];
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv'] as const);
-  const at = options.at === undefined ? undefined : parseDay(options.at);
-  if (options.at !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${options.at}"`);
+  const at = parseAtOption(options.at);
   const root = repositoryRoot(io, dir);
   const { workspace } = await loadRepository(root, undefined, { history: true });
   const history = requireHistory(workspace);
@@ -60,8 +59,15 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** `--at DATE` of `history` and `report`: a day, or exit 2. */
+export function parseAtOption(value: string | undefined): Day | undefined {
+  const at = value === undefined ? undefined : parseDay(value);
+  if (value !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${value}"`);
+  return at;
+}
+
 /** exit 2 with the one-line reason when there is no history. */
-function requireHistory(workspace: Workspace): RepositoryHistory {
+export function requireHistory(workspace: Workspace): RepositoryHistory {
   const history = workspace.history;
   if (!history) throw new UsageError(`no document history: ${workspace.historyUnavailable}`);
   return history;

@@ -12,6 +12,7 @@ import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspac
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { loadRepository, parseChoice, repositoryRoot } from '../repository';
+import { parseAtOption, requireHistory } from './history';
 
 export interface ReportOptions {
   readonly format: string;
@@ -20,6 +21,7 @@ export interface ReportOptions {
   readonly lang?: string;
   readonly today?: string;
   readonly chromium?: string;
+  readonly at?: string;
 }
 
 /** Where Chromium is looked for when neither --chromium nor DENSHO_CHROMIUM names it. */
@@ -33,7 +35,10 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
     throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);
   }
-  const pack = auditPack(workspace, { maxLayer, lang: options.lang, organisation: basename(root) });
+  const at = parseAtOption(options.at);
+  // A register "as in force" without history would be today's register under another date: refused, as by `history --at`.
+  if (at !== undefined) requireHistory(workspace);
+  const pack = auditPack(workspace, { maxLayer, lang: options.lang, organisation: basename(root), at });
   const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
   const scope = pack.maxLayer === null ? 'all layers' : `layers up to ${pack.maxLayer}, ${pack.withheldDocuments} withheld`;
   // Like `check`, the exit code says whether errors exist: a CI job archiving the pack must not show green over a broken repository.

@@ -7,6 +7,7 @@
  * that linked to the old id and one that links to the new id both change.
  */
 import { needsQualifiedPeople, type TrainingIndex } from '../competence';
+import type { RepositoryHistory } from '../history/model';
 import type { PeopleRegistry } from '../people';
 import { basename, resolveRelative } from '../paths';
 import type { Workspace } from '../workspace';
@@ -94,6 +95,29 @@ export function documentsAffectedByTraining(workspace: Workspace, before: Traini
     if (!needsQualifiedPeople(document)) continue;
     const id = document.meta.id?.value;
     if ((before === undefined) !== (after === undefined) || (id !== undefined && changedIds.has(id))) result.add(document.path);
+  }
+  return result;
+}
+
+/**
+ * Documents whose history rules (version/*, approval/outdated,
+ * translation/outdated) may answer differently after the history was read
+ * again (a commit, checkout, pull or branch switch): those whose own commits
+ * changed, and every document sharing their id, since a translation is
+ * judged against its source's revisions. Every document when history
+ * appeared or went. A commit touching one document re-checks a handful,
+ * not the repository.
+ */
+export function documentsAffectedByHistory(workspace: Workspace, before: RepositoryHistory | undefined, after: RepositoryHistory | undefined): Set<string> {
+  const paths = workspace.documentPaths();
+  if (!before || !after) return before === after ? new Set() : new Set(paths);
+  const commitsOf = (history: RepositoryHistory, path: string) => history.of(path)?.commits.map((commit) => commit.commit).join(' ');
+  const result = new Set<string>();
+  for (const path of paths) {
+    if (commitsOf(before, path) === commitsOf(after, path)) continue;
+    result.add(path);
+    const id = workspace.index.document(path)?.meta.id?.value;
+    if (id !== undefined) for (const sibling of workspace.index.withId(id)) result.add(sibling.path);
   }
   return result;
 }

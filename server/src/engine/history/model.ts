@@ -88,6 +88,11 @@ export class DocumentHistory {
     return this.commits[revision.position]?.text;
   }
 
+  /** The text committed at `commit`, when it is one of the commits whose text is kept (every revision's, and those since the current one). */
+  textAtCommit(commit: string): string | undefined {
+    return this.commits.find((candidate) => candidate.commit === commit)?.text;
+  }
+
   /**
    * The revision in force on a day: of the commits made on or before it,
    * the newest one in which the document was approved, unless the document
@@ -174,8 +179,12 @@ const decoder = new TextDecoder('utf-8');
  * Reads the history of every document `isDocument` accepts at its current
  * path: one log, one batch of blobs. Renames carry a document's lineage to
  * its new path; a deletion ends it (a file added again later starts anew).
+ * With `previous` (the history read before a commit), a document whose
+ * commits are the same keeps its history as it was: only the blobs of the
+ * documents a commit touched are read again, which is what lets the
+ * language server follow a commit in a large repository quickly.
  */
-export async function readHistory(source: HistorySource, isDocument: (path: string) => boolean): Promise<RepositoryHistory | HistoryUnavailable> {
+export async function readHistory(source: HistorySource, isDocument: (path: string) => boolean, previous?: RepositoryHistory): Promise<RepositoryHistory | HistoryUnavailable> {
   const log = await source.readLog();
   if (isUnavailable(log)) return log;
   const live = new Map<string, Lineage>();
@@ -192,10 +201,18 @@ export async function readHistory(source: HistorySource, isDocument: (path: stri
       live.set(change.path, lineage);
     }
   }
-  const wanted = [...live].filter(([path]) => isDocument(path));
+  const documents = new Map<string, DocumentHistory>();
+  const wanted = [...live].filter(([path, lineage]) => {
+    if (!isDocument(path)) return false;
+    const known = previous?.of(path);
+    if (known && sameCommits(known, lineage)) {
+      documents.set(path, known);
+      return false;
+    }
+    return true;
+  });
   const blobIds = [...new Set(wanted.flatMap(([, lineage]) => lineage.entries.map((entry) => entry.blob)))];
   const blobs = await source.readBlobs(blobIds);
-  const documents = new Map<string, DocumentHistory>();
   for (const [path, lineage] of wanted) {
     const texts = lineage.entries.map((entry) => {
       const bytes = blobs.get(entry.blob);
@@ -221,6 +238,12 @@ export async function readHistory(source: HistorySource, isDocument: (path: stri
     documents.set(path, new DocumentHistory(path, trimmed));
   }
   return new RepositoryHistory(log.head, documents);
+}
+
+/** Whether a history read before holds exactly this lineage's commits, at the same paths. */
+function sameCommits(known: DocumentHistory, lineage: Lineage): boolean {
+  const commits = known.commits;
+  return commits.length === lineage.entries.length && lineage.entries.every((entry, position) => commits[position]!.commit === entry.commit.id && commits[position]!.path === entry.path);
 }
 
 /**

@@ -5,7 +5,7 @@
  * one layer may see. Nothing of a withheld document enters this object
  * except counts, so whatever renders it cannot leak one.
  */
-import { addDuration, formatDay } from '../dates';
+import { addDuration, formatDay, type Day } from '../dates';
 import type { Diagnostic, Severity } from '../diagnostics';
 import type { DocumentStatus, DocumentType } from '../frontmatter';
 import { layerView } from '../export';
@@ -27,6 +27,19 @@ export interface AuditPackOptions {
   readonly lang?: string;
   /** The organisation's name when densho.yaml's `organisation` is empty: the repository folder's name. */
   readonly organisation?: string;
+  /** `densho report --at`: the register shows each document's revision in force on this day. Needs the history. */
+  readonly at?: Day;
+}
+
+/** The revision of a document in force on the pack's `at` day (`DocumentHistory.inForce`, as `densho history --at`). */
+export interface InForceRevision {
+  readonly version: number | null;
+  readonly commit: string;
+  /** The revision's commit date. */
+  readonly date: string;
+  readonly approvedBy: string | null;
+  readonly approvedByName: string | null;
+  readonly approved: string | null;
 }
 
 /** `future`: `reviewed` lies after today; `invalid-date`: `reviewed` is written but is not a date. */
@@ -93,6 +106,8 @@ export interface RegisterEntry {
   readonly approved: string | null;
   /** The date of the current revision's commit; null without history or before the first commit. */
   readonly revisionDate: string | null;
+  /** With `at` only: the revision in force on that day, or null when none was (not yet written, a draft, obsolete). */
+  readonly inForce?: InForceRevision | null;
 }
 
 export interface TranslationStatus {
@@ -128,6 +143,8 @@ export interface AuditPack {
   readonly layers: readonly string[];
   /** The highest layer shown, or null when every layer is. */
   readonly maxLayer: string | null;
+  /** The day the register is shown as in force (`--at`), or null for today's register. */
+  readonly at: string | null;
   readonly withheldDocuments: number;
   readonly languages: readonly string[];
   readonly lang: string | null;
@@ -229,6 +246,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
       approvedByName: personName(workspace, meta.approvedBy?.value),
       approved: meta.approved === undefined ? null : formatDay(meta.approved),
       revisionDate: workspace.history?.of(document.path)?.current.date ?? null,
+      ...(options.at === undefined ? {} : { inForce: inForceRevision(workspace, document, options.at) }),
     });
   }
   // By id; documents without one (broken front matter) last, where a reader looks for what is wrong.
@@ -254,6 +272,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
     today: formatDay(today),
     layers: config.layers,
     maxLayer: options.maxLayer === undefined ? null : view.maxLayerName,
+    at: options.at === undefined ? null : formatDay(options.at),
     withheldDocuments: view.withheld.length,
     languages: config.languages,
     lang,
@@ -298,6 +317,19 @@ function auditFindings(
   const all = documents.flatMap((entry) => entry.findings);
   const count = (severity: Severity) => all.filter((finding) => finding.severity === severity).length;
   return { summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), documents: documents.length }, documents };
+}
+
+function inForceRevision(workspace: Workspace, document: IndexedDocument, at: Day): InForceRevision | null {
+  const revision = workspace.history?.of(document.path)?.inForce(at);
+  if (!revision) return null;
+  return {
+    version: revision.version ?? null,
+    commit: revision.commit,
+    date: revision.date,
+    approvedBy: revision.approvedBy ?? null,
+    approvedByName: personName(workspace, revision.approvedBy),
+    approved: revision.approved ?? null,
+  };
 }
 
 function personName(workspace: Workspace, key: string | undefined): string | null {

@@ -1,7 +1,7 @@
-/** densho/history and densho/changes: the CLI's JSON, from the live workspace (the editor's buffers included). */
+/** densho/history, densho/changes and densho/revisionText: the CLI's JSON, from the live workspace (the editor's buffers included). */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { changesReport, historyReport, parseDay, type RepositoryHistory } from '../../engine';
-import type { ChangesParams, ChangesReport, HistoryParams, HistoryReport } from '../../protocol';
+import type { ChangesParams, ChangesReport, HistoryParams, HistoryReport, RevisionTextParams } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
 
@@ -36,4 +36,16 @@ export async function changes(context: ServerContext, params: ChangesParams): Pr
   const report = changesReport(located.folder.workspace, historyOf(located.folder), document, since);
   if ('problem' in report) throw new ResponseError(ErrorCodes.InvalidRequest, `${report.problem}.`);
   return report;
+}
+
+/** densho/revisionText: what the editor's read-only view of an old revision shows, from the history already read (no git run here). */
+export async function revisionText(context: ServerContext, params: RevisionTextParams): Promise<string> {
+  const located = typeof params?.uri === 'string' ? await context.locate(params.uri) : undefined;
+  if (!located) throw new ResponseError(ErrorCodes.InvalidParams, 'uri must name a document of a workspace folder.');
+  if (typeof params.commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(params.commit)) throw new ResponseError(ErrorCodes.InvalidParams, 'commit must be a full commit id (40 hex digits).');
+  await located.folder.settled();
+  const documentHistory = historyOf(located.folder).of(located.path);
+  const text = documentHistory?.textAtCommit(params.commit);
+  if (text === undefined) throw new ResponseError(ErrorCodes.InvalidRequest, `${located.path} has no revision at commit ${params.commit.slice(0, 12)}.`);
+  return text;
 }

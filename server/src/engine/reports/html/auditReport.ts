@@ -25,6 +25,7 @@ export function renderAuditReport(pack: AuditPack, options: AuditReportOptions =
 <h1>${heading}</h1>
 <p class="lead">Documented information as of ${pack.today}. ${scopeText(pack)}</p>
 ${pack.maxLayer !== null ? html`<p class="notice">${scopeNotice(pack)}</p>` : ''}
+${pack.at !== null ? html`<p class="notice">The document register shows each document's revision in force on ${pack.at}: its version, approval and revision date then. The other sections show the repository as of ${pack.today}.</p>` : ''}
 ${findingsNotice(pack)}
 ${summaryStats(pack)}
 <nav class="toc" aria-label="Sections"><a href="#register">Document register</a><a href="#findings">Findings</a><a href="#coverage">Coverage</a><a href="#reviews">Review schedule</a><a href="#knowledge">Knowledge risk</a>${pack.skills ? html`<a href="#skills">Competence</a>` : ''}<a href="#translations">Translations</a><a href="#revisions">Revision history</a></nav>
@@ -138,14 +139,20 @@ function reviewBadge(entry: RegisterEntry): Html {
   }
 }
 
+/** The register's version and approval columns: today's, or with `--at` the revision in force then (null: none was). */
+function revisionColumns(entry: RegisterEntry): { version: number | null; approvedBy: string | null; approvedByName: string | null; approved: string | null; revisionDate: string | null } | null {
+  if (entry.inForce === undefined) return entry;
+  return entry.inForce && { ...entry.inForce, revisionDate: entry.inForce.date };
+}
+
 function registerSection(pack: AuditPack): Html {
   const layerRank = (access: string | null) => (access === null ? '' : String(pack.layers.indexOf(access)));
-  const rows = pack.register.map(
-    (entry) => html`<tr data-type="${entry.type ?? '(unknown)'}" data-status="${entry.status}" data-access="${entry.access ?? '(none)'}" data-review="${entry.reviewState}">
+  const rows = pack.register.map((entry) => ({ entry, revision: revisionColumns(entry) })).map(
+    ({ entry, revision }) => html`<tr data-type="${entry.type ?? '(unknown)'}" data-status="${entry.status}" data-access="${entry.access ?? '(none)'}" data-review="${entry.reviewState}">
 <td>${entry.id ?? html`<span class="muted">(no id)</span>`}</td>
 <td>${entry.title || html`<span class="muted">(no title)</span>`}${entry.otherTitle ? html`<span class="file">${entry.otherTitle}</span>` : ''}<span class="file">${entry.file}</span></td>
 <td>${entry.type ?? html`<span class="muted">—</span>`}</td>
-<td data-sort="${entry.version === null ? '' : String(entry.version).padStart(6, '0')}">${entry.version ?? ''}</td>
+<td data-sort="${revision?.version == null ? '' : String(revision.version).padStart(6, '0')}">${revision ? (revision.version ?? '') : html`<span class="badge none">not in force</span>`}</td>
 <td><span class="badge ${entry.status}">${entry.status === 'invalid' ? 'not valid' : entry.status}</span>${entry.problem ? html`<span class="problem">${entry.problem}</span>` : ''}</td>
 <td data-sort="${String(entry.errors * 10000 + entry.warnings).padStart(8, '0')}">${checkCell(entry)}</td>
 <td>${person(entry.owner, entry.ownerName)}</td>
@@ -153,13 +160,13 @@ function registerSection(pack: AuditPack): Html {
 <td data-sort="${entry.nextReview ?? ''}">${entry.nextReview ?? ''} ${reviewBadge(entry)}</td>
 <td data-sort="${layerRank(entry.access)}">${entry.access ?? html`<span class="badge gap">none</span>`}</td>
 <td>${entry.languages.map((language, i) => html`${i > 0 ? ' ' : ''}<span class="badge ${language.state === 'source' ? 'none' : language.state === 'current' ? 'current' : 'outdated'}" title="${language.file}">${language.lang}${language.state === 'outdated' ? ' (outdated)' : ''}</span>`)}</td>
-<td>${person(entry.approvedBy, entry.approvedByName)}</td>
-<td>${entry.approved ?? ''}</td>
-<td>${entry.revisionDate ?? ''}</td>
+<td>${person(revision?.approvedBy ?? null, revision?.approvedByName ?? null)}</td>
+<td>${revision?.approved ?? ''}</td>
+<td>${revision?.revisionDate ?? ''}</td>
 </tr>`,
   );
   return html`<section id="register">
-<h2>Document register</h2>
+<h2>Document register${pack.at !== null ? ` as in force on ${pack.at}` : ''}</h2>
 <p class="muted">The master list of documented information (ISO 9001:2015, 7.5.3): every controlled document with its version, status, open findings, owner, review dates, access layer, languages and approval.<span class="screen-only"> Click a column heading to sort.</span></p>
 <form class="filters" data-for="register-table" aria-label="Filter the register">
 <label>Search <input type="search" placeholder="id, title, owner, file"></label>
