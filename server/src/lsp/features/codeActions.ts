@@ -14,10 +14,9 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   if (!located) return [];
   const { folder, path } = located;
   await folder.settled();
-  const workspace = folder.workspace;
-  const diagnostics: readonly Diagnostic[] = workspace.hasDocument(path)
-    ? workspace.checkDocument(path)
-    : workspace.checkRepository().filter((diagnostic) => diagnostic.file === path || (path === CONFIG_FILE && diagnostic.file === '.'));
+  const diagnostics: readonly Diagnostic[] = folder.workspace.hasDocument(path)
+    ? folder.checkDocument(path)
+    : folder.checkRepository().filter((diagnostic) => diagnostic.file === path || (path === CONFIG_FILE && diagnostic.file === '.'));
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || !overlaps(diagnostic.range, params.range)) continue;
