@@ -23,13 +23,15 @@ describe('a folder without densho.yaml', () => {
     assert.deepEqual(gaps, []);
   });
 
-  it('offers no front matter skeleton for a finding it does not show', async () => {
-    const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
-      textDocument: { uri: client.uri('guide.md') },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [] },
-    });
-    assert.deepEqual(actions, []);
+  it('offers no front matter skeleton for a finding it does not show, as a quick fix or in fix all', async () => {
+    for (const only of [undefined, ['source.fixAll']]) {
+      const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+        textDocument: { uri: client.uri('guide.md') },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only },
+      });
+      assert.deepEqual(actions, [], JSON.stringify(only));
+    }
   });
 
   it('reports them once densho.yaml exists', async () => {

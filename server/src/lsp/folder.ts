@@ -359,7 +359,7 @@ export class DenshoFolder {
     return this.shown(this.workspace.checkRepository());
   }
 
-  private shown(diagnostics: Diagnostic[]): Diagnostic[] {
+  shown(diagnostics: Diagnostic[]): Diagnostic[] {
     return this.configuredValue ? diagnostics : diagnostics.filter((diagnostic) => !AFTER_OPT_IN.has(diagnostic.rule));
   }
 

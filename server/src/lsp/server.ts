@@ -14,7 +14,7 @@ import { cacheDirectory, NodeFileSystem } from '../node';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
-import { codeActions } from './features/codeActions';
+import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { diagnosticsParams } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
@@ -142,7 +142,7 @@ export class DenshoServer implements ServerContext, FolderListener {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: false },
           fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
