@@ -35,11 +35,49 @@ describe('a folder without densho.yaml', () => {
   });
 
   it('reports them once densho.yaml exists', async () => {
+    // The reports of the first check are announced once; what follows is about densho.yaml.
+    await client.notificationAfter('densho/reportsChanged', 0);
     const before = client.seq;
     repo.write('densho.yaml', 'docs: ["**/*.md"]\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('densho.yaml'), type: 1 }] });
     const guide = await client.diagnosticsAfter('guide.md', before, (diagnostics) => diagnostics.length > 0);
     assert.deepEqual(codes(guide), ['frontmatter/missing']);
     await client.diagnosticsAfter('densho.yaml', before, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'iso/gap'));
+    // The reports are the same, but the views must leave their welcome: the client hears of it.
+    await client.notificationAfter('densho/reportsChanged', before);
+  });
+});
+
+describe('densho/init from the editor', () => {
+  const repo = tempRepository({ ...PLAIN, 'README.md': '# About this repository\n' });
+  const client = clientForSuite(repo, ['notes.md', 'guide.md']);
+
+  it('says the folder is not set up, writes what `densho init` writes, and checks every document with it at once', async () => {
+    assert.deepEqual(await client.request('densho/setupStatus', {}), { configured: false });
+    const before = client.seq;
+    const result = await client.request<{ exitCode: number; stdout: string; configFile: string }>('densho/init', {});
+    assert.equal(result.exitCode, 0, JSON.stringify(result));
+    assert.match(result.stdout, /^created densho\.yaml\ncreated people\.yaml\ncreated training\.yaml\n/);
+    assert.equal(result.configFile, client.uri('densho.yaml'));
+    assert.match(repo.read('densho.yaml'), /ignore: \[.*"README\.md"/);
+    assert.deepEqual(await client.request('densho/setupStatus', {}), { configured: true });
+    // No watched-file events are sent: the server re-read what it wrote.
+    const guide = await client.diagnosticsAfter('guide.md', before, (diagnostics) => diagnostics.length > 0);
+    assert.deepEqual(codes(guide), ['frontmatter/missing']);
+    await client.notificationAfter('densho/reportsChanged', before);
+  });
+
+  it('with frontMatter, gives every document its draft front matter and never overwrites densho.yaml', async () => {
+    repo.write('densho.yaml', `${repo.read('densho.yaml')}# kept\n`);
+    const kept = repo.read('densho.yaml');
+    const before = client.seq;
+    const result = await client.request<{ exitCode: number; stdout: string }>('densho/init', { frontMatter: true });
+    assert.equal(result.exitCode, 0, JSON.stringify(result));
+    assert.match(result.stdout, /kept densho\.yaml/);
+    assert.match(result.stdout, /front matter added to 2 documents/);
+    assert.equal(repo.read('densho.yaml'), kept);
+    assert.match(repo.read('guide.md'), /^---\nid: SOP-GUIDE\ntitle: "Guide"\n/);
+    const guide = await client.diagnosticsAfter('guide.md', before, (diagnostics) => !codes(diagnostics).includes('frontmatter/missing'));
+    assert.ok(codes(guide).includes('frontmatter/required'), JSON.stringify(codes(guide)));
   });
 });

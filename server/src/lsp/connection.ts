@@ -16,6 +16,8 @@ import {
   ReviewScheduleRequest,
   RecordTrainingRequest,
   SkillsRequest,
+  SetupStatusRequest,
+  InitRequest,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
 
@@ -63,5 +65,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   connection.onRequest(HistoryRequest, (params) => server.history(params));
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
+  connection.onRequest(SetupStatusRequest, (params) => server.setupStatus(params));
+  connection.onRequest(InitRequest, (params) => server.init(params));
   return server;
 }

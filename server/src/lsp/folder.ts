@@ -25,6 +25,7 @@ import {
   type HistorySource,
   readHistory,
 } from '../engine';
+import { join } from 'node:path';
 import { discoverRepository } from '../cli/repository';
 import { ParserPool, readCacheFile, writeCacheFile, CACHE_ENGINE_KEY } from '../node';
 import type { OverlayFileSystem } from './overlayFileSystem';
@@ -91,8 +92,8 @@ export class DenshoFolder {
   readonly openPaths = new Map<string, string>();
   /** Set between loading and the end of the first check, when a cache is in use. */
   private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
-  /** Whether a densho.yaml governs this folder (in it, or above it up to the Git work tree's top, as the CLI finds it). */
-  private configuredValue = true;
+  /** The folder holding the densho.yaml that governs this one (it, or one above it up to the Git work tree's top, as the CLI finds it); undefined when none does. */
+  private configRoot: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -340,13 +341,31 @@ export class DenshoFolder {
 
   /** Whether the folder uses Densho: a densho.yaml in it or above it (up to the Git work tree's top). */
   get configured(): boolean {
-    return this.configuredValue;
+    return this.configRoot !== undefined;
+  }
+
+  /** Whether Git may be run for this folder (not in a workspace the user has not trusted). */
+  get gitAllowed(): boolean {
+    return this.options.historyOff === undefined;
+  }
+
+  /** The absolute path of the densho.yaml that governs the folder, if one does. */
+  get configFile(): string | undefined {
+    return this.configRoot === undefined ? undefined : join(this.configRoot, CONFIG_FILE);
   }
 
   private updateConfigured(): void {
-    const configured = this.workspaceValue.hasConfigFile || discoverRepository(this.root).root !== this.root;
-    if (configured !== this.configuredValue && this.loaded) this.listener.log(`Densho: ${this.name}: ${configured ? 'densho.yaml found; checking every document' : 'no densho.yaml; front matter and coverage findings wait until Densho is initialised'}.`);
-    this.configuredValue = configured;
+    const wasConfigured = this.configured;
+    const above = discoverRepository(this.root).root;
+    this.configRoot = this.workspaceValue.hasConfigFile ? this.root : above !== this.root ? above : undefined;
+    if (!this.loaded) {
+      if (!this.configured) this.listener.log(`Densho: ${this.name}: no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised.`);
+      return;
+    }
+    if (this.configured === wasConfigured) return;
+    // The views show a welcome or the reports depending on this: tell the client even if no report changed.
+    this.lastReports = undefined;
+    this.listener.log(`Densho: ${this.name}: ${this.configured ? 'densho.yaml found; every finding is reported' : 'no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised'}.`);
   }
 
   /** A document's diagnostics as the editor shows them: without the opt-in findings before densho.yaml exists. */
@@ -360,7 +379,7 @@ export class DenshoFolder {
   }
 
   shown(diagnostics: Diagnostic[]): Diagnostic[] {
-    return this.configuredValue ? diagnostics : diagnostics.filter((diagnostic) => !AFTER_OPT_IN.has(diagnostic.rule));
+    return this.configured ? diagnostics : diagnostics.filter((diagnostic) => !AFTER_OPT_IN.has(diagnostic.rule));
   }
 
   // ---- checking ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
+import { init, setupStatus } from './features/setup';
 import { recordTraining } from './features/training';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -394,6 +395,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
   history = (params: Parameters<typeof history>[1]) => history(this, params);
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
+  setupStatus = (params: Parameters<typeof setupStatus>[1]) => setupStatus(this, params);
+  init = (params: Parameters<typeof init>[1]) => init(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */
