@@ -1,6 +1,6 @@
 /**
  * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration` and `capabilities.untrustedWorkspaces` in
+ * `contributes.configuration`, `contributes.viewsWelcome` and `capabilities.untrustedWorkspaces` in
  * package.json (through `npm pkg set`, so the rest of package.json is left
  * as it is) and the schemas and snippets in
  * client/assets/. Run with `npm run generate:manifest` after changing the
@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { manifestAssets } from '../src/manifestAssets';
+import { manifestAssets, viewsWelcomeContribution } from '../src/manifestAssets';
 import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
 const root = join(__dirname, '..', '..');
@@ -25,3 +25,7 @@ console.log('set contributes.configuration in package.json');
 execFileSync('npm', ['pkg', 'delete', 'capabilities.untrustedWorkspaces'], { cwd: root, stdio: 'inherit' });
 execFileSync('npm', ['pkg', 'set', '--json', `capabilities.untrustedWorkspaces=${JSON.stringify(untrustedWorkspacesCapability())}`], { cwd: root, stdio: 'inherit' });
 console.log('set capabilities.untrustedWorkspaces in package.json');
+// Replaced whole, as above: a list is merged item by item.
+execFileSync('npm', ['pkg', 'delete', 'contributes.viewsWelcome'], { cwd: root, stdio: 'inherit' });
+execFileSync('npm', ['pkg', 'set', '--json', `contributes.viewsWelcome=${JSON.stringify(viewsWelcomeContribution())}`], { cwd: root, stdio: 'inherit' });
+console.log('set contributes.viewsWelcome in package.json');

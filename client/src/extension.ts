@@ -37,7 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
     context.subscriptions.push(view, provider);
   }
   ctx.statusBar = new StatusBar(ctx, ctx.views.review);
-  context.subscriptions.push(ctx.onReportsChanged(() => void Promise.all(trees.map(([, provider]) => provider.refresh()))));
+  // Set up or not decides whether the trees show reports or the welcome: asked first.
+  const refresh = async () => {
+    await ctx.refreshSetup();
+    await Promise.all(trees.map(([, provider]) => provider.refresh()));
+  };
+  context.subscriptions.push(ctx.onReportsChanged(() => void refresh()));
   registerCommands(ctx);
 
   if (await isDenshoWorkspace()) {

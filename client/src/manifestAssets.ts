@@ -193,3 +193,32 @@ export function frontMatterSnippets(): Json {
     },
   };
 }
+
+/** The Densho views, in the order of contributes.views. */
+const VIEWS = ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders', 'densho.skills'];
+
+const GET_STARTED = '[Get Started](command:workbench.action.openWalkthrough?%22densho.densho%23densho.getStarted%22)';
+
+/**
+ * contributes.viewsWelcome: what each view shows while it has nothing to
+ * show. Before the server runs, how it starts; in a folder without
+ * densho.yaml (`densho.needsSetup`, set by the client from
+ * densho/setupStatus), what Densho needs and the two ways to start.
+ */
+export function viewsWelcomeContribution(): Json {
+  const idle = [
+    'The Densho views fill in once the language server is running, in a folder with a `densho.yaml` or Markdown documents with Densho front matter.',
+    '[New Document from Template](command:densho.newDocument)',
+    GET_STARTED,
+  ].join('\n');
+  const unconfigured = [
+    'Densho checks Markdown procedures against a `densho.yaml`, which this folder does not have yet.',
+    'Initialising writes `densho.yaml`, `people.yaml` and `training.yaml` (never over a file); with front matter it also gives each document an id, title, type and language.',
+    '[Initialise Densho here](command:densho.initialise?%5B%7B%22frontMatter%22%3Afalse%7D%5D)',
+    '[Initialise, with front matter](command:densho.initialise?%5B%7B%22frontMatter%22%3Atrue%7D%5D)',
+  ].join('\n');
+  return VIEWS.flatMap((view) => [
+    { view, contents: idle, when: '!densho.active' },
+    { view, contents: unconfigured, when: 'densho.active && densho.needsSetup' },
+  ]);
+}

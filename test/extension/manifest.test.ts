@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { manifestAssets } from '../../client/src/manifestAssets';
+import { manifestAssets, viewsWelcomeContribution } from '../../client/src/manifestAssets';
 import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
 
@@ -19,6 +19,18 @@ describe('extension manifest', () => {
   it('the schemas and snippets in client/assets are what the generator makes (run `npm run generate:manifest` if not)', () => {
     for (const [path, content] of Object.entries(manifestAssets())) {
       assert.deepEqual(JSON.parse(readFileSync(join(ROOT, path), 'utf8')), content, path);
+    }
+  });
+
+  it('viewsWelcome is what the generator makes, and each view offers Initialise Densho here in a folder without densho.yaml', () => {
+    assert.deepEqual(manifest.contributes.viewsWelcome, viewsWelcomeContribution());
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const view of manifest.contributes.views.densho.map((v: { id: string }) => v.id)) {
+      const setup = manifest.contributes.viewsWelcome.find((w: { view: string; when: string }) => w.view === view && w.when === 'densho.active && densho.needsSetup');
+      assert.ok(setup, view);
+      const linked = [...(setup.contents as string).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
+      assert.deepEqual(linked, ['densho.initialise', 'densho.initialise'], view);
+      for (const command of linked) assert.ok(commands.has(command), command);
     }
   });
 
@@ -42,7 +54,7 @@ describe('extension manifest', () => {
   it('every view has welcome content and belongs to the Densho container; every command has the Densho category', () => {
     const views = manifest.contributes.views.densho.map((v: { id: string }) => v.id);
     assert.deepEqual(views, ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders', 'densho.skills']);
-    assert.deepEqual(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view).sort(), [...views].sort());
+    assert.deepEqual([...new Set(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view))].sort(), [...views].sort());
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Densho', command.command);
   });
 

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
+import { initialise } from './initialise';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
@@ -43,6 +44,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
+  await ctx.refreshSetup();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
 };
 
@@ -67,6 +69,7 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.refreshViews': refreshViews,
   'densho.restartServer': restartServer,
   'densho.showOutput': showOutput,
+  'densho.initialise': initialise,
 };
 
 export function registerCommands(ctx: Ctx): void {
