@@ -38,11 +38,13 @@ describe('a folder without densho.yaml', () => {
     // The reports of the first check are announced once; what follows is about densho.yaml.
     await client.notificationAfter('densho/reportsChanged', 0);
     const before = client.seq;
-    repo.write('densho.yaml', 'docs: ["**/*.md"]\n');
+    repo.write('densho.yaml', 'docs: ["**/*.md"]\nstandards: [iso9001]\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('densho.yaml'), type: 1 }] });
     const guide = await client.diagnosticsAfter('guide.md', before, (diagnostics) => diagnostics.length > 0);
     assert.deepEqual(codes(guide), ['frontmatter/missing']);
-    await client.diagnosticsAfter('densho.yaml', before, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'iso/gap'));
+    const config = await client.diagnosticsAfter('densho.yaml', before, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'iso/gap'));
+    // A gap opens densho.yaml at `standards:`, the key that asks for the clause.
+    for (const gap of config.filter((diagnostic) => diagnostic.code === 'iso/gap')) assert.deepEqual(gap.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
     // The reports are the same, but the views must leave their welcome: the client hears of it.
     await client.notificationAfter('densho/reportsChanged', before);
   });
