@@ -9,6 +9,7 @@ import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
 import { initialise } from './initialise';
+import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
@@ -70,6 +71,7 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.restartServer': restartServer,
   'densho.showOutput': showOutput,
   'densho.initialise': initialise,
+  'densho.openStandardsSetting': openStandardsSetting,
 };
 
 export function registerCommands(ctx: Ctx): void {
