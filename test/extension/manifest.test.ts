@@ -34,6 +34,18 @@ describe('extension manifest', () => {
     }
   });
 
+  it('the front matter snippets leave every person field empty: no placeholder that would read as a person', () => {
+    const snippets = Object.entries(manifestAssets()).filter(([path]) => path.includes('snippets'));
+    assert.ok(snippets.length > 0);
+    for (const [path, content] of snippets) {
+      for (const [name, snippet] of Object.entries(content as Record<string, { body: string[] }>)) {
+        const people = snippet.body.filter((line) => /^(owner|expert|approved-by|access-list):/.test(line));
+        assert.ok(people.length >= 2, `${path} ${name}`);
+        for (const line of people) assert.match(line, /^[a-z-]+: (\$\{\d+\}|\[\$\{\d+\}\])$/, `${path} ${name}: ${line}`);
+      }
+    }
+  });
+
   it('every file the manifest names exists', () => {
     const { contributes } = manifest;
     const paths = [

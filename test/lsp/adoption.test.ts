@@ -83,3 +83,17 @@ describe('densho/init from the editor', () => {
     assert.ok(codes(guide).includes('frontmatter/required'), JSON.stringify(codes(guide)));
   });
 });
+
+describe('placeholders in the editor', () => {
+  const sop = (id: string, owner: string, expert: string) => `---\nid: ${id}\ntitle: P\naccess: internal\nowner: ${owner}\nexpert: ${expert}\nreviewed: 2024-01-10\n---\n\n# P\n`;
+  // What the editor's older skeleton left: the field names as values. Beside it, a document naming a real person.
+  const repo = tempRepository({ 'densho.yaml': 'standards: []\n', 'p.md': sop('SOP-P-001', 'owner', 'expert'), 'q.md': sop('SOP-Q-001', 'h.sato', 'h.sato') });
+  const client = clientForSuite(repo, ['p.md', 'q.md']);
+
+  it('the Knowledge holders data (densho/knowledgeRisk) names no person called "expert", and the review schedule no "owner"', async () => {
+    const risk = await client.request<{ experts: { expert: string }[] }>('densho/knowledgeRisk', {});
+    assert.deepEqual(risk.experts.map((holder) => holder.expert), ['h.sato']);
+    const schedule = await client.request<{ owners: { owner: string }[] }>('densho/reviewSchedule', {});
+    assert.deepEqual(schedule.owners.map((reviews) => reviews.owner), ['(no owner)', 'h.sato']);
+  });
+});
