@@ -100,3 +100,6 @@ export interface InitResult extends CommandResult {
 export const SetupStatusRequest = new RequestType<FolderParams, SetupStatus, void>('densho/setupStatus');
 /** Runs `densho init` (never overwriting a file) and re-reads what it wrote before answering. */
 export const InitRequest = new RequestType<InitParams, InitResult, void>('densho/init');
+
+/** `densho check --fix` for every document of the folder, as one edit (empty when nothing is to fix); the client applies and saves it. */
+export const FixAllRequest = new RequestType<FolderParams, WorkspaceEdit, void>('densho/fixAll');

@@ -82,3 +82,23 @@ describe('fix all in the editor', () => {
     assert.ok(unasked.every((action) => action.kind === 'quickfix'));
   });
 });
+
+describe('densho/fixAll: every document of the folder', () => {
+  const repo = tempRepository(FILES);
+  const client = clientForSuite(repo, Object.keys(FILES).filter((path) => path.endsWith('.md')));
+
+  it('is one edit that leaves every document as `densho check --fix` writes it, and touches no other', async () => {
+    const cliRoot = cliRepository(FILES);
+    await runDensho(['check', '--fix', '--today', TODAY, cliRoot]);
+    const edit = await client.request<{ documentChanges: TextDocumentEdit[] }>('densho/fixAll', {});
+    assert.deepEqual(edit.documentChanges.map((change) => change.textDocument.uri).sort(), FIXED.map((path) => client.uri(path)).sort());
+    for (const change of edit.documentChanges) {
+      const path = decodeURIComponent(new URL(change.textDocument.uri).pathname).slice(repo.root.length + 1);
+      const onDisk = readFileSync(join(repo.root, path), 'utf8');
+      const bom = onDisk.startsWith('\ufeff') ? '\ufeff' : '';
+      assert.equal(bom + applyTextEdits(onDisk.slice(bom.length), change.edits as TextEdit[]), readFileSync(join(cliRoot, path), 'utf8'), path);
+    }
+    // Only offered: asked again, the same edit.
+    assert.equal((await client.request<{ documentChanges: TextDocumentEdit[] }>('densho/fixAll', {})).documentChanges.length, FIXED.length);
+  });
+});

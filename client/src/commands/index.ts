@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
+import { fixAllInWorkspace } from './fixAll';
 import { initialise } from './initialise';
 import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
@@ -72,6 +73,7 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.showOutput': showOutput,
   'densho.initialise': initialise,
   'densho.openStandardsSetting': openStandardsSetting,
+  'densho.fixAllInWorkspace': fixAllInWorkspace,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -18,6 +18,7 @@ import {
   SkillsRequest,
   SetupStatusRequest,
   InitRequest,
+  FixAllRequest,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
 
@@ -67,5 +68,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
   connection.onRequest(SetupStatusRequest, (params) => server.setupStatus(params));
   connection.onRequest(InitRequest, (params) => server.init(params));
+  connection.onRequest(FixAllRequest, (params) => server.fixAll(params));
   return server;
 }

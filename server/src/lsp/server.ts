@@ -14,7 +14,7 @@ import { cacheDirectory, NodeFileSystem } from '../node';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
-import { CODE_ACTION_KINDS, codeActions } from './features/codeActions';
+import { CODE_ACTION_KINDS, codeActions, fixAllInFolder } from './features/codeActions';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { diagnosticsParams } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
@@ -397,6 +397,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
   setupStatus = (params: Parameters<typeof setupStatus>[1]) => setupStatus(this, params);
   init = (params: Parameters<typeof init>[1]) => init(this, params);
+  fixAll = (params: Parameters<typeof fixAllInFolder>[1]) => fixAllInFolder(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -3,13 +3,15 @@
  * becomes a CodeAction whose WorkspaceEdit touches only the fix's ranges.
  * `source.fixAll.densho` (asked for by `editor.codeActionsOnSave`, or the
  * Source Action menu) is `densho check --fix` for the one document: the
- * same fixes, in one edit.
+ * same fixes, in one edit; densho/fixAll the same for every document.
  */
-import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
-import { applyUnattendedFixes, CONFIG_FILE, type Diagnostic, type Range } from '../../engine';
+import { CodeAction, CodeActionKind, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { applyUnattendedFixes, CONFIG_FILE, type Diagnostic, type Range, type TextFileEdit } from '../../engine';
+import type { FolderParams } from '../../protocol';
 import type { ServerContext } from '../context';
 import { toDiagnostic, toWorkspaceEdit } from '../convert';
 import type { DenshoFolder } from '../folder';
+import { settledFolder } from './reports';
 
 /** The kind `editor.codeActionsOnSave: { "source.fixAll.densho": "explicit" }` names. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.densho`;
@@ -57,27 +59,43 @@ function quickFixActions(context: ServerContext, folder: DenshoFolder, path: str
   return actions;
 }
 
-/**
- * The fixes `--fix` applies to this document, as one edit from its current
- * text to the fixed one; undefined when there is nothing to fix. The fixes
- * are found by applying them pass after pass, as `--fix` does, and the
- * document is then put back as it was: the edit is only offered.
- */
+/** `source.fixAll.densho`: the fixes `--fix` applies to this document, in one edit; undefined when there is nothing to fix. */
 function fixAllAction(context: ServerContext, folder: DenshoFolder, path: string): CodeAction | undefined {
-  const workspace = folder.workspace;
-  const original = workspace.document(path)?.parsed;
-  if (!original) return undefined;
-  let fixed: string | undefined;
-  try {
-    fixed = applyUnattendedFixes(workspace, [path], (diagnostics) => folder.shown(diagnostics)).texts.get(path);
-  } finally {
-    workspace.setParsedDocument(original);
-  }
-  if (fixed === undefined) return undefined;
-  const after = original.bom ? fixed.slice(1) : fixed;
-  const change = changedLines(original.text, after);
-  const edit = toWorkspaceEdit([{ kind: 'text', file: path, range: original.lines.rangeOf(change.start, change.end), newText: change.newText }], context.editTarget(folder));
+  const edits = unattendedEdits(folder, [path]);
+  const edit = edits.length === 0 ? undefined : toWorkspaceEdit(edits, context.editTarget(folder));
   return edit && { title: 'Fix all safe Densho problems', kind: FIX_ALL_KIND, edit };
+}
+
+/** densho/fixAll: `densho check --fix` for every document of the folder, as one WorkspaceEdit the client applies. */
+export async function fixAllInFolder(context: ServerContext, params: FolderParams | undefined): Promise<WorkspaceEdit> {
+  const folder = await settledFolder(context, params);
+  return toWorkspaceEdit(unattendedEdits(folder, folder.workspace.documentPaths()), context.editTarget(folder)) ?? {};
+}
+
+/**
+ * The edits that take each document from its current text to what `--fix`
+ * would write: one per changed document, from its first changed line to its
+ * last. The fixes are found by applying them pass after pass, as `--fix`
+ * does; the documents are then put back as they were, since the edits are
+ * only offered.
+ */
+function unattendedEdits(folder: DenshoFolder, paths: readonly string[]): TextFileEdit[] {
+  const workspace = folder.workspace;
+  const originals = new Map(paths.flatMap((path) => {
+    const parsed = workspace.document(path)?.parsed;
+    return parsed ? [[path, parsed] as const] : [];
+  }));
+  let texts: ReadonlyMap<string, string> = new Map();
+  try {
+    texts = applyUnattendedFixes(workspace, [...originals.keys()], (diagnostics) => folder.shown(diagnostics)).texts;
+  } finally {
+    for (const [path, parsed] of originals) if (workspace.document(path)?.parsed !== parsed) workspace.setParsedDocument(parsed);
+  }
+  return [...texts].map(([path, fixed]) => {
+    const original = originals.get(path)!;
+    const change = changedLines(original.text, original.bom ? fixed.slice(1) : fixed);
+    return { kind: 'text', file: path, range: original.lines.rangeOf(change.start, change.end), newText: change.newText };
+  });
 }
 
 /**
