@@ -35,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
     // Opening the Densho views is asking for Densho: start the server if it is not running yet.
     view.onDidChangeVisibility((event) => event.visible && void startServer(ctx), undefined, context.subscriptions);
     context.subscriptions.push(view, provider);
+    // Activated by opening the view (a folder without densho.yaml): it is visible already, and no change will say so.
+    if (view.visible) void startServer(ctx);
   }
   ctx.statusBar = new StatusBar(ctx, ctx.views.review);
   // Set up or not decides whether the trees show reports or the welcome: asked first.
