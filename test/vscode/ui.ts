@@ -166,6 +166,7 @@ export async function runSetupUiTest(browser: Browser, url: string, folder: stri
     if (!existsSync(join(folder, 'densho.yaml')) || !existsSync(join(folder, 'people.yaml'))) fail('densho.yaml and people.yaml were not written');
     // Set up: the welcome gives way to the reports.
     await page.getByText('which this folder does not have yet').first().waitFor({ state: 'hidden', timeout: TIME_LIMIT });
+    await treeRow(page, 'clauses covered');
     outcomes.push({ title, state: 'passed' });
   } catch (error) {
     outcomes.push({ title, state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
