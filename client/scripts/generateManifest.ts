@@ -1,6 +1,6 @@
 /**
  * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration` and `capabilities.untrustedWorkspaces` in
+ * `contributes.configuration`, `contributes.viewsWelcome` and `capabilities.untrustedWorkspaces` in
  * package.json (through `npm pkg set`, so the rest of package.json is left
  * as it is), the commands of client/src/commandContributions.ts with their
  * menu items, and the schemas and snippets in
@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { withGeneratedCommands } from '../src/commandContributions';
-import { manifestAssets } from '../src/manifestAssets';
+import { manifestAssets, viewsWelcomeContribution } from '../src/manifestAssets';
 import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
 const root = join(__dirname, '..', '..');
@@ -30,3 +30,7 @@ console.log('set capabilities.untrustedWorkspaces in package.json');
 const { commands, menus } = withGeneratedCommands(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes ?? {});
 execFileSync('npm', ['pkg', 'set', '--json', `contributes.commands=${JSON.stringify(commands)}`, `contributes.menus=${JSON.stringify(menus)}`], { cwd: root, stdio: 'inherit' });
 console.log('set the generated commands and their menu items in package.json');
+// Replaced whole, as above: a list is merged item by item.
+execFileSync('npm', ['pkg', 'delete', 'contributes.viewsWelcome'], { cwd: root, stdio: 'inherit' });
+execFileSync('npm', ['pkg', 'set', '--json', `contributes.viewsWelcome=${JSON.stringify(viewsWelcomeContribution())}`], { cwd: root, stdio: 'inherit' });
+console.log('set contributes.viewsWelcome in package.json');

@@ -12,7 +12,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import { formatDay, localToday, parseConfig, type DenshoConfig } from '../../server/src/engine';
 import type { RequestType } from 'vscode-languageserver-protocol';
-import { ReportsChangedNotification } from '../../server/src/protocol';
+import { ReportsChangedNotification, SetupStatusRequest } from '../../server/src/protocol';
 import { SECTION, settingsAsYaml, withRepositoryConfig } from './settings';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
@@ -38,6 +38,8 @@ export class Ctx implements vscode.Disposable {
   statusBar!: StatusBar;
   /** The coverage matrix webview, while it is open. */
   coverageMatrix: CoverageMatrixPanel | undefined;
+  /** Whether a densho.yaml governs the repository folder, as the server last said; undefined until it has. */
+  configured: boolean | undefined;
 
   constructor(
     readonly extension: vscode.ExtensionContext,
@@ -118,6 +120,24 @@ export class Ctx implements vscode.Disposable {
     this.languageClient = client;
     this.reportsChanged.fire();
     return client;
+  }
+
+  /**
+   * Asks the server whether the repository folder is set up, and sets
+   * `densho.needsSetup`, which shows the views' welcome with Initialise
+   * Densho here instead of reports computed from defaults.
+   */
+  async refreshSetup(): Promise<void> {
+    let configured: boolean | undefined;
+    if (this.client) {
+      try {
+        configured = (await this.request(SetupStatusRequest, { folder: this.folder()?.uri.toString() })).configured;
+      } catch (error) {
+        this.output.warn(`Densho: could not ask whether the folder is set up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    this.configured = configured;
+    await vscode.commands.executeCommand('setContext', 'densho.needsSetup', configured === false);
   }
 
   /** Set once the server is to restart, with history, when the workspace becomes trusted. */

@@ -36,9 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
     // Opening the Densho views is asking for Densho: start the server if it is not running yet.
     view.onDidChangeVisibility((event) => event.visible && void startServer(ctx), undefined, context.subscriptions);
     context.subscriptions.push(view, provider);
+    // Activated by opening the view (a folder without densho.yaml): it is visible already, and no change will say so.
+    if (view.visible) void startServer(ctx);
   }
   ctx.statusBar = new StatusBar(ctx, ctx.views.review);
-  context.subscriptions.push(ctx.onReportsChanged(() => void Promise.all(trees.map(([, provider]) => provider.refresh()))));
+  // Set up or not decides whether the trees show reports or the welcome: asked first.
+  const refresh = async () => {
+    await ctx.refreshSetup();
+    await Promise.all(trees.map(([, provider]) => provider.refresh()));
+  };
+  context.subscriptions.push(ctx.onReportsChanged(() => void refresh()));
   registerCommands(ctx);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, new RevisionDocuments(ctx)));
 

@@ -127,13 +127,15 @@ export function frontMatterSnippets(): Json {
     return `\${${index}|${ordered.join(',')}|}`;
   };
   const today = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+  // People are empty tab stops: a default such as `owner` left in place would read as a person of that name.
+  // Left empty, frontmatter/required lists them, and completion offers the keys of people.yaml.
   const common = (type: string, access: string): string[] => [
     '---',
     'id: ${1:SOP-XXX-001}',
     'title: ${2:Title}',
     `type: ${choice(3, DOCUMENT_TYPES, type)}`,
     `access: ${choice(4, layers, access)}`,
-    'owner: ${5:owner}',
+    'owner: ${5}',
   ];
   return {
     'Densho front matter': {
@@ -141,7 +143,7 @@ export function frontMatterSnippets(): Json {
       description: 'Front matter of a Densho procedure: id, title, access layer, owner, expert source, review date.',
       body: [
         ...common('sop', 'internal'),
-        'expert: ${6:expert}',
+        'expert: ${6}',
         `reviewed: ${today}`,
         `status: ${choice(7, STATUSES, 'draft')}`,
         'version: 1',
@@ -158,8 +160,8 @@ export function frontMatterSnippets(): Json {
       description: 'Front matter of a highest-layer document, with the access list that must hold it.',
       body: [
         ...common('master', layers[layers.length - 1] ?? 'master'),
-        'expert: ${6:expert}',
-        'access-list: [${7:holder}]',
+        'expert: ${6}',
+        'access-list: [${7}]',
         `reviewed: ${today}`,
         'status: draft',
         'version: 1',
@@ -180,8 +182,8 @@ export function frontMatterSnippets(): Json {
         'translated-from-version: ${3:1}',
         'title: ${4:Title}',
         `access: ${choice(5, layers, 'internal')}`,
-        'owner: ${6:owner}',
-        'expert: ${7:expert}',
+        'owner: ${6}',
+        'expert: ${7}',
         `reviewed: ${today}`,
         'status: draft',
         '---',
@@ -192,4 +194,33 @@ export function frontMatterSnippets(): Json {
       ],
     },
   };
+}
+
+/** The Densho views, in the order of contributes.views. */
+const VIEWS = ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders', 'densho.skills'];
+
+const GET_STARTED = '[Get Started](command:workbench.action.openWalkthrough?%22densho.densho%23densho.getStarted%22)';
+
+/**
+ * contributes.viewsWelcome: what each view shows while it has nothing to
+ * show. Before the server runs, how it starts; in a folder without
+ * densho.yaml (`densho.needsSetup`, set by the client from
+ * densho/setupStatus), what Densho needs and the two ways to start.
+ */
+export function viewsWelcomeContribution(): Json {
+  const idle = [
+    'The Densho views fill in once the language server is running, in a folder with a `densho.yaml` or Markdown documents with Densho front matter.',
+    '[New Document from Template](command:densho.newDocument)',
+    GET_STARTED,
+  ].join('\n');
+  const unconfigured = [
+    'Densho checks Markdown procedures against a `densho.yaml`, which this folder does not have yet.',
+    'Initialising writes `densho.yaml`, `people.yaml` and `training.yaml` (never over a file); with front matter it also gives each document an id, title, type and language.',
+    '[Initialise Densho here](command:densho.initialise?%5B%7B%22frontMatter%22%3Afalse%7D%5D)',
+    '[Initialise, with front matter](command:densho.initialise?%5B%7B%22frontMatter%22%3Atrue%7D%5D)',
+  ].join('\n');
+  return VIEWS.flatMap((view) => [
+    { view, contents: idle, when: '!densho.active' },
+    { view, contents: unconfigured, when: 'densho.active && densho.needsSetup' },
+  ]);
 }

@@ -95,3 +95,25 @@ export const RecordTrainingRequest = new RequestType<RecordTrainingParams, Works
 
 /** Sent by the server whenever coverage, review, knowledge or skills data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
+
+/** Whether a densho.yaml governs the folder (in it, or above it up to the Git work tree's top, as `densho check` finds it). */
+export interface SetupStatus {
+  readonly configured: boolean;
+}
+
+export interface InitParams extends FolderParams {
+  /** `densho init --front-matter`: also give every document without front matter the fields Densho can state. */
+  readonly frontMatter?: boolean;
+}
+
+/** `densho init` run by the server in the folder; `configFile` is the URI of the densho.yaml that now governs it. */
+export interface InitResult extends CommandResult {
+  readonly configFile: string;
+}
+
+export const SetupStatusRequest = new RequestType<FolderParams, SetupStatus, void>('densho/setupStatus');
+/** Runs `densho init` (never overwriting a file) and re-reads what it wrote before answering. */
+export const InitRequest = new RequestType<InitParams, InitResult, void>('densho/init');
+
+/** `densho check --fix` for every document of the folder, as one edit (empty when nothing is to fix); the client applies and saves it. */
+export const FixAllRequest = new RequestType<FolderParams, WorkspaceEdit, void>('densho/fixAll');

@@ -434,6 +434,12 @@ describe('iso/*', () => {
     assert.ok(gaps.some((d) => d.message.includes(' 8.6 ')), 'a draft does not cover a clause');
     assert.ok(!gaps.some((d) => d.message.includes(' 8.5.1 ')));
   });
+  it('iso/gap points at densho.yaml\'s `standards:` key, which asks for the clause', async () => {
+    const ws = await repository({ 'densho.yaml': '# Densho\nlanguages: [en]\n\nstandards: [iso9001]\n', 'a.md': doc() });
+    const gaps = diagnosticsOf(ws, 'iso/gap');
+    assert.ok(gaps.length > 0);
+    for (const gap of gaps) assert.deepEqual(gap.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 9 } });
+  });
   it('iso/gap is reported on the repository root without densho.yaml', async () => {
     const ws = await repository({ 'a.md': doc() });
     assert.ok(ws.checkRepository().some((d) => d.rule === 'iso/gap' && d.file === '.'));

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { withGeneratedCommands } from '../../client/src/commandContributions';
-import { manifestAssets } from '../../client/src/manifestAssets';
+import { manifestAssets, viewsWelcomeContribution } from '../../client/src/manifestAssets';
 import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
 
@@ -26,6 +26,30 @@ describe('extension manifest', () => {
   it('the generated commands and their menu items are in package.json (run `npm run generate:manifest` if not)', () => {
     const { commands, menus } = manifest.contributes;
     assert.deepEqual({ commands, menus }, withGeneratedCommands(manifest.contributes));
+  });
+
+  it('viewsWelcome is what the generator makes, and each view offers Initialise Densho here in a folder without densho.yaml', () => {
+    assert.deepEqual(manifest.contributes.viewsWelcome, viewsWelcomeContribution());
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    for (const view of manifest.contributes.views.densho.map((v: { id: string }) => v.id)) {
+      const setup = manifest.contributes.viewsWelcome.find((w: { view: string; when: string }) => w.view === view && w.when === 'densho.active && densho.needsSetup');
+      assert.ok(setup, view);
+      const linked = [...(setup.contents as string).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
+      assert.deepEqual(linked, ['densho.initialise', 'densho.initialise'], view);
+      for (const command of linked) assert.ok(commands.has(command), command);
+    }
+  });
+
+  it('the front matter snippets leave every person field empty: no placeholder that would read as a person', () => {
+    const snippets = Object.entries(manifestAssets()).filter(([path]) => path.includes('snippets'));
+    assert.ok(snippets.length > 0);
+    for (const [path, content] of snippets) {
+      for (const [name, snippet] of Object.entries(content as Record<string, { body: string[] }>)) {
+        const people = snippet.body.filter((line) => /^(owner|expert|approved-by|access-list):/.test(line));
+        assert.ok(people.length >= 2, `${path} ${name}`);
+        for (const line of people) assert.match(line, /^[a-z-]+: (\$\{\d+\}|\[\$\{\d+\}\])$/, `${path} ${name}: ${line}`);
+      }
+    }
   });
 
   it('every file the manifest names exists', () => {
@@ -48,7 +72,7 @@ describe('extension manifest', () => {
   it('every view has welcome content and belongs to the Densho container; every command has the Densho category', () => {
     const views = manifest.contributes.views.densho.map((v: { id: string }) => v.id);
     assert.deepEqual(views, ['densho.coverage', 'densho.reviewSchedule', 'densho.knowledgeHolders', 'densho.skills']);
-    assert.deepEqual(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view).sort(), [...views].sort());
+    assert.deepEqual([...new Set(manifest.contributes.viewsWelcome.map((w: { view: string }) => w.view))].sort(), [...views].sort());
     for (const command of manifest.contributes.commands) assert.equal(command.category, 'Densho', command.command);
   });
 

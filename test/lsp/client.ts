@@ -15,6 +15,7 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextEdit,
@@ -61,6 +62,8 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   readonly stderr: string[] = [];
+  /** The server's answer to `initialize` (its capabilities). */
+  initializeResult: InitializeResult | undefined;
   /** How the server process ended, once it has. */
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
@@ -96,7 +99,7 @@ export class TestClient {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
     const folders = options.folders ?? [root];
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),

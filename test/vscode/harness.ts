@@ -71,6 +71,15 @@ export function samplesWithHistory(into: string): string {
   return into;
 }
 
+/** A folder of plain Markdown, not set up for Densho (no densho.yaml): what a new user opens first. */
+export function plainMarkdown(into: string): string {
+  mkdirSync(join(into, 'procedures'), { recursive: true });
+  writeFileSync(join(into, 'README.md'), '# Our procedures\n');
+  writeFileSync(join(into, 'procedures', 'welding.md'), '# Welding\n\n1. Clean the joint.\n2. Weld.\n');
+  writeFileSync(join(into, 'procedures', 'inspection.md'), '# Inspection\n\nSee [welding](welding.md).\n');
+  return into;
+}
+
 /** The CLI's JSON and Markdown for a folder: what the editor must agree with. */
 export function expectations(workspace: string, into: string): void {
   mkdirSync(into, { recursive: true });

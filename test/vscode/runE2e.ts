@@ -3,7 +3,8 @@
  * 1. the in-VS-Code suite (test/vscode/suite) inside code-server's real
  *    extension host, opened in Debian's Chromium through playwright-core, and
  * 2. the Playwright UI test (test/vscode/ui.ts) against the same build,
- * each on its own temporary copy of samples/. Prints every result, saves
+ * each on its own temporary copy of samples/, and
+ * 3. the setup UI test on a folder of plain Markdown without densho.yaml. Prints every result, saves
  * screenshots under test-results/vscode/, ends with `N passed, M failed` and
  * exits non-zero when anything failed.
  */
@@ -11,8 +12,8 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { E2eConfig, E2eResults } from './suite/index';
-import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
-import { runUiTests } from './ui';
+import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, plainMarkdown, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
+import { runSetupUiTest, runUiTests } from './ui';
 
 interface Outcome {
   readonly title: string;
@@ -69,6 +70,12 @@ async function main(): Promise<number> {
     log('UI test: running');
     const uiOutcomes = await runUiTests(browser, server.url(uiWorkspace), join(dir, 'expected-ui'));
     outcomes.push(...uiOutcomes.map((outcome) => ({ ...outcome, title: `[ui] ${outcome.title}` })));
+
+    // 3. Adoption: a folder of plain Markdown, before Densho is set up in it.
+    log('UI test (setup): running');
+    const plainWorkspace = plainMarkdown(join(dir, 'plain-workspace'));
+    const setupOutcomes = await runSetupUiTest(browser, server.url(plainWorkspace), plainWorkspace);
+    outcomes.push(...setupOutcomes.map((outcome) => ({ ...outcome, title: `[ui] ${outcome.title}` })));
   } catch (error) {
     outcomes.push({ title: 'e2e harness', state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {

@@ -5,7 +5,7 @@
  * on the page itself, never a fixed sleep. Screenshots go to
  * test-results/vscode/.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { CoverageReport, KnowledgeRisk, ReviewSchedule } from '../../server/src/protocol';
@@ -143,6 +143,35 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     await frame.getByLabel('gaps only').uncheck();
   });
 
+  await page.context().close();
+  return outcomes;
+}
+
+/**
+ * A folder of plain Markdown without densho.yaml: the Densho view explains
+ * what Densho needs and offers Initialise Densho here; the button writes
+ * densho.yaml (run by the language server) and opens it.
+ */
+export async function runSetupUiTest(browser: Browser, url: string, folder: string): Promise<UiOutcome[]> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const outcomes: UiOutcome[] = [];
+  const title = 'a folder without densho.yaml: the Densho view offers Initialise Densho here, which writes and opens densho.yaml';
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
+    await page.locator('.activitybar [aria-label^="Densho"]').first().click();
+    await page.getByText('which this folder does not have yet').first().waitFor({ timeout: TIME_LIMIT });
+    await page.getByRole('button', { name: 'Initialise Densho here' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'densho.yaml' }).first().waitFor({ timeout: TIME_LIMIT });
+    if (!existsSync(join(folder, 'densho.yaml')) || !existsSync(join(folder, 'people.yaml'))) fail('densho.yaml and people.yaml were not written');
+    // Set up: the welcome gives way to the reports.
+    await page.getByText('which this folder does not have yet').first().waitFor({ state: 'hidden', timeout: TIME_LIMIT });
+    await treeRow(page, 'clauses covered');
+    outcomes.push({ title, state: 'passed' });
+  } catch (error) {
+    outcomes.push({ title, state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-setup.png') }).catch(() => undefined);
   await page.context().close();
   return outcomes;
 }

@@ -9,6 +9,9 @@ import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
 import { compareWithTranslatedRevision, showRevisionHistory } from './history';
+import { fixAllInWorkspace } from './fixAll';
+import { initialise } from './initialise';
+import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
@@ -44,6 +47,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
+  await ctx.refreshSetup();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
 };
 
@@ -70,6 +74,9 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.refreshViews': refreshViews,
   'densho.restartServer': restartServer,
   'densho.showOutput': showOutput,
+  'densho.initialise': initialise,
+  'densho.openStandardsSetting': openStandardsSetting,
+  'densho.fixAllInWorkspace': fixAllInWorkspace,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -56,6 +56,8 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
       if (!clause.gap && gaps > 0) parts.push(plural(gaps, 'gap') + ' below');
       node.description = parts.join(' · ');
       node.contextValue = clause.gap ? 'densho.clause.gap' : 'densho.clause';
+      // A gap leads to where it is reported: densho.yaml's `standards:` (or the offer to create densho.yaml).
+      if (clause.gap) node.command = { command: 'densho.openStandardsSetting', title: 'Open densho.yaml at standards' };
       node.iconPath = clause.gap
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
         : clause.covered

@@ -59,7 +59,8 @@ export abstract class ReportTree<T = unknown> implements vscode.TreeDataProvider
     const generation = ++this.generation;
     let data: T | undefined;
     let failure: string | undefined;
-    if (this.ctx.client) {
+    // A folder without densho.yaml: the welcome (Initialise Densho here) rather than reports from defaults.
+    if (this.ctx.client && this.ctx.configured !== false) {
       try {
         data = await this.fetch();
       } catch (error) {

@@ -44,15 +44,16 @@ export function unattendedFix(diagnostic: Diagnostic): Fix | undefined {
  * Applies the unattended fixes of `paths` to the workspace's documents, pass
  * after pass until none is left, and returns the changed texts. The
  * workspace then holds the fixed documents, so checking it again reports
- * what is left.
+ * what is left. `shown` narrows the diagnostics whose fixes are taken (the
+ * editor fixes only what it shows).
  */
-export function applyUnattendedFixes(workspace: Workspace, paths: readonly string[]): AutoFixResult {
+export function applyUnattendedFixes(workspace: Workspace, paths: readonly string[], shown: (diagnostics: Diagnostic[]) => Diagnostic[] = (diagnostics) => diagnostics): AutoFixResult {
   const texts = new Map<string, string>();
   const applied: AppliedFix[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const path of paths) {
-      const diagnostics = workspace.checkDocument(path);
+      const diagnostics = shown(workspace.checkDocument(path));
       if (diagnostics.some((diagnostic) => BLOCKING_RULES.has(diagnostic.rule))) continue;
       const parsed = workspace.document(path)?.parsed;
       if (!parsed || parsed.unreadable) continue;

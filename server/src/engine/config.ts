@@ -89,7 +89,11 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
 export interface ConfigResult {
   readonly config: DenshoConfig;
   readonly findings: readonly Finding[];
+  /** Where each top-level key is written in densho.yaml, for findings about what it sets (iso/gap at `standards`). */
+  readonly keyRanges: ReadonlyMap<string, Range>;
 }
+
+const NO_KEYS: ReadonlyMap<string, Range> = new Map();
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
 
@@ -99,7 +103,7 @@ const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
  * settings laid over them).
  */
 export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAULT_CONFIG): ConfigResult {
-  if (text === undefined) return { config: base, findings: [] };
+  if (text === undefined) return { config: base, findings: [], keyRanges: NO_KEYS };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const problem = (range: Range, message: string): void => {
@@ -108,10 +112,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
   const parsed = parseYaml(text, lines);
   for (const error of parsed.errors) problem(error.range, `densho.yaml is not valid YAML: ${error.message}`);
   const root = parsed.root;
-  if (!root) return { config: base, findings };
+  if (!root) return { config: base, findings, keyRanges: NO_KEYS };
   if (root.kind !== 'map') {
     problem(root.range, `densho.yaml must be a mapping of settings, not ${describeKind(root)}.`);
-    return { config: base, findings };
+    return { config: base, findings, keyRanges: NO_KEYS };
   }
 
   const config: { -readonly [K in keyof DenshoConfig]: DenshoConfig[K] } = { ...base };
@@ -255,7 +259,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
       problem(entry?.value.range ?? ZERO_RANGE, `Required translation \`${language}\` is not one of \`languages\`.`);
     }
   }
-  return { config, findings };
+  return { config, findings, keyRanges: new Map(root.entries.map((entry) => [entry.key, entry.keyRange])) };
 }
 
 function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: string) => void): Map<string, SeveritySetting> {

@@ -369,6 +369,7 @@ export class Workspace {
       standards: this.standards,
       today: this.todayValue,
       hasConfigFile: this.hasConfigFile,
+      configKeyRanges: this.configResult.keyRanges,
       history: this.history,
     };
   }

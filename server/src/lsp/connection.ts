@@ -17,6 +17,9 @@ import {
   ReviewScheduleRequest,
   RecordTrainingRequest,
   SkillsRequest,
+  SetupStatusRequest,
+  InitRequest,
+  FixAllRequest,
 } from '../protocol';
 import { DenshoServer, type ClientPort } from './server';
 
@@ -65,5 +68,8 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(HistoryRequest, (params) => server.history(params));
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
   connection.onRequest(RevisionTextRequest, (params) => server.revisionText(params));
+  connection.onRequest(SetupStatusRequest, (params) => server.setupStatus(params));
+  connection.onRequest(InitRequest, (params) => server.init(params));
+  connection.onRequest(FixAllRequest, (params) => server.fixAll(params));
   return server;
 }

@@ -26,6 +26,8 @@ import {
   type HistorySource,
   readHistory,
 } from '../engine';
+import { join } from 'node:path';
+import { discoverRepository } from '../cli/repository';
 import { ParserPool, readCacheFile, writeCacheFile, CACHE_ENGINE_KEY } from '../node';
 import type { OverlayFileSystem } from './overlayFileSystem';
 
@@ -50,6 +52,15 @@ export interface FolderOptions {
   readonly history?: HistorySource;
   readonly historyOff?: string;
 }
+
+/**
+ * Findings that only make sense once a folder uses Densho: before a
+ * densho.yaml exists, every plain Markdown file would have
+ * frontmatter/missing and the folder a gap per ISO clause. Until the user
+ * opts in (Densho: Initialise Densho here, or `densho init`), they are not
+ * published; the Densho views explain how to start instead.
+ */
+const AFTER_OPT_IN = new Set<Diagnostic['rule']>(['frontmatter/missing', 'iso/gap']);
 
 /** Quiet time after the last check before reports are compared (and `densho/reportsChanged` sent). */
 const REPORTS_DELAY_MS = 200;
@@ -82,6 +93,8 @@ export class DenshoFolder {
   readonly openPaths = new Map<string, string>();
   /** Set between loading and the end of the first check, when a cache is in use. */
   private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
+  /** The folder holding the densho.yaml that governs this one (it, or one above it up to the Git work tree's top, as the CLI finds it); undefined when none does. */
+  private configRoot: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -139,6 +152,7 @@ export class DenshoFolder {
     // The first check of the whole folder reuses cached results; later checks follow edits and run the rules.
     if (cache && cacheFolder !== undefined) this.initialCheck = { session: cache.session(workspace), save: () => this.saveCache(cache, cacheFolder) };
     for (const path of this.settingsPaths()) this.settingsTexts.set(path, await readText(this.fs, path));
+    this.updateConfigured();
     this.loaded = true;
     for (const path of workspace.documentPaths()) this.pending.add(path);
     this.repositoryDirty = true;
@@ -251,6 +265,7 @@ export class DenshoFolder {
     const trainingFileBefore = workspace.config.training;
     const historyKeyBefore = historyKey(workspace);
     await loadSettings(this.fs, workspace);
+    this.updateConfigured();
     // `history:` turned on or off, or other documents: the history is read again for them.
     if (historyKey(workspace) !== historyKeyBefore) await this.rereadHistory(workspace);
     for (const settingsPath of this.settingsPaths()) this.settingsTexts.set(settingsPath, await readText(this.fs, settingsPath));
@@ -330,6 +345,51 @@ export class DenshoFolder {
     this.repositoryDirty = true;
   }
 
+  // ---- opting in ---------------------------------------------------------------------
+
+  /** Whether the folder uses Densho: a densho.yaml in it or above it (up to the Git work tree's top). */
+  get configured(): boolean {
+    return this.configRoot !== undefined;
+  }
+
+  /** Whether Git may be run for this folder (not in a workspace the user has not trusted). */
+  get gitAllowed(): boolean {
+    return this.options.historyOff === undefined;
+  }
+
+  /** The absolute path of the densho.yaml that governs the folder, if one does. */
+  get configFile(): string | undefined {
+    return this.configRoot === undefined ? undefined : join(this.configRoot, CONFIG_FILE);
+  }
+
+  private updateConfigured(): void {
+    const wasConfigured = this.configured;
+    const above = discoverRepository(this.root).root;
+    this.configRoot = this.workspaceValue.hasConfigFile ? this.root : above !== this.root ? above : undefined;
+    if (!this.loaded) {
+      if (!this.configured) this.listener.log(`Densho: ${this.name}: no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised.`);
+      return;
+    }
+    if (this.configured === wasConfigured) return;
+    // The views show a welcome or the reports depending on this: tell the client even if no report changed.
+    this.lastReports = undefined;
+    this.listener.log(`Densho: ${this.name}: ${this.configured ? 'densho.yaml found; every finding is reported' : 'no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised'}.`);
+  }
+
+  /** A document's diagnostics as the editor shows them: without the opt-in findings before densho.yaml exists. */
+  checkDocument(path: string): Diagnostic[] {
+    return this.shown(this.workspace.checkDocument(path));
+  }
+
+  /** The repository's diagnostics as the editor shows them. */
+  checkRepository(): Diagnostic[] {
+    return this.shown(this.workspace.checkRepository());
+  }
+
+  shown(diagnostics: Diagnostic[]): Diagnostic[] {
+    return this.configured ? diagnostics : diagnostics.filter((diagnostic) => !AFTER_OPT_IN.has(diagnostic.rule));
+  }
+
   // ---- checking ---------------------------------------------------------------------
 
   private schedule(): void {
@@ -389,7 +449,7 @@ export class DenshoFolder {
           if (!this.workspace.hasDocument(path)) continue;
           // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
           const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
-          this.listener.diagnostics(this, path, fromCache ? [...initial.session.document(path)] : this.workspace.checkDocument(path));
+          this.listener.diagnostics(this, path, fromCache ? this.shown([...initial.session.document(path)]) : this.checkDocument(path));
         }
         onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
@@ -408,7 +468,7 @@ export class DenshoFolder {
   /** densho.yaml, people.yaml, custom standards and coverage gaps, by file; files no longer reported are cleared. */
   private publishRepository(): void {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const diagnostic of this.workspace.checkRepository()) {
+    for (const diagnostic of this.checkRepository()) {
       const list = byFile.get(diagnostic.file) ?? [];
       list.push(diagnostic);
       byFile.set(diagnostic.file, list);

@@ -14,7 +14,7 @@ import { cacheDirectory, NodeFileSystem } from '../node';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
-import { codeActions } from './features/codeActions';
+import { CODE_ACTION_KINDS, codeActions, fixAllInFolder } from './features/codeActions';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { diagnosticsParams } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
@@ -23,6 +23,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
+import { init, setupStatus } from './features/setup';
 import { recordTraining } from './features/training';
 import { changes, history, revisionText } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -142,7 +143,7 @@ export class DenshoServer implements ServerContext, FolderListener {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: false },
           fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
@@ -395,6 +396,9 @@ export class DenshoServer implements ServerContext, FolderListener {
   history = (params: Parameters<typeof history>[1]) => history(this, params);
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
   revisionText = (params: Parameters<typeof revisionText>[1]) => revisionText(this, params);
+  setupStatus = (params: Parameters<typeof setupStatus>[1]) => setupStatus(this, params);
+  init = (params: Parameters<typeof init>[1]) => init(this, params);
+  fixAll = (params: Parameters<typeof fixAllInFolder>[1]) => fixAllInFolder(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

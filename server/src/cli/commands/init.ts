@@ -27,6 +27,8 @@ import { repositoryRoot } from '../repository';
 
 export interface InitOptions {
   readonly frontMatter?: boolean;
+  /** Read review dates from Git (default true); the editor sends false in a workspace it has not trusted. */
+  readonly git?: boolean;
 }
 
 /** How much of a document is read to tell its language. */
@@ -49,7 +51,7 @@ export async function initCommand(io: CliIo, dir: string | undefined, options: I
   write(CONFIG_FILE, renderInitialConfig(survey));
   write('people.yaml', INITIAL_PEOPLE);
   write('training.yaml', INITIAL_TRAINING);
-  if (options.frontMatter) lines.push(...(await addFrontMatter(root)));
+  if (options.frontMatter) lines.push(...(await addFrontMatter(root, options.git !== false)));
   else if (survey.documents.length > 0) lines.push(`${survey.documents.length} documents found; \`densho init --front-matter\` gives those without front matter theirs`);
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT_CLEAN;
@@ -60,7 +62,7 @@ export async function initCommand(io: CliIo, dir: string | undefined, options: I
  * files named alike get distinct ids whatever the file system lists first.
  * A document with front matter, even broken, is left as it is.
  */
-async function addFrontMatter(root: string): Promise<string[]> {
+async function addFrontMatter(root: string, git: boolean): Promise<string[]> {
   const workspace = await loadWorkspace(new NodeFileSystem(root), { threads: 0 });
   const config = workspace.config;
   const taken = new Set<string>();
@@ -68,7 +70,8 @@ async function addFrontMatter(root: string): Promise<string[]> {
     const meta = workspace.document(path)?.meta;
     if (meta?.id) taken.add(`${meta.lang}\u0000${meta.id.value}`);
   }
-  const dates = lastCommitDates(root);
+  // Without Git, `reviewed` stays empty: a date only a person can then state.
+  const dates = git ? lastCommitDates(root) : new Map<string, string>();
   const lines: string[] = [];
   let given = 0;
   for (const path of workspace.documentPaths()) {

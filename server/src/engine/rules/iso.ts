@@ -17,7 +17,8 @@ export const isoRules: RuleFamily = {
   },
   checkWorkspace(context) {
     const file = context.hasConfigFile ? CONFIG_FILE : '.';
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // At `standards:`, which names the standard: where a reader (or an editor's click) can see why the clause is asked for.
+    const range = context.configKeyRanges.get('standards') ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     for (const standard of context.standards) {
       const covered = coveredClauses(standard, context.index.documents);
       for (const clause of standard.clauses) {

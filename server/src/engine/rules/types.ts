@@ -7,6 +7,7 @@
 import type { DenshoConfig } from '../config';
 import type { Day } from '../dates';
 import type { Finding } from '../diagnostics';
+import type { Range } from '../text';
 import type { FieldCheck } from '../frontmatter';
 import type { ChangeKindOf, TrainingIndex } from '../competence';
 import type { RepositoryHistory } from '../history/model';
@@ -27,6 +28,8 @@ export interface RuleEnvironment {
   readonly today: Day;
   /** Whether densho.yaml exists: `iso/gap` is reported on it, or on the root. */
   readonly hasConfigFile: boolean;
+  /** Where densho.yaml writes each top-level key (empty without the file). */
+  readonly configKeyRanges: ReadonlyMap<string, Range>;
   /** The documents' history from Git; undefined when there is none, and the history rules stay silent. */
   readonly history: RepositoryHistory | undefined;
 }

@@ -16,7 +16,7 @@ import type { AuditReportParams, CommandResult, CoverageParams, CoverageReport, 
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
 
-async function settledFolder(context: ServerContext, params: FolderParams | undefined): Promise<DenshoFolder> {
+export async function settledFolder(context: ServerContext, params: FolderParams | undefined): Promise<DenshoFolder> {
   const folder = await context.folderFor(params?.folder);
   if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, params?.folder ? `${params.folder} is not a workspace folder.` : 'No workspace folder is open.');
   await folder.settled();
@@ -52,7 +52,7 @@ function absolutePath(path: unknown): string {
 }
 
 /** Runs a CLI command in-process, as `densho` would: a usage error is exit 2 with its message, never an exception to the client. */
-async function runCommand(cwd: string, command: (io: CliIo) => Promise<number>): Promise<CommandResult> {
+export async function runCommand(cwd: string, command: (io: CliIo) => Promise<number>): Promise<CommandResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
