@@ -217,3 +217,72 @@ describe('language features', () => {
     });
   });
 });
+
+describe('completion marks what not to pick', () => {
+  const doc = (id: string, access: string, extra = '') => `---\nid: ${id}\ntitle: ${id} title\naccess: ${access}\nowner: p.here\nexpert: p.here\nreviewed: 2026-10-01\n${extra}---\n\n# ${id}\n`;
+  const repo = tempRepository({
+    'densho.yaml': 'docs: ["**/*.md"]\n',
+    'people.yaml': 'p.here:\n  name: Still Here\np.gone:\n  name: Gone Away\n  leaves: 2026-01-31\np.old:\n  name: Old Timer\n  active: false\np.soon:\n  name: Leaving Soon\n  leaves: 2027-03-31\n',
+    'sops/public.md': doc('SOP-P-001', 'public'),
+    'sops/internal.md': doc('SOP-I-001', 'internal'),
+    'sops/restricted.md': `${doc('SOP-A-001', 'restricted', 'access-list: [p.here]\n')}\n![The drawing](restricted.pdf)\n`,
+    'sops/restricted.pdf': 'a file only the restricted document uses',
+    'sops/other.md': doc('SOP-O-001', 'internal'),
+  });
+  const client = clientForSuite(repo, ['sops/public.md', 'sops/internal.md', 'sops/restricted.md', 'sops/other.md']);
+  const STRUCK = 1; // CompletionItemTag.Deprecated
+  let opened = false;
+  async function completeAt(text: string): Promise<CompletionList> {
+    const content = text.replace('|', '');
+    if (!opened) {
+      opened = true;
+      await client.open('sops/other.md', content);
+    } else await client.sendChange('sops/other.md', content);
+    return client.request<CompletionList>('textDocument/completion', { textDocument: { uri: client.uri('sops/other.md') }, position: positionOf(text, '|') });
+  }
+  const sorted = (list: CompletionList) => [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  const base = doc('SOP-O-001', 'internal');
+
+  it('after [[, a document above this one\'s layer is struck through, says it leaks and sorts last', async () => {
+    const list = sorted(await completeAt(`${base}\n[[SOP|`));
+    assert.deepEqual(list.map((item) => item.label), ['SOP-I-001', 'SOP-P-001', 'SOP-A-001']);
+    const [internal, , restricted] = list;
+    assert.equal(restricted!.detail, '⚠ leak: restricted above this internal document — SOP-A-001 title');
+    assert.deepEqual(restricted!.tags, [STRUCK]);
+    assert.equal(internal!.tags, undefined);
+    assert.equal(internal!.detail, 'SOP-I-001 title');
+  });
+
+  it('in a link destination, a document or file of a higher layer sorts after the others and is marked', async () => {
+    const list = sorted(await completeAt(`${base}\n[x](|)`));
+    const marked = list.filter((item) => item.tags?.includes(STRUCK)).map((item) => item.label);
+    assert.deepEqual(marked.sort(), ['restricted.md', 'restricted.pdf']);
+    assert.deepEqual(list.slice(-2).map((item) => item.label).sort(), ['restricted.md', 'restricted.pdf'], 'leaks last');
+    assert.match(list.find((item) => item.label === 'restricted.pdf')!.detail!, /^⚠ leak: restricted above this internal document/);
+  });
+
+  it('in related, the same leak marking as after [[', async () => {
+    const list = sorted(await completeAt(base.replace('reviewed:', 'related: [|]\nreviewed:')));
+    assert.equal(list.at(-1)!.label, 'SOP-A-001');
+    assert.deepEqual(list.at(-1)!.tags, [STRUCK]);
+  });
+
+  it('a restricted document links to nothing it could leak to: no entry is marked', async () => {
+    const fromRestricted = sorted(await completeAt(`${base.replace('access: internal', 'access: restricted\naccess-list: [p.here]')}\n[[SOP|`));
+    assert.deepEqual(fromRestricted.filter((item) => item.tags).map((item) => item.label), []);
+  });
+
+  for (const field of ['owner', 'expert', 'approved-by']) {
+    it(`${field}: inactive and departed people are struck through, say why, and sort last; leaving later is not departed`, async () => {
+      const text = field === 'approved-by' ? base.replace('reviewed:', 'approved-by: |\nreviewed:') : base.replace(`${field}: p.here`, `${field}: |`);
+      const list = sorted(await completeAt(text));
+      assert.deepEqual(list.map((item) => item.label), ['p.here', 'p.soon', 'p.gone', 'p.old']);
+      const byLabel = new Map(list.map((item) => [item.label, item]));
+      assert.equal(byLabel.get('p.gone')!.detail, '⚠ left on 2026-01-31 — Gone Away');
+      assert.equal(byLabel.get('p.old')!.detail, '⚠ inactive — Old Timer');
+      assert.deepEqual(byLabel.get('p.gone')!.tags, [STRUCK]);
+      assert.equal(byLabel.get('p.soon')!.tags, undefined);
+      assert.equal(byLabel.get('p.here')!.detail, 'Still Here');
+    });
+  }
+});
