@@ -286,3 +286,28 @@ describe('completion marks what not to pick', () => {
     });
   }
 });
+
+describe('symbols beside an editor that outlines headings itself (headingSymbols: false, as VS Code sends)', () => {
+  const repo = tempRepository(FILES);
+  const client = clientForSuite(repo, ['a.md'], { headingSymbols: false });
+
+  it('lists no heading, so each heading is listed once (by the editor): the front matter and the steps, each naming its section', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('a.md') } });
+    assert.deepEqual(
+      symbols.map((symbol) => [symbol.name, symbol.detail, symbol.kind, symbol.children?.length ?? 0]),
+      [
+        ['SOP-A-001', 'Source procedure · approved · internal', 2, 0],
+        ['1. Clean the joint.', 'Steps', 22, 0],
+        ['2. Tack the frame.', 'Steps', 22, 0],
+      ],
+    );
+    const headings = ['Source procedure', 'Steps', 'Safety'];
+    assert.ok(!symbols.some((symbol) => headings.includes(symbol.name)), 'no heading of a.md');
+    assert.equal(symbols[0]!.range.start.line, 0);
+    assert.equal(symbols[0]!.range.end.line, positionOf(A, '---\n\n#').line);
+  });
+
+  it('still finds documents by id and title across the workspace', async () => {
+    assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'linking' })).length, 1);
+  });
+});

@@ -309,4 +309,40 @@ describe('Densho in VS Code', function () {
       assert.equal(back?.toString(), uri('sops/welding/sop-wld-004.md').toString());
     });
   });
+
+  describe('editor features beside VS Code\'s own Markdown support', function () {
+    it('Go to Symbol lists each heading once (VS Code\'s Markdown provider), with Densho\'s front matter and steps', async function () {
+      await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+      const file = 'sops/welding/sop-wld-004.md';
+      const document = await vscode.workspace.openTextDocument(uri(file));
+      const headings = document.getText().split('\n').filter((line) => /^#{1,6} /.test(line)).map((line) => line.replace(/^#+ /, '').trim());
+      assert.ok(headings.length > 1, 'the sample has headings');
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+      const names: string[] = [];
+      const walk = (list: readonly vscode.DocumentSymbol[]): void => list.forEach((symbol) => (names.push(symbol.name), walk(symbol.children ?? [])));
+      walk(symbols);
+      for (const heading of headings) assert.equal(names.filter((name) => name.replace(/^#+ /, '') === heading).length, 1, `${heading} once in ${JSON.stringify(names)}`);
+      assert.ok(names.includes('SOP-WLD-004'), 'the front matter, from Densho');
+    });
+
+    it('completion after [[ in a public document marks a restricted one as a leak, last', async function () {
+      const editor = await vscode.window.showTextDocument(uri('sops/inspection/frm-ins-001.md'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((builder) => builder.insert(end, '\n[['));
+      try {
+        const at = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, '[');
+        const densho = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
+        const restricted = densho.find((item) => item.label === 'WI-INS-003');
+        assert.ok(restricted, JSON.stringify(densho.map((item) => item.label)));
+        assert.deepEqual(restricted.tags, [vscode.CompletionItemTag.Deprecated]);
+        assert.match(restricted.detail ?? '', /^⚠ leak: restricted above this public document/);
+        const sortKey = (item: vscode.CompletionItem) => item.sortText ?? (typeof item.label === 'string' ? item.label : item.label.label);
+        const unmarked = densho.filter((item) => !item.tags?.length);
+        assert.ok(unmarked.length > 0 && unmarked.every((item) => sortKey(item) < sortKey(restricted)), 'leaks sort after the others');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    });
+  });
 });
