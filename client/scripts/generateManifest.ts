@@ -1,7 +1,7 @@
 /**
  * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration` and `capabilities.untrustedWorkspaces` in
- * package.json (through `npm pkg set`, so the rest of package.json is left
+ * `contributes.configuration`, `capabilities.untrustedWorkspaces` and the
+ * Markdown preview's plugin and style in package.json (through `npm pkg set`, so the rest of package.json is left
  * as it is) and the schemas and snippets in
  * client/assets/. Run with `npm run generate:manifest` after changing the
  * engine's configuration or front matter fields; the tests in
@@ -25,3 +25,7 @@ console.log('set contributes.configuration in package.json');
 execFileSync('npm', ['pkg', 'delete', 'capabilities.untrustedWorkspaces'], { cwd: root, stdio: 'inherit' });
 execFileSync('npm', ['pkg', 'set', '--json', `capabilities.untrustedWorkspaces=${JSON.stringify(untrustedWorkspacesCapability())}`], { cwd: root, stdio: 'inherit' });
 console.log('set capabilities.untrustedWorkspaces in package.json');
+// VS Code's Markdown preview: the plugin activate() returns (`extendMarkdownIt`) and the style of its card and references.
+// Bracketed, because the keys themselves hold dots.
+execFileSync('npm', ['pkg', 'set', '--json', 'contributes[markdown.markdownItPlugins]=true', `contributes[markdown.previewStyles]=${JSON.stringify(['./client/assets/preview.css'])}`], { cwd: root, stdio: 'inherit' });
+console.log('set contributes.markdown.markdownItPlugins and markdown.previewStyles in package.json');

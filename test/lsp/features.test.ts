@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyTextEdits, clientForSuite, positionOf, tempRepository, TODAY } from './client';
-import { A, B, FILES } from './fixtures';
+import { A, A_JA, B, FILES } from './fixtures';
+import type { DocumentIndexEntry } from '../../server/src/protocol';
 
 describe('language features', () => {
   const repo = tempRepository(FILES);
@@ -309,5 +310,33 @@ describe('symbols beside an editor that outlines headings itself (headingSymbols
 
   it('still finds documents by id and title across the workspace', async () => {
     assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'linking' })).length, 1);
+  });
+});
+
+describe('densho/documentIndex (what the Markdown preview links [[ID]] with and shows as a card)', () => {
+  const repo = tempRepository(FILES);
+  const client = clientForSuite(repo, ['a.md', 'a.ja.md', 'b.md']);
+  const index = () => client.request<DocumentIndexEntry[]>('densho/documentIndex', {});
+
+  it('lists every document with its id, language, file and card fields', async () => {
+    const entries = await index();
+    const byFile = new Map(entries.map((entry) => [entry.uri, entry]));
+    assert.deepEqual([...byFile.keys()].sort(), [client.uri('a.ja.md'), client.uri('a.md'), client.uri('b.md')]);
+    assert.deepEqual(byFile.get(client.uri('a.md')), {
+      uri: client.uri('a.md'), id: 'SOP-A-001', lang: 'en', translation: false, title: 'Source procedure', version: 2, status: 'approved',
+      owner: 'p.one', experts: ['p.two'], access: 'internal', nextReview: '2027-10-01', sourceLanguage: 'en',
+    });
+    const ja = byFile.get(client.uri('a.ja.md'))!;
+    assert.deepEqual([ja.id, ja.lang, ja.translation, ja.title], ['SOP-A-001', 'ja', true, '元の手順']);
+  });
+
+  it('announces a translation\'s new title with densho/reportsChanged (no other report shows it), and then lists it', async () => {
+    await client.notificationAfter('densho/reportsChanged', 0); // the one after loading
+    await client.open('a.ja.md', A_JA);
+    const before = client.seq;
+    await client.sendChange('a.ja.md', A_JA.replace('title: 元の手順', 'title: 新しい手順'));
+    await client.notificationAfter('densho/reportsChanged', before);
+    const entry = (await index()).find((candidate) => candidate.uri === client.uri('a.ja.md'));
+    assert.equal(entry?.title, '新しい手順');
   });
 });

@@ -9,6 +9,7 @@ import {
   AuditReportRequest,
   ChangesRequest,
   CoverageRequest,
+  DocumentIndexRequest,
   HistoryRequest,
   KnowledgeRiskRequest,
   PartnerCopyRequest,
@@ -63,5 +64,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   connection.onRequest(HistoryRequest, (params) => server.history(params));
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
+  connection.onRequest(DocumentIndexRequest, (params) => server.documentIndex(params));
   return server;
 }

@@ -23,6 +23,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
+import { documentIndex } from './features/documentIndex';
 import { recordTraining } from './features/training';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -401,6 +402,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
   history = (params: Parameters<typeof history>[1]) => history(this, params);
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
+  documentIndex = (params: Parameters<typeof documentIndex>[1]) => documentIndex(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */
