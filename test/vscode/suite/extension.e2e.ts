@@ -310,6 +310,17 @@ describe('Densho in VS Code', function () {
     });
   });
 
+  describe('Markdown preview', function () {
+    it('renders [[ID]] as a link to the Japanese variant, marks an unknown id, and shows the front matter as a card', async function () {
+      const document = await vscode.workspace.openTextDocument(uri('sops/quality/sop-qms-001.ja.md'));
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', document);
+      assert.match(html, /<a class="densho-ref" href="\.\.\/training\/sop-trn-001\.ja\.md"[^>]*>SOP-TRN-001<\/a>/);
+      assert.match(html, /<span class="densho-ref densho-unresolved" title="Densho: no document has the id SOP-XXX-999">\[\[SOP-XXX-999\]\]<\/span>/);
+      assert.match(html, /<code>\[\[SOP-WLD-004\]\]<\/code>/, 'code stays code');
+      assert.match(html, /^<div class="densho-card" lang="ja">[\s\S]*?<dt>id<\/dt><dd>SOP-QMS-001<\/dd>/);
+    });
+  });
+
   describe('editor features beside VS Code\'s own Markdown support', function () {
     it('Go to Symbol lists each heading once (VS Code\'s Markdown provider), with Densho\'s front matter and steps', async function () {
       await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
