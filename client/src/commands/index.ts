@@ -9,6 +9,7 @@ import { CoverageMatrixPanel } from '../webview/coverageMatrix';
 import { exportCoverage } from './exportCoverage';
 import { createPartnerCopy, exportAuditReport } from './exports';
 import { markReviewed } from './markReviewed';
+import { STATUS_MESSAGE_MS } from '../statusBar';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
 import { createTranslation, openTranslation } from './translations';
@@ -44,6 +45,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
+  vscode.window.setStatusBarMessage(`$(refresh) Densho: refreshed coverage, review schedule, knowledge holders and skills at ${new Date().toLocaleTimeString()}.`, STATUS_MESSAGE_MS);
 };
 
 const restartServer = (ctx: Ctx) => async (): Promise<void> => {

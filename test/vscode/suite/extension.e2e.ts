@@ -120,7 +120,12 @@ describe('Densho in VS Code', function () {
     it('ISO 9001 coverage: clauses with their documents, gaps marked, documented information marked', function () {
       const top = roots(ctx.views.coverage);
       const summary = labelOf(top[0]!);
-      assert.match(summary, new RegExp(`^${coverage.summary.covered} of ${coverage.summary.clauses} clauses covered, ${coverage.summary.gaps} gaps?$`));
+      const documented = coverage.clauses.filter((clause) => clause.documented);
+      const documentedCovered = documented.filter((clause) => clause.covered).length;
+      assert.match(
+        summary,
+        new RegExp(`^${coverage.summary.covered} of ${coverage.summary.clauses} clauses covered, ${coverage.summary.gaps} gaps? · documented information: ${documentedCovered} of ${documented.length}$`),
+      );
       const clauses = new Map<string, Node>();
       const walk = (node: Node): void => {
         const number = /^(\d+(?:\.\d+)*) /.exec(labelOf(node))?.[1];
@@ -134,6 +139,10 @@ describe('Densho in VS Code', function () {
         const description = String(node.description ?? '');
         assert.equal(description.includes('GAP'), clause.gap, `${clause.clause} gap mark`);
         assert.equal(description.includes('documented information required'), clause.documented, `${clause.clause} documented information mark`);
+        // A green check only where no clause at or below this one is a gap.
+        const gapBelow = coverage.clauses.some((c) => c.gap && (c.clause === clause.clause || c.clause.startsWith(`${clause.clause}.`)));
+        const icon = (node as { iconPath?: vscode.ThemeIcon }).iconPath?.id;
+        assert.equal(icon === 'pass' || icon === 'pass-filled', clause.covered && !gapBelow, `${clause.clause} icon ${icon}`);
         const shown = new Set(node.children.map(labelOf));
         const direct = clause.documents.filter((d) => d.direct || !coverage.clauses.some((c) => c.clause.startsWith(`${clause.clause}.`)));
         for (const document of direct) assert.ok(shown.has(`${document.id} ${document.title}`), `${clause.clause} lists ${document.id}`);
@@ -191,6 +200,32 @@ describe('Densho in VS Code', function () {
       const item = ctx.statusBar.item;
       assert.equal(item.text, `$(calendar) ${review.summary.overdue} overdue`);
       assert.equal(typeof item.command === 'string' ? item.command : item.command?.command, 'densho.showReviewSchedule');
+    });
+
+    it('status bar: names a setting the user set that densho.yaml overrides', async function () {
+      const settings = vscode.workspace.getConfiguration('densho');
+      await settings.update('reviewInterval', '6m', vscode.ConfigurationTarget.Workspace);
+      try {
+        const tooltip = () => String(ctx.statusBar.item.tooltip ?? '');
+        await waitFor(ctx.statusBar.onDidUpdate, () => tooltip().includes('densho.reviewInterval'), 'the tooltip to name densho.reviewInterval');
+        assert.match(tooltip(), /Not in effect here, densho\.yaml overrides: densho\.reviewInterval \(densho\.yaml `review\.interval`\)\./);
+      } finally {
+        await settings.update('reviewInterval', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it('review schedule: densho.reviewHorizon plans further ahead than review.warn-before', async function () {
+      const settings = vscode.workspace.getConfiguration('densho');
+      const before = ctx.views.review.data!.summary.dueSoon;
+      await settings.update('reviewHorizon', '3y', vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor(ctx.views.review.onDidChangeTreeData, () => ctx.views.review.data?.within === '3y', 'the schedule within 3y');
+        assert.ok(ctx.views.review.data!.summary.dueSoon > before, `more reviews come due within 3y than within ${review.within}`);
+        assert.match(String(ctx.statusBar.item.tooltip), /due within 3y/);
+      } finally {
+        await settings.update('reviewHorizon', undefined, vscode.ConfigurationTarget.Workspace);
+        await waitFor(ctx.views.review.onDidChangeTreeData, () => ctx.views.review.data?.within === review.within, 'the schedule back to review.warn-before');
+      }
     });
   });
 
