@@ -28,7 +28,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'densho.showReviewSchedule';
     // densho.yaml changes reach the views as a new report; a settings change may override nothing new, so it is watched too.
     this.subscriptions = [
-      review.onDidChangeTreeData(() => void this.readOverrides()),
+      review.onDidChangeTreeData(() => {
+        this.update();
+        void this.readOverrides();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(SECTION) && void this.readOverrides()),
     ];
     ctx.extension.subscriptions.push(this);
