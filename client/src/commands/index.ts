@@ -16,9 +16,11 @@ import { createTranslation, openTranslation } from './translations';
 
 type Factory = (ctx: Ctx) => (...args: never[]) => unknown;
 
-const showCoverageMatrix = (ctx: Ctx) => async (): Promise<CoverageMatrixPanel> => {
+/** Opens the matrix; `clause` (a gap clicked in the coverage view) scrolls to that clause's row and marks it. */
+const showCoverageMatrix = (ctx: Ctx) => async (args?: { readonly clause?: string }): Promise<CoverageMatrixPanel> => {
   await ctx.start();
   ctx.coverageMatrix = await CoverageMatrixPanel.show(ctx, ctx.coverageMatrix);
+  if (typeof args?.clause === 'string') ctx.coverageMatrix.reveal(args.clause);
   return ctx.coverageMatrix;
 };
 

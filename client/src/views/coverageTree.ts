@@ -56,6 +56,8 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
       if (!clause.gap && gaps > 0) parts.push(plural(gaps, 'gap') + ' below');
       node.description = parts.join(' · ');
       node.contextValue = clause.gap ? 'densho.clause.gap' : 'densho.clause';
+      // A gap opens the matrix at its row: where the missing document would go, beside what covers its neighbours.
+      if (clause.gap) node.command = { command: 'densho.showCoverageMatrix', title: 'Show in the coverage matrix', arguments: [{ clause: clause.clause }] };
       // A green check only where nothing below is a gap: a covered group that holds gaps says so with its icon too.
       node.iconPath = clause.gap
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))

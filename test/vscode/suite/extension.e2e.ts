@@ -247,6 +247,25 @@ describe('Densho in VS Code', function () {
       assert.equal((html.match(/data-gap="true"/g) ?? []).length, coverage.summary.gaps, 'gaps highlighted');
     });
 
+    it('a gap in the coverage view opens the matrix at its clause; column headers show titles and can open their document', async function () {
+      const gap = coverage.clauses.find((clause) => clause.gap)!;
+      const find = (nodes: readonly Node[]): Node | undefined => {
+        for (const node of nodes) {
+          if ((node as { id?: string }).id === `clause:${gap.clause}`) return node;
+          const inner = find(node.children);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const node = find(roots(ctx.views.coverage)) as (Node & { command?: vscode.Command }) | undefined;
+      assert.equal(node?.command?.command, 'densho.showCoverageMatrix', `the gap ${gap.clause} opens the matrix`);
+      const matrix = await vscode.commands.executeCommand<Ctx['coverageMatrix']>(node.command.command, ...(node.command.arguments ?? []));
+      await waitFor(matrix!.onDidReveal, () => matrix!.revealed === gap.clause, `the matrix to show ${gap.clause}`);
+      assert.ok(matrix!.html.includes(`data-clause="${gap.clause}"`));
+      const column = coverage.clauses.flatMap((clause) => clause.documents)[0]!;
+      assert.ok(matrix!.html.includes(`data-file="${column.file}">${column.id}<div class="doc-title">`), 'a header names its file and shows its title');
+    });
+
     it('filters the matrix by layer', async function () {
       await vscode.commands.executeCommand('densho.filterCoverageLayers', ['public']);
       const matrix = ctx.coverageMatrix!;
