@@ -271,7 +271,7 @@ describe('Densho in VS Code', function () {
       const matrix = ctx.coverageMatrix!;
       assert.deepEqual(matrix.shownLayers, ['public']);
       const publicIds = new Set(coverage.clauses.flatMap((c) => c.documents.filter((d) => d.access === 'public').map((d) => d.id)));
-      const columns = [...matrix.html.matchAll(/<th class="doc" title="[^"]*">([^<]+)<\/th>/g)].map((m) => m[1]!);
+      const columns = [...matrix.html.matchAll(/<th class="doc" title="[^"]*" data-file="[^"]*">([^<]+)<div class="doc-title">/g)].map((m) => m[1]!);
       assert.deepEqual(columns.sort(), [...publicIds].sort());
       await matrix.filterLayers(undefined);
       assert.equal((matrix.html.match(/<th class="doc" title=/g) ?? []).length, new Set(coverage.clauses.flatMap((c) => c.documents.map((d) => d.id))).size);
