@@ -1,9 +1,10 @@
 /**
  * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration`, `contributes.viewsWelcome` and `capabilities.untrustedWorkspaces` in
- * package.json (through `npm pkg set`, so the rest of package.json is left
- * as it is), the commands of client/src/commandContributions.ts with their
- * menu items, and the schemas and snippets in
+ * `contributes.configuration`, `contributes.viewsWelcome`,
+ * `capabilities.untrustedWorkspaces` and the Markdown preview's plugin and
+ * style in package.json (through `npm pkg set`, so the rest of package.json
+ * is left as it is), the commands of client/src/commandContributions.ts with
+ * their menu items, and the schemas and snippets in
  * client/assets/. Run with `npm run generate:manifest` after changing the
  * engine's configuration or front matter fields; the tests in
  * test/extension/manifest.test.ts fail until then.
@@ -34,3 +35,7 @@ console.log('set the generated commands and their menu items in package.json');
 execFileSync('npm', ['pkg', 'delete', 'contributes.viewsWelcome'], { cwd: root, stdio: 'inherit' });
 execFileSync('npm', ['pkg', 'set', '--json', `contributes.viewsWelcome=${JSON.stringify(viewsWelcomeContribution())}`], { cwd: root, stdio: 'inherit' });
 console.log('set contributes.viewsWelcome in package.json');
+// VS Code's Markdown preview: the plugin activate() returns (`extendMarkdownIt`) and the style of its card and references.
+// Bracketed, because the keys themselves hold dots.
+execFileSync('npm', ['pkg', 'set', '--json', 'contributes[markdown.markdownItPlugins]=true', `contributes[markdown.previewStyles]=${JSON.stringify(['./client/assets/preview.css'])}`], { cwd: root, stdio: 'inherit' });
+console.log('set contributes.markdown.markdownItPlugins and markdown.previewStyles in package.json');

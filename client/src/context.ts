@@ -13,7 +13,7 @@ import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import { formatDay, localToday, parseConfig, type DenshoConfig } from '../../server/src/engine';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { ReportsChangedNotification, SetupStatusRequest } from '../../server/src/protocol';
-import { SECTION, settingsAsYaml, withRepositoryConfig } from './settings';
+import { SECTION, settingsAsYaml, settingsOverriddenBy, withRepositoryConfig } from './settings';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
@@ -96,7 +96,8 @@ export class Ctx implements vscode.Disposable {
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted },
+      // Headings are outlined by VS Code's built-in Markdown provider: Densho adds the front matter and steps, not a second copy.
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, headingSymbols: false },
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
@@ -189,16 +190,29 @@ export class Ctx implements vscode.Disposable {
 
   /** The configuration that applies: the settings, overridden key by key by the repository's densho.yaml. */
   async config(folder = this.folder()): Promise<DenshoConfig> {
-    let repository: unknown;
-    if (folder) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'densho.yaml'));
-        repository = parseYamlText(new TextDecoder().decode(bytes));
-      } catch {
-        repository = undefined; // no densho.yaml, or not valid YAML: the settings apply
-      }
-    }
+    const repository = await this.repositoryConfig(folder);
     return parseConfig(stringifyYaml(withRepositoryConfig(this.settingsAsYaml(folder), repository))).config;
+  }
+
+  /** The settings the user set that the folder's densho.yaml overrides (for the status bar). */
+  async overriddenSettings(folder = this.folder()): Promise<{ readonly setting: string; readonly yamlKey: string }[]> {
+    const settings = vscode.workspace.getConfiguration(SECTION, folder?.uri);
+    const isSet = (name: string): boolean => {
+      const set = settings.inspect(name);
+      return [set?.globalValue, set?.workspaceValue, set?.workspaceFolderValue].some((value) => value !== undefined);
+    };
+    return settingsOverriddenBy(await this.repositoryConfig(folder), isSet);
+  }
+
+  /** The folder's densho.yaml, parsed; undefined without one or when it is not valid YAML (the settings apply). */
+  private async repositoryConfig(folder: vscode.WorkspaceFolder | undefined): Promise<unknown> {
+    if (!folder) return undefined;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'densho.yaml'));
+      return parseYamlText(new TextDecoder().decode(bytes));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Today in the local calendar, as the server and the CLI take it. */

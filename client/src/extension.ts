@@ -13,16 +13,23 @@ import { KnowledgeTree } from './views/knowledgeTree';
 import { SkillsTree } from './views/skillsTree';
 import type { ReportTree } from './views/reportTree';
 import { ReviewTree } from './views/reviewTree';
+import { PreviewDocumentIndex } from './preview/documentIndex';
+import type MarkdownIt from 'markdown-it';
 
-/** What activate() returns: the context, for the in-VS-Code tests and for other extensions. */
+/**
+ * What activate() returns: the context, for the in-VS-Code tests and for other extensions, and
+ * the markdown-it plugin VS Code's Markdown preview asks for (`markdown.markdownItPlugins`).
+ */
 export interface DenshoApi {
   readonly ctx: Ctx;
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DenshoApi> {
   const output = vscode.window.createOutputChannel('Densho', { log: true });
   const ctx = new Ctx(context, output);
-  context.subscriptions.push(output, ctx);
+  const previewIndex = new PreviewDocumentIndex(ctx);
+  context.subscriptions.push(output, ctx, previewIndex);
 
   ctx.views = { coverage: new CoverageTree(ctx), review: new ReviewTree(ctx), knowledge: new KnowledgeTree(ctx), skills: new SkillsTree(ctx) };
   const trees: [string, ReportTree][] = [
@@ -61,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
     });
     context.subscriptions.push(waiting);
   }
-  return { ctx };
+  return { ctx, extendMarkdownIt: (md) => previewIndex.extend(md) };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -94,7 +94,22 @@ const CLIENT_SETTINGS: Readonly<Record<string, ClientSetting>> = {
     },
     restricted: false,
   },
+  // Read by the review schedule view (client/src/views/reviewTree.ts) only: planning ahead is the editor's, not the repository's.
+  reviewHorizon: {
+    schema: {
+      type: 'string',
+      pattern: '^(\\s*[1-9][0-9]*\\s*[dwmyDWMY]\\s*)?$',
+      patternErrorMessage: 'A duration such as 90d, 6m or 1y, or empty.',
+      default: '',
+      scope: 'resource',
+      markdownDescription: 'How far ahead the Review Schedule view and the status bar look for reviews coming due, e.g. `90d` or `6m` to plan a quarter or half a year ahead. Empty: `review.warn-before` of densho.yaml.',
+    },
+    restricted: false,
+  },
 };
+
+/** The editor's own settings (no densho.yaml key): `trace.server`, `reviewHorizon`. */
+export const CLIENT_SETTING_NAMES: readonly string[] = Object.keys(CLIENT_SETTINGS);
 
 /** `contributes.configuration` of package.json, generated from the engine: `npm run generate:manifest` writes it. */
 export function configurationContribution(): JsonSchema {
@@ -167,6 +182,24 @@ export function withRepositoryConfig(settings: Record<string, unknown>, reposito
     }
   }
   return merged;
+}
+
+/**
+ * The settings the user set (`isSet`, by name without the section) that the
+ * repository's densho.yaml (already parsed) overrides, with the key that does:
+ * what the status bar says is not in effect.
+ */
+export function settingsOverriddenBy(repository: unknown, isSet: (name: string) => boolean): { readonly setting: string; readonly yamlKey: string }[] {
+  if (!isRecord(repository)) return [];
+  const writes = (yamlKey: string): boolean => {
+    const [head, tail] = yamlKey.split('.') as [string, string | undefined];
+    if (tail === undefined) return head in repository;
+    const nested = repository[head];
+    return yamlKey in repository || (isRecord(nested) && tail in nested);
+  };
+  return Object.entries(CONFIG_SETTINGS)
+    .filter(([name, spec]) => isSet(name) && writes(spec.yamlKey))
+    .map(([name, spec]) => ({ setting: `${SECTION}.${name}`, yamlKey: spec.yamlKey }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -93,7 +93,33 @@ export interface RecordTrainingParams extends FolderParams, RecordTrainingReques
 /** The edit to training.yaml (created when missing) that records a training, touching no other byte; the client applies it. */
 export const RecordTrainingRequest = new RequestType<RecordTrainingParams, WorkspaceEdit, void>('densho/recordTraining');
 
-/** Sent by the server whenever coverage, review, knowledge or skills data may have changed, so views refresh. */
+/**
+ * One document as VS Code's Markdown preview shows it: where an `[[ID]]`
+ * leads (its language variant by `lang`), and the card of its front matter.
+ * The preview's plugin holds this list, so it carries no engine of its own.
+ */
+export interface DocumentIndexEntry {
+  readonly uri: string;
+  readonly id?: string;
+  readonly lang: string;
+  /** A translation of the source-language document with the same id. */
+  readonly translation: boolean;
+  readonly title?: string;
+  readonly version?: number;
+  readonly status: string;
+  readonly owner?: string;
+  readonly experts: readonly string[];
+  readonly access?: string;
+  /** YYYY-MM-DD: when the next review is due; absent for a draft, an obsolete document or without `reviewed`. */
+  readonly nextReview?: string;
+  /** The source language of the document's folder, where a translation missing in `lang` falls back to. */
+  readonly sourceLanguage: string;
+}
+
+/** Every document of a folder (every folder when none is named), for the Markdown preview; refreshed on `densho/reportsChanged`. */
+export const DocumentIndexRequest = new RequestType<FolderParams, DocumentIndexEntry[], void>('densho/documentIndex');
+
+/** Sent by the server whenever coverage, review, knowledge, skills or document index data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
 
 /** Whether a densho.yaml governs the folder (in it, or above it up to the Git work tree's top, as `densho check` finds it). */

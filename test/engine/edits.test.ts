@@ -84,6 +84,8 @@ interface FixCheck {
   readonly scope: (original: string, span: Span, body: string) => void;
   /** Rules a fix may legitimately bring up (a placeholder value, for instance). */
   readonly allowNew?: readonly RuleId[];
+  /** The message `rule` may still carry once fixed: the next step, not the same problem (a created translation is a draft). */
+  readonly nextStep?: RegExp;
 }
 
 /**
@@ -104,7 +106,8 @@ async function checkFixes(texts: Record<string, string>, file: string, rule: Rul
       for (const span of spans) check.scope(body.slice(span.start, span.end), span, body);
     }
     const after = (await repository(applied.texts, TODAY, history)).checkAll();
-    assert.deepEqual(after.filter((d) => d.file === file && d.rule === rule).map(brief), [], `"${fix.title}" leaves ${rule}`);
+    const left = after.filter((d) => d.file === file && d.rule === rule && !check.nextStep?.test(d.message));
+    assert.deepEqual(left.map(brief), [], `"${fix.title}" leaves ${rule}`);
     const [was, now] = [count(before), count(after)];
     for (const [key, n] of now) {
       if (check.allowNew?.some((allowed) => key.endsWith(` ${allowed}`))) continue;
@@ -410,7 +413,10 @@ describe('quick fixes change only what they are about', () => {
         const texts = { 'densho.yaml': `languages: [en, ja]\nrequired-translations: ${required}\n`, 'sops/a.md': source };
         const ws = await repository(texts);
         const fix = ws.checkDocument('sops/a.md').find((d) => d.rule === 'translation/missing')!.fixes![0]!;
-        await checkFixes(texts, 'sops/a.md', 'translation/missing', { scope: () => assert.fail('a translation edits nothing that exists') });
+        await checkFixes(texts, 'sops/a.md', 'translation/missing', {
+          scope: () => assert.fail('a translation edits nothing that exists'),
+          nextStep: /^The ja translation of SOP-[A-Z]+-\d+ is draft:/,
+        });
         const applied = applyFileEdits(texts, fix.edits);
         assert.deepEqual(applied.created, ['sops/a.ja.md']);
         const created = applied.texts['sops/a.ja.md']!;

@@ -318,6 +318,16 @@ describe('translation/*', () => {
     assert.equal(edit.file, 'sops/a.ja.md');
     assert.match(edit.kind === 'create' ? edit.content : '', /lang: ja\ntranslated-from-version: 3\n/);
   });
+  it('translation/missing stays while the translation is a draft, pointing at its status, with no fix to create it again', async () => {
+    const ws = await repository({ 'densho.yaml': config, 'sops/a.md': source, 'sops/a.ja.md': translation({ status: 'draft' }) });
+    assert.deepEqual(findings(ws, 'translation/missing'), ['sops/a.md:2:5 warning translation/missing']);
+    const [missing] = ws.checkDocument('sops/a.md').filter((d) => d.rule === 'translation/missing');
+    assert.match(missing!.message, /The ja translation of SOP-A-001 is draft/);
+    assert.equal(missing!.fixes, undefined);
+    assert.deepEqual(missing!.related?.map((related) => [related.file, related.range.start.line + 1, related.message]), [['sops/a.ja.md', 10, 'status: draft']]);
+    const approved = await repository({ 'densho.yaml': config, 'sops/a.md': source, 'sops/a.ja.md': translation({ status: 'approved' }) });
+    assert.deepEqual(findings(approved, 'translation/missing'), []);
+  });
   it('translation/missing is silent when the translation exists or the source is a draft', async () => {
     const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation(), 'b.md': doc({ id: 'SOP-B-001', status: 'draft' }) });
     assert.deepEqual(findings(ws, 'translation/missing'), []);

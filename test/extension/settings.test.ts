@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig } from '../../server/src/engine';
-import { CONFIG_SETTINGS, configurationContribution, settingsAsYaml, withRepositoryConfig } from '../../client/src/settings';
+import { CLIENT_SETTING_NAMES, CONFIG_SETTINGS, configurationContribution, settingsAsYaml, settingsOverriddenBy, withRepositoryConfig } from '../../client/src/settings';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> } };
@@ -22,8 +22,9 @@ describe('settings: contributes.configuration', () => {
   });
 
   it('has one densho.* setting per DEFAULT_CONFIG key, and no other config setting', () => {
+    assert.deepEqual([...CLIENT_SETTING_NAMES].sort(), ['reviewHorizon', 'trace.server']);
     const configSettings = Object.keys(properties)
-      .filter((key) => !key.startsWith('densho.trace.'))
+      .filter((key) => !CLIENT_SETTING_NAMES.includes(key.slice('densho.'.length)))
       .map((key) => key.slice('densho.'.length))
       .sort();
     assert.deepEqual(configSettings, Object.keys(DEFAULT_CONFIG).sort());
@@ -79,5 +80,22 @@ describe('settings: contributes.configuration', () => {
     assert.deepEqual(config.reviewWarnBefore, { amount: 14, unit: 'd' }, 'review.warn-before from the settings survives');
     assert.deepEqual(config.layers, ['a', 'b']);
     assert.deepEqual(parseConfig(stringify(withRepositoryConfig(settings, { 'review.interval': '2y' }))).config.reviewInterval, { amount: 2, unit: 'y' });
+  });
+});
+
+describe('settings: what densho.yaml overrides', () => {
+  const setByUser = new Set(['reviewInterval', 'reviewWarnBefore', 'layers', 'docs']);
+  const isSet = (name: string) => setByUser.has(name);
+  it('names the settings the user set whose key densho.yaml writes, nested or dotted', () => {
+    assert.deepEqual(settingsOverriddenBy({ review: { interval: '6m' }, layers: ['a', 'b'], languages: ['en'] }, isSet), [
+      { setting: 'densho.layers', yamlKey: 'layers' },
+      { setting: 'densho.reviewInterval', yamlKey: 'review.interval' },
+    ]);
+    assert.deepEqual(settingsOverriddenBy({ 'review.warn-before': '10d' }, isSet), [{ setting: 'densho.reviewWarnBefore', yamlKey: 'review.warn-before' }]);
+  });
+  it('names nothing without densho.yaml, for a key the user left at its default, or for YAML that is not a mapping', () => {
+    assert.deepEqual(settingsOverriddenBy(undefined, isSet), []);
+    assert.deepEqual(settingsOverriddenBy({ languages: ['en', 'ja'] }, isSet), []);
+    assert.deepEqual(settingsOverriddenBy(['docs'], isSet), []);
   });
 });

@@ -52,6 +52,16 @@ interface Waiter {
   readonly resolve: () => void;
 }
 
+/** What a test client sends at start-up besides its fixed "today" and short debounce. */
+export interface StartOptions {
+  readonly today?: string;
+  readonly capabilities?: ClientCapabilities;
+  readonly folders?: string[];
+  readonly settings?: Record<string, unknown>;
+  readonly history?: boolean;
+  readonly headingSymbols?: boolean;
+}
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   /** Latest diagnostics per URI, with the sequence number of the notification that brought them. */
@@ -95,7 +105,7 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown>; history?: boolean } = {}): Promise<TestClient> {
+  static async start(root: string, options: StartOptions = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
     const folders = options.folders ?? [root];
@@ -104,7 +114,7 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),
       capabilities: options.capabilities ?? CAPABILITIES,
-      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history },
+      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history, headingSymbols: options.headingSymbols },
     });
     await client.connection.sendNotification('initialized', {});
     return client;
@@ -340,10 +350,10 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
  * repository removed in its `after` hook. The returned client forwards to the
  * started one, so tests use it like any TestClient.
  */
-export function clientForSuite(repo: { root: string; dispose(): void }, indexed: readonly string[] = []): TestClient {
+export function clientForSuite(repo: { root: string; dispose(): void }, indexed: readonly string[] = [], options: StartOptions = {}): TestClient {
   let started: TestClient | undefined;
   before(async () => {
-    started = await TestClient.start(repo.root);
+    started = await TestClient.start(repo.root, options);
     await started.indexed(indexed);
   });
   after(async () => {

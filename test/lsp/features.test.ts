@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { CompletionList, DocumentLink, DocumentSymbol, Hover, Location, MarkupContent, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyTextEdits, clientForSuite, positionOf, tempRepository, TODAY } from './client';
-import { A, B, FILES } from './fixtures';
+import { A, A_JA, B, FILES } from './fixtures';
+import type { DocumentIndexEntry } from '../../server/src/protocol';
 
 describe('language features', () => {
   const repo = tempRepository(FILES);
@@ -215,5 +216,127 @@ describe('language features', () => {
       const [steps, safety] = [positionOf(A, '## Steps').line + 1, positionOf(A, '## Safety').line + 1];
       assert.deepEqual(targets, [`a.md#L${steps}`, 'a.md', `a.md#L${safety}`, 'media/pic.png']);
     });
+  });
+});
+
+describe('completion marks what not to pick', () => {
+  const doc = (id: string, access: string, extra = '') => `---\nid: ${id}\ntitle: ${id} title\naccess: ${access}\nowner: p.here\nexpert: p.here\nreviewed: 2026-10-01\n${extra}---\n\n# ${id}\n`;
+  const repo = tempRepository({
+    'densho.yaml': 'docs: ["**/*.md"]\n',
+    'people.yaml': 'p.here:\n  name: Still Here\np.gone:\n  name: Gone Away\n  leaves: 2026-01-31\np.old:\n  name: Old Timer\n  active: false\np.soon:\n  name: Leaving Soon\n  leaves: 2027-03-31\n',
+    'sops/public.md': doc('SOP-P-001', 'public'),
+    'sops/internal.md': doc('SOP-I-001', 'internal'),
+    'sops/restricted.md': `${doc('SOP-A-001', 'restricted', 'access-list: [p.here]\n')}\n![The drawing](restricted.pdf)\n`,
+    'sops/restricted.pdf': 'a file only the restricted document uses',
+    'sops/other.md': doc('SOP-O-001', 'internal'),
+  });
+  const client = clientForSuite(repo, ['sops/public.md', 'sops/internal.md', 'sops/restricted.md', 'sops/other.md']);
+  const STRUCK = 1; // CompletionItemTag.Deprecated
+  let opened = false;
+  async function completeAt(text: string): Promise<CompletionList> {
+    const content = text.replace('|', '');
+    if (!opened) {
+      opened = true;
+      await client.open('sops/other.md', content);
+    } else await client.sendChange('sops/other.md', content);
+    return client.request<CompletionList>('textDocument/completion', { textDocument: { uri: client.uri('sops/other.md') }, position: positionOf(text, '|') });
+  }
+  const sorted = (list: CompletionList) => [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  const base = doc('SOP-O-001', 'internal');
+
+  it('after [[, a document above this one\'s layer is struck through, says it leaks and sorts last', async () => {
+    const list = sorted(await completeAt(`${base}\n[[SOP|`));
+    assert.deepEqual(list.map((item) => item.label), ['SOP-I-001', 'SOP-P-001', 'SOP-A-001']);
+    const [internal, , restricted] = list;
+    assert.equal(restricted!.detail, '⚠ leak: restricted above this internal document — SOP-A-001 title');
+    assert.deepEqual(restricted!.tags, [STRUCK]);
+    assert.equal(internal!.tags, undefined);
+    assert.equal(internal!.detail, 'SOP-I-001 title');
+  });
+
+  it('in a link destination, a document or file of a higher layer sorts after the others and is marked', async () => {
+    const list = sorted(await completeAt(`${base}\n[x](|)`));
+    const marked = list.filter((item) => item.tags?.includes(STRUCK)).map((item) => item.label);
+    assert.deepEqual(marked.sort(), ['restricted.md', 'restricted.pdf']);
+    assert.deepEqual(list.slice(-2).map((item) => item.label).sort(), ['restricted.md', 'restricted.pdf'], 'leaks last');
+    assert.match(list.find((item) => item.label === 'restricted.pdf')!.detail!, /^⚠ leak: restricted above this internal document/);
+  });
+
+  it('in related, the same leak marking as after [[', async () => {
+    const list = sorted(await completeAt(base.replace('reviewed:', 'related: [|]\nreviewed:')));
+    assert.equal(list.at(-1)!.label, 'SOP-A-001');
+    assert.deepEqual(list.at(-1)!.tags, [STRUCK]);
+  });
+
+  it('a restricted document links to nothing it could leak to: no entry is marked', async () => {
+    const fromRestricted = sorted(await completeAt(`${base.replace('access: internal', 'access: restricted\naccess-list: [p.here]')}\n[[SOP|`));
+    assert.deepEqual(fromRestricted.filter((item) => item.tags).map((item) => item.label), []);
+  });
+
+  for (const field of ['owner', 'expert', 'approved-by']) {
+    it(`${field}: inactive and departed people are struck through, say why, and sort last; leaving later is not departed`, async () => {
+      const text = field === 'approved-by' ? base.replace('reviewed:', 'approved-by: |\nreviewed:') : base.replace(`${field}: p.here`, `${field}: |`);
+      const list = sorted(await completeAt(text));
+      assert.deepEqual(list.map((item) => item.label), ['p.here', 'p.soon', 'p.gone', 'p.old']);
+      const byLabel = new Map(list.map((item) => [item.label, item]));
+      assert.equal(byLabel.get('p.gone')!.detail, '⚠ left on 2026-01-31 — Gone Away');
+      assert.equal(byLabel.get('p.old')!.detail, '⚠ inactive — Old Timer');
+      assert.deepEqual(byLabel.get('p.gone')!.tags, [STRUCK]);
+      assert.equal(byLabel.get('p.soon')!.tags, undefined);
+      assert.equal(byLabel.get('p.here')!.detail, 'Still Here');
+    });
+  }
+});
+
+describe('symbols beside an editor that outlines headings itself (headingSymbols: false, as VS Code sends)', () => {
+  const repo = tempRepository(FILES);
+  const client = clientForSuite(repo, ['a.md'], { headingSymbols: false });
+
+  it('lists no heading, so each heading is listed once (by the editor): the front matter and the steps, each naming its section', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('a.md') } });
+    assert.deepEqual(
+      symbols.map((symbol) => [symbol.name, symbol.detail, symbol.kind, symbol.children?.length ?? 0]),
+      [
+        ['SOP-A-001', 'Source procedure · approved · internal', 2, 0],
+        ['1. Clean the joint.', 'Steps', 22, 0],
+        ['2. Tack the frame.', 'Steps', 22, 0],
+      ],
+    );
+    const headings = ['Source procedure', 'Steps', 'Safety'];
+    assert.ok(!symbols.some((symbol) => headings.includes(symbol.name)), 'no heading of a.md');
+    assert.equal(symbols[0]!.range.start.line, 0);
+    assert.equal(symbols[0]!.range.end.line, positionOf(A, '---\n\n#').line);
+  });
+
+  it('still finds documents by id and title across the workspace', async () => {
+    assert.equal((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'linking' })).length, 1);
+  });
+});
+
+describe('densho/documentIndex (what the Markdown preview links [[ID]] with and shows as a card)', () => {
+  const repo = tempRepository(FILES);
+  const client = clientForSuite(repo, ['a.md', 'a.ja.md', 'b.md']);
+  const index = () => client.request<DocumentIndexEntry[]>('densho/documentIndex', {});
+
+  it('lists every document with its id, language, file and card fields', async () => {
+    const entries = await index();
+    const byFile = new Map(entries.map((entry) => [entry.uri, entry]));
+    assert.deepEqual([...byFile.keys()].sort(), [client.uri('a.ja.md'), client.uri('a.md'), client.uri('b.md')]);
+    assert.deepEqual(byFile.get(client.uri('a.md')), {
+      uri: client.uri('a.md'), id: 'SOP-A-001', lang: 'en', translation: false, title: 'Source procedure', version: 2, status: 'approved',
+      owner: 'p.one', experts: ['p.two'], access: 'internal', nextReview: '2027-10-01', sourceLanguage: 'en',
+    });
+    const ja = byFile.get(client.uri('a.ja.md'))!;
+    assert.deepEqual([ja.id, ja.lang, ja.translation, ja.title], ['SOP-A-001', 'ja', true, '元の手順']);
+  });
+
+  it('announces a translation\'s new title with densho/reportsChanged (no other report shows it), and then lists it', async () => {
+    await client.notificationAfter('densho/reportsChanged', 0); // the one after loading
+    await client.open('a.ja.md', A_JA);
+    const before = client.seq;
+    await client.sendChange('a.ja.md', A_JA.replace('title: 元の手順', 'title: 新しい手順'));
+    await client.notificationAfter('densho/reportsChanged', before);
+    const entry = (await index()).find((candidate) => candidate.uri === client.uri('a.ja.md'));
+    assert.equal(entry?.title, '新しい手順');
   });
 });

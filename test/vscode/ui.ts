@@ -143,6 +143,17 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     await frame.getByLabel('gaps only').uncheck();
   });
 
+  await test('a matrix column header shows its document\'s title and opens it', async () => {
+    const frame = await matrixFrame(page);
+    const first = expected.coverage.clauses.flatMap((clause) => clause.documents).sort((a, b) => a.id.localeCompare(b.id))[0]!;
+    const header = frame.locator(`table.matrix thead th.doc[data-file="${first.file}"]`);
+    const text = (await header.textContent()) ?? '';
+    if (!text.includes(first.title)) fail(`the header of ${first.id} reads "${text}", not its title "${first.title}"`);
+    await header.click();
+    const name = first.file.split('/').pop()!;
+    await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: TIME_LIMIT });
+  });
+
   await page.context().close();
   return outcomes;
 }

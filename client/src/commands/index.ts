@@ -13,15 +13,18 @@ import { fixAllInWorkspace } from './fixAll';
 import { initialise } from './initialise';
 import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
+import { STATUS_MESSAGE_MS } from '../statusBar';
 import { newDocument } from './newDocument';
 import { recordTraining } from './recordTraining';
 import { createTranslation, openTranslation } from './translations';
 
 type Factory = (ctx: Ctx) => (...args: never[]) => unknown;
 
-const showCoverageMatrix = (ctx: Ctx) => async (): Promise<CoverageMatrixPanel> => {
+/** Opens the matrix; `clause` (a gap clicked in the coverage view) scrolls to that clause's row and marks it. */
+const showCoverageMatrix = (ctx: Ctx) => async (args?: { readonly clause?: string }): Promise<CoverageMatrixPanel> => {
   await ctx.start();
   ctx.coverageMatrix = await CoverageMatrixPanel.show(ctx, ctx.coverageMatrix);
+  if (typeof args?.clause === 'string') ctx.coverageMatrix.reveal(args.clause);
   return ctx.coverageMatrix;
 };
 
@@ -49,6 +52,7 @@ const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
   await ctx.refreshSetup();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
+  vscode.window.setStatusBarMessage(`$(refresh) Densho: refreshed coverage, review schedule, knowledge holders and skills at ${new Date().toLocaleTimeString()}.`, STATUS_MESSAGE_MS);
 };
 
 const restartServer = (ctx: Ctx) => async (): Promise<void> => {

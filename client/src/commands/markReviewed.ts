@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { markReviewedEdit, parseMarkdown } from '../../../server/src/engine';
 import type { Ctx } from '../context';
+import { STATUS_MESSAGE_MS } from '../statusBar';
 import { targetUri } from './documents';
 
 export const markReviewed =
@@ -30,6 +31,7 @@ export const markReviewed =
     // The review is a change to the file: save it unless the user had unsaved work in it.
     if (!wasDirty) await document.save();
     ctx.output.info(`Marked ${vscode.workspace.asRelativePath(uri)} reviewed on ${today}.`);
+    vscode.window.setStatusBarMessage(`$(check) Densho: marked ${vscode.workspace.asRelativePath(uri)} reviewed on ${today}.`, STATUS_MESSAGE_MS);
     return true;
   };
 

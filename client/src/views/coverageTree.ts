@@ -56,11 +56,14 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
       if (!clause.gap && gaps > 0) parts.push(plural(gaps, 'gap') + ' below');
       node.description = parts.join(' · ');
       node.contextValue = clause.gap ? 'densho.clause.gap' : 'densho.clause';
-      // A gap leads to where it is reported: densho.yaml's `standards:` (or the offer to create densho.yaml).
-      if (clause.gap) node.command = { command: 'densho.openStandardsSetting', title: 'Open densho.yaml at standards' };
+      // A gap opens the matrix at its row: where the missing document would go, beside what covers its neighbours.
+      if (clause.gap) node.command = { command: 'densho.showCoverageMatrix', title: 'Show in the coverage matrix', arguments: [{ clause: clause.clause }] };
+      // A green check only where nothing below is a gap: a covered group that holds gaps says so with its icon too.
       node.iconPath = clause.gap
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-        : clause.covered
+        : gaps > 0
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : clause.covered
           ? new vscode.ThemeIcon(clause.documented ? 'pass-filled' : 'pass', new vscode.ThemeColor('testing.iconPassed'))
           : new vscode.ThemeIcon(clause.documented ? 'circle-large-outline' : 'circle-outline');
       const tooltip = new vscode.MarkdownString(`**${clause.clause} ${escapeMarkdown(clause.title)}**\n\n`);
@@ -71,11 +74,13 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
       return node;
     };
     const nodes = roots.map(build);
+    const documented = report.clauses.filter((clause) => clause.documented);
+    const documentedCovered = documented.filter((clause) => clause.covered).length;
     const summary = message(
-      `${report.summary.covered} of ${report.summary.clauses} clauses covered, ${plural(report.summary.gaps, 'gap')}`,
+      `${report.summary.covered} of ${report.summary.clauses} clauses covered, ${plural(report.summary.gaps, 'gap')} · documented information: ${documentedCovered} of ${documented.length}`,
       report.summary.gaps > 0 ? 'warning' : 'pass',
     );
-    summary.tooltip = `${report.standard.title}, as of ${report.today}`;
+    summary.tooltip = `${report.standard.title}, as of ${report.today}: ${documentedCovered} of the ${documented.length} clauses that require documented information are covered.`;
     return [summary, ...nodes];
   }
 }

@@ -2,15 +2,31 @@
 import * as vscode from 'vscode';
 import { ReviewScheduleRequest, type ReviewSchedule } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
+import { SECTION } from '../settings';
 import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
 
+/** The setting (`densho.reviewHorizon`) of how far ahead the schedule looks; empty for densho.yaml's `review.warn-before`. */
+export const REVIEW_HORIZON = 'reviewHorizon';
+
 export class ReviewTree extends ReportTree<ReviewSchedule> {
+  private readonly horizonWatch: vscode.Disposable;
+
   constructor(ctx: Ctx) {
     super(ctx, 'review schedule');
+    this.horizonWatch = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SECTION}.${REVIEW_HORIZON}`)) void this.refresh();
+    });
   }
 
   protected fetch(): Promise<ReviewSchedule> {
-    return this.ctx.request(ReviewScheduleRequest, { folder: this.ctx.folder()?.uri.toString() });
+    const folder = this.ctx.folder();
+    const horizon = vscode.workspace.getConfiguration(SECTION, folder?.uri).get<string>(REVIEW_HORIZON, '').trim();
+    return this.ctx.request(ReviewScheduleRequest, { folder: folder?.uri.toString(), within: horizon === '' ? undefined : horizon });
+  }
+
+  override dispose(): void {
+    this.horizonWatch.dispose();
+    super.dispose();
   }
 
   protected roots(schedule: ReviewSchedule): TreeNode[] {

@@ -20,6 +20,16 @@ export class CoverageMatrixPanel implements vscode.Disposable {
   private layers: readonly string[] | undefined;
   /** The HTML last given to the webview, for tests. */
   html = '';
+  /** The files of the matrix's columns: the only ones a click in the page may open. */
+  private columnFiles = new Set<string>();
+  /** The clause to show once the page says it is ready (a message sent before its script runs is lost). */
+  private revealing: string | undefined;
+  private ready = false;
+  /** The clause the page was last told to show, for tests. */
+  revealed: string | undefined;
+  private readonly revealedEmitter = new vscode.EventEmitter<string>();
+  /** Fires with the clause once the page has been told to show it. */
+  readonly onDidReveal = this.revealedEmitter.event;
 
   private constructor(
     private readonly ctx: Ctx,
@@ -28,7 +38,38 @@ export class CoverageMatrixPanel implements vscode.Disposable {
     this.disposables.push(
       ctx.onReportsChanged(() => void this.update()),
       panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
+      this.revealedEmitter,
     );
+  }
+
+  /** Scrolls the matrix to a clause's row and marks it (now, or as soon as the page is ready). */
+  reveal(clause: string): void {
+    this.revealing = clause;
+    if (this.ready) this.sendReveal();
+  }
+
+  private sendReveal(): void {
+    if (this.revealing === undefined) return;
+    const clause = this.revealing;
+    void this.panel.webview.postMessage({ command: 'reveal', clause }).then((delivered) => {
+      if (!delivered) return;
+      this.revealed = clause;
+      this.revealedEmitter.fire(clause);
+    });
+  }
+
+  /** What the page asks: `ready` after each render, `open` a column's document (only a file of a column). */
+  private received(message: unknown): void {
+    if (typeof message !== 'object' || message === null) return;
+    const { command, file } = message as { command?: unknown; file?: unknown };
+    if (command === 'ready') {
+      this.ready = true;
+      this.sendReveal();
+    } else if (command === 'open' && typeof file === 'string' && this.columnFiles.has(file)) {
+      const uri = this.ctx.uriOf(file);
+      if (uri) void vscode.commands.executeCommand('vscode.open', uri, vscode.ViewColumn.Beside);
+    }
   }
 
   static async show(ctx: Ctx, existing: CoverageMatrixPanel | undefined): Promise<CoverageMatrixPanel> {
@@ -74,6 +115,7 @@ export class CoverageMatrixPanel implements vscode.Disposable {
       return;
     }
     const view = filterByLayers(report, this.layers);
+    this.columnFiles = new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)));
     this.panel.title = `Coverage matrix: ${report.standard.title}${this.layers ? ` (${this.layers.join(', ') || 'no layer'})` : ''}`;
     this.setHtml(
       renderCoverageMatrix(view.report, {
@@ -85,6 +127,7 @@ export class CoverageMatrixPanel implements vscode.Disposable {
   }
 
   private setHtml(html: string): void {
+    this.ready = false;
     this.html = html;
     this.panel.webview.html = html;
   }

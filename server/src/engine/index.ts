@@ -28,6 +28,7 @@ export * from './reports/coverage';
 export * from './reports/history';
 export * from './reports/risk';
 export * from './reports/schedule';
+export { reviewState } from './reports/reviewState';
 export * from './reports/skills';
 export * from './rules/ruleIds';
 export * from './standards/registry';

@@ -9,6 +9,7 @@ import {
   AuditReportRequest,
   ChangesRequest,
   CoverageRequest,
+  DocumentIndexRequest,
   HistoryRequest,
   RevisionTextRequest,
   KnowledgeRiskRequest,
@@ -71,5 +72,6 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(SetupStatusRequest, (params) => server.setupStatus(params));
   connection.onRequest(InitRequest, (params) => server.init(params));
   connection.onRequest(FixAllRequest, (params) => server.fixAll(params));
+  connection.onRequest(DocumentIndexRequest, (params) => server.documentIndex(params));
   return server;
 }

@@ -18,6 +18,8 @@ export interface ClientFeatures {
   readonly createFiles: boolean;
   readonly markdown: boolean;
   readonly hierarchicalSymbols: boolean;
+  /** False when the editor outlines Markdown headings itself (initializationOptions.headingSymbols). */
+  readonly headingSymbols: boolean;
 }
 
 export interface ServerContext {

@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { discoverRepository } from '../cli/repository';
 import { ParserPool, readCacheFile, writeCacheFile, CACHE_ENGINE_KEY } from '../node';
 import type { OverlayFileSystem } from './overlayFileSystem';
+import { documentIndexEntries } from './features/documentIndex';
 
 export interface FolderListener {
   /** Diagnostics of one file (a document, densho.yaml, people.yaml, or '.' for the root), replacing earlier ones. */
@@ -504,7 +505,9 @@ export class DenshoFolder {
 
   private notifyReports(): void {
     const workspace = this.workspace;
-    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk(), workspace.skills()]);
+    // The document index too: the Markdown preview's links and cards follow an id, title or version edit.
+    const index = documentIndexEntries(workspace, (path) => path);
+    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk(), workspace.skills(), index]);
     if (key === this.lastReports) return;
     this.lastReports = key;
     this.listener.reportsChanged(this);

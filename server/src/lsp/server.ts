@@ -24,6 +24,7 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { init, setupStatus } from './features/setup';
+import { documentIndex } from './features/documentIndex';
 import { recordTraining } from './features/training';
 import { changes, history, revisionText } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -62,6 +63,12 @@ export interface DenshoInitializationOptions {
    * false in a workspace it has not trusted: Git is never run there.
    */
   readonly history?: boolean;
+  /**
+   * List headings in document symbols (default true). The VS Code client
+   * sends false: its built-in Markdown provider lists them, and Go to Symbol
+   * would show each twice; Densho then gives the front matter and the steps.
+   */
+  readonly headingSymbols?: boolean;
 }
 
 /** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
@@ -80,7 +87,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   /** Folders in the order the client listed them: the first is the default of custom requests. */
   private folderOrder: DenshoFolder[] = [];
   private readonly documents = new Map<string, TextDocument>();
-  private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
+  private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false, headingSymbols: true };
   private watchDynamically = false;
   private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
   /** Watchers to close at shutdown. */
@@ -95,14 +102,15 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   initialize(params: lsp.InitializeParams): lsp.InitializeResult {
     const capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
     this.clientFeatures = {
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges ?? false,
       createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes(lsp.ResourceOperationKind.Create) ?? false,
       markdown: capabilities.textDocument?.hover?.contentFormat?.includes(lsp.MarkupKind.Markdown) ?? false,
       hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
+      headingSymbols: options.headingSymbols !== false,
     };
     this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
-    const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
@@ -399,6 +407,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   setupStatus = (params: Parameters<typeof setupStatus>[1]) => setupStatus(this, params);
   init = (params: Parameters<typeof init>[1]) => init(this, params);
   fixAll = (params: Parameters<typeof fixAllInFolder>[1]) => fixAllInFolder(this, params);
+  documentIndex = (params: Parameters<typeof documentIndex>[1]) => documentIndex(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -121,7 +121,12 @@ describe('Densho in VS Code', function () {
     it('ISO 9001 coverage: clauses with their documents, gaps marked, documented information marked', function () {
       const top = roots(ctx.views.coverage);
       const summary = labelOf(top[0]!);
-      assert.match(summary, new RegExp(`^${coverage.summary.covered} of ${coverage.summary.clauses} clauses covered, ${coverage.summary.gaps} gaps?$`));
+      const documented = coverage.clauses.filter((clause) => clause.documented);
+      const documentedCovered = documented.filter((clause) => clause.covered).length;
+      assert.match(
+        summary,
+        new RegExp(`^${coverage.summary.covered} of ${coverage.summary.clauses} clauses covered, ${coverage.summary.gaps} gaps? · documented information: ${documentedCovered} of ${documented.length}$`),
+      );
       const clauses = new Map<string, Node>();
       const walk = (node: Node): void => {
         const number = /^(\d+(?:\.\d+)*) /.exec(labelOf(node))?.[1];
@@ -135,6 +140,10 @@ describe('Densho in VS Code', function () {
         const description = String(node.description ?? '');
         assert.equal(description.includes('GAP'), clause.gap, `${clause.clause} gap mark`);
         assert.equal(description.includes('documented information required'), clause.documented, `${clause.clause} documented information mark`);
+        // A green check only where no clause at or below this one is a gap.
+        const gapBelow = coverage.clauses.some((c) => c.gap && (c.clause === clause.clause || c.clause.startsWith(`${clause.clause}.`)));
+        const icon = (node as { iconPath?: vscode.ThemeIcon }).iconPath?.id;
+        assert.equal(icon === 'pass' || icon === 'pass-filled', clause.covered && !gapBelow, `${clause.clause} icon ${icon}`);
         const shown = new Set(node.children.map(labelOf));
         const direct = clause.documents.filter((d) => d.direct || !coverage.clauses.some((c) => c.clause.startsWith(`${clause.clause}.`)));
         for (const document of direct) assert.ok(shown.has(`${document.id} ${document.title}`), `${clause.clause} lists ${document.id}`);
@@ -193,6 +202,32 @@ describe('Densho in VS Code', function () {
       assert.equal(item.text, `$(calendar) ${review.summary.overdue} overdue`);
       assert.equal(typeof item.command === 'string' ? item.command : item.command?.command, 'densho.showReviewSchedule');
     });
+
+    it('status bar: names a setting the user set that densho.yaml overrides', async function () {
+      const settings = vscode.workspace.getConfiguration('densho');
+      await settings.update('reviewInterval', '6m', vscode.ConfigurationTarget.Workspace);
+      try {
+        const tooltip = () => String(ctx.statusBar.item.tooltip ?? '');
+        await waitFor(ctx.statusBar.onDidUpdate, () => tooltip().includes('densho.reviewInterval'), 'the tooltip to name densho.reviewInterval');
+        assert.match(tooltip(), /Not in effect here, densho\.yaml overrides: densho\.reviewInterval \(densho\.yaml `review\.interval`\)\./);
+      } finally {
+        await settings.update('reviewInterval', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it('review schedule: densho.reviewHorizon plans further ahead than review.warn-before', async function () {
+      const settings = vscode.workspace.getConfiguration('densho');
+      const before = ctx.views.review.data!.summary.dueSoon;
+      await settings.update('reviewHorizon', '3y', vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor(ctx.views.review.onDidChangeTreeData, () => ctx.views.review.data?.within === '3y', 'the schedule within 3y');
+        assert.ok(ctx.views.review.data!.summary.dueSoon > before, `more reviews come due within 3y than within ${review.within}`);
+        await waitFor(ctx.statusBar.onDidUpdate, () => /due within 3y/.test(String(ctx.statusBar.item.tooltip)), 'the status bar to count within 3y');
+      } finally {
+        await settings.update('reviewHorizon', undefined, vscode.ConfigurationTarget.Workspace);
+        await waitFor(ctx.views.review.onDidChangeTreeData, () => ctx.views.review.data?.within === review.within, 'the schedule back to review.warn-before');
+      }
+    });
   });
 
   describe('coverage matrix and export', function () {
@@ -213,12 +248,31 @@ describe('Densho in VS Code', function () {
       assert.equal((html.match(/data-gap="true"/g) ?? []).length, coverage.summary.gaps, 'gaps highlighted');
     });
 
+    it('a gap in the coverage view opens the matrix at its clause; column headers show titles and can open their document', async function () {
+      const gap = coverage.clauses.find((clause) => clause.gap)!;
+      const find = (nodes: readonly Node[]): Node | undefined => {
+        for (const node of nodes) {
+          if ((node as { id?: string }).id === `clause:${gap.clause}`) return node;
+          const inner = find(node.children);
+          if (inner) return inner;
+        }
+        return undefined;
+      };
+      const node = find(roots(ctx.views.coverage)) as (Node & { command?: vscode.Command }) | undefined;
+      assert.equal(node?.command?.command, 'densho.showCoverageMatrix', `the gap ${gap.clause} opens the matrix`);
+      const matrix = await vscode.commands.executeCommand<Ctx['coverageMatrix']>(node.command.command, ...(node.command.arguments ?? []));
+      await waitFor(matrix!.onDidReveal, () => matrix!.revealed === gap.clause, `the matrix to show ${gap.clause}`);
+      assert.ok(matrix!.html.includes(`data-clause="${gap.clause}"`));
+      const column = coverage.clauses.flatMap((clause) => clause.documents)[0]!;
+      assert.ok(matrix!.html.includes(`data-file="${column.file}">${column.id}<div class="doc-title">`), 'a header names its file and shows its title');
+    });
+
     it('filters the matrix by layer', async function () {
       await vscode.commands.executeCommand('densho.filterCoverageLayers', ['public']);
       const matrix = ctx.coverageMatrix!;
       assert.deepEqual(matrix.shownLayers, ['public']);
       const publicIds = new Set(coverage.clauses.flatMap((c) => c.documents.filter((d) => d.access === 'public').map((d) => d.id)));
-      const columns = [...matrix.html.matchAll(/<th class="doc" title="[^"]*">([^<]+)<\/th>/g)].map((m) => m[1]!);
+      const columns = [...matrix.html.matchAll(/<th class="doc" title="[^"]*" data-file="[^"]*">([^<]+)<div class="doc-title">/g)].map((m) => m[1]!);
       assert.deepEqual(columns.sort(), [...publicIds].sort());
       await matrix.filterLayers(undefined);
       assert.equal((matrix.html.match(/<th class="doc" title=/g) ?? []).length, new Set(coverage.clauses.flatMap((c) => c.documents.map((d) => d.id))).size);
@@ -293,8 +347,8 @@ describe('Densho in VS Code', function () {
       assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === created.toString()), 'opened');
       await waitFor(
         vscode.languages.onDidChangeDiagnostics,
-        () => !vscode.languages.getDiagnostics(uri(missing.file)).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'translation/missing'),
-        'translation/missing to clear on the source',
+        () => vscode.languages.getDiagnostics(uri(missing.file)).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'translation/missing' && /is draft/.test(d.message)),
+        'translation/missing to say the translation is a draft (a draft is not a translation)',
       );
     });
 
@@ -342,6 +396,58 @@ describe('Densho in VS Code', function () {
       // A virtual document: no file system stands behind it, so nothing can be saved over a revision.
       assert.notEqual(vscode.workspace.fs.isWritableFileSystem(opened.scheme), true, 'read-only');
       assert.equal(editor.document.isUntitled, false);
+    });
+  });
+
+  describe('Markdown preview', function () {
+    it('renders [[ID]] as a link to the Japanese variant, marks an unknown id, and shows the front matter as a card', async function () {
+      const document = await vscode.workspace.openTextDocument(uri('sops/quality/sop-qms-001.ja.md'));
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', document);
+      assert.match(html, /<a class="densho-ref" href="\.\.\/training\/sop-trn-001\.ja\.md"[^>]*>SOP-TRN-001<\/a>/);
+      assert.match(html, /<code>\[\[SOP-WLD-004\]\]<\/code>/, 'code stays code');
+      assert.match(html, /^<div class="densho-card" lang="ja">[\s\S]*?<dt>id<\/dt><dd>SOP-QMS-001<\/dd>/);
+      const master = await vscode.workspace.openTextDocument(uri('sops/machining/mst-mch-001.md'));
+      const unresolved = await vscode.commands.executeCommand<string>('markdown.api.render', master);
+      assert.match(unresolved, /<span class="densho-ref densho-unresolved" title="Densho: no document has the id WI-MCH-007">\[\[WI-MCH-007\]\]<\/span>/);
+    });
+  });
+
+  describe('editor features beside VS Code\'s own Markdown support', function () {
+    it('Go to Symbol lists each heading once (VS Code\'s Markdown provider), with Densho\'s front matter and steps', async function () {
+      await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+      const file = 'sops/welding/sop-wld-004.md';
+      const document = await vscode.workspace.openTextDocument(uri(file));
+      const headings = document.getText().split('\n').filter((line) => /^#{1,6} /.test(line)).map((line) => line.replace(/^#+ /, '').trim());
+      assert.ok(headings.length > 1, 'the sample has headings');
+      const times = (list: readonly string[], value: string) => list.filter((item) => item === value).length;
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+      const names: string[] = [];
+      const walk = (list: readonly vscode.DocumentSymbol[]): void => list.forEach((symbol) => (names.push(symbol.name), walk(symbol.children ?? [])));
+      walk(symbols);
+      // As often as the file has it (the sample has two "### Check"), not twice as often.
+      const shown = names.map((name) => name.replace(/^#+ /, ''));
+      for (const heading of new Set(headings)) assert.equal(times(shown, heading), times(headings, heading), `${heading} in ${JSON.stringify(names)}`);
+      assert.ok(names.includes('SOP-WLD-004'), 'the front matter, from Densho');
+    });
+
+    it('completion after [[ in a public document marks a restricted one as a leak, last', async function () {
+      const editor = await vscode.window.showTextDocument(uri('sops/inspection/frm-ins-001.md'));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((builder) => builder.insert(end, '\n[['));
+      try {
+        const at = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, '[');
+        const densho = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
+        const restricted = densho.find((item) => item.label === 'WI-INS-003');
+        assert.ok(restricted, JSON.stringify(densho.map((item) => item.label)));
+        assert.deepEqual(restricted.tags, [vscode.CompletionItemTag.Deprecated]);
+        assert.match(restricted.detail ?? '', /^⚠ leak: restricted above this public document/);
+        const sortKey = (item: vscode.CompletionItem) => item.sortText ?? (typeof item.label === 'string' ? item.label : item.label.label);
+        const unmarked = densho.filter((item) => !item.tags?.length);
+        assert.ok(unmarked.length > 0 && unmarked.every((item) => sortKey(item) < sortKey(restricted)), 'leaks sort after the others');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
     });
   });
 });

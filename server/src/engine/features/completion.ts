@@ -11,6 +11,7 @@ import { CHANGE_KINDS, DOCUMENT_TYPES, FIELDS, STATUSES } from '../frontmatter';
 import type { ParsedDocument } from '../parse';
 import { relativeLink, resolveRelative } from '../paths';
 import type { Position, Range } from '../text';
+import { visibilityOf } from '../visibility';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { ID_LIST_FIELDS, PERSON_FIELDS } from './cursor';
@@ -30,6 +31,8 @@ export interface CompletionEntry {
   readonly range: Range;
   readonly sortText?: string;
   readonly filterText?: string;
+  /** Why this is a poor pick (a leak to a higher layer, a person no longer here): the editor marks it, and it sorts last. */
+  readonly warning?: string;
 }
 
 const KEY_CHARS = /[A-Za-z0-9_-]/;
@@ -195,24 +198,44 @@ function valueCompletions(workspace: Workspace, document: IndexedDocument, key: 
 }
 
 
+/**
+ * The warning for a reference from `from` to a target at `targetLayer`: the
+ * one access/leak would report, said before the reference is written.
+ */
+function leakWarning(workspace: Workspace, from: IndexedDocument, targetLayer: number | undefined): string | undefined {
+  const own = from.meta.layer;
+  if (own === undefined || targetLayer === undefined || targetLayer <= own) return undefined;
+  const { layers } = workspace.config;
+  return `leak: ${layers[targetLayer] ?? targetLayer} above this ${layers[own] ?? own} document`;
+}
+
+/** Sorts entries with a warning after the others, keeping the order within each group. */
+function warnedLast(warning: string | undefined, sortKey: string): string {
+  return `${warning === undefined ? 0 : 1}${sortKey}`;
+}
+
 function idCompletions(workspace: Workspace, from: IndexedDocument, range: Range): CompletionEntry[] {
-  const entries: CompletionEntry[] = [];
+  const visibility = visibilityOf(workspace.index, workspace.config);
+  const entries: (CompletionEntry & { readonly sortText: string })[] = [];
   const seen = new Set<string>();
   for (const candidate of workspace.index.documents) {
     const id = candidate.meta.id?.value;
     if (id === undefined || seen.has(id) || id === from.meta.id?.value) continue;
     seen.add(id);
     const shown = workspace.index.resolveId(id, from.meta.lang) ?? candidate;
+    const warning = leakWarning(workspace, from, visibility.layerOf(shown));
     entries.push({
       label: id,
       kind: 'document',
       detail: shown.meta.title,
       documentation: `${markdownCode(shown.path)} · ${shown.meta.type} · ${shown.meta.status}${shown.meta.access ? ` · ${markdownText(shown.meta.access.value)}` : ''}`,
       range,
+      sortText: warnedLast(warning, id),
       filterText: `${id} ${shown.meta.title ?? ''}`,
+      warning,
     });
   }
-  return entries.sort((a, b) => a.label.localeCompare(b.label));
+  return entries.sort((a, b) => a.sortText.localeCompare(b.sortText));
 }
 
 // ---- body -------------------------------------------------------------------------
@@ -249,18 +272,21 @@ function headingCompletions(target: IndexedDocument, range: Range): CompletionEn
 }
 
 function fileCompletions(workspace: Workspace, document: IndexedDocument, range: Range): CompletionEntry[] {
+  const visibility = visibilityOf(workspace.index, workspace.config);
   const entries: CompletionEntry[] = [];
   for (const file of workspace.index.allFiles()) {
     if (file === document.path) continue;
     const target = workspace.index.document(file);
     const link = relativeLink(document.path, file).replace(/[ ()<>]/g, (char) => encodeURIComponent(char));
+    const warning = leakWarning(workspace, document, target ? visibility.layerOf(target) : visibility.fileLayer(file));
     entries.push({
       label: link,
       kind: target ? 'document' : 'file',
       detail: target ? [target.meta.id?.value, target.meta.title].filter(Boolean).join(' — ') || undefined : undefined,
       range,
-      // Documents before pictures and data files, nearer ones before farther ones.
-      sortText: `${target ? 0 : 1}${String(link.split('../').length).padStart(2, '0')}${link}`,
+      // Leaks last; documents before pictures and data files, nearer ones before farther ones.
+      sortText: warnedLast(warning, `${target ? 0 : 1}${String(link.split('../').length).padStart(2, '0')}${link}`),
+      warning,
     });
   }
   return entries;

@@ -14,6 +14,7 @@ import type { CompletionEntry } from './completion';
 export function personCompletions(workspace: Workspace, range: Range): CompletionEntry[] {
   const people = [...(workspace.people?.people.values() ?? [])];
   return people.map((person) => {
+    const warning = !person.active ? 'inactive' : person.leaves !== undefined && person.leaves < workspace.today ? `left on ${formatDay(person.leaves)}` : undefined;
     const notes = [
       person.role,
       person.leaves === undefined ? undefined : `leaves ${formatDay(person.leaves)}`,
@@ -25,9 +26,10 @@ export function personCompletions(workspace: Workspace, range: Range): Completio
       detail: [person.name, person.role].filter(Boolean).join(' — ') || undefined,
       documentation: notes.length > 0 ? `**${markdownText(person.name ?? person.key)}**\n\n${notes.map(markdownText).join(' · ')}` : undefined,
       range,
-      // Active people first: an inactive one should not be picked by accident.
-      sortText: `${person.active ? 0 : 1}${person.key}`,
+      // People still here first: an inactive or departed one should not be picked by accident.
+      sortText: `${warning === undefined ? 0 : 1}${person.key}`,
       filterText: `${person.key} ${person.name ?? ''}`,
+      warning,
     };
   });
 }

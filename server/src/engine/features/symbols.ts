@@ -1,24 +1,37 @@
 /**
  * Outlines: a document's headings with its numbered steps nested under them,
  * and the repository's documents by id and title for "go to symbol in
- * workspace".
+ * workspace". An editor that outlines Markdown headings itself (VS Code)
+ * asks for what only Densho knows instead: the front matter and the steps,
+ * so no heading is listed twice.
  */
 import type { Range } from '../text';
 import type { Workspace } from '../workspace';
+import type { IndexedDocument } from '../workspaceIndex';
 import { documentAnchor, type FileLocation } from './cursor';
 
 export interface OutlineSymbol {
   readonly name: string;
   readonly detail?: string;
-  readonly kind: 'heading' | 'step';
+  readonly kind: 'frontMatter' | 'heading' | 'step';
   readonly range: Range;
   readonly selectionRange: Range;
   readonly children: OutlineSymbol[];
 }
 
-export function documentSymbols(workspace: Workspace, path: string): OutlineSymbol[] {
+export interface OutlineOptions {
+  /** False when the editor lists headings itself: then the front matter and the steps, each step saying its section. */
+  readonly headings: boolean;
+}
+
+export function documentSymbols(workspace: Workspace, path: string, options: OutlineOptions = { headings: true }): OutlineSymbol[] {
   const document = workspace.document(path);
   if (!document) return [];
+  const outline = headingOutline(document);
+  return options.headings ? outline : [...frontMatterSymbol(document), ...stepsBySection(outline)];
+}
+
+function headingOutline(document: IndexedDocument): OutlineSymbol[] {
   const { headings, steps } = document.parsed;
   const lastLine = document.parsed.lines.lineCount - 1;
   const roots: OutlineSymbol[] = [];
@@ -39,6 +52,27 @@ export function documentSymbols(workspace: Workspace, path: string): OutlineSymb
     (parent ? parent.children : roots).push(symbol);
   }
   return roots;
+}
+
+function frontMatterSymbol(document: IndexedDocument): OutlineSymbol[] {
+  const { frontMatter } = document.parsed;
+  if (!frontMatter) return [];
+  const { meta } = document;
+  return [{
+    name: meta.id?.value ?? 'front matter',
+    detail: [meta.title, meta.status, meta.access?.value].filter(Boolean).join(' · '),
+    kind: 'frontMatter',
+    range: frontMatter.range,
+    selectionRange: meta.id?.range ?? frontMatter.range,
+    children: [],
+  }];
+}
+
+/** The steps of a heading outline, flat, each with the heading of its section as detail. */
+function stepsBySection(symbols: readonly OutlineSymbol[], section?: OutlineSymbol): OutlineSymbol[] {
+  return symbols.flatMap((symbol) =>
+    symbol.kind === 'step' ? [{ ...symbol, detail: section?.name }] : stepsBySection(symbol.children, symbol),
+  );
 }
 
 function innermostContaining(symbols: readonly OutlineSymbol[], range: Range): OutlineSymbol | undefined {

@@ -17,9 +17,22 @@ export const translationRules: RuleFamily = {
 function checkSource(context: DocumentContext, source: IndexedDocument): void {
   const { meta } = source;
   if (!meta.id || meta.status !== 'approved') return;
-  const present = new Set(context.index.withId(meta.id.value).map((document) => document.meta.lang));
+  const translations = context.index.withId(meta.id.value);
   for (const lang of context.config.requiredTranslations) {
-    if (present.has(lang) || lang === meta.lang) continue;
+    if (lang === meta.lang) continue;
+    const inLang = translations.filter((document) => document.meta.lang === lang);
+    // Only an approved translation is one: a draft (what Create translation writes) keeps the signal for the quality manager.
+    if (inLang.some((document) => document.meta.status === 'approved')) continue;
+    const unapproved = inLang[0];
+    if (unapproved) {
+      context.report({
+        rule: 'translation/missing',
+        range: meta.id.range,
+        message: `The ${lang} translation of ${meta.id.value} is ${unapproved.meta.status}: ${lang} is a required translation, and only an approved one counts.`,
+        related: [{ file: unapproved.path, range: unapproved.meta.fields.get('status')?.value.range ?? unapproved.meta.id!.range, message: `status: ${unapproved.meta.status}` }],
+      });
+      continue;
+    }
     const file = translationPath(source.path, lang);
     const fixes: Fix[] | undefined = context.index.fileExists(file)
       ? undefined

@@ -1,4 +1,4 @@
-/** Document symbols (headings with their numbered steps) and workspace symbols (ids and titles). */
+/** Document symbols (headings with their numbered steps, or the front matter and steps) and workspace symbols (ids and titles). */
 import {
   SymbolKind,
   type DocumentSymbol,
@@ -13,7 +13,7 @@ import { toRange } from '../convert';
 export async function documentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[]> {
   const located = await context.locate(params.textDocument.uri);
   if (!located) return [];
-  const outline = engineDocumentSymbols(located.folder.workspace, located.path);
+  const outline = engineDocumentSymbols(located.folder.workspace, located.path, { headings: context.client.headingSymbols });
   if (context.client.hierarchicalSymbols) return outline.map(toDocumentSymbol);
   const flat: SymbolInformation[] = [];
   const walk = (symbols: readonly OutlineSymbol[], container?: string): void => {
@@ -37,8 +37,10 @@ function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
   };
 }
 
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = { frontMatter: SymbolKind.Module, heading: SymbolKind.String, step: SymbolKind.EnumMember };
+
 function kindOf(symbol: OutlineSymbol): SymbolKind {
-  return symbol.kind === 'heading' ? SymbolKind.String : SymbolKind.EnumMember;
+  return SYMBOL_KINDS[symbol.kind];
 }
 
 export async function workspaceSymbols(context: ServerContext, params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {

@@ -93,7 +93,7 @@ export function coverageMatrix(report: CoverageReport, options: CoverageMatrixOp
         : html`<td class="cell" title="${document.id} covers a subclause of ${clause.clause}">○</td>`;
     });
     const experts = clause.experts && clause.experts.length > 0 ? html`<div class="muted">expert sources: ${clause.experts.join(', ')}</div>` : '';
-    return html`<tr class="level-${Math.min(clause.level, 4)}${gap ? ' gap' : ''}" data-gap="${String(gap)}" data-documented="${String(clause.documented)}" data-level="${String(clause.level)}">
+    return html`<tr class="level-${Math.min(clause.level, 4)}${gap ? ' gap' : ''}" data-clause="${clause.clause}" data-gap="${String(gap)}" data-documented="${String(clause.documented)}" data-level="${String(clause.level)}">
 <td class="clause">${clause.clause}</td><td>${clause.title}${clause.documented ? html` <span class="badge di" title="requires documented information">DI</span>` : ''}${experts}</td><td>${status}</td>${hasWithheld ? html`<td class="cell">${hidden > 0 ? `+${hidden}` : ''}</td>` : ''}${cells}</tr>`;
   });
 
@@ -107,7 +107,7 @@ export function coverageMatrix(report: CoverageReport, options: CoverageMatrixOp
 <p class="legend">● the document names this clause; ○ it names a subclause; <span class="badge di">DI</span> the clause requires documented information; <span class="badge gap">GAP</span> no approved document covers it.${hasWithheld ? ' "Withheld" counts documents above the report\'s layer, shown without id or title.' : ''}</p>
 <div class="matrix-wrap">
 <table class="matrix" id="${tableId}">
-<thead><tr><th>Clause</th><th>Title</th><th>Status</th>${hasWithheld ? html`<th class="doc">Withheld</th>` : ''}${documents.map((document) => html`<th class="doc" title="${document.title}">${document.id}</th>`)}</tr></thead>
+<thead><tr><th>Clause</th><th>Title</th><th>Status</th>${hasWithheld ? html`<th class="doc">Withheld</th>` : ''}${documents.map((document) => html`<th class="doc" title="${document.title}" data-file="${document.file}">${document.id}<div class="doc-title">${document.title}</div></th>`)}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -1,7 +1,9 @@
 /**
  * The reports' only script: sorting tables by a column and filtering rows.
  * It reads the page as rendered (cells, `data-*` attributes) and writes only
- * `hidden` and `aria-sort`, never markup, so no text can turn into code.
+ * `hidden`, `aria-sort` and classes, never markup, so no text can turn into code.
+ * Inside a VS Code webview (the coverage matrix panel) it also asks the
+ * extension to open a column's document, and shows the clause it is told to.
  */
 export const REPORT_SCRIPT = `(function () {
   'use strict';
@@ -53,5 +55,28 @@ export const REPORT_SCRIPT = `(function () {
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     apply();
   });
+  var host = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  if (!host) return;
+  Array.prototype.forEach.call(document.querySelectorAll('th[data-file]'), function (th) {
+    th.classList.add('opens');
+    th.tabIndex = 0;
+    th.setAttribute('role', 'link');
+    function open() { host.postMessage({ command: 'open', file: th.getAttribute('data-file') }); }
+    th.addEventListener('click', open);
+    th.addEventListener('keydown', function (event) { if (event.key === 'Enter') open(); });
+  });
+  window.addEventListener('message', function (event) {
+    var message = event.data;
+    if (!message || message.command !== 'reveal' || typeof message.clause !== 'string') return;
+    Array.prototype.forEach.call(document.querySelectorAll('tr[data-clause]'), function (row) {
+      var match = row.getAttribute('data-clause') === message.clause;
+      row.classList.toggle('focus', match);
+      if (match) {
+        row.hidden = false;
+        row.scrollIntoView({ block: 'center' });
+      }
+    });
+  });
+  host.postMessage({ command: 'ready' });
 })();
 `;

@@ -50,6 +50,9 @@ tr.gap > td:first-child, tr.gap > th:first-child { box-shadow: inset 4px 0 0 var
 tr.gap { background: var(--gap-bg) !important; }
 table.matrix { width: auto; font-size: 0.85em; }
 table.matrix th.doc { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500; padding: 6px 2px; }
+table.matrix th.doc .doc-title { font-weight: 400; opacity: 0.75; margin-top: 6px; max-height: 14em; overflow: hidden; text-overflow: ellipsis; }
+table.matrix th.doc.opens { cursor: pointer; text-decoration: underline; }
+tr.focus > td { outline: 2px solid var(--gap); outline-offset: -2px; }
 table.matrix td.cell { text-align: center; min-width: 22px; color: var(--accent); }
 table.matrix td.clause { white-space: nowrap; }
 table.matrix .level-1 { font-weight: 700; }
