@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTraining, type TrainingParseCache } from '../../server/src/engine';
+import { doc, PEOPLE, repository } from '../helpers';
 
 const START = [
   '# 力量表',
@@ -81,5 +82,22 @@ describe('training.yaml read entry by entry', () => {
       moved.map((record) => record.level.range.start.line),
       second.map((record) => record.level.range.start.line + 1),
     );
+  });
+});
+
+describe("training.yaml's own diagnostics", () => {
+  it('are those the repository check reports at training.yaml, and only those', async () => {
+    const training = [
+      'h.sato:',
+      '  SOP-A-001: { level: trainer, version: 1 }',
+      'k.tanka:',
+      '  SOP-A-001: { level: independent, version: 2, trainer: k.tanaka }',
+      '  SOP-X-009: { level: lerning, version: 1 }',
+      '',
+    ].join('\n');
+    const ws = await repository({ 'densho.yaml': 'standards: [iso9001]\n', 'people.yaml': PEOPLE, 'training.yaml': training, 'a.md': doc({ version: '2', change: 'major' }) });
+    const own = ws.checkTrainingFile();
+    assert.deepEqual(own, ws.checkRepository().filter((diagnostic) => diagnostic.file === 'training.yaml'));
+    assert.deepEqual([...new Set(own.map((diagnostic) => diagnostic.rule))].sort(), ['training/invalid', 'training/outdated', 'training/trainer']);
   });
 });

@@ -146,8 +146,10 @@ export class Workspace {
     this.unreadableSettings.set(file, message);
   }
 
-  clearUnreadableSettings(): void {
-    this.unreadableSettings.clear();
+  /** Forgets that `file` (every settings file by default) could not be read, before it is read again. */
+  clearUnreadableSettings(file?: string): void {
+    if (file === undefined) this.unreadableSettings.clear();
+    else this.unreadableSettings.delete(file);
   }
 
   /** Custom standard files named in `standards`, by path. */
@@ -158,10 +160,20 @@ export class Workspace {
     this.invalidateDerived();
   }
 
-  /** Settings files the loader refused to read; each is reported as `config/invalid` at its key in densho.yaml. */
-  setSettingsRefusals(refusals: readonly SettingsRefusal[]): void {
-    this.settingsRefusals = refusals;
-    this.standardsState = undefined;
+  /**
+   * Settings files the loader refused to read; each is reported as
+   * `config/invalid` at its key in densho.yaml. With `key`, only the
+   * refusals of that key are replaced (one settings file was read again).
+   */
+  setSettingsRefusals(refusals: readonly SettingsRefusal[], key?: SettingsRefusal['key']): void {
+    this.settingsRefusals = key === undefined ? refusals : [...this.settingsRefusals.filter((refusal) => refusal.key !== key), ...refusals];
+    // The standards read depend on the refused standard files only.
+    if (key === undefined || key === 'standards') this.standardsState = undefined;
+  }
+
+  /** The settings files of `key` the loader refused to read. */
+  settingsRefusalsOf(key: SettingsRefusal['key']): readonly SettingsRefusal[] {
+    return this.settingsRefusals.filter((refusal) => refusal.key === key);
   }
 
   /** Whether a file is in the repository's listing. */
