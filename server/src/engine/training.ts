@@ -58,12 +58,12 @@ interface PersonReading {
 
 /**
  * What `parseTraining` keeps between reads of one file: each person's
- * reading by the text of their entry, with positions as if the entry began
- * the file (`relative`) and where it was last found (`placed`).
+ * reading by the text of their entry, placed at the line where the entry
+ * was last found.
  */
 export interface TrainingParseCache {
   file?: string;
-  people: Map<string, { readonly relative: PersonReading; readonly placed: PersonReading; readonly line: number }>;
+  people: Map<string, { readonly placed: PersonReading; readonly line: number }>;
 }
 
 /**
@@ -128,15 +128,16 @@ function readByBlock(file: string, text: string, lines: LineIndex, blocks: reado
     if (!reading) {
       if (inPlace) {
         const placed = readPerson(file, inPlace[index]!, TRAINING_RECORD_CEILING);
-        reading = { relative: movedReading(placed, -line), placed, line };
+        reading = { placed, line };
       } else {
         const entry = parseBlock(source);
         if (!entry) return undefined;
+        // Parsed on its own, the entry starts at line 0.
         const relative = readPerson(file, entry, TRAINING_RECORD_CEILING);
-        reading = { relative, placed: line === 0 ? relative : movedReading(relative, line), line };
+        reading = { placed: line === 0 ? relative : movedReading(relative, line), line };
       }
     } else if (reading.line !== line) {
-      reading = { relative: reading.relative, placed: movedReading(reading.relative, line), line };
+      reading = { placed: movedReading(reading.placed, line - reading.line), line };
     }
     const person = reading.placed.person;
     if (people.has(person) || read + reading.placed.entries > TRAINING_RECORD_CEILING) return undefined;
