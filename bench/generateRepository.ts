@@ -5,7 +5,7 @@
  * links broken, every access layer, a people registry and ISO clauses.
  * The same options always give byte-for-byte the same files.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface RepositoryShape {
@@ -210,4 +210,42 @@ export function generateRepository(root: string, shape: RepositoryShape = REFERE
     write(path, text);
   }
   return { root, files, bytes, hubs: hubs.map((index) => sourcePath(index, shape)), documents };
+}
+
+/** Issue 16's bench shape: a skills matrix of 300 people × 2,000 records (about 140 KB). */
+export const TRAINING_SHAPE = { people: 300, records: 2_000 } as const;
+
+/**
+ * Adds a training.yaml to a repository `generateRepository` wrote: `people`
+ * trainees (appended to people.yaml, so none is unknown) holding `records`
+ * records on the source documents, every level, some on an older version
+ * (training/outdated), one in twenty naming a trainer from the registry's
+ * workers (training/trainer: none of them is recorded as a trainer).
+ * Deterministic, like the repository.
+ */
+export function writeTrainingRecords(root: string, shape: RepositoryShape, training: { readonly people: number; readonly records: number } = TRAINING_SHAPE, seed = 20261201): void {
+  const next = random(seed);
+  const levels = ['learning', 'supervised', 'independent', 'trainer'] as const;
+  const trainees = Array.from({ length: training.people }, (_, index) => `p.trainee${String(index).padStart(3, '0')}`);
+  const registry = trainees.map((key, index) => `${key}:\n  name: Trainee ${index}\n  role: Operator\n`).join('\n');
+  writeFileSync(join(root, 'people.yaml'), `${readFileSync(join(root, 'people.yaml'), 'utf8')}\n${registry}`);
+  const blocks = trainees.map((person, personIndex) => {
+    const count = Math.floor(training.records / training.people) + (personIndex < training.records % training.people ? 1 : 0);
+    const taken = new Set<number>();
+    const lines = [`${person}:`];
+    while (taken.size < Math.min(count, shape.sources)) {
+      const document = Math.floor(next() * shape.sources);
+      if (taken.has(document)) continue;
+      taken.add(document);
+      const version = 1 + (document % 5);
+      const trained = next() < 0.1 && version > 1 ? version - 1 : version;
+      const level = levels[Math.floor(next() * levels.length)]!;
+      const month = String(1 + Math.floor(next() * 10)).padStart(2, '0');
+      // A trainer on one record in twenty, as the samples have it: most records say only who holds what.
+      const trainer = next() < 0.05 ? `, trainer: ${PEOPLE[document % PEOPLE.length]}` : '';
+      lines.push(`  ${idOf(document)}: { level: ${level}, version: ${trained}, date: 2026-${month}-01${trainer} }`);
+    }
+    return lines.join('\n');
+  });
+  writeFileSync(join(root, 'training.yaml'), `# Generated training records: ${training.people} people, ${training.records} records.\n${blocks.join('\n')}\n`);
 }

@@ -7,6 +7,8 @@
  *   cli-warm           densho check --cache, after one document changed
  *   history            densho check on a copy with a 2,000-commit Git history:
  *                      cold, against `history: false`, and warm (HEAD unchanged)
+ *   training           densho check on a copy with a training.yaml of 300 people ×
+ *                      2,000 records, cold, against the same copy without it
  *   server             the language server: initialize → indexed, → every
  *                      document checked; edit → publishDiagnostics latency
  *   mdls               vscode-markdown-languageservice (VS Code's built-in
@@ -30,7 +32,7 @@
  * measured process, 1800), --no-build.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,7 +45,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { generateRepository, scaledShape, type GeneratedRepository } from './generateRepository';
+import { generateRepository, scaledShape, writeTrainingRecords, type GeneratedRepository } from './generateRepository';
 import { buildHistoryRepository } from './history';
 
 const PROJECT = resolve(__dirname, '..');
@@ -82,9 +84,9 @@ const PEERS: Readonly<Record<string, string>> = {
   '@rumdl/cli-linux-x64': '0.2.77',
 };
 
-const RUNS = ['cli-cold', 'cli-warm', 'history', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
+const RUNS = ['cli-cold', 'cli-warm', 'history', 'training', 'server', 'mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'] as const;
 type RunName = (typeof RUNS)[number];
-const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'history', 'server'];
+const DENSHO_RUNS: readonly RunName[] = ['cli-cold', 'cli-warm', 'history', 'training', 'server'];
 const PEER_RUNS: readonly RunName[] = ['mdls', 'markdownlint-cli2', 'remark-cli', 'remark-parse', 'rumdl'];
 
 interface Options {
@@ -309,13 +311,13 @@ async function repeated(
 const HISTORY_REPO = join(CACHE, 'bench-history-repo');
 const HISTORY_COMMITS = 2000;
 
-/** The median of `repeat` runs of `densho check` on the history repository. */
-async function historyCheck(label: string, options: Options, extra: readonly string[], before: () => void = () => undefined): Promise<{ ms: number; rssKb: number | undefined; summary: CheckSummary; stderr: string }> {
+/** The median of `repeat` runs of `densho check` on a copy of the repository (the history one by default). */
+async function historyCheck(label: string, options: Options, extra: readonly string[], before: () => void = () => undefined, root = HISTORY_REPO): Promise<{ ms: number; rssKb: number | undefined; summary: CheckSummary; stderr: string }> {
   const runs: Measured[] = [];
   for (let i = 0; i < options.repeat; i++) {
     before();
     log(`${label}${options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : ''}`);
-    const result = await measure(label, [DIST_CLI, 'check', HISTORY_REPO, '--format', 'json', '--today', TODAY, ...extra], PROJECT, options.timeoutMs);
+    const result = await measure(label, [DIST_CLI, 'check', root, '--format', 'json', '--today', TODAY, ...extra], PROJECT, options.timeoutMs);
     if (result.timedOut) throw new RunFailure(`timed out after ${options.timeoutMs / 1000} s`);
     if (result.code !== 0 && result.code !== 1) throw new RunFailure(`exit ${result.code ?? result.signal}: ${tail(result.stderr || result.stdout, 4).replace(/\n/g, ' ⏎ ')}`);
     log(`  ${formatMs(result.ms)}, ${formatRss(result.rssKb)}`);
@@ -361,6 +363,38 @@ async function historyRows(options: Options, repository: GeneratedRepository): P
     ];
   } finally {
     historyOn();
+  }
+}
+
+const TRAINING_REPO = join(CACHE, 'bench-training-repo');
+/** Where training.yaml waits while the check without it runs: outside the repository, so nothing reads it. */
+const TRAINING_ASIDE = join(CACHE, 'bench-training.yaml');
+
+/**
+ * Issue 16's target: a training.yaml of 300 people × 2,000 records adds at
+ * most 10 % to a cold check (reading it, the training and knowledge rules).
+ * On a copy of the repository with the records and their people, against
+ * the same copy with training.yaml set aside.
+ */
+async function trainingRows(options: Options, repository: GeneratedRepository): Promise<Row[]> {
+  rmSync(TRAINING_REPO, { recursive: true, force: true });
+  cpSync(REPO, TRAINING_REPO, { recursive: true });
+  writeTrainingRecords(TRAINING_REPO, scaledShape(options.scale));
+  const records = join(TRAINING_REPO, 'training.yaml');
+  const withRecords = () => existsSync(TRAINING_ASIDE) && renameSync(TRAINING_ASIDE, records);
+  const withoutRecords = () => existsSync(records) && renameSync(records, TRAINING_ASIDE);
+  try {
+    const on = await historyCheck('Densho CLI cold check with training.yaml', options, [], withRecords, TRAINING_REPO);
+    expectDocuments(on.summary.documents, repository, 'densho check (training.yaml)');
+    const off = await historyCheck('Densho CLI cold check without training.yaml', options, [], withoutRecords, TRAINING_REPO);
+    const found = Object.entries(on.summary.byRule).filter(([rule]) => rule.startsWith('training/') || rule === 'knowledge/single-holder').map(([rule, count]) => `${count} ${rule}`).join(', ');
+    const overhead = `${((on.ms / off.ms - 1) * 100).toFixed(1)} %`;
+    return [
+      { run: 'Densho CLI: cold check with training.yaml (300 people × 2,000 records)', ms: on.ms, rssKb: on.rssKb, comparable: true, notes: `${overhead} over the same check without it (target ≤ 10 %); ${found}` },
+      { run: 'Densho CLI: cold check, training.yaml set aside', ms: off.ms, rssKb: off.rssKb, comparable: true, notes: 'the same repository and files' },
+    ];
+  } finally {
+    withRecords();
   }
 }
 
@@ -1045,6 +1079,7 @@ async function main(): Promise<void> {
   }
   if (options.runs.has('cli-warm')) await attempt('Densho CLI: warm check', () => cliWarm(options, repository, cold));
   if (options.runs.has('history')) await attempt('Densho CLI: history', () => historyRows(options, repository));
+  if (options.runs.has('training')) await attempt('Densho CLI: training.yaml', () => trainingRows(options, repository));
   if (options.runs.has('server')) await attempt('Densho server', () => server(options, repository));
   if (options.runs.has('mdls')) await attempt(`vscode-markdown-languageservice ${PEERS['vscode-markdown-languageservice']}`, () => mdls(options, repository));
   if (options.runs.has('markdownlint-cli2')) await attempt(`markdownlint-cli2 ${PEERS['markdownlint-cli2']}`, () => markdownlint(options, repository));

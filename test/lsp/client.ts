@@ -124,6 +124,11 @@ export class TestClient {
     return pathToFileURL(join(this.root, path)).href;
   }
 
+  /** The server process's id (benchmarks read its CPU time). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get seq(): number {
     return this.sequence;
   }

@@ -88,3 +88,34 @@ describe('densho/skills and densho/recordTraining', () => {
     await assert.rejects(client.connection.sendRequest('densho/recordTraining', { person: 'p.two', id: 'SOP-Z-999', level: 'trainer' }), /no document has the id SOP-Z-999/);
   });
 });
+
+describe('training.yaml edits in the language server: what is re-read, and in which order', () => {
+  const repo = tempRepository({ 'densho.yaml': 'standards: []\n', 'people.yaml': PEOPLE, 'training.yaml': ONE_QUALIFIED, 'a.md': SOP });
+  const client = clientForSuite(repo, ['a.md']);
+
+  it("publishes training.yaml's own diagnostics first, then the procedure's knowledge/single-holder", async () => {
+    assert.deepEqual((await client.open('a.md')).map((d) => d.code), ['knowledge/single-holder']);
+    await client.openQuietly('training.yaml');
+    const before = client.seq;
+    // A second qualified person, taught by someone not in people.yaml.
+    await client.sendChange('training.yaml', `${ONE_QUALIFIED}p.two:\n  SOP-A-001: { level: independent, version: 2, trainer: p.onee }\n`);
+    assert.deepEqual(await client.diagnosticsAfter('a.md', before, (d) => d.length === 0), []);
+    const training = client.diagnostics.get(client.uri('training.yaml'))!;
+    assert.ok(training.seq > before, 'training.yaml was published after the edit');
+    assert.deepEqual(training.params.diagnostics.map((d) => [d.code, d.range.start.line]), [['training/invalid', 3], ['training/trainer', 3]]);
+    assert.ok(training.seq < client.diagnostics.get(client.uri('a.md'))!.seq, "training.yaml's diagnostics came before the procedure's");
+  });
+
+  it("re-checks training.yaml's people when people.yaml changes", async () => {
+    await client.openQuietly('people.yaml');
+    const before = client.seq;
+    await client.sendChange('people.yaml', `${PEOPLE}p.onee:\n  name: Person One E\n`);
+    const known = await client.diagnosticsAfter('training.yaml', before, (d) => d.length === 1);
+    assert.deepEqual(known.map((d) => d.code), ['training/trainer'], 'the trainer is a person now, still not a trainer');
+    const again = client.seq;
+    await client.sendChange('people.yaml', PEOPLE);
+    const restored = await client.diagnosticsAfter('training.yaml', again, (d) => d.length === 2);
+    assert.deepEqual(restored.map((d) => [d.code, d.range.start.line]), [['training/invalid', 3], ['training/trainer', 3]]);
+    assert.match(String(restored[0]!.message), /Trainer `p.onee` is not in people.yaml/);
+  });
+});

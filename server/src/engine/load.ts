@@ -187,13 +187,43 @@ export async function readDocument(fs: FileSystem, workspace: Workspace, path: s
  */
 export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>): Promise<void> {
   workspace.clearUnreadableSettings();
-  // A settings file that exists but cannot be read is reported, not taken for absent.
+  const reader = settingsReader(fs, workspace, listed);
+  workspace.setConfigText(await reader.read(CONFIG_FILE));
+  for (const path of workspace.customStandardPaths()) {
+    workspace.setStandardText(path, await reader.readListed('standards', path));
+  }
+  workspace.setPeopleText(workspace.config.people, await reader.readListed('people', workspace.config.people));
+  workspace.setTrainingText(workspace.config.training, await reader.readListed('training', workspace.config.training));
+  workspace.setSettingsRefusals(reader.refusals);
+}
+
+/**
+ * Re-reads only people.yaml or only training.yaml, as loadSettings would,
+ * when that file alone changed: densho.yaml and the other files stay as
+ * read, so nothing derived from them is computed again (an edit to a large
+ * training.yaml must not cost a re-read of everything).
+ */
+export async function loadSettingsFile(fs: FileSystem, workspace: Workspace, key: 'people' | 'training'): Promise<void> {
+  const path = workspace.config[key];
+  workspace.clearUnreadableSettings(path);
+  const reader = settingsReader(fs, workspace);
+  const text = await reader.readListed(key, path);
+  if (key === 'people') workspace.setPeopleText(path, text);
+  else workspace.setTrainingText(path, text);
+  workspace.setSettingsRefusals(reader.refusals, key);
+}
+
+/**
+ * Reads settings files: one that exists but cannot be read is reported, not
+ * taken for absent; one densho.yaml names that is not a file of the
+ * repository's listing is refused, unread, into `refusals`.
+ */
+function settingsReader(fs: FileSystem, workspace: Workspace, listed?: ReadonlySet<string>) {
   const read = async (path: string): Promise<string | undefined> => {
     const { text, problem } = await readSettingsText(fs, path);
     if (problem !== undefined) workspace.setUnreadableSettings(path, problem);
     return text;
   };
-  workspace.setConfigText(await read(CONFIG_FILE));
   // Without a listing (the language server re-reading settings), each path is checked on its own, as the listing would.
   const isListed = (path: string) => (listed ? Promise.resolve(listed.has(path)) : isListedPath(fs, path));
   const refusals: SettingsRefusal[] = [];
@@ -203,12 +233,7 @@ export async function loadSettings(fs: FileSystem, workspace: Workspace, listed?
     if (reason !== 'missing') refusals.push({ key, path, reason });
     return undefined;
   };
-  for (const path of workspace.customStandardPaths()) {
-    workspace.setStandardText(path, await readListed('standards', path));
-  }
-  workspace.setPeopleText(workspace.config.people, await readListed('people', workspace.config.people));
-  workspace.setTrainingText(workspace.config.training, await readListed('training', workspace.config.training));
-  workspace.setSettingsRefusals(refusals);
+  return { read, readListed, refusals };
 }
 
 /** Why a settings file may not be read ('missing' when it simply is not there), or undefined when it may. */

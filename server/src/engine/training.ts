@@ -9,7 +9,8 @@ import { PEOPLE_CEILING, TRAINING_RECORD_CEILING } from './limits';
 import type { Finding } from './diagnostics';
 import { closestMatch } from './suggest';
 import { LineIndex, type Range } from './text';
-import { describeKind, parseYaml, scalarText, type YamlValue } from './yamlValue';
+import { parseBlock, parseBlocksAtOnce, topLevelBlocks, type YamlBlock } from './yamlBlocks';
+import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
 
 /** The four steps of a skills map (力量表), lowest first. */
 export const TRAINING_LEVELS = ['learning', 'supervised', 'independent', 'trainer'] as const;
@@ -44,8 +45,45 @@ export interface TrainingRecords {
   readonly records: readonly TrainingRecord[];
 }
 
-export function parseTraining(file: string, text: string): { training: TrainingRecords; findings: Finding[] } {
+/** One person's records and the problems found in their entry. */
+interface PersonReading {
+  readonly person: string;
+  readonly records: readonly TrainingRecord[];
+  readonly findings: readonly Finding[];
+  /** Document entries read (records or not): what counts against the record ceiling. */
+  readonly entries: number;
+  /** The record ceiling was reached inside this person's entry: nothing after it is read. */
+  readonly overflowed: boolean;
+}
+
+/**
+ * What `parseTraining` keeps between reads of one file: each person's
+ * reading by the text of their entry, placed at the line where the entry
+ * was last found.
+ */
+export interface TrainingParseCache {
+  file?: string;
+  people: Map<string, { readonly placed: PersonReading; readonly line: number }>;
+}
+
+/**
+ * Reads training.yaml. With a `cache` (the language server's, across
+ * edits), only the people whose entry changed are parsed again (see
+ * yamlBlocks.ts): a keystroke in a file of thousands of records costs
+ * milliseconds, not the whole file's parse. The result is the same with or
+ * without it.
+ */
+export function parseTraining(file: string, text: string, cache?: TrainingParseCache): { training: TrainingRecords; findings: Finding[] } {
   const lines = new LineIndex(text);
+  if (cache) {
+    const known = cache.file === file ? cache.people : new Map();
+    cache.file = file;
+    cache.people = new Map();
+    const blocks = topLevelBlocks(text, lines);
+    const read = blocks && blocks.length <= PEOPLE_CEILING ? readByBlock(file, text, lines, blocks, known, cache.people) : undefined;
+    if (read) return read;
+    cache.people = new Map();
+  }
   const findings: Finding[] = [];
   const records: TrainingRecord[] = [];
   const problem = (range: Range, message: string): void => {
@@ -61,23 +99,102 @@ export function parseTraining(file: string, text: string): { training: TrainingR
   if (overflowingPerson) problem(overflowingPerson.keyRange, `${file} lists ${root.entries.length} people, more than the ${PEOPLE_CEILING} Densho reads: this person and those after were not read.`);
   let read = 0;
   for (const personEntry of root.entries.slice(0, PEOPLE_CEILING)) {
-    const person = { value: personEntry.key, range: personEntry.keyRange };
-    const documents = personEntry.value;
-    if (documents.kind === 'empty') continue;
-    if (documents.kind !== 'map') {
-      problem(documents.range, `\`${person.value}\` must map document ids to training records ({ level, version, date, trainer }).`);
-      continue;
-    }
-    for (const documentEntry of documents.entries) {
-      if (read++ === TRAINING_RECORD_CEILING) {
-        problem(documentEntry.keyRange, `${file} holds more than the ${TRAINING_RECORD_CEILING} training records Densho reads: this record and those after were not read.`);
-        return { training: { file, records }, findings };
-      }
-      const record = readRecord(person, { value: documentEntry.key, range: documentEntry.keyRange }, documentEntry.value, problem);
-      if (record) records.push(record);
-    }
+    const reading = readPerson(file, personEntry, TRAINING_RECORD_CEILING - read);
+    records.push(...reading.records);
+    findings.push(...reading.findings);
+    read += reading.entries;
+    if (reading.overflowed) break;
   }
   return { training: { file, records }, findings };
+}
+
+/**
+ * parseTraining entry by entry, reusing `known` readings of unchanged
+ * entries and recording every reading in `next`; undefined when an entry
+ * does not read cleanly on its own (the whole text is then parsed, which
+ * reports it), a person repeats, or the record ceiling is reached.
+ */
+function readByBlock(file: string, text: string, lines: LineIndex, blocks: readonly YamlBlock[], known: TrainingParseCache['people'], next: TrainingParseCache['people']): { training: TrainingRecords; findings: Finding[] } | undefined {
+  // Nothing to reuse (the first read): one parse of the whole text is quicker than one per person.
+  const inPlace = known.size === 0 ? parseBlocksAtOnce(text, lines, blocks) : undefined;
+  if (known.size === 0 && !inPlace) return undefined;
+  const records: TrainingRecord[] = [];
+  const findings: Finding[] = [];
+  const people = new Set<string>();
+  let read = 0;
+  for (let index = 0; index < blocks.length; index++) {
+    const { source, line } = blocks[index]!;
+    let reading = known.get(source) ?? next.get(source);
+    if (!reading) {
+      if (inPlace) {
+        const placed = readPerson(file, inPlace[index]!, TRAINING_RECORD_CEILING);
+        reading = { placed, line };
+      } else {
+        const entry = parseBlock(source);
+        if (!entry) return undefined;
+        // Parsed on its own, the entry starts at line 0.
+        const relative = readPerson(file, entry, TRAINING_RECORD_CEILING);
+        reading = { placed: line === 0 ? relative : movedReading(relative, line), line };
+      }
+    } else if (reading.line !== line) {
+      reading = { placed: movedReading(reading.placed, line - reading.line), line };
+    }
+    const person = reading.placed.person;
+    if (people.has(person) || read + reading.placed.entries > TRAINING_RECORD_CEILING) return undefined;
+    people.add(person);
+    read += reading.placed.entries;
+    next.set(source, reading);
+    records.push(...reading.placed.records);
+    findings.push(...reading.placed.findings);
+  }
+  return { training: { file, records }, findings };
+}
+
+/** One person's entry: their records, and problems with the entry; at most `budget` document entries are read. */
+function readPerson(file: string, personEntry: YamlEntry, budget: number): PersonReading {
+  const records: TrainingRecord[] = [];
+  const findings: Finding[] = [];
+  const problem = (range: Range, message: string): void => {
+    findings.push({ file, rule: 'training/invalid', range, message });
+  };
+  const person = { value: personEntry.key, range: personEntry.keyRange };
+  const documents = personEntry.value;
+  const reading = (entries: number, overflowed: boolean): PersonReading => ({ person: person.value, records, findings, entries, overflowed });
+  if (documents.kind === 'empty') return reading(0, false);
+  if (documents.kind !== 'map') {
+    problem(documents.range, `\`${person.value}\` must map document ids to training records ({ level, version, date, trainer }).`);
+    return reading(0, false);
+  }
+  let entries = 0;
+  for (const documentEntry of documents.entries) {
+    if (entries === budget) {
+      problem(documentEntry.keyRange, `${file} holds more than the ${TRAINING_RECORD_CEILING} training records Densho reads: this record and those after were not read.`);
+      return reading(entries, true);
+    }
+    entries++;
+    const record = readRecord(person, { value: documentEntry.key, range: documentEntry.keyRange }, documentEntry.value, problem);
+    if (record) records.push(record);
+  }
+  return reading(entries, false);
+}
+
+/** A reading moved down `lines` lines (an entry starts at column 0, so columns stay). */
+function movedReading(reading: PersonReading, lines: number): PersonReading {
+  const range = (at: Range): Range => ({ start: { line: at.start.line + lines, character: at.start.character }, end: { line: at.end.line + lines, character: at.end.character } });
+  const located = <T>(at: Located<T>): Located<T> => ({ value: at.value, range: range(at.range) });
+  return {
+    ...reading,
+    findings: reading.findings.map((finding) => ({ ...finding, range: range(finding.range) })),
+    records: reading.records.map((record) => ({
+      person: located(record.person),
+      id: located(record.id),
+      level: located(record.level),
+      version: located(record.version),
+      date: record.date && located(record.date),
+      trainer: record.trainer && located(record.trainer),
+      range: range(record.range),
+    })),
+  };
 }
 
 function readRecord(

@@ -12,7 +12,8 @@ import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, withoutBom, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
 import { changeKindsFrom, documentCompetence, TrainingIndex, type CompetenceEnvironment, type DocumentCompetence } from './competence';
-import { parseTraining } from './training';
+import { parseTraining, type TrainingParseCache } from './training';
+import { trainingRules } from './rules/training';
 import { coverageReport, type CoverageReport } from './reports/coverage';
 import { knowledgeRisk, type KnowledgeRisk } from './reports/risk';
 import { reviewSchedule, type ReviewSchedule } from './reports/schedule';
@@ -59,6 +60,8 @@ export class Workspace {
   private peopleState: { registry: PeopleRegistry; findings: Finding[] } | undefined;
   private trainingSource: { file: string; text: string } | undefined;
   private trainingState: { index: TrainingIndex; findings: Finding[]; lines: LineIndex } | undefined;
+  /** training.yaml's people as last parsed: an edit re-parses only those whose lines changed. */
+  private readonly trainingParses: TrainingParseCache = { people: new Map() };
   private readonly standardFiles = new Map<string, string>();
   /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
   private readonly unreadableSettings = new Map<string, string>();
@@ -132,7 +135,7 @@ export class Workspace {
     }
     // Positions count from after a byte-order mark, as an editor shows the file.
     const body = withoutBom(text);
-    const { training, findings } = parseTraining(file, body);
+    const { training, findings } = parseTraining(file, body, this.trainingParses);
     this.trainingSource = { file, text: body };
     this.trainingState = { index: new TrainingIndex(training), findings, lines: new LineIndex(body) };
     this.files.add(file);
@@ -143,8 +146,10 @@ export class Workspace {
     this.unreadableSettings.set(file, message);
   }
 
-  clearUnreadableSettings(): void {
-    this.unreadableSettings.clear();
+  /** Forgets that `file` (every settings file by default) could not be read, before it is read again. */
+  clearUnreadableSettings(file?: string): void {
+    if (file === undefined) this.unreadableSettings.clear();
+    else this.unreadableSettings.delete(file);
   }
 
   /** Custom standard files named in `standards`, by path. */
@@ -155,10 +160,20 @@ export class Workspace {
     this.invalidateDerived();
   }
 
-  /** Settings files the loader refused to read; each is reported as `config/invalid` at its key in densho.yaml. */
-  setSettingsRefusals(refusals: readonly SettingsRefusal[]): void {
-    this.settingsRefusals = refusals;
-    this.standardsState = undefined;
+  /**
+   * Settings files the loader refused to read; each is reported as
+   * `config/invalid` at its key in densho.yaml. With `key`, only the
+   * refusals of that key are replaced (one settings file was read again).
+   */
+  setSettingsRefusals(refusals: readonly SettingsRefusal[], key?: SettingsRefusal['key']): void {
+    this.settingsRefusals = key === undefined ? refusals : [...this.settingsRefusals.filter((refusal) => refusal.key !== key), ...refusals];
+    // The standards read depend on the refused standard files only.
+    if (key === undefined || key === 'standards') this.standardsState = undefined;
+  }
+
+  /** The settings files of `key` the loader refused to read. */
+  settingsRefusalsOf(key: SettingsRefusal['key']): readonly SettingsRefusal[] {
+    return this.settingsRefusals.filter((refusal) => refusal.key === key);
   }
 
   /** Whether a file is in the repository's listing. */
@@ -415,6 +430,20 @@ export class Workspace {
     const context = { ...this.environment(), report: (finding: Finding) => findings.push(finding) };
     for (const family of RULE_FAMILIES) family.checkWorkspace?.(context);
     return this.finish(findings, CONFIG_FILE);
+  }
+
+  /**
+   * training.yaml's own diagnostics, the same checkRepository reports at it:
+   * what the language server publishes first after an edit to the file,
+   * before it re-checks the documents that depend on it.
+   */
+  checkTrainingFile(): Diagnostic[] {
+    const file = this.config.training;
+    const findings: Finding[] = [...(this.trainingState?.findings ?? [])];
+    const unreadable = this.unreadableSettings.get(file);
+    if (unreadable !== undefined) findings.push({ file, rule: 'config/invalid', range: zeroRange, message: unreadable });
+    trainingRules.checkWorkspace!({ ...this.environment(), report: (finding: Finding) => findings.push(finding) });
+    return this.finish(findings, file).filter((diagnostic) => diagnostic.file === file);
   }
 
   /** `config/invalid` at the densho.yaml value naming each refused settings file; the message names the path, never its content. */

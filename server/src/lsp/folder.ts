@@ -13,6 +13,7 @@ import {
   documentsAffectedByHistory,
   documentsAffectedByPeople,
   loadSettings,
+  loadSettingsFile,
   loadWorkspace,
   localToday,
   frontMatterText,
@@ -90,6 +91,8 @@ export class DenshoFolder {
   private settings: Record<string, unknown> | undefined;
   /** The last text read of each settings file, so opening densho.yaml unchanged re-checks nothing. */
   private readonly settingsTexts = new Map<string, string | undefined>();
+  /** The settings re-read in progress: the next waits for it. */
+  private settingsReload: Promise<void> = Promise.resolve();
   /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
   readonly openPaths = new Map<string, string>();
   /** Set between loading and the end of the first check, when a cache is in use. */
@@ -257,13 +260,46 @@ export class DenshoFolder {
     await this.reloadSettings(CONFIG_FILE);
   }
 
-  /** densho.yaml, a custom standard, people.yaml or training.yaml changed: re-read the settings and re-check what they affect. */
-  private async reloadSettings(path: string): Promise<void> {
+  /**
+   * densho.yaml, a custom standard, people.yaml or training.yaml changed:
+   * re-read it and re-check what it affects. One change at a time, in order,
+   * so the last text read is the newest.
+   */
+  private reloadSettings(path: string): Promise<void> {
+    const reload = this.settingsReload.then(() => this.reloadSettingsNow(path));
+    this.settingsReload = reload.catch(() => undefined);
+    return reload;
+  }
+
+  private async reloadSettingsNow(path: string): Promise<void> {
     const workspace = this.workspace;
+    // people.yaml or training.yaml alone: only that file is read again (a path in two roles is read as a whole).
+    const roles = this.settingsPaths().filter((settingsPath) => settingsPath === path).length;
+    const key = roles !== 1 ? undefined : path === workspace.config.training ? 'training' : path === workspace.config.people ? 'people' : undefined;
+    if (key === undefined) return this.reloadAllSettings(workspace);
+    const refusalsBefore = JSON.stringify(workspace.settingsRefusalsOf(key));
     const peopleBefore = workspace.people;
-    const peopleFileBefore = workspace.config.people;
     const trainingBefore = workspace.training;
-    const trainingFileBefore = workspace.config.training;
+    await loadSettingsFile(this.fs, workspace, key);
+    this.settingsTexts.set(path, await readText(this.fs, path));
+    // densho.yaml reports a file it refuses to read: only then has more than this file's own diagnostics changed.
+    if (JSON.stringify(workspace.settingsRefusalsOf(key)) !== refusalsBefore) this.repositoryDirty = true;
+    if (key === 'training') {
+      // training.yaml's own diagnostics now, before the documents whose findings depend on its records.
+      this.publishRepositoryFile(path, workspace.checkTrainingFile());
+      for (const dependent of documentsAffectedByTraining(workspace, trainingBefore, workspace.training)) this.pending.add(dependent);
+      this.scheduleReports();
+    } else {
+      // people.yaml's diagnostics, and training.yaml's that name people, are repository-wide.
+      this.repositoryDirty = true;
+      this.forceRepositoryPublish = true;
+      for (const dependent of documentsAffectedByPeople(workspace, peopleBefore, workspace.people)) this.pending.add(dependent);
+    }
+    this.schedule();
+  }
+
+  /** densho.yaml (or a custom standard) changed: every settings file is read again and every document checked again. */
+  private async reloadAllSettings(workspace: Workspace): Promise<void> {
     const historyKeyBefore = historyKey(workspace);
     await loadSettings(this.fs, workspace);
     this.updateConfigured();
@@ -272,14 +308,8 @@ export class DenshoFolder {
     for (const settingsPath of this.settingsPaths()) this.settingsTexts.set(settingsPath, await readText(this.fs, settingsPath));
     this.repositoryDirty = true;
     this.forceRepositoryPublish = true;
-    if (path === workspace.config.people && path === peopleFileBefore && path !== CONFIG_FILE) {
-      for (const dependent of documentsAffectedByPeople(workspace, peopleBefore, workspace.people)) this.pending.add(dependent);
-    } else if (path === workspace.config.training && path === trainingFileBefore && path !== CONFIG_FILE) {
-      for (const dependent of documentsAffectedByTraining(workspace, trainingBefore, workspace.training)) this.pending.add(dependent);
-    } else {
-      await this.reclassify();
-      for (const document of workspace.documentPaths()) this.pending.add(document);
-    }
+    await this.reclassify();
+    for (const document of workspace.documentPaths()) this.pending.add(document);
     this.schedule();
   }
 
@@ -482,12 +512,16 @@ export class DenshoFolder {
         this.listener.diagnostics(this, file, []);
       }
     }
-    for (const [file, diagnostics] of byFile) {
-      const key = JSON.stringify(diagnostics);
-      if (!force && this.repositoryFiles.get(file) === key) continue;
-      this.repositoryFiles.set(file, key);
-      this.listener.diagnostics(this, file, diagnostics);
-    }
+    for (const [file, diagnostics] of byFile) this.publishRepositoryFile(file, diagnostics, force);
+  }
+
+  /** One file's repository-wide diagnostics, published when they changed (or when `force`d). */
+  private publishRepositoryFile(file: string, diagnostics: readonly Diagnostic[], force = false): void {
+    const key = JSON.stringify(diagnostics);
+    if (!force && (this.repositoryFiles.get(file) ?? '[]') === key) return;
+    if (diagnostics.length === 0) this.repositoryFiles.delete(file);
+    else this.repositoryFiles.set(file, key);
+    this.listener.diagnostics(this, file, diagnostics);
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { needsQualifiedPeople, type TrainingIndex } from '../competence';
 import type { RepositoryHistory } from '../history/model';
+import type { TrainingRecord } from '../training';
 import type { PeopleRegistry } from '../people';
 import { basename, resolveRelative } from '../paths';
 import type { Workspace } from '../workspace';
@@ -85,17 +86,19 @@ export function documentsAffectedByPeople(workspace: Workspace, before: PeopleRe
  */
 export function documentsAffectedByTraining(workspace: Workspace, before: TrainingIndex | undefined, after: TrainingIndex | undefined): Set<string> {
   const result = new Set<string>();
-  const recordsOf = (index: TrainingIndex | undefined, id: string) =>
-    JSON.stringify(index?.recordsFor(id).map((record) => [record.person.value, record.level.value, record.version.value]) ?? null);
+  const summary = (records: readonly TrainingRecord[]) => JSON.stringify(records.map((record) => [record.person.value, record.level.value, record.version.value]));
   const changedIds = new Set<string>();
   if (before && after) {
-    for (const id of new Set([...before.ids(), ...after.ids()])) if (recordsOf(before, id) !== recordsOf(after, id)) changedIds.add(id);
+    for (const id of new Set([...before.ids(), ...after.ids()])) {
+      const [old, now] = [before.recordsFor(id), after.recordsFor(id)];
+      // The server re-reads only edited people: the records of the others are the very same objects.
+      if (old.length === now.length && old.every((record, index) => record === now[index])) continue;
+      if (summary(old) !== summary(now)) changedIds.add(id);
+    }
   }
-  for (const document of workspace.index.documents) {
-    if (!needsQualifiedPeople(document)) continue;
-    const id = document.meta.id?.value;
-    if ((before === undefined) !== (after === undefined) || (id !== undefined && changedIds.has(id))) result.add(document.path);
-  }
+  // The file appeared or went: every document that needs qualified people; otherwise those of the changed ids, from the index.
+  const candidates = (before === undefined) !== (after === undefined) ? workspace.index.documents : [...changedIds].flatMap((id) => workspace.index.withId(id));
+  for (const document of candidates) if (needsQualifiedPeople(document)) result.add(document.path);
   return result;
 }
 

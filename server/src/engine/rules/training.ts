@@ -16,11 +16,13 @@ export const trainingRules: RuleFamily = {
     const training = context.training;
     if (!training) return;
     const file = training.file;
-    const documents = new Map<string, IndexedDocument>();
-    for (const document of documentsById(context.index.documents)) {
-      const id = document.meta.id?.value;
-      if (id !== undefined) documents.set(id, document);
-    }
+    // Looked up by id in the index: an edit to training.yaml re-runs this rule, and must not walk every document.
+    const documentWithId = (id: string): IndexedDocument | undefined => {
+      const twins = context.index.withId(id);
+      return twins.length < 2 ? twins[0] : documentsById(twins)[0];
+    };
+    let knownIds: string[] | undefined;
+    const allIds = () => (knownIds ??= documentsById(context.index.documents).flatMap((document) => (document.meta.id ? [document.meta.id.value] : [])));
     const people = context.people?.people;
     const didYouMean = (word: string, candidates: Iterable<string>) => {
       const suggestion = closestMatch(word, candidates);
@@ -33,9 +35,9 @@ export const trainingRules: RuleFamily = {
         unknownPeople.add(person.value);
         context.report({ file, rule: 'training/invalid', range: person.range, message: `\`${person.value}\` is not in ${context.people!.file}.${didYouMean(person.value, people.keys())}` });
       }
-      const document = documents.get(record.id.value);
+      const document = documentWithId(record.id.value);
       if (!document) {
-        context.report({ file, rule: 'training/invalid', range: record.id.range, message: `No document has the id \`${record.id.value}\`.${didYouMean(record.id.value, documents.keys())}` });
+        context.report({ file, rule: 'training/invalid', range: record.id.range, message: `No document has the id \`${record.id.value}\`.${didYouMean(record.id.value, allIds())}` });
         continue;
       }
       if (record.trainer && people && !people.has(record.trainer.value)) {
