@@ -21,7 +21,7 @@ describe('densho report', () => {
     const out = join(tempDir(), 'audit.html');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', out]);
     assert.equal(result.code, 1, 'the samples hold deliberate errors, and the exit code says so');
-    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 16 error\(s\) and 34 warning\(s\), listed under Findings\.\n$/);
+    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 18 error\(s\) and 36 warning\(s\), listed under Findings\.\n$/);
     const page = readFileSync(out, 'utf8');
     for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'skills', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
     assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//, 'no remote resource');
@@ -49,6 +49,8 @@ describe('densho report', () => {
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--lang', 'ja', '--out', '-']);
     assert.equal(result.code, 1, result.stderr);
     assert.ok(result.stdout.includes('<td>SOP-WLD-004</td>\n<td>ステンレス'), 'the Japanese title leads the row');
+    assert.ok(result.stdout.includes('<td class="clause">7.1.6</td><td>組織の知識'), 'the clause titles are JIS Q 9001\'s');
+    assert.ok(!result.stdout.includes('<td>Organizational knowledge'));
   });
   it('rejects an unknown layer or language with exit 2', async () => {
     const layer = await cli(['report', SAMPLES, '--max-layer', 'secret', '--out', '-']);
