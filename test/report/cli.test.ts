@@ -89,6 +89,24 @@ describe('densho report', () => {
   });
 });
 
+describe('Japanese in the printed audit pack', () => {
+  it('prints Japanese titles and clause titles in a CJK font, so pdftotext reads them back', { timeout: 120_000 }, async () => {
+    assert.ok(existsSync(CHROMIUM), `Chromium is required for this test (${CHROMIUM})`);
+    const dir = writeFiles(tempDir(), {
+      'densho.yaml': 'languages: [ja, en]\nrequired-translations: []\n',
+      'people.yaml': PEOPLE,
+      'sops/sop-wld-001.md': doc({ id: 'SOP-WLD-001', title: 'ステンレス鋼のTIG溶接', lang: 'ja', iso9001: '[7.1.6]' }, '# ステンレス鋼のTIG溶接\n\n## 手順\n\n1. 仮付けする。\n'),
+    });
+    const out = join(tempDir(), 'audit.pdf');
+    const result = await cli(['report', dir, '--today', TODAY, '--lang', 'ja', '--format', 'pdf', '--chromium', CHROMIUM, '--out', out]);
+    assert.ok(result.code <= 1, result.stderr);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, `pdftotext (poppler-utils) must be installed: ${text.error?.message ?? text.stderr}`);
+    assert.ok(text.stdout.includes('ステンレス鋼のTIG溶接'), `the Japanese title, read back from the PDF: ${text.stdout.slice(0, 400)}`);
+    assert.ok(text.stdout.includes('組織の知識'), 'the JIS Q 9001 clause title');
+  });
+});
+
 describe('densho coverage --format html', () => {
   it('prints the shared coverage matrix page', async () => {
     const result = await cli(['coverage', SAMPLES, '--today', TODAY, '--format', 'html']);
