@@ -9,17 +9,44 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { manifestAssets } from '../../client/src/manifestAssets';
+import { MANIFEST_JAPANESE } from '../../client/src/manifestJapanese';
+import { japaneseStrings, localizeManifest, placeholdersIn } from '../../client/src/manifestNls';
 import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsJa = JSON.parse(readFileSync(join(ROOT, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
 
 describe('extension manifest', () => {
   it('the schemas and snippets in client/assets are what the generator makes (run `npm run generate:manifest` if not)', () => {
     for (const [path, content] of Object.entries(manifestAssets())) {
       assert.deepEqual(JSON.parse(readFileSync(join(ROOT, path), 'utf8')), content, path);
     }
+  });
+
+  it('every %key% of package.json has its text in package.nls.json and package.nls.ja.json, and the files hold no other key', () => {
+    const keys = [...new Set(placeholdersIn(manifest))];
+    assert.ok(keys.length >= 40, `the manifest's strings are placeholders (${keys.length})`);
+    assert.deepEqual(keys.filter((key) => !Object.hasOwn(nls, key)), [], 'keys missing from package.nls.json');
+    assert.deepEqual(keys.filter((key) => !Object.hasOwn(nlsJa, key)), [], 'keys missing from package.nls.ja.json');
+    assert.deepEqual(Object.keys(nls).sort(), [...keys].sort(), 'package.nls.json has only keys the manifest uses');
+    assert.deepEqual(Object.keys(nlsJa).sort(), [...keys].sort(), 'package.nls.ja.json has only keys the manifest uses');
+  });
+
+  it('no user-visible string of the manifest is left unlocalised, and every one has its Japanese (run `npm run generate:manifest` if not)', () => {
+    const again = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, nls);
+    assert.deepEqual(again.manifest, { contributes: manifest.contributes, capabilities: manifest.capabilities }, 'a literal string where a placeholder belongs');
+    assert.deepEqual(again.strings, nls);
+    const japanese = japaneseStrings(nls, MANIFEST_JAPANESE);
+    assert.deepEqual(japanese.missing, [], 'keys without Japanese in client/src/manifestJapanese.ts');
+    assert.deepEqual(japanese.stale, [], 'Japanese for keys the manifest no longer has');
+    assert.deepEqual(nlsJa, japanese.strings);
+    const untranslated = Object.entries(nlsJa).filter(([, text]) => text !== 'Densho' && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
+    assert.deepEqual(untranslated, [], 'Japanese text that is not Japanese');
+    // Command links in the Japanese text lead where the English ones do.
+    for (const [key, text] of Object.entries(nls)) assert.deepEqual(nlsJa[key]!.match(/\(command:[^)]*\)/g), text.match(/\(command:[^)]*\)/g), key);
   });
 
   it('every file the manifest names exists', () => {
@@ -53,10 +80,10 @@ describe('extension manifest', () => {
     }
   });
 
-  it('`files` keeps the packages (.vsix and npm) to bundles (the parser worker too), templates, manifest assets, docs, README, CHANGELOG and LICENSE', () => {
+  it('`files` keeps the packages (.vsix and npm) to bundles (the parser worker too), templates, manifest assets and strings, docs, README, CHANGELOG and LICENSE', () => {
     // One list for both: vsce reads `files` too, and refuses a .vscodeignore beside it.
     assert.ok(!existsSync(join(ROOT, '.vscodeignore')));
-    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'package.nls.json', 'package.nls.ja.json', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(existsSync(join(ROOT, file)), file);
   });
