@@ -9,7 +9,7 @@ import GithubSlugger from 'github-slugger';
 import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
 import { frontMatterSlips, headingSlip, type KeyboardSlip } from './parsing/fullWidth';
 import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
-import { LineIndex, type Range } from './text';
+import { lastAtOrBefore, LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
 export interface FrontMatter {
@@ -432,15 +432,8 @@ class ContentMap {
   }
 
   toSource(offset: number): number {
-    const starts = this.contentStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return (this.sourceStarts[low] ?? 0) + offset - (starts[low] ?? 0);
+    const piece = lastAtOrBefore(this.contentStarts, offset);
+    return (this.sourceStarts[piece] ?? 0) + offset - (this.contentStarts[piece] ?? 0);
   }
 }
 

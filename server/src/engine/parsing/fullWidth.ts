@@ -6,7 +6,7 @@
  * on as if it had been typed right: a key typed `access：internal` is still a
  * field, so the document's id does not vanish for the other documents.
  */
-import type { LineIndex, Range } from '../text';
+import { lastAtOrBefore, type LineIndex, type Range } from '../text';
 
 export type KeyboardSlipRule = 'frontmatter/full-width' | 'heading/full-width' | 'link/full-width';
 
@@ -58,16 +58,9 @@ export class NormalisedText {
 
   /** The original offset of `offset` in the normalised text; inside a replacement, its start (or its end at the end). */
   toOriginal = (offset: number): number => {
-    const starts = this.normalStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const next = this.originalStarts[low + 1];
-    const mapped = this.originalStarts[low]! + offset - starts[low]!;
+    const piece = lastAtOrBefore(this.normalStarts, offset);
+    const next = this.originalStarts[piece + 1];
+    const mapped = this.originalStarts[piece]! + offset - this.normalStarts[piece]!;
     return next === undefined ? mapped : Math.min(mapped, next);
   };
 }
