@@ -604,6 +604,14 @@ describe('the Japanese keyboard: full-width characters where YAML and Markdown n
     assert.deepEqual(findings(ws).filter((line) => !/full-width|iso\/gap|people\/leaving/.test(line)), []);
   });
 
+  it('frontmatter/full-width reports no more slips than the key ceiling reads, and still parses the block', async () => {
+    const keys = Array.from({ length: 1500 }, (_, i) => `k${i}：v`);
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA([...fields, ...keys]) });
+    assert.equal(diagnosticsOf(ws, 'frontmatter/full-width').length, 1000);
+    assert.deepEqual(findings(ws, 'frontmatter/yaml'), [], 'the keys past the ceiling are put right for the parse too');
+    assert.equal(ws.document('a.md')!.meta.id?.value, 'SOP-A-001');
+  });
+
   it('frontmatter/full-width is silent for full-width characters inside a value', async () => {
     const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(typed(1, 'title: 安全：手順　第２版')), 'b.md': other });
     assert.deepEqual(findings(ws, 'frontmatter/full-width'), []);

@@ -6,6 +6,7 @@
  * on as if it had been typed right: a key typed `access：internal` is still a
  * field, so the document's id does not vanish for the other documents.
  */
+import { FRONT_MATTER_KEY_CEILING } from '../limits';
 import { lastAtOrBefore, type LineIndex, type Range } from '../text';
 
 export type KeyboardSlipRule = 'frontmatter/full-width' | 'heading/full-width' | 'link/full-width';
@@ -86,7 +87,8 @@ export function frontMatterSlips(yaml: string, base: number, lines: LineIndex): 
     const { head, tail } = smallestChange(written, fixed);
     const from = start + head;
     const to = prefixEnd - tail;
-    slips.push({
+    // Past the key ceiling a slip is still put right for the parse, but not reported: a hostile block gets no diagnostic per line.
+    if (slips.length < FRONT_MATTER_KEY_CEILING) slips.push({
       rule: 'frontmatter/full-width',
       range: lines.rangeOf(base + from, base + to),
       written: yaml.slice(from, to),
