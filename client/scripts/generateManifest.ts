@@ -1,41 +1,55 @@
 /**
- * Writes the parts of the extension manifest derived from the engine:
- * `contributes.configuration`, `contributes.viewsWelcome`,
- * `capabilities.untrustedWorkspaces` and the Markdown preview's plugin and
- * style in package.json (through `npm pkg set`, so the rest of package.json
- * is left as it is), the commands of client/src/commandContributions.ts with
- * their menu items, and the schemas and snippets in
- * client/assets/. Run with `npm run generate:manifest` after changing the
- * engine's configuration or front matter fields; the tests in
- * test/extension/manifest.test.ts fail until then.
+ * Writes the parts of the extension manifest derived from the engine and the
+ * string tables: `contributes.configuration`, `contributes.viewsWelcome`,
+ * the commands of client/src/commandContributions.ts with their menu items,
+ * the Markdown preview's plugin and style and
+ * `capabilities.untrustedWorkspaces` in package.json, every user-visible
+ * string of the manifest as a `%key%` placeholder with its English text in
+ * package.nls.json and its Japanese text (client/src/manifestJapanese.ts) in
+ * package.nls.ja.json, and the schemas and snippets in client/assets/. Run
+ * with `npm run generate:manifest` after changing the engine's configuration
+ * or front matter fields, or a command, view or walkthrough in package.json
+ * (write the new string in English where it belongs; the generator moves it
+ * into package.nls.json, and fails until manifestJapanese.ts has its
+ * Japanese). The tests in test/extension/ fail until then.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { withGeneratedCommands } from '../src/commandContributions';
 import { manifestAssets, viewsWelcomeContribution } from '../src/manifestAssets';
+import { MANIFEST_JAPANESE } from '../src/manifestJapanese';
+import { japaneseStrings, localizeManifest } from '../src/manifestNls';
 import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
 const root = join(__dirname, '..', '..');
-for (const [path, content] of Object.entries(manifestAssets())) {
+const writeJson = (path: string, content: unknown): void => {
   mkdirSync(dirname(join(root, path)), { recursive: true });
+  // Two-space JSON with a final newline: the form npm itself writes package.json in.
   writeFileSync(join(root, path), `${JSON.stringify(content, null, 2)}\n`);
   console.log(`wrote ${path}`);
-}
-execFileSync('npm', ['pkg', 'set', '--json', `contributes.configuration=${JSON.stringify(configurationContribution())}`], { cwd: root, stdio: 'inherit' });
-console.log('set contributes.configuration in package.json');
-// Replaced whole: `npm pkg set` merges objects, and a restrictedConfigurations left from before would stay.
-execFileSync('npm', ['pkg', 'delete', 'capabilities.untrustedWorkspaces'], { cwd: root, stdio: 'inherit' });
-execFileSync('npm', ['pkg', 'set', '--json', `capabilities.untrustedWorkspaces=${JSON.stringify(untrustedWorkspacesCapability())}`], { cwd: root, stdio: 'inherit' });
-console.log('set capabilities.untrustedWorkspaces in package.json');
-const { commands, menus } = withGeneratedCommands(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes ?? {});
-execFileSync('npm', ['pkg', 'set', '--json', `contributes.commands=${JSON.stringify(commands)}`, `contributes.menus=${JSON.stringify(menus)}`], { cwd: root, stdio: 'inherit' });
-console.log('set the generated commands and their menu items in package.json');
-// Replaced whole, as above: a list is merged item by item.
-execFileSync('npm', ['pkg', 'delete', 'contributes.viewsWelcome'], { cwd: root, stdio: 'inherit' });
-execFileSync('npm', ['pkg', 'set', '--json', `contributes.viewsWelcome=${JSON.stringify(viewsWelcomeContribution())}`], { cwd: root, stdio: 'inherit' });
-console.log('set contributes.viewsWelcome in package.json');
+};
+for (const [path, content] of Object.entries(manifestAssets())) writeJson(path, content);
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+manifest.contributes.configuration = configurationContribution();
+// Replaced whole, so that a restrictedConfigurations left from before does not stay.
+manifest.capabilities = { ...manifest.capabilities, untrustedWorkspaces: untrustedWorkspacesCapability() };
+// The commands of client/src/commandContributions.ts and their menu items, merged by command id.
+Object.assign(manifest.contributes, withGeneratedCommands(manifest.contributes));
+manifest.contributes.viewsWelcome = viewsWelcomeContribution();
 // VS Code's Markdown preview: the plugin activate() returns (`extendMarkdownIt`) and the style of its card and references.
-// Bracketed, because the keys themselves hold dots.
-execFileSync('npm', ['pkg', 'set', '--json', 'contributes[markdown.markdownItPlugins]=true', `contributes[markdown.previewStyles]=${JSON.stringify(['./client/assets/preview.css'])}`], { cwd: root, stdio: 'inherit' });
-console.log('set contributes.markdown.markdownItPlugins and markdown.previewStyles in package.json');
+manifest.contributes['markdown.markdownItPlugins'] = true;
+manifest.contributes['markdown.previewStyles'] = ['./client/assets/preview.css'];
+const previous = existsSync(join(root, 'package.nls.json')) ? JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) : {};
+const localized = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
+manifest.contributes = localized.manifest.contributes;
+manifest.capabilities = localized.manifest.capabilities;
+writeJson('package.json', manifest);
+writeJson('package.nls.json', localized.strings);
+const japanese = japaneseStrings(localized.strings, MANIFEST_JAPANESE);
+writeJson('package.nls.ja.json', japanese.strings);
+if (japanese.missing.length > 0 || japanese.stale.length > 0) {
+  for (const key of japanese.missing) console.error(`no Japanese for ${key} in client/src/manifestJapanese.ts (English written for now): ${JSON.stringify(localized.strings[key])}`);
+  for (const key of japanese.stale) console.error(`client/src/manifestJapanese.ts has ${key}, which the manifest no longer has`);
+  process.exitCode = 1;
+}

@@ -104,6 +104,17 @@ describe('densho check --fix', () => {
     assert.equal(readFileSync(join(dir, 'sops/crlf.md'), 'utf8'), files()['sops/crlf.md'].replace('#step)', '#steps)'), 'BOM and CRLF kept');
     assert.equal(result.code, 1);
   });
+  it('puts the Japanese keyboard\'s full-width mistakes right, and the document keeps its id for the others', async () => {
+    const typed = '---\nid：SOP-J-001\ntitle: 溶接：手順\naccess：internal\nowner　: k.tanaka\nexpert:　h.sato\nreviewed: ２０２６-０６-０１\nversion: ３\n---\n＃ 溶接\n\n＃＃　安全\n\n[安全](#安全) と [B](b.md＃b)\n';
+    const dir = tempFolder({ 'densho.yaml': 'standards: []\n', 'sops/j.md': typed, 'sops/b.md': doc({ id: 'SOP-B-001', related: '[SOP-J-001]' }, '# B\n') });
+    const result = await run(['check', '--fix', ...TODAY], dir);
+    assert.equal(
+      readFileSync(join(dir, 'sops/j.md'), 'utf8'),
+      '---\nid: SOP-J-001\ntitle: 溶接：手順\naccess: internal\nowner: k.tanaka\nexpert: h.sato\nreviewed: 2026-06-01\nversion: 3\n---\n# 溶接\n\n## 安全\n\n[安全](#安全) と [B](b.md#b)\n',
+    );
+    assert.match(result.stdout, /^sops\/j\.md: 9 fixes$/m);
+    assert.doesNotMatch(result.stdout.slice(result.stdout.indexOf('files changed')), /full-width|link\/id|related/);
+  });
   it('is idempotent: a second run changes nothing', async () => {
     const dir = tempFolder(files());
     await run(['check', '--fix', ...TODAY], dir);

@@ -142,6 +142,37 @@ describe('densho new', () => {
     assert.match(again.stderr, /already exists; not overwritten/);
     assert.equal(readFileSync(path, 'utf8'), 'my edits');
   });
+  it('--lang ja takes the Japanese template of each kind: Japanese headings and guidance, the same fields, and a document that checks clean', async () => {
+    const templates = ['sop', 'work-instruction', 'master', 'form', 'policy', 'translation'];
+    const fieldsOf = (text: string) => [...text.split(/^---$/m)[1]!.matchAll(/^([a-z0-9-]+):/gm)].map((match) => match[1]);
+    for (const template of templates) {
+      // A Japanese shop writes its documents in Japanese first; a translation goes from English into Japanese.
+      const languages = template === 'translation' ? '[en, ja]' : '[ja, en]';
+      const dir = tempRepository({ 'densho.yaml': `languages: ${languages}\n`, 'people.yaml': 'h.sato:\n  name: 佐藤 浩\n' });
+      const id = template === 'master' ? 'MST-WLD-009' : 'SOP-WLD-009';
+      const common = ['--id', id, '--title', '溶接手順', '--owner', 'h.sato', '--today', '2026-11-25'];
+      assert.equal((await run(['new', template, ...common, '--lang', 'en'], dir)).code, 0);
+      const created = await run(['new', template, ...common, '--lang', 'ja'], dir);
+      assert.equal(created.code, 0, created.stderr);
+      const [englishFile, japaneseFile] = template === 'translation' ? ['.md', '.ja.md'] : ['.en.md', '.md'];
+      const english = readFileSync(join(dir, `${id.toLowerCase()}${englishFile}`), 'utf8');
+      const japanese = readFileSync(join(dir, `${id.toLowerCase()}${japaneseFile}`), 'utf8');
+      assert.deepEqual(fieldsOf(japanese), fieldsOf(english), `${template}: the same fields in the same order`);
+      const sections = (text: string) => text.match(/^## .*$/gm)!;
+      assert.ok(sections(japanese).every((heading) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(heading)), `${template}: Japanese headings: ${sections(japanese)}`);
+      assert.ok(sections(english).every((heading) => /^[\x20-\x7e]+$/.test(heading)), `${template}: English headings for --lang en: ${sections(english)}`);
+      assert.equal(sections(japanese).length, sections(english).length, `${template}: as many sections as the English one`);
+      const check = JSON.parse((await run(['check', dir, '--format', 'json', '--today', '2026-11-25'])).stdout);
+      // A translation's type and expert are copied from its source by hand, as its guidance says, in either language.
+      const problems = check.diagnostics.filter((d: { file: string; rule: string }) => d.file === `${id.toLowerCase()}${japaneseFile}` && /^(frontmatter|heading|link|id)\//.test(d.rule) && !(template === 'translation' && d.rule === 'frontmatter/required'));
+      assert.deepEqual(problems, [], template);
+    }
+  });
+  it('lists a template once, not its language variants', async () => {
+    const unknown = await run(['new', 'poem', '--id', 'SOP-X-1'], tempRepository({}));
+    assert.doesNotMatch(unknown.stderr, /sop\.ja/);
+    assert.equal((await run(['new', 'sop.ja', '--id', 'SOP-X-1'], tempRepository({}))).code, 2, 'a variant is not a template of its own');
+  });
   it('names a translation by language and rejects unknown templates and languages', async () => {
     const dir = tempRepository({ 'densho.yaml': 'languages: [en, ja]\n' });
     assert.equal((await run(['new', 'translation', '--id', 'SOP-WLD-005', '--lang', 'ja'], dir)).code, 0);

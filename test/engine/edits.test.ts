@@ -8,7 +8,8 @@
  * - and removes the diagnostic it was offered for, adding no other.
  * The rules with fixes (`fixes:` in server/src/engine/rules): frontmatter/
  * missing, unknown-field, invalid and required; review/overdue and due-soon;
- * link/file and link/heading; translation/missing; version/not-bumped. The checks themselves are
+ * link/file and link/heading; translation/missing; version/not-bumped; frontmatter/
+ * full-width, heading/full-width and link/full-width. The checks themselves are
  * in test/support/edits.ts; renames, mark reviewed and link updates are in
  * editFeatures.test.ts.
  */
@@ -401,6 +402,78 @@ describe('quick fixes change only what they are about', () => {
           });
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('frontmatter/full-width (keys): only the full-width colon or space changes, and the key is a field again', async () => {
+    const slips: ReadonlyArray<readonly [string, string, string, string]> = [
+      // key, the line as typed, what the fix replaces, with what
+      ['access', 'access：internal', '：', ': '],
+      ['access', 'access：　internal', '：　', ': '],
+      ['owner', 'owner　: k.tanaka', '　', ''],
+      ['expert', 'expert:　h.sato', '　', ' '],
+      ['reviewed', '　reviewed: 2026-06-01', '　', ''],
+    ];
+    await fc.assert(
+      fc.asyncProperty(parts, fc.constantFrom(...slips), async (p, [key, line, written, newText]) => {
+        const texts = { 'sops/a.md': sop(p, { replace: { [key]: line } }) };
+        await checkFixes(texts, 'sops/a.md', 'frontmatter/full-width', {
+          scope(original, span) {
+            assert.equal(original, written);
+            assert.equal(span.newText, newText);
+          },
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('frontmatter/full-width (values): full-width digits and 2026年6月1日 become the half-width value, comments and blanks stay', async () => {
+    const cases: ReadonlyArray<readonly [string, string, string]> = [
+      ['reviewed', '２０２６-０６-０１', '2026-06-01'],
+      ['reviewed', '２０２６－０６－０１', '2026-06-01'],
+      ['reviewed', '2026年6月1日', '2026-06-01'],
+      ['reviewed', '２０２６年６月１日', '2026-06-01'],
+      ['version', '３', '3'],
+      ['version', '１２', '12'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(parts, fc.constantFrom(...cases), async (p, [key, bad, good]) => {
+        const style = p.fieldStyles[FIELDS.length]!;
+        const known = FIELDS.some(([name]) => name === key);
+        const texts = { 'sops/a.md': sop(p, known ? { replace: { [key]: field(key, bad, style) } } : { extra: [field(key, bad, style)] }) };
+        await checkFixes(texts, 'sops/a.md', 'frontmatter/full-width', {
+          scope(original, span) {
+            assert.equal(original, bad);
+            assert.equal(span.newText, good);
+          },
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('heading/full-width and link/full-width: only the ＃ or the full-width space changes', async () => {
+    const cases: ReadonlyArray<readonly [RuleId, (heading: string) => string, string, string]> = [
+      ['heading/full-width', (heading) => `＃ ${heading}`, '＃', '#'],
+      ['heading/full-width', (heading) => `＃＃　${heading}`, '＃＃　', '## '],
+      ['heading/full-width', (heading) => `###　${heading}`, '　', ' '],
+      ['link/full-width', (heading) => `[${heading}](b.md＃${new GithubSlugger().slug(heading)})`, '＃', '#'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(parts, fc.constantFrom(...cases), async (p, [rule, line, written, newText]) => {
+        const texts: Record<string, string> = {
+          'sops/a.md': sop(p, { body: ['', line(p.heading), ''] }),
+          'sops/b.md': render(['---', 'id: SOP-B-001', 'title: B', 'access: internal', 'owner: k.tanaka', 'expert: h.sato', 'reviewed: 2026-06-01', '---', `## ${p.heading}`], p.style),
+        };
+        await checkFixes(texts, 'sops/a.md', rule, {
+          scope(original, span) {
+            assert.equal(original, written);
+            assert.equal(span.newText, newText);
+          },
+        });
+      }),
       RUNS,
     );
   });

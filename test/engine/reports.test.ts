@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDuration, parseDay, parseDuration, formatDay } from '../../server/src/engine';
+import { addDuration, BUILT_IN_STANDARDS, clauseTitle, coverageReport, parseDay, parseDuration, formatDay } from '../../server/src/engine';
 import { doc, PEOPLE, repository } from '../helpers';
 
 describe('dates and durations', () => {
@@ -38,6 +38,28 @@ describe('coverage report', () => {
     assert.deepEqual(clause('7.1.6').experts, ['h.sato']);
     assert.equal(report.summary.documented, 25);
     assert.equal(report.summary.gaps, 24);
+  });
+});
+
+describe('ISO 9001 clause titles in Japanese', () => {
+  const iso = BUILT_IN_STANDARDS.get('iso9001')!;
+  const clause = (number: string) => iso.clauses.find((entry) => entry.number === number)!;
+  it('has the JIS Q 9001:2015 title of every clause, picked by language, English otherwise', () => {
+    assert.deepEqual(iso.clauses.filter((entry) => clauseTitle(entry, 'ja') === entry.title).map((entry) => entry.number), [], 'clauses without a Japanese title');
+    assert.equal(clauseTitle(clause('4'), 'ja'), '組織の状況');
+    assert.equal(clauseTitle(clause('7.1.6'), 'ja'), '組織の知識');
+    assert.equal(clauseTitle(clause('7.5'), 'ja-JP'), '文書化した情報');
+    assert.equal(clauseTitle(clause('8.5.1'), 'ja'), '製造及びサービス提供の管理');
+    assert.equal(clauseTitle(clause('9.2.2'), 'ja'), '内部監査', 'an untitled paragraph repeats its parent, as in English');
+    assert.equal(clauseTitle(clause('8.5.1'), 'en'), 'Control of production and service provision');
+    assert.equal(clauseTitle(clause('8.5.1'), 'de'), 'Control of production and service provision');
+    assert.equal(clauseTitle(clause('8.5.1'), undefined), 'Control of production and service provision');
+  });
+  it('the coverage report takes them for a Japanese reader', async () => {
+    const ws = await repository({ 'a.md': doc({ iso9001: '[7.1.6]' }) });
+    const title = (language?: string) => coverageReport(ws.standards[0]!, ws.index.documents, ws.today, language).clauses.find((entry) => entry.clause === '7.1.6')!.title;
+    assert.equal(title('ja'), '組織の知識');
+    assert.equal(title(), 'Organizational knowledge');
   });
 });
 

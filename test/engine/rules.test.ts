@@ -600,6 +600,81 @@ describe('knowledge/*', () => {
   });
 });
 
+describe('the Japanese keyboard: full-width characters where YAML and Markdown need ASCII', () => {
+  const other = doc({ id: 'SOP-B-001', related: '[SOP-A-001]' }, '# B\n\nSee [[SOP-A-001]].\n');
+  const sopA = (lines: readonly string[], body = '# 手順\n') => `---\n${lines.join('\n')}\n---\n${body}`;
+  const fields = ['id: SOP-A-001', 'title: 安全手順', 'access: internal', 'owner: k.tanaka', 'expert: h.sato', 'reviewed: 2026-06-01'];
+  const typed = (index: number, line: string) => fields.map((field, at) => (at === index ? line : field));
+
+  it('frontmatter/full-width: a key typed with a full-width colon or space is reported at the slip, and still read as the field', async () => {
+    const ws = await repository({
+      'people.yaml': PEOPLE,
+      'a.md': sopA(['id：SOP-A-001', 'title: 安全手順', 'access：internal', 'owner　: k.tanaka', 'expert:　h.sato', '　reviewed: 2026-06-01']),
+      'b.md': other,
+    });
+    assert.deepEqual(findings(ws, 'frontmatter/full-width'), ['a.md:2:3 error frontmatter/full-width', 'a.md:4:7 error frontmatter/full-width', 'a.md:5:6 error frontmatter/full-width', 'a.md:6:8 error frontmatter/full-width', 'a.md:7:1 error frontmatter/full-width']);
+    const [first] = diagnosticsOf(ws, 'frontmatter/full-width');
+    assert.match(first!.message, /The key `id` is typed with a full-width colon `：`/);
+    assert.deepEqual(first!.fixes!.map((fix) => [(fix.edits[0] as { newText: string }).newText, fix.preferred, fix.safe]), [[': ', true, true]]);
+    // Read as meant: no YAML error, no missing field, and the other document still finds SOP-A-001.
+    assert.deepEqual(findings(ws).filter((line) => !/full-width|iso\/gap|people\/leaving/.test(line)), []);
+  });
+
+  it('frontmatter/full-width reports no more slips than the key ceiling reads, and still parses the block', async () => {
+    const keys = Array.from({ length: 1500 }, (_, i) => `k${i}：v`);
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA([...fields, ...keys]) });
+    assert.equal(diagnosticsOf(ws, 'frontmatter/full-width').length, 1000);
+    assert.deepEqual(findings(ws, 'frontmatter/yaml'), [], 'the keys past the ceiling are put right for the parse too');
+    assert.equal(ws.document('a.md')!.meta.id?.value, 'SOP-A-001');
+  });
+
+  it('frontmatter/full-width is silent for full-width characters inside a value', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(typed(1, 'title: 安全：手順　第２版')), 'b.md': other });
+    assert.deepEqual(findings(ws, 'frontmatter/full-width'), []);
+    assert.equal(ws.document('a.md')!.meta.title, '安全：手順　第２版');
+  });
+
+  it('frontmatter/full-width: full-width digits and 2026年3月1日 dates, with the half-width value as the fix', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA([...typed(5, 'reviewed: ２０２６-０６-０１'), 'version: ３', 'approved: 2026年6月1日', 'approved-by: k.tanaka']) });
+    const diagnostics = diagnosticsOf(ws, 'frontmatter/full-width');
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line + 1, d.message, (d.fixes![0]!.edits[0] as { newText: string }).newText]), [
+      [7, '`reviewed` is typed with full-width digits (`２０２６-０６-０１`): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
+      [8, '`version` is typed with full-width digits (`３`): write 3.', '3'],
+      [9, '`approved` is written as a Japanese date (`2026年6月1日`): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
+    ]);
+    assert.deepEqual(findings(ws, 'frontmatter/invalid'), [], 'one finding per mistake, not a second as an invalid value');
+  });
+
+  it('frontmatter/full-width is silent for half-width dates and numbers', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA([...fields, 'version: 3', 'approved: 2026-06-01', 'approved-by: k.tanaka']) });
+    assert.deepEqual(findings(ws, 'frontmatter/full-width'), []);
+  });
+
+  it('heading/full-width: `＃ 手順` and `##　安全` are text to Markdown, and are reported at their marker', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(fields, '＃ 手順\n\n1. 準備\n\n##　安全\n\n> ＃＃ 引用\n') });
+    assert.deepEqual(findings(ws, 'heading/full-width'), ['a.md:9:1 warning heading/full-width', 'a.md:13:3 warning heading/full-width', 'a.md:15:3 warning heading/full-width']);
+    assert.deepEqual(diagnosticsOf(ws, 'heading/full-width').map((d) => (d.fixes![0]!.edits[0] as { newText: string }).newText), ['#', ' ', '##']);
+  });
+
+  it('heading/full-width is silent for real headings, a ＃ in running text, and code', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(fields, '# 手順\n\n＃タグ と 番号＃１\n\n```\n＃ コード\n```\n') });
+    assert.deepEqual(findings(ws, 'heading/full-width'), []);
+  });
+
+  it('link/full-width: a fragment after a full-width ＃ is reported, and checked as the fragment it was meant to be', async () => {
+    const target = doc({ id: 'SOP-B-001' }, '# 安全\n');
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(fields, '# 手順\n\n[安全](b.md＃安全) と [なし](b.md＃なし)\n'), 'b.md': target });
+    assert.deepEqual(findings(ws, 'link/full-width'), ['a.md:11:10 error link/full-width', 'a.md:11:26 error link/full-width']);
+    assert.deepEqual(findings(ws, 'link/file'), [], 'the file part is b.md, which exists');
+    assert.deepEqual(findings(ws, 'link/heading'), ['a.md:11:27 error link/heading']);
+  });
+
+  it('link/full-width is silent for a half-width #', async () => {
+    const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA(fields, '# 手順\n\n[安全](b.md#安全)\n'), 'b.md': doc({ id: 'SOP-B-001' }, '# 安全\n') });
+    assert.deepEqual(findings(ws, 'link/full-width'), []);
+  });
+});
+
 describe('rules: overrides', () => {
   it('changes severity per rule and per family, and turns rules off', async () => {
     const files = { 'a.md': doc({ reviewed: '2020-01-01', id: 'bad_id' }) };

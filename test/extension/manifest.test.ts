@@ -10,11 +10,15 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { withGeneratedCommands } from '../../client/src/commandContributions';
 import { manifestAssets, viewsWelcomeContribution } from '../../client/src/manifestAssets';
+import { MANIFEST_JAPANESE } from '../../client/src/manifestJapanese';
+import { japaneseStrings, localizeManifest, placeholdersIn, resolvePlaceholders } from '../../client/src/manifestNls';
 import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import type { CoverageReport } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsJa = JSON.parse(readFileSync(join(ROOT, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
 
 describe('extension manifest', () => {
   it('the schemas and snippets in client/assets are what the generator makes (run `npm run generate:manifest` if not)', () => {
@@ -24,15 +28,15 @@ describe('extension manifest', () => {
   });
 
   it('the generated commands and their menu items are in package.json (run `npm run generate:manifest` if not)', () => {
-    const { commands, menus } = manifest.contributes;
-    assert.deepEqual({ commands, menus }, withGeneratedCommands(manifest.contributes));
+    const { commands, menus } = resolvePlaceholders(manifest.contributes, nls);
+    assert.deepEqual({ commands, menus }, withGeneratedCommands(resolvePlaceholders(manifest.contributes, nls)));
   });
 
   it('viewsWelcome is what the generator makes, and each view offers Initialise Densho here in a folder without densho.yaml', () => {
-    assert.deepEqual(manifest.contributes.viewsWelcome, viewsWelcomeContribution());
+    assert.deepEqual(resolvePlaceholders(manifest.contributes.viewsWelcome, nls), viewsWelcomeContribution());
     const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
     for (const view of manifest.contributes.views.densho.map((v: { id: string }) => v.id)) {
-      const setup = manifest.contributes.viewsWelcome.find((w: { view: string; when: string }) => w.view === view && w.when === 'densho.active && densho.needsSetup');
+      const setup = resolvePlaceholders(manifest.contributes.viewsWelcome, nls).find((w: { view: string; when: string }) => w.view === view && w.when === 'densho.active && densho.needsSetup');
       assert.ok(setup, view);
       const linked = [...(setup.contents as string).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
       assert.deepEqual(linked, ['densho.initialise', 'densho.initialise'], view);
@@ -50,6 +54,29 @@ describe('extension manifest', () => {
         for (const line of people) assert.match(line, /^[a-z-]+: (\$\{\d+\}|\[\$\{\d+\}\])$/, `${path} ${name}: ${line}`);
       }
     }
+  });
+
+  it('every %key% of package.json has its text in package.nls.json and package.nls.ja.json, and the files hold no other key', () => {
+    const keys = [...new Set(placeholdersIn(manifest))];
+    assert.ok(keys.length >= 40, `the manifest's strings are placeholders (${keys.length})`);
+    assert.deepEqual(keys.filter((key) => !Object.hasOwn(nls, key)), [], 'keys missing from package.nls.json');
+    assert.deepEqual(keys.filter((key) => !Object.hasOwn(nlsJa, key)), [], 'keys missing from package.nls.ja.json');
+    assert.deepEqual(Object.keys(nls).sort(), [...keys].sort(), 'package.nls.json has only keys the manifest uses');
+    assert.deepEqual(Object.keys(nlsJa).sort(), [...keys].sort(), 'package.nls.ja.json has only keys the manifest uses');
+  });
+
+  it('no user-visible string of the manifest is left unlocalised, and every one has its Japanese (run `npm run generate:manifest` if not)', () => {
+    const again = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, nls);
+    assert.deepEqual(again.manifest, { contributes: manifest.contributes, capabilities: manifest.capabilities }, 'a literal string where a placeholder belongs');
+    assert.deepEqual(again.strings, nls);
+    const japanese = japaneseStrings(nls, MANIFEST_JAPANESE);
+    assert.deepEqual(japanese.missing, [], 'keys without Japanese in client/src/manifestJapanese.ts');
+    assert.deepEqual(japanese.stale, [], 'Japanese for keys the manifest no longer has');
+    assert.deepEqual(nlsJa, japanese.strings);
+    const untranslated = Object.entries(nlsJa).filter(([, text]) => text !== 'Densho' && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
+    assert.deepEqual(untranslated, [], 'Japanese text that is not Japanese');
+    // Command links in the Japanese text lead where the English ones do.
+    for (const [key, text] of Object.entries(nls)) assert.deepEqual(nlsJa[key]!.match(/\(command:[^)]*\)/g), text.match(/\(command:[^)]*\)/g), key);
   });
 
   it('every file the manifest names exists', () => {
@@ -83,10 +110,10 @@ describe('extension manifest', () => {
     }
   });
 
-  it('`files` keeps the packages (.vsix and npm) to bundles (the parser worker too), templates, manifest assets, docs, README, CHANGELOG and LICENSE', () => {
+  it('`files` keeps the packages (.vsix and npm) to bundles (the parser worker too), templates, manifest assets and strings, docs, README, CHANGELOG and LICENSE', () => {
     // One list for both: vsce reads `files` too, and refuses a .vscodeignore beside it.
     assert.ok(!existsSync(join(ROOT, '.vscodeignore')));
-    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'package.nls.json', 'package.nls.ja.json', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(existsSync(join(ROOT, file)), file);
   });

@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig } from '../../server/src/engine';
+import { resolvePlaceholders } from '../../client/src/manifestNls';
 import { CLIENT_SETTING_NAMES, CONFIG_SETTINGS, configurationContribution, settingsAsYaml, settingsOverriddenBy, withRepositoryConfig } from '../../client/src/settings';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', file), 'utf8'));
+// As VS Code shows it in English: the `%key%` placeholders resolved from package.nls.json.
+const manifest = resolvePlaceholders(read('package.json'), read('package.nls.json')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> } };
 };
 const properties = manifest.contributes.configuration.properties;

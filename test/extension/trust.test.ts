@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { untrustedWorkspacesCapability } from '../../client/src/settings';
+import { resolvePlaceholders } from '../../client/src/manifestNls';
 
 const ROOT = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+// As VS Code shows it in English: the `%key%` placeholders resolved from package.nls.json.
+const manifest = resolvePlaceholders(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')), JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')));
 const declared: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] } = manifest.capabilities.untrustedWorkspaces;
 
 describe('workspace trust', () => {

@@ -21,7 +21,7 @@ describe('densho report', () => {
     const out = join(tempDir(), 'audit.html');
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--out', out]);
     assert.equal(result.code, 1, 'the samples hold deliberate errors, and the exit code says so');
-    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 16 error\(s\) and 34 warning\(s\), listed under Findings\.\n$/);
+    assert.match(result.stdout, /^Wrote .*audit\.html \(\d+ documents, all layers\); check found 18 error\(s\) and 36 warning\(s\), listed under Findings\.\n$/);
     const page = readFileSync(out, 'utf8');
     for (const id of ['register', 'coverage', 'reviews', 'knowledge', 'skills', 'translations']) assert.ok(page.includes(`<section id="${id}">`), id);
     assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//, 'no remote resource');
@@ -49,6 +49,8 @@ describe('densho report', () => {
     const result = await cli(['report', SAMPLES, '--today', TODAY, '--lang', 'ja', '--out', '-']);
     assert.equal(result.code, 1, result.stderr);
     assert.ok(result.stdout.includes('<td>SOP-WLD-004</td>\n<td>ステンレス'), 'the Japanese title leads the row');
+    assert.ok(result.stdout.includes('<td class="clause">7.1.6</td><td>組織の知識'), 'the clause titles are JIS Q 9001\'s');
+    assert.ok(!result.stdout.includes('<td>Organizational knowledge'));
   });
   it('rejects an unknown layer or language with exit 2', async () => {
     const layer = await cli(['report', SAMPLES, '--max-layer', 'secret', '--out', '-']);
@@ -84,6 +86,24 @@ describe('densho report', () => {
     assert.match(second, new RegExp(`samples · Audit pack generated ${TODAY}\\s+Page 2 of ${pages}`), 'footer: organisation, date, page N of M');
     const all = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
     for (const screenOnly of ['Click a column heading', 'documents shown', 'Search']) assert.ok(!all.includes(screenOnly), `"${screenOnly}" is not printed`);
+  });
+});
+
+describe('Japanese in the printed audit pack', () => {
+  it('prints Japanese titles and clause titles in a CJK font, so pdftotext reads them back', { timeout: 120_000 }, async () => {
+    assert.ok(existsSync(CHROMIUM), `Chromium is required for this test (${CHROMIUM})`);
+    const dir = writeFiles(tempDir(), {
+      'densho.yaml': 'languages: [ja, en]\nrequired-translations: []\n',
+      'people.yaml': PEOPLE,
+      'sops/sop-wld-001.md': doc({ id: 'SOP-WLD-001', title: 'ステンレス鋼のTIG溶接', lang: 'ja', iso9001: '[7.1.6]' }, '# ステンレス鋼のTIG溶接\n\n## 手順\n\n1. 仮付けする。\n'),
+    });
+    const out = join(tempDir(), 'audit.pdf');
+    const result = await cli(['report', dir, '--today', TODAY, '--lang', 'ja', '--format', 'pdf', '--chromium', CHROMIUM, '--out', out]);
+    assert.ok(result.code <= 1, result.stderr);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, `pdftotext (poppler-utils) must be installed: ${text.error?.message ?? text.stderr}`);
+    assert.ok(text.stdout.includes('ステンレス鋼のTIG溶接'), `the Japanese title, read back from the PDF: ${text.stdout.slice(0, 400)}`);
+    assert.ok(text.stdout.includes('組織の知識'), 'the JIS Q 9001 clause title');
   });
 });
 

@@ -1,7 +1,7 @@
 /** New document from template: quick pick of templates/, then id, title, language and folder; never overwrites. */
 import * as vscode from 'vscode';
 import { sourceLanguage } from '../../../server/src/engine';
-import { fillTemplate, templateFileName } from '../../../server/src/engine/templates';
+import { fillTemplate, templateFileName, templateFiles, templateNameOf } from '../../../server/src/engine/templates';
 import type { Ctx } from '../context';
 import { createNewFile } from './documents';
 
@@ -17,7 +17,8 @@ export interface NewDocumentArgs {
 
 interface Template {
   readonly name: string;
-  readonly uri: vscode.Uri;
+  /** The folder that holds it, and maybe its language variants (`sop.ja.md`). */
+  readonly directory: vscode.Uri;
   readonly origin: 'repository' | 'built-in';
 }
 
@@ -71,7 +72,7 @@ export const newDocument =
     if (directory === undefined) return undefined;
 
     const target = vscode.Uri.joinPath(folder.uri, ...directory.split('/').filter(Boolean), templateFileName(id, lang, sourceLanguage(config)));
-    const content = fillTemplate(new TextDecoder().decode(await vscode.workspace.fs.readFile(template.uri)), {
+    const content = fillTemplate(new TextDecoder().decode(await readTemplate(template, lang)), {
       id,
       title,
       lang,
@@ -103,12 +104,22 @@ async function listTemplates(ctx: Ctx, folder: vscode.WorkspaceFolder): Promise<
       continue;
     }
     for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-      if (type !== vscode.FileType.File || !name.endsWith('.md') || name === 'README.md') continue;
-      const stem = name.slice(0, -3);
-      if (!found.has(stem)) found.set(stem, { name: stem, uri: vscode.Uri.joinPath(directory, name), origin });
+      const stem = templateNameOf(name);
+      if (type !== vscode.FileType.File || stem === undefined) continue;
+      if (!found.has(stem)) found.set(stem, { name: stem, directory, origin });
     }
   }
   return [...found.values()];
+}
+
+/** The template's text for a document in `lang`: its variant in that language when its folder has one (templates.ts, `templateFiles`). */
+async function readTemplate(template: Template, lang: string): Promise<Uint8Array> {
+  const [variant, base] = templateFiles(template.name, lang).map((file) => vscode.Uri.joinPath(template.directory, file));
+  try {
+    return await vscode.workspace.fs.readFile(variant!);
+  } catch {
+    return vscode.workspace.fs.readFile(base!);
+  }
 }
 
 /** Folders that already hold documents, the active document's first; or any folder through a dialog. */

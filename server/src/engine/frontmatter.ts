@@ -93,6 +93,8 @@ export interface DocumentMeta {
 }
 
 export interface FieldProblem {
+  /** frontmatter/invalid unless said otherwise. */
+  readonly rule?: 'frontmatter/full-width';
   readonly range: Range;
   readonly message: string;
   /** An obviously right replacement for the value at `range`. */
@@ -136,6 +138,12 @@ const readDate: Reader<Day> = (value, context) => {
   const text = value.kind === 'scalar' ? value.text : '';
   const day = parseDay(text);
   if (day !== undefined && value.kind === 'scalar') return day;
+  const typed = japaneseDay(text);
+  if (typed !== undefined) {
+    const iso = formatDay(typed);
+    const how = /[年月日]/.test(text) ? 'written as a Japanese date' : 'typed with full-width digits';
+    return [{ rule: 'frontmatter/full-width', range: value.range, message: `\`${context.key}\` is ${how} (\`${text}\`): front matter dates are half-width YYYY-MM-DD. Write ${iso}.`, replacement: { title: `Write as ${iso}`, newText: iso } }];
+  }
   const guessed = guessDay(text);
   return [
     {
@@ -155,11 +163,31 @@ const readPositiveInteger: Reader<number> = (value, context) => {
   if (value.kind === 'scalar' && typeof value.value === 'number' && Number.isSafeInteger(value.value) && value.value > 0) {
     return value.value;
   }
+  const halfWidth = value.kind === 'scalar' ? halfWidthDigits(value.text) : '';
+  if (value.kind === 'scalar' && halfWidth !== value.text && /^\d+$/.test(halfWidth) && Number(halfWidth) > 0) {
+    return [{ rule: 'frontmatter/full-width', range: value.range, message: `\`${context.key}\` is typed with full-width digits (\`${value.text}\`): write ${halfWidth}.`, replacement: { title: `Write ${halfWidth}`, newText: halfWidth } }];
+  }
   if (value.kind === 'scalar' && /^\d+$/.test(value.text) && Number(value.text) > 0) {
     return [{ range: value.range, message: `\`${context.key}\` must be a number, not quoted text.`, replacement: { title: `Write ${value.text} unquoted`, newText: value.text } }];
   }
   return wrongForm(value, `\`${context.key}\` to be a positive whole number`);
 };
+
+/** Full-width digits `０`–`９` as ASCII digits, everything else as it is. */
+function halfWidthDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * A date as a Japanese keyboard types it: with full-width digits or dashes
+ * (`２０２６－０３－０１`), or in the `2026年3月1日` form.
+ */
+function japaneseDay(text: string): Day | undefined {
+  const halfWidth = halfWidthDigits(text.trim()).replace(/[\uff0d\u2212\u30fc]/g, '-').replace(/\uff0f/g, '/');
+  const written = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(halfWidth);
+  if (written) return parseDay(`${written[1]}-${written[2]!.padStart(2, '0')}-${written[3]!.padStart(2, '0')}`);
+  return halfWidth === text.trim() ? undefined : parseDay(halfWidth) ?? guessDay(halfWidth);
+}
 
 /** A list of text values; a lone scalar is accepted where `allowScalar` says so. */
 function readTextList(allowScalar: boolean): Reader<ValueRef[]> {

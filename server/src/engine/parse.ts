@@ -7,8 +7,9 @@
 import { decodeHTMLStrict } from 'entities';
 import GithubSlugger from 'github-slugger';
 import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
+import { frontMatterSlips, headingSlip, type KeyboardSlip } from './parsing/fullWidth';
 import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
-import { LineIndex, type Range } from './text';
+import { lastAtOrBefore, LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
 export interface FrontMatter {
@@ -83,6 +84,8 @@ export interface ParsedDocument {
   readonly links: readonly DocumentLink[];
   /** Items of ordered lists, in document order: the "numbered steps" translations must keep. */
   readonly steps: readonly Step[];
+  /** Full-width `：`, `　` and `＃` where YAML or Markdown needs ASCII, in document order; the rest of the parse reads them as meant. */
+  readonly keyboardSlips: readonly KeyboardSlip[];
   /** Set when the file was not parsed at all; everything above is then empty. */
   readonly unreadable?: UnreadableReason;
 }
@@ -135,7 +138,7 @@ const BLOCK_PREFIX = /^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])+/gm;
 
 /** A placeholder for a file that is reported but never parsed. */
 export function unreadableDocument(path: string, reason: UnreadableReason): ParsedDocument {
-  return { path, text: '', lines: new LineIndex(''), frontMatter: undefined, unclosedFrontMatter: false, headings: [], anchors: [], links: [], steps: [], unreadable: reason };
+  return { path, text: '', lines: new LineIndex(''), frontMatter: undefined, unclosedFrontMatter: false, headings: [], anchors: [], links: [], steps: [], keyboardSlips: [], unreadable: reason };
 }
 
 /** Parses a document unless it is binary or nested too deeply to parse safely. */
@@ -171,7 +174,8 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   const slugger = new GithubSlugger();
   const steps: Step[] = [];
   const range = (start: number, end: number) => lines.rangeOf(source.original(start), source.original(end));
-  const read = new LinkReader(text, lines, source, links, anchors);
+  const keyboardSlips: KeyboardSlip[] = [];
+  const read = new LinkReader(text, lines, source, links, anchors, keyboardSlips);
 
   /** Open lists, innermost last: the number the next item of an ordered one gets, undefined for a bullet list. */
   const lists: (number | undefined)[] = [];
@@ -181,7 +185,7 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
     const token = tokens[i]!;
     switch (token.type) {
       case 'front_matter':
-        frontMatter = readFrontMatter(text, lines, 0, source.original(positionOf(token).end));
+        frontMatter = readFrontMatter(text, lines, 0, source.original(positionOf(token).end), keyboardSlips);
         break;
       case 'heading_open': {
         const inline = tokens[i + 1]!;
@@ -220,7 +224,9 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
         break;
       case 'inline':
         if (token.map) {
-          read.inline(token, source.mapLines(token.content, token.map[0]));
+          const map = source.mapLines(token.content, token.map[0]);
+          findHeadingSlips(token.content, (offset) => source.original(map.toSource(offset)), lines, keyboardSlips);
+          read.inline(token, map);
         } else {
           const cell = source.mapCell(token.content, rowLine, cellCursor);
           cellCursor = cell.end;
@@ -236,7 +242,21 @@ export function parseMarkdown(path: string, rawText: string): ParsedDocument {
   links.sort((a, b) => a.nodeOffsets![0] - b.nodeOffsets![0]);
 
   const unclosedFrontMatter = !frontMatter && /^---[ \t]*(\r\n|\n|\r)/.test(text) && !/^---[ \t]*(\r\n|\n|\r)[\s\S]*?(\r\n|\n|\r)(---|\.\.\.)[ \t]*($|\r|\n)/.test(text);
-  return { path, text, bom: text.length !== rawText.length, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps };
+  keyboardSlips.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { path, text, bom: text.length !== rawText.length, lines, frontMatter, unclosedFrontMatter, headings, anchors, links, steps, keyboardSlips };
+}
+
+/** Lines of a paragraph that were meant as headings: `＃ 手順` (see parsing/fullWidth.ts). */
+function findHeadingSlips(content: string, at: (offset: number) => number, lines: LineIndex, slips: KeyboardSlip[]): void {
+  if (!/[\u3000\uff03]/.test(content)) return;
+  for (let from = 0; from <= content.length; ) {
+    const newline = content.indexOf('\n', from);
+    const to = newline < 0 ? content.length : newline;
+    const slip = headingSlip(content.slice(from, to), (offset) => at(from + offset), lines);
+    if (slip) slips.push(slip);
+    if (newline < 0) break;
+    from = newline + 1;
+  }
 }
 
 function positionOf(token: Token): TokenPosition {
@@ -412,15 +432,8 @@ class ContentMap {
   }
 
   toSource(offset: number): number {
-    const starts = this.contentStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return (this.sourceStarts[low] ?? 0) + offset - (starts[low] ?? 0);
+    const piece = lastAtOrBefore(this.contentStarts, offset);
+    return (this.sourceStarts[piece] ?? 0) + offset - (this.contentStarts[piece] ?? 0);
   }
 }
 
@@ -437,6 +450,7 @@ class LinkReader {
     private readonly source: SourceText,
     private readonly links: DocumentLink[],
     private readonly anchors: string[],
+    private readonly slips: KeyboardSlip[],
   ) {}
 
   private offset(map: ContentMap, contentOffset: number): number {
@@ -531,7 +545,7 @@ class LinkReader {
       this.links.push({ kind, raw, range, external: true, nodeOffsets, textOffsets });
       return;
     }
-    const hash = raw.indexOf('#');
+    const hash = this.fragmentStart(raw, start);
     const rawPath = (hash < 0 ? raw : raw.slice(0, hash)).replace(/\?.*$/, '');
     const rawFragment = hash < 0 ? undefined : raw.slice(hash + 1);
     this.links.push({
@@ -545,6 +559,17 @@ class LinkReader {
       nodeOffsets,
       textOffsets,
     });
+  }
+
+  /** Where the fragment's `#` stands; a full-width `＃` where there is no `#` is taken as meant, and recorded. */
+  private fragmentStart(raw: string, start: number): number {
+    const hash = raw.indexOf('#');
+    if (hash >= 0) return hash;
+    const fullWidth = raw.indexOf('\uff03');
+    if (fullWidth >= 0) {
+      this.slips.push({ rule: 'link/full-width', range: this.lines.rangeOf(start + fullWidth, start + fullWidth + 1), written: '\uff03', newText: '#', subject: raw });
+    }
+    return fullWidth;
   }
 }
 
@@ -561,13 +586,15 @@ function outsideComments(content: string): [number, number][] {
   return parts;
 }
 
-function readFrontMatter(text: string, lines: LineIndex, start: number, end: number): FrontMatter {
+function readFrontMatter(text: string, lines: LineIndex, start: number, end: number, slips: KeyboardSlip[]): FrontMatter {
   const firstBreak = text.slice(start, end).search(/\r\n|\n|\r/);
   const contentStart = firstBreak < 0 ? end : start + firstBreak + (text.startsWith('\r\n', start + firstBreak) ? 2 : 1);
   // The closing fence is the last line of the block.
   const lastLineStart = lines.offsetAt({ line: lines.positionAt(end).line, character: 0 });
   const contentEnd = Math.max(contentStart, lastLineStart);
-  const parsed = parseYaml(text.slice(contentStart, contentEnd), lines, contentStart);
+  const keyboard = frontMatterSlips(text.slice(contentStart, contentEnd), contentStart, lines);
+  slips.push(...keyboard.slips);
+  const parsed = parseYaml(keyboard.normalised.text(), lines, contentStart, keyboard.normalised.toOriginal);
   const root = parsed.root;
   return {
     range: lines.rangeOf(start, end),

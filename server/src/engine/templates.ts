@@ -33,3 +33,20 @@ export function templateFileName(id: string, lang: string, sourceLang: string): 
   const stem = id.toLowerCase();
   return lang === sourceLang ? `${stem}.md` : `${stem}.${lang}.md`;
 }
+
+/**
+ * The files to try, in this order, for template `name` and a document in
+ * `lang`, inside the folder that holds the template: the language's own
+ * variant (`sop.ja.md`, with Japanese headings and guidance), then the
+ * template itself. `densho new` and the editor's New document both choose so.
+ */
+export function templateFiles(name: string, lang: string): string[] {
+  return [`${name}.${lang}.md`, `${name}.md`];
+}
+
+/** The template a file of templates/ is (`sop.md` → `sop`); undefined for a language variant (`sop.ja.md`) and the README. */
+export function templateNameOf(fileName: string): string | undefined {
+  if (!fileName.endsWith('.md') || fileName === 'README.md') return undefined;
+  const stem = fileName.slice(0, -3);
+  return stem === '' || stem.includes('.') ? undefined : stem;
+}

@@ -13,6 +13,18 @@ export interface Range {
   readonly end: Position;
 }
 
+/** The index of the last of the ascending `starts` that is at or before `value` (0 when none is). */
+export function lastAtOrBefore(starts: readonly number[], value: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Maps string offsets to line/character positions. `\r\n`, `\n` and `\r` all end a line. */
 export class LineIndex {
   private readonly lineStarts: number[];
@@ -37,14 +49,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    const line = lastAtOrBefore(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line]! };
   }
 
   offsetAt(position: Position): number {

@@ -65,12 +65,13 @@ export interface ParsedYaml {
 
 /**
  * Parses `source`, which starts at `baseOffset` of the text that `lines`
- * indexes. The view never expands aliases (it shows them as `alias`), so a
+ * indexes (`toOriginal` maps its offsets back when it is a normalised copy
+ * of that text, see parsing/fullWidth.ts) * indexes. The view never expands aliases (it shows them as `alias`), so a
  * "billion laughs" block cannot exhaust memory.
  */
-export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): ParsedYaml {
-  const rangeAt = (start: number, end: number): Range =>
-    lines.rangeOf(baseOffset + start, baseOffset + Math.max(start, end));
+export function parseYaml(source: string, lines: LineIndex, baseOffset = 0, toOriginal: (offset: number) => number = (offset) => offset): ParsedYaml {
+  const absolute = (offset: number): number => baseOffset + toOriginal(offset);
+  const rangeAt = (start: number, end: number): Range => lines.rangeOf(absolute(start), absolute(Math.max(start, end)));
   let document;
   try {
     // A lone CR ends a line for Markdown and for LineIndex but not for the yaml library; as LF it keeps every offset.
@@ -103,7 +104,7 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0): Par
   if (errors.length > 0) return { root: undefined, errors };
   const contents = document.contents as Node | null;
   if (!contents) return { root: undefined, errors };
-  const root = convert(contents, source, rangeAt, baseOffset);
+  const root = convert(contents, source, rangeAt, absolute);
   reportDuplicateKeys(root, errors);
   return errors.length > 0 ? { root: undefined, errors } : { root, errors };
 }
@@ -127,11 +128,11 @@ function convert(
   node: Node | null | undefined,
   source: string,
   rangeAt: (start: number, end: number) => Range,
-  baseOffset: number,
+  absolute: (offset: number) => number,
   fallbackOffset = 0,
 ): YamlValue {
   const [start, end] = node?.range ? [node.range[0], node.range[1]] : [fallbackOffset, fallbackOffset];
-  const base = { range: rangeAt(start, end), startOffset: baseOffset + start, endOffset: baseOffset + end };
+  const base = { range: rangeAt(start, end), startOffset: absolute(start), endOffset: absolute(end) };
   if (!node) return { kind: 'empty', ...base };
   if (isScalar(node)) {
     const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
@@ -141,7 +142,7 @@ function convert(
     return { kind: 'scalar', value: node.value, text, quoted, ...base };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => convert(item as Node, source, rangeAt, baseOffset, end));
+    const items = node.items.map((item) => convert(item as Node, source, rangeAt, absolute, end));
     return { kind: 'list', items, flow: Boolean(node.flow), ...base };
   }
   if (isMap(node)) {
@@ -155,8 +156,8 @@ function convert(
       entries.push({
         key,
         keyRange: rangeAt(keyStart, keyEnd),
-        keyStartOffset: baseOffset + keyStart,
-        value: convert(pair.value as Node | null, source, rangeAt, baseOffset, keyEnd),
+        keyStartOffset: absolute(keyStart),
+        value: convert(pair.value as Node | null, source, rangeAt, absolute, keyEnd),
       });
     }
     return { kind: 'map', entries, ...base };

@@ -318,7 +318,7 @@ describe('Densho in VS Code', function () {
       await waitFor(ctx.views.skills.onDidChangeTreeData, () => qualified() === '1/2 qualified', 'the Skills view to count d.nakamura');
     });
 
-    it('New document from template creates and opens the file, and never overwrites', async function () {
+    it('New document from template creates and opens the file, in the document\'s language, and never overwrites', async function () {
       const args = { template: 'sop', id: 'SOP-TST-001', title: 'Bending <test> & "quotes"', lang: 'en', folder: 'sops/training' };
       const created = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocument', args);
       assert.equal(created?.toString(), uri('sops/training/sop-tst-001.md').toString());
@@ -331,6 +331,10 @@ describe('Densho in VS Code', function () {
       assert.equal(read('sops/training/sop-tst-001.md'), text, 'not overwritten');
       const japanese = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocument', { ...args, lang: 'ja' });
       assert.equal(japanese?.toString(), uri('sops/training/sop-tst-001.ja.md').toString());
+      // A Japanese document starts from the template's Japanese variant (sop.ja.md), an English one from sop.md.
+      assert.match(read('sops/training/sop-tst-001.ja.md'), /^## 手順$/m);
+      assert.doesNotMatch(read('sops/training/sop-tst-001.ja.md'), /^## Steps$/m);
+      assert.match(text, /^## Steps$/m);
     });
 
     it('Create translation copies the source with lang and translated-from-version, beside it', async function () {

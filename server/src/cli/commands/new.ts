@@ -5,7 +5,7 @@ import { formatDay, parseConfig, sourceLanguage } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { discoverRepository, parseToday } from '../repository';
-import { fillTemplate, templateFileName } from '../../engine/templates';
+import { fillTemplate, templateFileName, templateFiles, templateNameOf } from '../../engine/templates';
 
 export interface NewOptions {
   readonly id?: string;
@@ -20,18 +20,19 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
   const repositoryRoot = discoverRepository(resolve(io.cwd)).root;
   const config = parseConfig(readOptional(join(repositoryRoot, 'densho.yaml'))).config;
   const templates = templateDirectories(repositoryRoot);
-  const templatePath = templates.map((dir) => join(dir, `${template}.md`)).find((path) => existsSync(path));
-  if (!templatePath) {
+  const templateDirectory = templateNameOf(`${template}.md`) === undefined ? undefined : templates.find((dir) => existsSync(join(dir, `${template}.md`)));
+  if (!templateDirectory) {
     const available = [...new Set(templates.flatMap(listTemplates))].sort().join(', ');
     throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
   }
-  // A repository's template may be a link to any file on the machine: `new` would copy it into the document.
-  const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
-  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(io.cwd, templatePath) || templatePath}: ${relative(io.cwd, link) || link} is a symbolic link, and templates are read only from real files`);
   if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
   if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
   const lang = options.lang ?? sourceLanguage(config);
   if (!config.languages.includes(lang)) throw new UsageError(`--lang must be one of ${config.languages.join(', ')}, not "${lang}"`);
+  const templatePath = templateFiles(template, lang).map((file) => join(templateDirectory, file)).find((path) => existsSync(path))!;
+  // A repository's template may be a link to any file on the machine: `new` would copy it into the document.
+  const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
+  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(io.cwd, templatePath) || templatePath}: ${relative(io.cwd, link) || link} is a symbolic link, and templates are read only from real files`);
 
   const directory = resolve(io.cwd, options.dir ?? '.');
   const target = join(directory, templateFileName(options.id, lang, sourceLanguage(config)));
@@ -71,7 +72,5 @@ function templateDirectories(repositoryRoot: string): string[] {
 }
 
 function listTemplates(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md') && name !== 'README.md')
-    .map((name) => name.slice(0, -3));
+  return readdirSync(dir).flatMap((name) => templateNameOf(name) ?? []);
 }

@@ -5,7 +5,7 @@
  */
 import { formatDay } from '../dates';
 import type { DocumentMeta } from '../frontmatter';
-import type { Standard } from '../standards/registry';
+import { clauseTitle, type Standard } from '../standards/registry';
 import type { IndexedDocument } from '../workspaceIndex';
 import { documentsById } from './documents';
 
@@ -66,13 +66,14 @@ export function coveredClauses(standard: Standard, documents: Iterable<IndexedDo
   return covered;
 }
 
-export function coverageReport(standard: Standard, documents: Iterable<IndexedDocument>, today: number): CoverageReport {
+/** `language` picks the clause titles (`ja`: JIS Q 9001's); English when absent or when a clause has none in it. */
+export function coverageReport(standard: Standard, documents: Iterable<IndexedDocument>, today: number, language?: string | null): CoverageReport {
   const covered = coveredClauses(standard, documents);
   const clauses = standard.clauses.map((clause): CoverageClause => {
     const entries = (covered.get(clause.number) ?? []).slice().sort((a, b) => compare(a.document.meta.id?.value, b.document.meta.id?.value));
     const result: CoverageClause = {
       clause: clause.number,
-      title: clause.title,
+      title: clauseTitle(clause, language),
       level: clause.number.split('.').length,
       documented: Boolean(clause.documented),
       covered: entries.length > 0,

@@ -68,7 +68,7 @@ export const frontmatterRules: RuleFamily = {
       }
       for (const problem of check.problems) {
         context.report({
-          rule: 'frontmatter/invalid',
+          rule: problem.rule ?? 'frontmatter/invalid',
           range: problem.range,
           message: problem.message,
           fixes: problem.replacement

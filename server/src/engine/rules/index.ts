@@ -1,6 +1,7 @@
 /** The ordered registry of rule families. Adding a family: write rules/<family>.ts and list it here. */
 import { accessRules } from './access';
 import { frontmatterRules } from './frontmatter';
+import { fullWidthRules } from './fullWidth';
 import { idRules } from './id';
 import { isoRules } from './iso';
 import { knowledgeRules } from './knowledge';
@@ -14,6 +15,7 @@ import type { RuleFamily } from './types';
 
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   frontmatterRules,
+  fullWidthRules,
   idRules,
   peopleRules,
   linkRules,

@@ -6,6 +6,8 @@ export const RULE_DEFAULTS = {
   'frontmatter/required': 'error',
   'frontmatter/unknown-field': 'warning',
   'frontmatter/invalid': 'error',
+  'frontmatter/full-width': 'error',
+  'heading/full-width': 'warning',
   'id/duplicate': 'error',
   'id/pattern': 'warning',
   'people/unknown': 'warning',
@@ -16,6 +18,7 @@ export const RULE_DEFAULTS = {
   'link/id': 'error',
   'link/outside-repo': 'error',
   'link/obsolete': 'warning',
+  'link/full-width': 'error',
   'access/leak': 'warning',
   'access/list-missing': 'error',
   'review/overdue': 'warning',
@@ -54,6 +57,8 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'frontmatter/required': 'a required field is missing',
   'frontmatter/unknown-field': 'an unknown front matter key',
   'frontmatter/invalid': 'a value has the wrong form (date, enum, integer, list)',
+  'frontmatter/full-width': 'a key typed with a full-width colon or space, or a number or date typed with full-width digits or as 2026年3月1日',
+  'heading/full-width': 'a heading typed with a full-width ＃ or space, which Markdown shows as text',
   'id/duplicate': 'two documents share id and lang',
   'id/pattern': 'id does not match id-pattern',
   'people/unknown': 'owner, expert or approved-by is not in people.yaml',
@@ -64,6 +69,7 @@ export const RULE_SUMMARIES: Readonly<Record<RuleId, string>> = {
   'link/id': 'a [[ID]] reference matches no document',
   'link/outside-repo': 'a link resolves outside the repository root',
   'link/obsolete': 'a link points to a document with status: obsolete',
+  'link/full-width': "a link's fragment starts with a full-width ＃ instead of #",
   'access/leak': 'a document links to a document in a higher layer',
   'access/list-missing': 'a highest-layer document has no access-list',
   'review/overdue': 'reviewed + interval is in the past',
@@ -94,9 +100,12 @@ export function isRuleId(value: string): value is RuleId {
 
 /**
  * Where a rule is documented, relative to the package root: docs/rules.md,
- * which ships with the CLI, the server and the extension, at the rule's
- * anchor (its id with `/` as `-`). Never a page outside the package.
+ * or its Japanese version docs/rules.ja.md for a Japanese `language` (`ja`,
+ * `ja-JP`), which ship with the CLI, the server and the extension, at the
+ * rule's anchor (its id with `/` as `-`, the same in both). Never a page
+ * outside the package.
  */
-export function ruleDocumentationPath(rule: RuleId): string {
-  return `docs/rules.md#${rule.replace('/', '-')}`;
+export function ruleDocumentationPath(rule: RuleId, language?: string): string {
+  const page = language?.toLowerCase().split(/[-_]/)[0] === 'ja' ? 'rules.ja.md' : 'rules.md';
+  return `docs/${page}#${rule.replace('/', '-')}`;
 }

@@ -48,6 +48,12 @@ export class Standard {
   }
 }
 
+/** A clause's title in `language` (`ja`, or a locale such as `ja-JP`), or its English title when it has none in that language. */
+export function clauseTitle(clause: ClauseDefinition, language: string | null | undefined): string {
+  const primary = language?.toLowerCase().split(/[-_]/)[0];
+  return (primary && Object.prototype.hasOwnProperty.call(clause.translatedTitles ?? {}, primary) ? clause.translatedTitles![primary] : undefined) ?? clause.title;
+}
+
 const STANDARD_KEYS = ['id', 'title', 'clauses'];
 const CLAUSE_KEYS = ['number', 'title', 'documented'];
 

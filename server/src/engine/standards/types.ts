@@ -17,6 +17,8 @@ export interface ClauseDefinition {
   /** Dotted clause number, e.g. `8.5.1`. Kept as a string: `7.10` is not `7.1`. */
   readonly number: string;
   readonly title: string;
+  /** The title in other languages, by language (`ja`: the JIS Q 9001 wording for ISO 9001); see `clauseTitle`. */
+  readonly translatedTitles?: Readonly<Record<string, string>>;
   /** True when the clause requires documented information to be maintained or retained. */
   readonly documented?: boolean;
 }

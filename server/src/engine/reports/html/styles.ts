@@ -3,6 +3,7 @@ export const REPORT_STYLES = `
 :root { --fg: #1d232b; --muted: #5b6673; --line: #d5dae0; --bg-alt: #f4f6f8; --accent: #1f5fa8;
   --gap: #b3261e; --gap-bg: #fde8e6; --warn: #8a5300; --warn-bg: #fff3d6; --ok: #1e7a3c; --ok-bg: #e3f4e8; }
 * { box-sizing: border-box; }
+/* On screen and in the PDF alike, Japanese text falls back to a CJK font named here (Noto Sans CJK JP is Debian's fonts-noto-cjk, which .ci/setup installs): without one Chromium prints boxes, and pdftotext reads nothing back. */
 html { font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", "Noto Sans CJK JP", "Noto Sans JP", Roboto, Arial, sans-serif;
   font-size: 14px; color: var(--fg); background: #fff; }
 body { margin: 0 auto; padding: 24px 32px 48px; max-width: 1400px; line-height: 1.45; }
@@ -10,7 +11,7 @@ h1 { font-size: 1.7rem; margin: 0 0 4px; }
 h2 { font-size: 1.3rem; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 1.05rem; margin: 20px 0 6px; }
 p.lead, .muted { color: var(--muted); }
-code, .file { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; }
+code, .file { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK JP", "Noto Sans CJK JP", monospace; font-size: 0.85em; }
 .file { color: var(--muted); display: block; }
 nav.toc { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 12px 0 0; padding: 8px 12px; background: var(--bg-alt); border-radius: 6px; }
 nav.toc a { color: var(--accent); text-decoration: none; }
