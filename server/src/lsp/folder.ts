@@ -36,6 +36,12 @@ export interface FolderListener {
   log(message: string): void;
 }
 
+/** The work-done progress of a check: `end` is called exactly once per check, however the check stops. */
+export interface CheckProgress {
+  report(done: number, total: number): void;
+  end(): void;
+}
+
 export interface FolderOptions {
   /** A fixed "today" (tests, reproducible runs); the local date, re-read at every check, when absent. */
   readonly today?: Day;
@@ -88,11 +94,15 @@ export class DenshoFolder {
     readonly fs: OverlayFileSystem,
     private readonly listener: FolderListener,
     private readonly options: FolderOptions,
-    onProgress: (done: number, total: number) => void = () => undefined,
+    progress?: CheckProgress,
   ) {
     this.settings = options.settings;
     this.workspaceValue = new Workspace({ today: options.today, settings: options.settings });
-    this.ready = this.load(onProgress);
+    // A load that fails never starts the check, so the progress ends here.
+    this.ready = this.load(progress).catch((error: unknown) => {
+      progress?.end();
+      throw error;
+    });
   }
 
   /**
@@ -118,7 +128,7 @@ export class DenshoFolder {
     return this.fs.root;
   }
 
-  private async load(onProgress: (done: number, total: number) => void): Promise<void> {
+  private async load(progress: CheckProgress | undefined): Promise<void> {
     const cacheFolder = this.options.cacheFolder;
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
@@ -142,7 +152,7 @@ export class DenshoFolder {
     for (const path of workspace.documentPaths()) this.pending.add(path);
     this.repositoryDirty = true;
     // Requests are answered from here on; the first check runs in the background, open documents first.
-    void this.flush(onProgress);
+    void this.flush(progress);
   }
 
   // ---- changes --------------------------------------------------------------------
@@ -346,18 +356,23 @@ export class DenshoFolder {
     }
   }
 
-  private flush(onProgress?: (done: number, total: number) => void): Promise<void> {
+  private flush(progress?: CheckProgress): Promise<void> {
     if (this.flushing) {
       // One flush at a time; whatever arrives meanwhile is picked up by the next.
-      return this.flushing.then(() => (this.pending.size > 0 || this.changed.size > 0 || this.repositoryDirty ? this.flush(onProgress) : undefined));
+      return this.flushing.then(() => (this.pending.size > 0 || this.changed.size > 0 || this.repositoryDirty ? this.flush(progress) : progress?.end()));
     }
-    this.flushing = this.runFlush(onProgress).finally(() => {
+    this.flushing = this.runFlush(progress).finally(() => {
       this.flushing = undefined;
     });
     return this.flushing;
   }
 
-  private async runFlush(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * One check of what is pending. Its progress ends in `finally`: a check
+   * cut short by an edit (the rest goes back in the queue) or by an error
+   * must not leave "checking 25/41 documents" on the screen for ever.
+   */
+  private async runFlush(progress?: CheckProgress): Promise<void> {
     try {
       this.refreshToday();
       const workspace = this.workspace;
@@ -383,7 +398,7 @@ export class DenshoFolder {
           const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
           this.listener.diagnostics(this, path, fromCache ? [...initial.session.document(path)] : this.workspace.checkDocument(path));
         }
-        onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);
+        progress?.report(Math.min(start + CHUNK, queue.length), queue.length);
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
@@ -394,6 +409,8 @@ export class DenshoFolder {
       initial?.save();
     } catch (error) {
       this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      progress?.end();
     }
   }
 

@@ -26,7 +26,7 @@ import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditR
 import { recordTraining } from './features/training';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { DenshoFolder, type FolderListener } from './folder';
+import { DenshoFolder, type CheckProgress, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { GitHistorySource } from '../node/gitHistory';
 import { watchGit } from '../node/gitWatcher';
@@ -81,7 +81,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly documents = new Map<string, TextDocument>();
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
   private watchDynamically = false;
-  private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+  /** Progress of checks still running, ended at shutdown so none outlives the server. */
+  private readonly liveProgress = new Set<CheckProgress>();
   /** Watchers to close at shutdown. */
   private readonly disposables: { dispose(): void }[] = [];
 
@@ -115,11 +116,11 @@ export class DenshoServer implements ServerContext, FolderListener {
       const path = uriToFsPath(root.uri);
       if (!path) continue;
       const fs = new OverlayFileSystem(new NodeFileSystem(path));
-      const onProgress = withProgress ? (done: number, total: number) => this.background(this.reportProgress(root.name, done, total)) : undefined;
+      const progress = withProgress ? this.checkProgress(root.name) : undefined;
       // One cache folder per workspace folder: their documents must not share shards.
       const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
       const history = historyOff ? undefined : new GitHistorySource(path);
-      const folder = new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder, history, historyOff }, onProgress);
+      const folder = new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder, history, historyOff }, progress);
       this.folderList.push(folder);
       if (history) {
         const watcher = watchGit(path, () => this.background(folder.historyMoved()));
@@ -168,22 +169,36 @@ export class DenshoServer implements ServerContext, FolderListener {
     }
   }
 
-  private async reportProgress(name: string, done: number, total: number): Promise<void> {
-    if (!this.progressPromise) {
-      this.progressPromise = this.port.createProgress().then((reporter) => {
-        reporter?.begin(`Densho: checking ${name}`, 0, undefined, false);
-        return reporter;
-      });
-    }
-    const reporter = await this.progressPromise;
-    reporter?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`);
-    if (done >= total) {
-      reporter?.done();
-      this.progressPromise = undefined;
-    }
+  /**
+   * The work-done progress of one folder's check, created at its first
+   * report. Every `begin` is followed by one `end`: `end` may come before the
+   * client has answered the creation, and reports after it are dropped.
+   */
+  private checkProgress(name: string): CheckProgress {
+    let reporter: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+    let ended = false;
+    const progress: CheckProgress = {
+      report: (done, total) => {
+        if (ended) return;
+        reporter ??= this.port.createProgress().then((created) => {
+          created?.begin(`Densho: checking ${name}`, 0, undefined, false);
+          return created;
+        });
+        void reporter.then((created) => created?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`));
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.liveProgress.delete(progress);
+        void reporter?.then((created) => created?.done());
+      },
+    };
+    this.liveProgress.add(progress);
+    return progress;
   }
 
   shutdown(): void {
+    for (const progress of [...this.liveProgress]) progress.end();
     for (const folder of this.folderList) folder.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
