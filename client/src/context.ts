@@ -9,11 +9,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
-import { formatDay, localToday, parseConfig, type DenshoConfig } from '../../server/src/engine';
-import type { RequestType } from 'vscode-languageserver-protocol';
-import { ReportsChangedNotification } from '../../server/src/protocol';
-import { SECTION, settingsAsYaml, withRepositoryConfig } from './settings';
+import type { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ConfigurationRequest, ReportsChangedNotification, type DenshoInitializationOptions, type EffectiveConfiguration } from '../../server/src/protocol';
+import { SECTION, settingsAsYaml } from './settingsYaml';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
@@ -94,7 +92,7 @@ export class Ctx implements vscode.Disposable {
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted },
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted } satisfies DenshoInitializationOptions,
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
@@ -167,23 +165,29 @@ export class Ctx implements vscode.Disposable {
     return settingsAsYaml((name) => settings.get(name));
   }
 
-  /** The configuration that applies: the settings, overridden key by key by the repository's densho.yaml. */
-  async config(folder = this.folder()): Promise<DenshoConfig> {
-    let repository: unknown;
-    if (folder) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'densho.yaml'));
-        repository = parseYamlText(new TextDecoder().decode(bytes));
-      } catch {
-        repository = undefined; // no densho.yaml, or not valid YAML: the settings apply
-      }
-    }
-    return parseConfig(stringifyYaml(withRepositoryConfig(this.settingsAsYaml(folder), repository))).config;
+  /** The configuration in effect for a folder (the settings under its densho.yaml), as the server reads it. */
+  configuration(folder = this.folder()): Promise<EffectiveConfiguration> {
+    return this.request(ConfigurationRequest, { folder: folder?.uri.toString() });
   }
 
-  /** Today in the local calendar, as the server and the CLI take it. */
-  today(): string {
-    return formatDay(localToday());
+  /** Applies an edit the server computed; false when VS Code refused it (a file to create exists, say). */
+  async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    const client = await this.start();
+    if (!client) return false;
+    return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+  }
+
+  /**
+   * Sends a request whose refusal (an error with the reason) is shown to
+   * the user; undefined then. For the document commands.
+   */
+  async requestOrShow<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
+    try {
+      return await this.request(type, params);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Densho: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 
   dispose(): void {

@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { manifestAssets } from '../../client/src/manifestAssets';
-import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
+import { maxLayerOfFilter } from '../../client/src/webview/layerFilter';
+import { filterByLayers } from '../../server/src/lsp/features/coverageMatrix';
 import type { CoverageReport } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..');

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig } from '../../server/src/engine';
-import { CONFIG_SETTINGS, configurationContribution, settingsAsYaml, withRepositoryConfig } from '../../client/src/settings';
+import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig, Workspace } from '../../server/src/engine';
+import { CONFIG_SETTINGS, configurationContribution, settingsAsYaml } from '../../client/src/settings';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> } };
@@ -70,14 +70,14 @@ describe('settings: contributes.configuration', () => {
     assert.deepEqual({ ...result.config, idPattern: result.config.idPattern.source }, { ...DEFAULT_CONFIG, idPattern: DEFAULT_CONFIG.idPattern.source });
   });
 
-  it('densho.yaml takes precedence over the settings, key by key', () => {
+  it('densho.yaml takes precedence over the settings, key by key (as the server, given them, merges them)', () => {
     const settings = settingsAsYaml((name) => ({ languages: ['en', 'ja'], reviewInterval: '6m', reviewWarnBefore: '14d', layers: ['a', 'b'] })[name]);
-    const merged = withRepositoryConfig(settings, { languages: ['ja', 'en'], review: { interval: '1y' } });
-    const config = parseConfig(stringify(merged)).config;
+    const workspace = new Workspace({ settings });
+    workspace.setConfigText(stringify({ languages: ['ja', 'en'], review: { interval: '1y' } }));
+    const config = workspace.config;
     assert.deepEqual(config.languages, ['ja', 'en']);
     assert.deepEqual(config.reviewInterval, { amount: 1, unit: 'y' });
     assert.deepEqual(config.reviewWarnBefore, { amount: 14, unit: 'd' }, 'review.warn-before from the settings survives');
     assert.deepEqual(config.layers, ['a', 'b']);
-    assert.deepEqual(parseConfig(stringify(withRepositoryConfig(settings, { 'review.interval': '2y' }))).config.reviewInterval, { amount: 2, unit: 'y' });
   });
 });

@@ -25,7 +25,7 @@ const showCoverageMatrix = (ctx: Ctx) => async (): Promise<CoverageMatrixPanel> 
 const filterCoverageLayers = (ctx: Ctx) => async (layers?: readonly string[]): Promise<void> => {
   const matrix = ctx.coverageMatrix ?? (ctx.coverageMatrix = await CoverageMatrixPanel.show(ctx, undefined));
   if (!layers) {
-    const configured = (await ctx.config()).layers;
+    const configured = (await ctx.configuration()).layers;
     const shown = matrix.shownLayers ?? configured;
     const picked = await vscode.window.showQuickPick(
       configured.map((layer) => ({ label: layer, picked: shown.includes(layer) })),

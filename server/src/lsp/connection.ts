@@ -8,7 +8,16 @@ import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-langu
 import {
   AuditReportRequest,
   ChangesRequest,
+  CheckDocumentIdRequest,
+  ConfigurationRequest,
+  CoverageExportRequest,
+  CoverageMatrixRequest,
   CoverageRequest,
+  CreateTranslationRequest,
+  MarkReviewedRequest,
+  NewDocumentOptionsRequest,
+  NewDocumentRequest,
+  TranslationsRequest,
   HistoryRequest,
   KnowledgeRiskRequest,
   PartnerCopyRequest,
@@ -63,5 +72,14 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
   connection.onRequest(HistoryRequest, (params) => server.history(params));
   connection.onRequest(ChangesRequest, (params) => server.changes(params));
+  connection.onRequest(ConfigurationRequest, (params) => server.configuration(params));
+  connection.onRequest(MarkReviewedRequest, (params) => server.markReviewed(params));
+  connection.onRequest(TranslationsRequest, (params) => server.translations(params));
+  connection.onRequest(CreateTranslationRequest, (params) => server.createTranslation(params));
+  connection.onRequest(NewDocumentOptionsRequest, (params) => server.newDocumentOptions(params));
+  connection.onRequest(CheckDocumentIdRequest, (params) => server.checkDocumentId(params));
+  connection.onRequest(NewDocumentRequest, (params) => server.newDocument(params));
+  connection.onRequest(CoverageExportRequest, (params) => server.exportCoverage(params));
+  connection.onRequest(CoverageMatrixRequest, (params) => server.coverageMatrix(params));
   return server;
 }

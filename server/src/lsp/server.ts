@@ -11,7 +11,7 @@ import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDay, type Day, type Diagnostic } from '../engine';
 import { cacheDirectory, NodeFileSystem } from '../node';
-import type { FolderParams } from '../protocol';
+import type { DenshoConfigurationChange, DenshoInitializationOptions, FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
 import { codeActions } from './features/codeActions';
@@ -24,6 +24,11 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { recordTraining } from './features/training';
+import { configuration } from './features/configuration';
+import { coverageMatrix, exportCoverage } from './features/coverageMatrix';
+import { markReviewed } from './features/markReviewed';
+import { checkDocumentId, newDocument, newDocumentOptions } from './features/newDocument';
+import { createTranslation, translations } from './features/translations';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DenshoFolder, type CheckProgress, type FolderListener } from './folder';
@@ -39,33 +44,6 @@ export interface ClientPort {
   /** A work-done progress the server starts itself (undefined when the client does not support them). */
   createProgress(): Promise<lsp.WorkDoneProgressServerReporter | undefined>;
   registerFileWatchers(): void;
-}
-
-/** `initializationOptions` the server understands. */
-export interface DenshoInitializationOptions {
-  /** YYYY-MM-DD: a fixed "today" for every date rule (tests and reproducible runs). */
-  readonly today?: string;
-  /** Milliseconds between the last edit and the re-check (default 150). */
-  readonly debounceMs?: number;
-  /** The editor's Densho settings, shaped like densho.yaml: defaults that a repository's densho.yaml overrides. */
-  readonly settings?: Record<string, unknown>;
-  /**
-   * Keep parses and results between sessions (default true), in `cacheLocation`
-   * (VS Code passes the workspace's storage folder) or else in each folder's
-   * node_modules/.cache/densho.
-   */
-  readonly cache?: boolean;
-  readonly cacheLocation?: string;
-  /**
-   * Read document history from Git (default true). The VS Code client sends
-   * false in a workspace it has not trusted: Git is never run there.
-   */
-  readonly history?: boolean;
-}
-
-/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
-export interface DenshoConfigurationChange {
-  readonly settings?: { readonly densho?: Record<string, unknown> };
 }
 
 function settingsObject(value: unknown): Record<string, unknown> | undefined {
@@ -409,6 +387,15 @@ export class DenshoServer implements ServerContext, FolderListener {
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
   history = (params: Parameters<typeof history>[1]) => history(this, params);
   changes = (params: Parameters<typeof changes>[1]) => changes(this, params);
+  configuration = (params: Parameters<typeof configuration>[1]) => configuration(this, params);
+  markReviewed = (params: Parameters<typeof markReviewed>[1]) => markReviewed(this, params);
+  translations = (params: Parameters<typeof translations>[1]) => translations(this, params);
+  createTranslation = (params: Parameters<typeof createTranslation>[1]) => createTranslation(this, params);
+  newDocumentOptions = (params: Parameters<typeof newDocumentOptions>[1]) => newDocumentOptions(this, params);
+  checkDocumentId = (params: Parameters<typeof checkDocumentId>[1]) => checkDocumentId(this, params);
+  newDocument = (params: Parameters<typeof newDocument>[1]) => newDocument(this, params);
+  exportCoverage = (params: Parameters<typeof exportCoverage>[1]) => exportCoverage(this, params);
+  coverageMatrix = (params: Parameters<typeof coverageMatrix>[1]) => coverageMatrix(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -15,10 +15,10 @@ import { coverageReport, layerIndex, layerView, parseDuration } from '../../engi
 import type { AuditReportParams, CommandResult, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
+import { readyFolder } from './documentRequests';
 
 async function settledFolder(context: ServerContext, params: FolderParams | undefined): Promise<DenshoFolder> {
-  const folder = await context.folderFor(params?.folder);
-  if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, params?.folder ? `${params.folder} is not a workspace folder.` : 'No workspace folder is open.');
+  const folder = await readyFolder(context, params);
   await folder.settled();
   return folder;
 }

@@ -1,0 +1,22 @@
+/**
+ * The editor's Densho settings as the server takes them: shaped as
+ * densho.yaml, at start-up (initializationOptions.settings) and on every
+ * change. Run-time code: it imports only protocol.ts, never the engine.
+ */
+import { SETTING_YAML_KEYS, SETTINGS_SECTION } from '../../server/src/protocol';
+
+/** The settings section: `densho.docs`, `densho.reviewInterval`, ... */
+export const SECTION = SETTINGS_SECTION;
+
+/** The settings as a densho.yaml mapping (`{ review: { interval: '12m' } }`). `get` reads one setting by its name without the section. */
+export function settingsAsYaml(get: (name: string) => unknown): Record<string, unknown> {
+  const yaml: Record<string, unknown> = {};
+  for (const [name, yamlKey] of Object.entries(SETTING_YAML_KEYS)) {
+    const value = get(name);
+    if (value === undefined || value === null) continue;
+    const [head, tail] = yamlKey.split('.') as [string, string | undefined];
+    if (tail === undefined) yaml[head] = value;
+    else yaml[head] = { ...((yaml[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
+  }
+  return yaml;
+}
