@@ -178,6 +178,17 @@ export class Ctx implements vscode.Disposable {
   }
 
   /**
+   * Applies an edit that creates `uri` (and writes its text) and saves it:
+   * applied, the text is only in the editor's buffer, and a new document is
+   * a file. False when VS Code refused it (the file exists, say).
+   */
+  async createFile(edit: WorkspaceEdit, uri: vscode.Uri): Promise<boolean> {
+    if (!(await this.applyEdit(edit))) return false;
+    await (await vscode.workspace.openTextDocument(uri)).save();
+    return true;
+  }
+
+  /**
    * Sends a request whose refusal (an error with the reason) is shown to
    * the user; undefined then. For the document commands.
    */

@@ -67,11 +67,11 @@ export const newDocument =
         id = undefined;
         continue;
       }
-      if (!(await ctx.applyEdit(created.edit))) {
-        void vscode.window.showErrorMessage(`Densho: ${vscode.workspace.asRelativePath(vscode.Uri.parse(created.uri))} already exists; it was not overwritten.`);
+      const target = vscode.Uri.parse(created.uri);
+      if (!(await ctx.createFile(created.edit, target))) {
+        void vscode.window.showErrorMessage(`Densho: ${vscode.workspace.asRelativePath(target)} already exists; it was not overwritten.`);
         return undefined;
       }
-      const target = vscode.Uri.parse(created.uri);
       await vscode.window.showTextDocument(target);
       return target;
     }

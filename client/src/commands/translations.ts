@@ -28,7 +28,7 @@ export const createTranslation =
     if (!created) return undefined;
     const target = vscode.Uri.parse(created.uri);
     if (created.edit === null) void vscode.window.showInformationMessage(`Densho: ${vscode.workspace.asRelativePath(target)} exists already; opened it instead.`);
-    else if (!(await ctx.applyEdit(created.edit))) {
+    else if (!(await ctx.createFile(created.edit, target))) {
       void vscode.window.showErrorMessage(`Densho: ${vscode.workspace.asRelativePath(target)} could not be created.`);
       return undefined;
     }

@@ -7,6 +7,8 @@
  * listener. Nothing else is re-parsed.
  */
 import {
+  classifyPath,
+  repositoryPathStatus,
   CONFIG_FILE,
   dependentDocuments,
   documentsAffectedByTraining,
@@ -85,6 +87,8 @@ export class DenshoFolder {
   private readonly settingsTexts = new Map<string, string | undefined>();
   /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
   readonly openPaths = new Map<string, string>();
+  /** Paths new to the folder being classified (classifyPath), shared so that their changes stay in order. */
+  private readonly classifying = new Map<string, Promise<'document' | 'file' | 'excluded'>>();
   /** Set between loading and the end of the first check, when a cache is in use. */
   private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
 
@@ -168,6 +172,10 @@ export class DenshoFolder {
       await this.reloadSettings(path);
       return;
     }
+    // Git reads .gitignore from the disk: what is typed in it counts once saved.
+    if (isGitignore(path)) return text === undefined ? this.gitignoreChanged(path) : undefined;
+    // A path new to the folder (created, or opened in the editor) is taken only if the repository's listing would take it, as at load.
+    if (!workspace.hasDocument(path) && !workspace.index.allFiles().has(path) && (await this.classify(path)) === 'excluded') return;
     this.typedTexts.delete(path);
     if (text === undefined && workspace.isDocumentPath(path)) {
       // From the disk: a file too large, unreadable or not UTF-8 is reported as such, not taken for deleted.
@@ -194,6 +202,10 @@ export class DenshoFolder {
       await this.reloadSettings(path);
       return;
     }
+    if (isGitignore(path)) {
+      this.mark(path, () => workspace.removeFile(path));
+      return this.gitignoreChanged(path);
+    }
     const files = [...workspace.index.allFiles()];
     const gone = files.filter((file) => file === path || file.startsWith(`${path}/`));
     for (const file of gone) {
@@ -208,11 +220,40 @@ export class DenshoFolder {
     await this.ready;
     const entries = await this.fs.readDirectory(path);
     if (entries.length === 0) return this.textChanged(path, this.fs.overlay(path));
+    // A folder .gitignore excludes is not walked into, as at load.
+    if (path !== '' && (await this.classify(path)) === 'excluded') return;
     for (const entry of entries) {
-      const child = `${path}/${entry.name}`;
+      const child = path === '' ? entry.name : `${path}/${entry.name}`;
+      // Its rules are read by classifyPath; a new one is taken in by gitignoreChanged.
+      if (entry.name === '.gitignore') continue;
       if (entry.kind === 'directory' && entry.name !== '.git' && entry.name !== 'node_modules') await this.created(child);
       else if (entry.kind === 'file') await this.textChanged(child, this.fs.overlay(child));
     }
+  }
+
+  /** classifyPath, once at a time per path: changes that arrive while it runs wait for the same answer, in their order. */
+  private classify(path: string): Promise<'document' | 'file' | 'excluded'> {
+    let pending = this.classifying.get(path);
+    if (!pending) {
+      pending = classifyPath(this.fs, this.workspaceValue, path).finally(() => this.classifying.delete(path));
+      this.classifying.set(path, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * A .gitignore changed, came or went: the files under its folder that it
+   * now excludes leave the folder's files, and those it lets in are read.
+   */
+  private async gitignoreChanged(path: string): Promise<void> {
+    const directory = path.split('/').slice(0, -1).join('/');
+    const workspace = this.workspace;
+    for (const file of [...workspace.index.allFiles()]) {
+      if (directory !== '' && !file.startsWith(`${directory}/`)) continue;
+      if (!isGitignore(file) && (await this.classify(file)) === 'excluded') await this.removed(file);
+    }
+    if (!workspace.index.allFiles().has(path) && (await repositoryPathStatus(this.fs, path)) === 'file') this.mark(path, () => workspace.addFile(path));
+    await this.created(directory);
   }
 
   /** Records what depends on `path` before `change`, applies it, and schedules a check. */
@@ -479,4 +520,8 @@ export class DenshoFolder {
 function historyKey(workspace: Workspace): string {
   const { history, docs, ignore } = workspace.config;
   return JSON.stringify([history, docs, ignore]);
+}
+
+function isGitignore(path: string): boolean {
+  return path === '.gitignore' || path.endsWith('/.gitignore');
 }

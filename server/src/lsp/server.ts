@@ -325,8 +325,8 @@ export class DenshoServer implements ServerContext, FolderListener {
           this.background(folder.created(path));
           break;
         case lsp.FileChangeType.Changed:
-          // An open document's text comes from the editor, not the disk.
-          if (!folder.openPaths.has(path)) this.background(folder.textChanged(path, undefined));
+          // An open document's text comes from the editor, not the disk; but Git reads a .gitignore when it is saved.
+          if (!folder.openPaths.has(path) || path === '.gitignore' || path.endsWith('/.gitignore')) this.background(folder.textChanged(path, undefined));
           break;
         case lsp.FileChangeType.Deleted:
           this.background(folder.removed(path));
