@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ConfigurationRequest, ReportsChangedNotification, type DenshoInitializationOptions, type EffectiveConfiguration } from '../../server/src/protocol';
+import { ReportStore } from './reportStore';
 import { SECTION, settingsAsYaml } from './settingsYaml';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
@@ -32,6 +33,8 @@ export class Ctx implements vscode.Disposable {
   private readonly reportsChanged = new vscode.EventEmitter<void>();
   /** Fires when the server says coverage, review or knowledge data may have changed, and when it (re)starts. */
   readonly onReportsChanged = this.reportsChanged.event;
+  /** The reports the views show, fetched once per change. */
+  readonly reports = new ReportStore(this);
   views!: Views;
   statusBar!: StatusBar;
   /** The coverage matrix webview, while it is open. */
@@ -106,7 +109,7 @@ export class Ctx implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Densho: the language server failed to start (${String(error)}).`);
       return undefined;
     }
-    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsChanged.fire()));
+    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsMayHaveChanged()));
     this.extension.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;
@@ -114,8 +117,14 @@ export class Ctx implements vscode.Disposable {
       }),
     );
     this.languageClient = client;
-    this.reportsChanged.fire();
+    this.reportsMayHaveChanged();
     return client;
+  }
+
+  /** Drops the stored reports and tells the views, which fetch them again (once, between them). */
+  reportsMayHaveChanged(): void {
+    this.reports.invalidate();
+    this.reportsChanged.fire();
   }
 
   /** Set once the server is to restart, with history, when the workspace becomes trusted. */

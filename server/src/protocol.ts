@@ -79,6 +79,17 @@ export interface RecordTrainingParams extends FolderParams, RecordTrainingReques
 /** The edit to training.yaml (created when missing) that records a training, touching no other byte; the client applies it. */
 export const RecordTrainingRequest = new RequestType<RecordTrainingParams, WorkspaceEdit, void>('densho/recordTraining');
 
+/** Every report the views show, in one answer: the client fetches it once per `densho/reportsChanged`. */
+export interface FolderReports {
+  /** Of the first configured standard; null when none is. */
+  readonly coverage: CoverageReport | null;
+  /** Within `review.warn-before`. */
+  readonly reviewSchedule: ReviewSchedule;
+  readonly knowledgeRisk: KnowledgeRisk;
+  readonly skills: SkillsMatrix;
+}
+export const ReportsRequest = new RequestType<FolderParams, FolderReports, void>('densho/reports');
+
 /** Sent by the server whenever coverage, review, knowledge or skills data may have changed, so views refresh. */
 export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
 

@@ -12,6 +12,12 @@ import {
   ConfigurationRequest,
   CoverageExportRequest,
   CoverageMatrixRequest,
+  CoverageRequest,
+  KnowledgeRiskRequest,
+  ReportsRequest,
+  ReviewScheduleRequest,
+  SkillsRequest,
+  type FolderReports,
   CreateTranslationRequest,
   MarkReviewedRequest,
   NewDocumentOptionsRequest,
@@ -42,6 +48,15 @@ describe('document commands computed by the server', () => {
     assert.equal(configuration.training, 'training.yaml');
     assert.ok(configuration.layers.includes('internal'));
     assert.equal(configuration.levelSymbols['trainer'], '●');
+  });
+
+  it('densho/reports: the four reports of the views in one answer, the same as their own requests', async () => {
+    const all = await client.request<FolderReports>(ReportsRequest.method, {});
+    assert.deepEqual(all.coverage, await client.request(CoverageRequest.method, {}));
+    assert.deepEqual(all.reviewSchedule, await client.request(ReviewScheduleRequest.method, {}));
+    assert.deepEqual(all.knowledgeRisk, await client.request(KnowledgeRiskRequest.method, {}));
+    assert.deepEqual(all.skills, await client.request(SkillsRequest.method, {}));
+    assert.equal(all.coverage?.standard.id, 'iso9001');
   });
 
   it('densho/markReviewed: an edit of the reviewed value only, to the server\'s today; null once it is today', async () => {

@@ -43,6 +43,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
+  ctx.reports.invalidate();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
 };
 

@@ -1,6 +1,6 @@
 /** Review schedule: overdue and due-soon documents grouped by owner, with days overdue. */
 import * as vscode from 'vscode';
-import { ReviewScheduleRequest, type ReviewSchedule } from '../../../server/src/protocol';
+import type { ReviewSchedule } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
 
@@ -9,8 +9,8 @@ export class ReviewTree extends ReportTree<ReviewSchedule> {
     super(ctx, 'review schedule');
   }
 
-  protected fetch(): Promise<ReviewSchedule> {
-    return this.ctx.request(ReviewScheduleRequest, { folder: this.ctx.folder()?.uri.toString() });
+  protected async fetch(): Promise<ReviewSchedule> {
+    return (await this.ctx.reports.get()).reviewSchedule;
   }
 
   protected roots(schedule: ReviewSchedule): TreeNode[] {

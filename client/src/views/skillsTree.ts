@@ -4,7 +4,7 @@
  * retrained. The server computes it (densho/skills, the CLI's JSON).
  */
 import * as vscode from 'vscode';
-import { SkillsRequest, type SkillsMatrix } from '../../../server/src/protocol';
+import type { SkillsMatrix } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
@@ -16,12 +16,17 @@ export class SkillsTree extends ReportTree<SkillsMatrix> {
 
   /** The symbol of each training level, as the server's skills matrix draws it. */
   private levelSymbols: Readonly<Record<string, string>> = {};
+  /** The symbols are the engine's constants: asked once, not at every change. */
+  private levelSymbolsKnown = false;
 
   protected async fetch(): Promise<SkillsMatrix> {
     const folder = this.ctx.folder();
-    const [matrix, configuration] = await Promise.all([this.ctx.request(SkillsRequest, { folder: folder?.uri.toString() }), this.ctx.configuration(folder)]);
-    this.levelSymbols = configuration.levelSymbols;
-    return matrix;
+    const [reports, configuration] = await Promise.all([this.ctx.reports.get(), this.levelSymbolsKnown ? undefined : this.ctx.configuration(folder)]);
+    if (configuration) {
+      this.levelSymbols = configuration.levelSymbols;
+      this.levelSymbolsKnown = true;
+    }
+    return reports.skills;
   }
 
   protected roots(matrix: SkillsMatrix): TreeNode[] {

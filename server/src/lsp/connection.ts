@@ -22,6 +22,7 @@ import {
   KnowledgeRiskRequest,
   PartnerCopyRequest,
   ReportsChangedNotification,
+  ReportsRequest,
   ReviewScheduleRequest,
   RecordTrainingRequest,
   SkillsRequest,
@@ -67,6 +68,7 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
   connection.onRequest(SkillsRequest, (params) => server.skills(params));
+  connection.onRequest(ReportsRequest, (params) => server.reports(params));
   connection.onRequest(RecordTrainingRequest, (params) => server.recordTraining(params));
   connection.onRequest(AuditReportRequest, (params) => server.writeAuditReport(params));
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));

@@ -21,6 +21,10 @@ import {
   readText,
   Workspace,
   type CheckCache,
+  type CoverageReport,
+  type KnowledgeRisk,
+  type ReviewSchedule,
+  type SkillsMatrix,
   type CheckSession,
   type Day,
   type Diagnostic,
@@ -42,6 +46,13 @@ export interface FolderListener {
 export interface CheckProgress {
   report(done: number, total: number): void;
   end(): void;
+}
+
+export interface FolderReportsData {
+  readonly coverage: CoverageReport | null;
+  readonly reviewSchedule: ReviewSchedule;
+  readonly knowledgeRisk: KnowledgeRisk;
+  readonly skills: SkillsMatrix;
 }
 
 export interface FolderOptions {
@@ -78,6 +89,9 @@ export class DenshoFolder {
   private flushing: Promise<void> | undefined;
   private loaded = false;
   private lastReports: string | undefined;
+  /** How many checks have run: every change to the workspace is followed by one, so reports computed since the last are current. */
+  private checks = 0;
+  private reportsCache: { readonly checks: number; readonly reports: FolderReportsData } | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The newest text of documents edited since the workspace was last read; parsed by `applyTypedTexts`. */
   private readonly typedTexts = new Map<string, string>();
@@ -414,6 +428,7 @@ export class DenshoFolder {
    * must not leave "checking 25/41 documents" on the screen for ever.
    */
   private async runFlush(progress?: CheckProgress): Promise<void> {
+    this.checks++;
     try {
       this.refreshToday();
       const workspace = this.workspace;
@@ -492,9 +507,22 @@ export class DenshoFolder {
     }, REPORTS_DELAY_MS);
   }
 
+  /**
+   * The folder's four reports (coverage of the first standard, the review
+   * schedule within `review.warn-before`, knowledge risk, skills), computed
+   * once per check: the comparison that decides on `densho/reportsChanged`
+   * and the requests that follow it share them. Call after `settled()`.
+   */
+  reports(): FolderReportsData {
+    if (this.reportsCache?.checks !== this.checks) {
+      const workspace = this.workspace;
+      this.reportsCache = { checks: this.checks, reports: { coverage: workspace.coverage() ?? null, reviewSchedule: workspace.reviewSchedule(), knowledgeRisk: workspace.knowledgeRisk(), skills: workspace.skills() } };
+    }
+    return this.reportsCache.reports;
+  }
+
   private notifyReports(): void {
-    const workspace = this.workspace;
-    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk(), workspace.skills()]);
+    const key = JSON.stringify(this.reports());
     if (key === this.lastReports) return;
     this.lastReports = key;
     this.listener.reportsChanged(this);

@@ -22,7 +22,7 @@ import { willRenameFiles } from './features/fileRenames';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
-import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
+import { coverage, createPartnerCopy, knowledgeRisk, reports, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { recordTraining } from './features/training';
 import { configuration } from './features/configuration';
 import { coverageMatrix, exportCoverage } from './features/coverageMatrix';
@@ -382,6 +382,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
   skills = (params: Parameters<typeof skills>[1]) => skills(this, params);
+  reports = (params: Parameters<typeof reports>[1]) => reports(this, params);
   recordTraining = (params: Parameters<typeof recordTraining>[1]) => recordTraining(this, params);
   writeAuditReport = (params: Parameters<typeof writeAuditReport>[1]) => writeAuditReport(this, params);
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
