@@ -95,7 +95,8 @@ export class Ctx implements vscode.Disposable {
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted } satisfies DenshoInitializationOptions,
+      // Diagnostics are pushed: the views, the status bar and the in-VS-Code suite follow them as published (pull is for other clients).
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, pushDiagnostics: true } satisfies DenshoInitializationOptions,
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());

@@ -144,6 +144,11 @@ export interface DenshoInitializationOptions {
    * false in a workspace it has not trusted: Git is never run there.
    */
   readonly history?: boolean;
+  /**
+   * Publish diagnostics even when the client announces pull diagnostics
+   * (`textDocument/diagnostic`); by default such a client pulls them.
+   */
+  readonly pushDiagnostics?: boolean;
 }
 
 /** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */

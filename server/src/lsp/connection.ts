@@ -32,6 +32,7 @@ import { DenshoServer, type ClientPort } from './server';
 export function bindConnection(connection: Connection, version: string): DenshoServer {
   const port: ClientPort = {
     publishDiagnostics: (params) => void connection.sendDiagnostics(params),
+    refreshDiagnostics: () => void connection.languages.diagnostics.refresh().catch(() => undefined),
     reportsChanged: (params) => void connection.sendNotification(ReportsChangedNotification.method, params),
     log: (message) => connection.console.log(message),
     createProgress: () => connection.window.createWorkDoneProgress().catch(() => undefined),
@@ -63,6 +64,8 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onWorkspaceSymbol((params) => server.workspaceSymbols(params));
   connection.onDocumentLinks((params) => server.documentLinks(params));
   connection.onCodeAction((params) => server.codeActions(params));
+  connection.languages.diagnostics.on((params) => server.documentDiagnostics(params));
+  connection.languages.diagnostics.onWorkspace((params) => server.workspaceDiagnostics(params));
 
   connection.onRequest(CoverageRequest, (params) => server.coverage(params));
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));

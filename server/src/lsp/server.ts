@@ -31,6 +31,7 @@ import { checkDocumentId, newDocument, newDocumentOptions } from './features/new
 import { createTranslation, translations } from './features/translations';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { PulledDiagnostics } from './features/pullDiagnostics';
 import { DenshoFolder, type CheckProgress, type FolderListener } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { GitHistorySource } from '../node/gitHistory';
@@ -39,6 +40,8 @@ import { watchGit } from '../node/gitWatcher';
 /** What the server sends to the client; connection.ts implements it. */
 export interface ClientPort {
   publishDiagnostics(params: lsp.PublishDiagnosticsParams): void;
+  /** Asks a client that pulls diagnostics to pull them again. */
+  refreshDiagnostics(): void;
   reportsChanged(params: FolderParams): void;
   log(message: string): void;
   /** A work-done progress the server starts itself (undefined when the client does not support them). */
@@ -59,6 +62,10 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly documents = new Map<string, TextDocument>();
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
   private watchDynamically = false;
+  /** Set when the client pulls diagnostics: the checks' results are kept for it, not published. */
+  private pulled: PulledDiagnostics | undefined;
+  private refreshPulled = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Progress of checks still running, ended at shutdown so none outlives the server. */
   private readonly liveProgress = new Set<CheckProgress>();
   /** Watchers to close at shutdown. */
@@ -81,6 +88,11 @@ export class DenshoServer implements ServerContext, FolderListener {
     };
     this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
     const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
+    // Pull for the clients that announce it (unless they ask for push), push for the others.
+    if (capabilities.textDocument?.diagnostic !== undefined && options.pushDiagnostics !== true) {
+      this.pulled = new PulledDiagnostics();
+      this.refreshPulled = capabilities.workspace?.diagnostics?.refreshSupport ?? false;
+    }
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
@@ -122,6 +134,7 @@ export class DenshoServer implements ServerContext, FolderListener {
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
+        ...(this.pulled ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: false },
           fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
@@ -176,6 +189,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   }
 
   shutdown(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const progress of [...this.liveProgress]) progress.end();
     for (const folder of this.folderList) folder.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -234,7 +248,35 @@ export class DenshoServer implements ServerContext, FolderListener {
   // ---- FolderListener --------------------------------------------------------------
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
-    this.port.publishDiagnostics(diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri)));
+    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri));
+    if (!this.pulled) return this.port.publishDiagnostics(params);
+    // An open document's results live under the editor's URI only.
+    const onDisk = fileUri(folder.root, file);
+    if (onDisk !== params.uri) this.pulled.forget(onDisk);
+    this.pulled.record(params);
+    if (this.refreshPulled && !this.refreshTimer) {
+      // One refresh for a burst of results (a check publishes one file at a time).
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = undefined;
+        this.port.refreshDiagnostics();
+      }, 50);
+    }
+  }
+
+  /** textDocument/diagnostic: the document's results once every scheduled check has run. */
+  async documentDiagnostics(params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
+    const uri: unknown = params?.textDocument?.uri;
+    if (typeof uri !== 'string' || !this.pulled) return { kind: 'full', items: [] };
+    const located = await this.locate(uri);
+    if (located) await located.folder.settled();
+    return this.pulled.document(uri, typeof params.previousResultId === 'string' ? params.previousResultId : undefined);
+  }
+
+  /** workspace/diagnostic: every file's results once every folder's scheduled checks have run. */
+  async workspaceDiagnostics(params: lsp.WorkspaceDiagnosticParams): Promise<lsp.WorkspaceDiagnosticReport> {
+    if (!this.pulled) return { items: [] };
+    await Promise.all(this.folderList.map((folder) => folder.settled()));
+    return this.pulled.workspace(Array.isArray(params?.previousResultIds) ? params.previousResultIds : []);
   }
 
   reportsChanged(folder: DenshoFolder): void {
