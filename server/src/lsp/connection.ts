@@ -41,7 +41,11 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   const server = new DenshoServer(port, version);
 
   connection.onInitialize((params) => server.initialize(params));
-  connection.onInitialized(() => server.initialized());
+  connection.onInitialized(() => {
+    server.initialized();
+    // Only once initialized: before, the library knows not whether the client sends folder changes (and throws when it does not).
+    if (server.clientSendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => server.didChangeWorkspaceFolders({ event }));
+  });
   connection.onShutdown(() => server.shutdown());
 
   connection.onDidOpenTextDocument((params) => server.didOpen(params));

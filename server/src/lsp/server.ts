@@ -32,7 +32,7 @@ import { createTranslation, translations } from './features/translations';
 import { changes, history } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { PulledDiagnostics } from './features/pullDiagnostics';
-import { DenshoFolder, type CheckProgress, type FolderListener } from './folder';
+import { DenshoFolder, type CheckProgress, type FolderListener, type FolderOptions } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { GitHistorySource } from '../node/gitHistory';
 import { watchGit } from '../node/gitWatcher';
@@ -62,6 +62,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly documents = new Map<string, TextDocument>();
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
   private watchDynamically = false;
+  /** Whether the client announced workspace folders, and so sends workspace/didChangeWorkspaceFolders. */
+  clientSendsFolderChanges = false;
   /** Set when the client pulls diagnostics: the checks' results are kept for it, not published. */
   private pulled: PulledDiagnostics | undefined;
   private refreshPulled = false;
@@ -70,6 +72,12 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly liveProgress = new Set<CheckProgress>();
   /** Watchers to close at shutdown. */
   private readonly disposables: { dispose(): void }[] = [];
+  /** Each folder's Git watcher, closed when the folder is removed. */
+  private readonly folderWatchers = new Map<DenshoFolder, { dispose(): void }>();
+  /** The URIs each folder has non-empty diagnostics for, withdrawn when the folder is removed. */
+  private readonly withDiagnostics = new Map<DenshoFolder, Set<string>>();
+  /** How folders are opened, as the client asked at initialize: the same for folders added later. */
+  private folderSetup: { readonly options: Omit<FolderOptions, 'cacheFolder' | 'history'>; readonly cacheLocation?: string; readonly useCache: boolean; readonly withProgress: boolean } | undefined;
 
   constructor(
     private readonly port: ClientPort,
@@ -87,6 +95,7 @@ export class DenshoServer implements ServerContext, FolderListener {
       hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false,
     };
     this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
+    this.clientSendsFolderChanges = capabilities.workspace?.workspaceFolders === true;
     const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
     // Pull for the clients that announce it (unless they ask for push), push for the others.
     if (capabilities.textDocument?.diagnostic !== undefined && options.pushDiagnostics !== true) {
@@ -101,25 +110,13 @@ export class DenshoServer implements ServerContext, FolderListener {
     const historyOff = options.history === false ? 'the workspace is not trusted (Restricted Mode), so Git is not run' : undefined;
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
-    const withProgress = capabilities.window?.workDoneProgress ?? false;
-    for (const root of roots) {
-      const path = uriToFsPath(root.uri);
-      if (!path) continue;
-      const fs = new OverlayFileSystem(new NodeFileSystem(path));
-      const progress = withProgress ? this.checkProgress(root.name) : undefined;
-      // One cache folder per workspace folder: their documents must not share shards.
-      const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
-      const history = historyOff ? undefined : new GitHistorySource(path);
-      const folder = new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder, history, historyOff }, progress);
-      this.folderList.push(folder);
-      if (history) {
-        const watcher = watchGit(path, () => this.background(folder.historyMoved()));
-        if (watcher) this.disposables.push(watcher);
-      }
-    }
-    this.folderOrder = [...this.folderList];
-    // Nested folders: the innermost one owns a file.
-    this.folderList.sort((a, b) => b.root.length - a.root.length);
+    this.folderSetup = {
+      options: { today, debounceMs, settings, historyOff },
+      cacheLocation: useCache && typeof options.cacheLocation === 'string' ? options.cacheLocation : undefined,
+      useCache,
+      withProgress: capabilities.window?.workDoneProgress ?? false,
+    };
+    for (const root of roots) this.addFolder(root);
 
     const fileOperationFilter: lsp.FileOperationRegistrationOptions = { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] };
     return {
@@ -136,7 +133,7 @@ export class DenshoServer implements ServerContext, FolderListener {
         codeActionProvider: { codeActionKinds: [lsp.CodeActionKind.QuickFix] },
         ...(this.pulled ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: {
-          workspaceFolders: { supported: true, changeNotifications: false },
+          workspaceFolders: { supported: true, changeNotifications: true },
           fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
         },
       },
@@ -152,11 +149,72 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   initialized(): void {
     if (this.watchDynamically) this.port.registerFileWatchers();
-    for (const folder of this.folderList) {
-      folder.ready.then(
-        () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
-        (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
-      );
+    for (const folder of this.folderList) this.logWhenReady(folder);
+  }
+
+  private logWhenReady(folder: DenshoFolder): void {
+    folder.ready.then(
+      () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
+      (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
+    );
+  }
+
+  /**
+   * Opens a workspace folder: its own densho.yaml, index, cache and history,
+   * read as the client asked at initialize. Documents already open in the
+   * editor inside it are taken with their editor text.
+   */
+  private addFolder(root: { readonly uri: string; readonly name: string }): DenshoFolder | undefined {
+    const setup = this.folderSetup;
+    const path = uriToFsPath(root.uri);
+    if (!setup || !path || this.folderOrder.some((folder) => sameFolder(folder.uri, root.uri))) return undefined;
+    const fs = new OverlayFileSystem(new NodeFileSystem(path));
+    const progress = setup.withProgress ? this.checkProgress(root.name) : undefined;
+    // One cache folder per workspace folder: their documents must not share shards.
+    const cacheFolder = !setup.useCache ? undefined : setup.cacheLocation !== undefined ? join(setup.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
+    const history = setup.options.historyOff ? undefined : new GitHistorySource(path);
+    const folder = new DenshoFolder(root.uri, root.name, fs, this, { ...setup.options, cacheFolder, history }, progress);
+    for (const [uri, document] of this.documents) {
+      const relativePath = fs.disk.relative(uriToFsPath(uri) ?? '');
+      if (relativePath === undefined || relativePath === '') continue;
+      folder.openPaths.set(relativePath, uri);
+      fs.setOverlay(relativePath, document.getText());
+    }
+    this.folderOrder.push(folder);
+    // Nested folders: the innermost one owns a file.
+    this.folderList = [...this.folderOrder].sort((a, b) => b.root.length - a.root.length);
+    if (history) {
+      const watcher = watchGit(path, () => this.background(folder.historyMoved()));
+      if (watcher) this.folderWatchers.set(folder, watcher);
+    }
+    return folder;
+  }
+
+  /** Closes a workspace folder: its checking stops and its diagnostics are withdrawn. */
+  private removeFolder(uri: string): void {
+    const folder = this.folderOrder.find((candidate) => sameFolder(candidate.uri, uri));
+    if (!folder) return;
+    folder.dispose();
+    this.folderWatchers.get(folder)?.dispose();
+    this.folderWatchers.delete(folder);
+    this.folderOrder = this.folderOrder.filter((candidate) => candidate !== folder);
+    this.folderList = this.folderList.filter((candidate) => candidate !== folder);
+    for (const published of this.withDiagnostics.get(folder) ?? []) {
+      if (this.pulled) this.pulled.forget(published);
+      else this.port.publishDiagnostics({ uri: published, diagnostics: [] });
+    }
+    this.withDiagnostics.delete(folder);
+    if (this.pulled && this.refreshPulled) this.port.refreshDiagnostics();
+  }
+
+  /** workspace/didChangeWorkspaceFolders: folders removed, then folders added, while the server runs. */
+  didChangeWorkspaceFolders(params: lsp.DidChangeWorkspaceFoldersParams): void {
+    const event = params?.event;
+    for (const removed of Array.isArray(event?.removed) ? event.removed : []) if (typeof removed?.uri === 'string') this.removeFolder(removed.uri);
+    for (const added of Array.isArray(event?.added) ? event.added : []) {
+      if (typeof added?.uri !== 'string') continue;
+      const folder = this.addFolder({ uri: added.uri, name: typeof added.name === 'string' ? added.name : basename(added.uri) });
+      if (folder) this.logWhenReady(folder);
     }
   }
 
@@ -192,6 +250,8 @@ export class DenshoServer implements ServerContext, FolderListener {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const progress of [...this.liveProgress]) progress.end();
     for (const folder of this.folderList) folder.dispose();
+    for (const watcher of this.folderWatchers.values()) watcher.dispose();
+    this.folderWatchers.clear();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
@@ -249,6 +309,11 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
     const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri));
+    if (!this.folderOrder.includes(folder)) return; // removed while it was checking
+    let published = this.withDiagnostics.get(folder);
+    if (!published) this.withDiagnostics.set(folder, (published = new Set()));
+    if (params.diagnostics.length > 0) published.add(params.uri);
+    else published.delete(params.uri);
     if (!this.pulled) return this.port.publishDiagnostics(params);
     // An open document's results live under the editor's URI only.
     const onDisk = fileUri(folder.root, file);
