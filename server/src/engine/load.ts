@@ -232,17 +232,6 @@ async function settingsPathProblem(fs: FileSystem, workspace: Workspace, path: s
  * files along the way do not exclude, and the file a real file.
  */
 export async function isListedPath(fs: FileSystem, path: string): Promise<boolean> {
-  return (await repositoryPathStatus(fs, path)) === 'file';
-}
-
-/**
- * What `path` is among the repository's files, decided as `listRepositoryFiles`
- * decides while it walks (the stack of .gitignore files along the path, the
- * folders never walked into), without walking: a listed `file` or
- * `directory`; `excluded` when the listing leaves it out; `missing` when it
- * is not there (a folder on the way is missing or not a folder).
- */
-export async function repositoryPathStatus(fs: FileSystem, path: string): Promise<'file' | 'directory' | 'excluded' | 'missing'> {
   const segments = path.split('/');
   let rules: { base: string; matcher: Ignore }[] = [];
   let dir = '';
@@ -255,29 +244,37 @@ export async function repositoryPathStatus(fs: FileSystem, path: string): Promis
     const name = segments[depth]!;
     const last = depth === segments.length - 1;
     const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry || entry.kind !== (last ? 'file' : 'directory') || ALWAYS_SKIPPED.has(name)) return false;
     const child = join(dir, name);
-    if (!last && ALWAYS_SKIPPED.has(name)) return 'excluded';
-    // Not there (an editor's unsaved buffer, say): excluded still when .gitignore would exclude it once saved.
-    if (!entry) return last && isIgnored(child, false, rules) ? 'excluded' : 'missing';
-    if (entry.kind === 'other' || (!last && entry.kind !== 'directory')) return 'missing';
-    if ((entry.kind === 'directory' && ALWAYS_SKIPPED.has(name)) || isIgnored(child, entry.kind === 'directory', rules)) return 'excluded';
-    if (last) return entry.kind;
+    if (isIgnored(child, !last, rules)) return false;
     dir = child;
   }
-  return 'missing';
+  return true;
 }
 
 /**
  * What a path is to Densho: the one decision that the CLI's load (while it
  * walks) and the language server's created, changed, opened and
- * reclassified files share. `excluded` when the repository's listing leaves
- * it out (.gitignore, `.git/`, `node_modules/`); else `document` when the
- * `docs` globs take it and `ignore` does not; else `file`. A document's bytes
- * are screened when it is read (readDocument: size, binary, encoding).
+ * reclassified files share. `excluded` when the repository's listing would
+ * leave it out (the stack of .gitignore files along the path, `.git/`,
+ * `node_modules/`); else `document` when the `docs` globs take it and
+ * `ignore` does not; else `file`. It reads only the .gitignore files on the
+ * way, never a directory's listing, so a burst of created files stays cheap.
+ * A document's bytes are screened when it is read (readDocument: size,
+ * binary, encoding).
  */
-export async function classifyPath(fs: FileSystem, workspace: Workspace, path: string): Promise<'document' | 'file' | 'excluded'> {
-  if ((await repositoryPathStatus(fs, path)) === 'excluded') return 'excluded';
-  return workspace.isDocumentPath(path) ? 'document' : 'file';
+export async function classifyPath(fs: FileSystem, workspace: Workspace, path: string, isDirectory = false): Promise<'document' | 'file' | 'excluded'> {
+  const segments = path.split('/');
+  let rules: { base: string; matcher: Ignore }[] = [];
+  for (let depth = 0; depth < segments.length; depth++) {
+    const dir = segments.slice(0, depth).join('/');
+    const text = await readText(fs, join(dir, '.gitignore'));
+    if (text !== undefined) rules = [...rules, { base: dir, matcher: ignore().add(text) }];
+    const name = segments[depth]!;
+    const childIsDirectory = depth < segments.length - 1 || isDirectory;
+    if ((childIsDirectory && ALWAYS_SKIPPED.has(name)) || isIgnored(join(dir, name), childIsDirectory, rules)) return 'excluded';
+  }
+  return isDirectory || !workspace.isDocumentPath(path) ? 'file' : 'document';
 }
 
 const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';

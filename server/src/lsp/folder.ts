@@ -8,7 +8,7 @@
  */
 import {
   classifyPath,
-  repositoryPathStatus,
+  isListedPath,
   CONFIG_FILE,
   dependentDocuments,
   documentsAffectedByTraining,
@@ -235,7 +235,7 @@ export class DenshoFolder {
     const entries = await this.fs.readDirectory(path);
     if (entries.length === 0) return this.textChanged(path, this.fs.overlay(path));
     // A folder .gitignore excludes is not walked into, as at load.
-    if (path !== '' && (await this.classify(path)) === 'excluded') return;
+    if (path !== '' && (await this.classify(path, true)) === 'excluded') return;
     for (const entry of entries) {
       const child = path === '' ? entry.name : `${path}/${entry.name}`;
       // Its rules are read by classifyPath; a new one is taken in by gitignoreChanged.
@@ -246,10 +246,10 @@ export class DenshoFolder {
   }
 
   /** classifyPath, once at a time per path: changes that arrive while it runs wait for the same answer, in their order. */
-  private classify(path: string): Promise<'document' | 'file' | 'excluded'> {
+  private classify(path: string, isDirectory = false): Promise<'document' | 'file' | 'excluded'> {
     let pending = this.classifying.get(path);
     if (!pending) {
-      pending = classifyPath(this.fs, this.workspaceValue, path).finally(() => this.classifying.delete(path));
+      pending = classifyPath(this.fs, this.workspaceValue, path, isDirectory).finally(() => this.classifying.delete(path));
       this.classifying.set(path, pending);
     }
     return pending;
@@ -266,7 +266,7 @@ export class DenshoFolder {
       if (directory !== '' && !file.startsWith(`${directory}/`)) continue;
       if (!isGitignore(file) && (await this.classify(file)) === 'excluded') await this.removed(file);
     }
-    if (!workspace.index.allFiles().has(path) && (await repositoryPathStatus(this.fs, path)) === 'file') this.mark(path, () => workspace.addFile(path));
+    if (!workspace.index.allFiles().has(path) && (await isListedPath(this.fs, path))) this.mark(path, () => workspace.addFile(path));
     await this.created(directory);
   }
 
