@@ -116,11 +116,15 @@ describe('document commands computed by the server', () => {
     assert.match(text, /id: SOP-N-001/);
     assert.match(text, /title: "New \\"quoted\\" procedure"/);
     await assert.rejects(client.request(NewDocumentRequest.method, { ...params, id: 'SOP-A-001' }), /taken by a\.md/);
-    const unknownLanguage = await client.request<NewDocumentResult>(NewDocumentRequest.method, { ...params, id: 'SOP-A-002', lang: 'fr' }).catch((error: Error) => error.message);
+    const unknownLanguage = await client.request<NewDocumentResult>(NewDocumentRequest.method, { ...params, id: 'SOP-N-003', lang: 'fr' }).catch((error: Error) => error.message);
     assert.match(String(unknownLanguage), /the language must be one of en, ja/);
     assert.equal((await client.request<NewDocumentResult>(NewDocumentRequest.method, { ...params, id: 'SOP-B-007', lang: 'ja', directory: '' })).uri, client.uri('sop-b-007.ja.md'), 'the same id in another language is a translation, not a conflict');
-    await assert.rejects(client.request(NewDocumentRequest.method, { ...params, directory: '../outside' }), /not inside the repository/);
-    await assert.rejects(client.request(NewDocumentRequest.method, { ...params, template: 'nothing-like-it' }), /no template "nothing-like-it"/);
+    // SOP-N-001 now exists (once the server has seen the file): the other refusals are asked with a free id.
+    const free = { ...params, id: 'SOP-N-002' };
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...free, directory: '../outside' }), /not inside the repository/);
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...free, template: 'nothing-like-it' }), /no template "nothing-like-it"/);
+    repo.write('sops/new/sop-n-009.md', 'Someone else\'s file.\n');
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...free, id: 'SOP-N-009' }), /sops\/new\/sop-n-009\.md already exists; it was not overwritten/);
   });
 
   it('densho/exportCoverage and densho/coverageMatrix: the CLI\'s renderings, with the layer filter', async () => {
