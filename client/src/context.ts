@@ -9,11 +9,10 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
-import { formatDay, localToday, parseConfig, type DenshoConfig } from '../../server/src/engine';
-import type { RequestType } from 'vscode-languageserver-protocol';
-import { ReportsChangedNotification, SetupStatusRequest } from '../../server/src/protocol';
-import { SECTION, settingsAsYaml, settingsOverriddenBy, withRepositoryConfig } from './settings';
+import type { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ConfigurationRequest, ReportsChangedNotification, SetupStatusRequest, type DenshoInitializationOptions, type EffectiveConfiguration } from '../../server/src/protocol';
+import { ReportStore } from './reportStore';
+import { SECTION, settingsAsYaml, settingsOverriddenBy } from './settingsYaml';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
@@ -34,6 +33,8 @@ export class Ctx implements vscode.Disposable {
   private readonly reportsChanged = new vscode.EventEmitter<void>();
   /** Fires when the server says coverage, review or knowledge data may have changed, and when it (re)starts. */
   readonly onReportsChanged = this.reportsChanged.event;
+  /** The reports the views show, fetched once per change. */
+  readonly reports = new ReportStore(this);
   views!: Views;
   statusBar!: StatusBar;
   /** The coverage matrix webview, while it is open. */
@@ -96,8 +97,9 @@ export class Ctx implements vscode.Disposable {
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
+      // Diagnostics are pushed: the views, the status bar and the in-VS-Code suite follow them as published (pull is for other clients).
       // Headings are outlined by VS Code's built-in Markdown provider: Densho adds the front matter and steps, not a second copy.
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, headingSymbols: false },
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, pushDiagnostics: true, headingSymbols: false } satisfies DenshoInitializationOptions,
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
@@ -111,7 +113,7 @@ export class Ctx implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Densho: the language server failed to start (${String(error)}).`);
       return undefined;
     }
-    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsChanged.fire()));
+    this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsMayHaveChanged()));
     this.extension.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;
@@ -119,7 +121,7 @@ export class Ctx implements vscode.Disposable {
       }),
     );
     this.languageClient = client;
-    this.reportsChanged.fire();
+    this.reportsMayHaveChanged();
     return client;
   }
 
@@ -139,6 +141,12 @@ export class Ctx implements vscode.Disposable {
     }
     this.configured = configured;
     await vscode.commands.executeCommand('setContext', 'densho.needsSetup', configured === false);
+  }
+
+  /** Drops the stored reports and tells the views, which fetch them again (once, between them). */
+  reportsMayHaveChanged(): void {
+    this.reports.invalidate();
+    this.reportsChanged.fire();
   }
 
   /** Set once the server is to restart, with history, when the workspace becomes trusted. */
@@ -188,12 +196,6 @@ export class Ctx implements vscode.Disposable {
     return settingsAsYaml((name) => settings.get(name));
   }
 
-  /** The configuration that applies: the settings, overridden key by key by the repository's densho.yaml. */
-  async config(folder = this.folder()): Promise<DenshoConfig> {
-    const repository = await this.repositoryConfig(folder);
-    return parseConfig(stringifyYaml(withRepositoryConfig(this.settingsAsYaml(folder), repository))).config;
-  }
-
   /** The settings the user set that the folder's densho.yaml overrides (for the status bar). */
   async overriddenSettings(folder = this.folder()): Promise<{ readonly setting: string; readonly yamlKey: string }[]> {
     const settings = vscode.workspace.getConfiguration(SECTION, folder?.uri);
@@ -201,23 +203,43 @@ export class Ctx implements vscode.Disposable {
       const set = settings.inspect(name);
       return [set?.globalValue, set?.workspaceValue, set?.workspaceFolderValue].some((value) => value !== undefined);
     };
-    return settingsOverriddenBy(await this.repositoryConfig(folder), isSet);
+    return settingsOverriddenBy((await this.configuration(folder)).repositoryKeys, isSet);
   }
 
-  /** The folder's densho.yaml, parsed; undefined without one or when it is not valid YAML (the settings apply). */
-  private async repositoryConfig(folder: vscode.WorkspaceFolder | undefined): Promise<unknown> {
-    if (!folder) return undefined;
+  /** The configuration in effect for a folder (the settings under its densho.yaml), as the server reads it. */
+  configuration(folder = this.folder()): Promise<EffectiveConfiguration> {
+    return this.request(ConfigurationRequest, { folder: folder?.uri.toString() });
+  }
+
+  /** Applies an edit the server computed; false when VS Code refused it (a file to create exists, say). */
+  async applyEdit(edit: WorkspaceEdit): Promise<boolean> {
+    const client = await this.start();
+    if (!client) return false;
+    return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit));
+  }
+
+  /**
+   * Applies an edit that creates `uri` (and writes its text) and saves it:
+   * applied, the text is only in the editor's buffer, and a new document is
+   * a file. False when VS Code refused it (the file exists, say).
+   */
+  async createFile(edit: WorkspaceEdit, uri: vscode.Uri): Promise<boolean> {
+    if (!(await this.applyEdit(edit))) return false;
+    await (await vscode.workspace.openTextDocument(uri)).save();
+    return true;
+  }
+
+  /**
+   * Sends a request whose refusal (an error with the reason) is shown to
+   * the user; undefined then. For the document commands.
+   */
+  async requestOrShow<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'densho.yaml'));
-      return parseYamlText(new TextDecoder().decode(bytes));
-    } catch {
+      return await this.request(type, params);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Densho: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
-  }
-
-  /** Today in the local calendar, as the server and the CLI take it. */
-  today(): string {
-    return formatDay(localToday());
   }
 
   dispose(): void {

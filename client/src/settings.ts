@@ -1,14 +1,17 @@
 /**
  * The extension's settings are the defaults of densho.yaml: one setting per
  * key of the engine's DEFAULT_CONFIG, and densho.yaml takes precedence key by
- * key. This module has no `vscode` import, so the drift test
- * (test/extension/settings.test.ts) and the generator
- * (client/scripts/generateManifest.ts) run it under plain Node.
+ * key (in the server). This module builds their manifest entries at BUILD
+ * time (client/scripts/generateManifest.ts) and imports the engine for it,
+ * so the extension's run-time code never imports it: it reads the settings
+ * through settingsYaml.ts. It has no `vscode` import, so the drift test
+ * (test/extension/settings.test.ts) runs it under plain Node.
  */
 import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, RULE_IDS, type DenshoConfig } from '../../server/src/engine';
+import { SETTING_YAML_KEYS } from '../../server/src/protocol';
+import { SECTION } from './settingsYaml';
 
-/** The settings section: `densho.docs`, `densho.reviewInterval`, ... */
-export const SECTION = 'densho';
+export { SECTION, settingsAsYaml } from './settingsYaml';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonSchema = { [key: string]: JsonValue };
@@ -29,23 +32,23 @@ const STRING_LIST: JsonSchema = { type: 'array', items: { type: 'string' } };
  * makes a new engine setting without a VS Code setting a compile error.
  */
 export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> = {
-  docs: { yamlKey: 'docs', schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.docs] },
-  ignore: { yamlKey: 'ignore', schema: STRING_LIST, fromConfig: (config) => [...config.ignore] },
-  layers: { yamlKey: 'layers', schema: { ...STRING_LIST, minItems: 1, uniqueItems: true }, fromConfig: (config) => [...config.layers] },
-  languages: { yamlKey: 'languages', schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.languages] },
+  docs: { yamlKey: SETTING_YAML_KEYS.docs, schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.docs] },
+  ignore: { yamlKey: SETTING_YAML_KEYS.ignore, schema: STRING_LIST, fromConfig: (config) => [...config.ignore] },
+  layers: { yamlKey: SETTING_YAML_KEYS.layers, schema: { ...STRING_LIST, minItems: 1, uniqueItems: true }, fromConfig: (config) => [...config.layers] },
+  languages: { yamlKey: SETTING_YAML_KEYS.languages, schema: { ...STRING_LIST, minItems: 1 }, fromConfig: (config) => [...config.languages] },
   requiredTranslations: {
-    yamlKey: 'required-translations',
+    yamlKey: SETTING_YAML_KEYS.requiredTranslations,
     schema: STRING_LIST,
     fromConfig: (config) => [...config.requiredTranslations],
   },
-  reviewInterval: { yamlKey: 'review.interval', schema: DURATION, fromConfig: (config) => formatDuration(config.reviewInterval) },
-  reviewWarnBefore: { yamlKey: 'review.warn-before', schema: DURATION, fromConfig: (config) => formatDuration(config.reviewWarnBefore) },
-  people: { yamlKey: 'people', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.people },
-  peopleWarnBefore: { yamlKey: 'people-warn-before', schema: DURATION, fromConfig: (config) => formatDuration(config.peopleWarnBefore) },
-  idPattern: { yamlKey: 'id-pattern', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.idPattern.source },
-  standards: { yamlKey: 'standards', schema: STRING_LIST, fromConfig: (config) => [...config.standards] },
+  reviewInterval: { yamlKey: SETTING_YAML_KEYS.reviewInterval, schema: DURATION, fromConfig: (config) => formatDuration(config.reviewInterval) },
+  reviewWarnBefore: { yamlKey: SETTING_YAML_KEYS.reviewWarnBefore, schema: DURATION, fromConfig: (config) => formatDuration(config.reviewWarnBefore) },
+  people: { yamlKey: SETTING_YAML_KEYS.people, schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.people },
+  peopleWarnBefore: { yamlKey: SETTING_YAML_KEYS.peopleWarnBefore, schema: DURATION, fromConfig: (config) => formatDuration(config.peopleWarnBefore) },
+  idPattern: { yamlKey: SETTING_YAML_KEYS.idPattern, schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.idPattern.source },
+  standards: { yamlKey: SETTING_YAML_KEYS.standards, schema: STRING_LIST, fromConfig: (config) => [...config.standards] },
   rules: {
-    yamlKey: 'rules',
+    yamlKey: SETTING_YAML_KEYS.rules,
     schema: {
       type: 'object',
       propertyNames: { anyOf: [{ enum: [...RULE_IDS] }, { pattern: '^[a-z]+/\\*$' }] },
@@ -54,14 +57,14 @@ export const CONFIG_SETTINGS: Readonly<Record<keyof DenshoConfig, SettingSpec>> 
     fromConfig: (config) => Object.fromEntries(config.rules),
   },
   maxDocumentSize: {
-    yamlKey: 'max-document-size',
+    yamlKey: SETTING_YAML_KEYS.maxDocumentSize,
     schema: { type: 'string', pattern: '^\\s*[1-9][0-9]*\\s*([kKmMgG]?[bB])?\\s*$', patternErrorMessage: 'A size such as 5MB or 800KB.' },
     fromConfig: (config) => formatSize(config.maxDocumentSize),
   },
-  training: { yamlKey: 'training', schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.training },
-  minQualified: { yamlKey: 'min-qualified', schema: { type: 'integer', minimum: 1, maximum: 99 }, fromConfig: (config) => config.minQualified },
-  organisation: { yamlKey: 'organisation', schema: { type: 'string' }, fromConfig: (config) => config.organisation },
-  history: { yamlKey: 'history', schema: { type: 'boolean' }, fromConfig: (config) => config.history },
+  training: { yamlKey: SETTING_YAML_KEYS.training, schema: { type: 'string', minLength: 1 }, fromConfig: (config) => config.training },
+  minQualified: { yamlKey: SETTING_YAML_KEYS.minQualified, schema: { type: 'integer', minimum: 1, maximum: 99 }, fromConfig: (config) => config.minQualified },
+  organisation: { yamlKey: SETTING_YAML_KEYS.organisation, schema: { type: 'string' }, fromConfig: (config) => config.organisation },
+  history: { yamlKey: SETTING_YAML_KEYS.history, schema: { type: 'boolean' }, fromConfig: (config) => config.history },
 };
 
 /** Bytes in the unit densho.yaml would use: `5MB`, `800KB`, or plain bytes. */
@@ -144,64 +147,4 @@ export function untrustedWorkspacesCapability(): JsonSchema {
   const history = 'Restricted Mode turns off one thing: document history, because reading it runs git.';
   if (restricted.length === 0) return { supported: true, description: `${confinement} ${history}` };
   return { supported: 'limited', description: `${confinement} ${history} In Restricted Mode the workspace's values of ${restricted.join(', ')} are ignored.`, restrictedConfigurations: restricted };
-}
-
-/**
- * The settings as a densho.yaml mapping (`{ review: { interval: '12m' } }`),
- * for the server and for {@link withRepositoryConfig}. `get` reads one
- * setting by its name without the section.
- */
-export function settingsAsYaml(get: (name: string) => unknown): Record<string, unknown> {
-  const yaml: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(CONFIG_SETTINGS)) {
-    const value = get(name);
-    if (value === undefined || value === null) continue;
-    const [head, tail] = spec.yamlKey.split('.') as [string, string | undefined];
-    if (tail === undefined) yaml[head] = value;
-    else yaml[head] = { ...((yaml[head] as Record<string, unknown> | undefined) ?? {}), [tail]: value };
-  }
-  return yaml;
-}
-
-/**
- * Overlays a repository's densho.yaml (already parsed) on the settings: each
- * key written in densho.yaml wins, `review.*` key by key.
- */
-export function withRepositoryConfig(settings: Record<string, unknown>, repository: unknown): Record<string, unknown> {
-  if (!isRecord(repository)) return settings;
-  const merged: Record<string, unknown> = { ...settings };
-  for (const [key, value] of Object.entries(repository)) {
-    const dot = key.indexOf('.');
-    if (dot > 0) {
-      const head = key.slice(0, dot);
-      merged[head] = { ...(isRecord(merged[head]) ? merged[head] : {}), [key.slice(dot + 1)]: value };
-    } else if (key === 'review' && isRecord(value)) {
-      merged[key] = { ...(isRecord(merged[key]) ? merged[key] : {}), ...value };
-    } else {
-      merged[key] = value;
-    }
-  }
-  return merged;
-}
-
-/**
- * The settings the user set (`isSet`, by name without the section) that the
- * repository's densho.yaml (already parsed) overrides, with the key that does:
- * what the status bar says is not in effect.
- */
-export function settingsOverriddenBy(repository: unknown, isSet: (name: string) => boolean): { readonly setting: string; readonly yamlKey: string }[] {
-  if (!isRecord(repository)) return [];
-  const writes = (yamlKey: string): boolean => {
-    const [head, tail] = yamlKey.split('.') as [string, string | undefined];
-    if (tail === undefined) return head in repository;
-    const nested = repository[head];
-    return yamlKey in repository || (isRecord(nested) && tail in nested);
-  };
-  return Object.entries(CONFIG_SETTINGS)
-    .filter(([name, spec]) => isSet(name) && writes(spec.yamlKey))
-    .map(([name, spec]) => ({ setting: `${SECTION}.${name}`, yamlKey: spec.yamlKey }));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

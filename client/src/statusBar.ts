@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from './context';
-import { SECTION } from './settings';
+import { SECTION } from './settingsYaml';
 import type { ReviewTree } from './views/reviewTree';
 
 /** How long a command's "what I did" stays in the status bar (Mark reviewed, Refresh). */

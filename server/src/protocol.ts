@@ -5,7 +5,7 @@
  * json` can never disagree.
  */
 import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, RecordTrainingRequestFields, ReviewSchedule, SkillsMatrix } from './engine';
+import type { ChangesReport, CoverageReport, DenshoConfig, HistoryReport, KnowledgeRisk, RecordTrainingRequestFields, ReviewSchedule, SkillsMatrix } from './engine';
 
 export type { ChangesReport, CoverageReport, HistoryReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix };
 
@@ -119,8 +119,6 @@ export interface DocumentIndexEntry {
 /** Every document of a folder (every folder when none is named), for the Markdown preview; refreshed on `densho/reportsChanged`. */
 export const DocumentIndexRequest = new RequestType<FolderParams, DocumentIndexEntry[], void>('densho/documentIndex');
 
-/** Sent by the server whenever coverage, review, knowledge, skills or document index data may have changed, so views refresh. */
-export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
 
 /** Whether a densho.yaml governs the folder (in it, or above it up to the Git work tree's top, as `densho check` finds it). */
 export interface SetupStatus {
@@ -143,3 +141,215 @@ export const InitRequest = new RequestType<InitParams, InitResult, void>('densho
 
 /** `densho check --fix` for every document of the folder, as one edit (empty when nothing is to fix); the client applies and saves it. */
 export const FixAllRequest = new RequestType<FolderParams, WorkspaceEdit, void>('densho/fixAll');
+
+/** Every report the views show, in one answer: the client fetches it once per `densho/reportsChanged`. */
+export interface FolderReports {
+  /** Of the first configured standard; null when none is. */
+  readonly coverage: CoverageReport | null;
+  /** Within `review.warn-before`. */
+  readonly reviewSchedule: ReviewSchedule;
+  readonly knowledgeRisk: KnowledgeRisk;
+  readonly skills: SkillsMatrix;
+}
+export const ReportsRequest = new RequestType<FolderParams, FolderReports, void>('densho/reports');
+
+/** Sent by the server whenever coverage, review, knowledge, skills or document index data may have changed, so views refresh. */
+export const ReportsChangedNotification = new NotificationType<FolderParams>('densho/reportsChanged');
+
+// ---- initialization options and settings ---------------------------------------------
+// What the client sends at start-up and when its settings change; the server reads these shapes.
+
+/** The settings section of the editor: `densho.docs`, `densho.reviewInterval`, ... */
+export const SETTINGS_SECTION = 'densho';
+
+/**
+ * Each editor setting (by its name after `densho.`) and the densho.yaml key
+ * it is the default of: one entry per DenshoConfig key, so a new engine
+ * setting without an editor setting is a compile error.
+ */
+export const SETTING_YAML_KEYS: Readonly<Record<keyof DenshoConfig, string>> = {
+  docs: 'docs',
+  ignore: 'ignore',
+  layers: 'layers',
+  languages: 'languages',
+  requiredTranslations: 'required-translations',
+  reviewInterval: 'review.interval',
+  reviewWarnBefore: 'review.warn-before',
+  people: 'people',
+  peopleWarnBefore: 'people-warn-before',
+  idPattern: 'id-pattern',
+  standards: 'standards',
+  rules: 'rules',
+  maxDocumentSize: 'max-document-size',
+  training: 'training',
+  minQualified: 'min-qualified',
+  organisation: 'organisation',
+  history: 'history',
+};
+
+/** `initializationOptions` the server understands. */
+export interface DenshoInitializationOptions {
+  /** YYYY-MM-DD: a fixed "today" for every date rule (tests and reproducible runs). */
+  readonly today?: string;
+  /** Milliseconds between the last edit and the re-check (default 150). */
+  readonly debounceMs?: number;
+  /** The editor's Densho settings, shaped like densho.yaml: defaults that a repository's densho.yaml overrides. */
+  readonly settings?: Record<string, unknown>;
+  /**
+   * Keep parses and results between sessions (default true), in `cacheLocation`
+   * (VS Code passes the workspace's storage folder) or else in each folder's
+   * node_modules/.cache/densho.
+   */
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
+  /**
+   * Read document history from Git (default true). The VS Code client sends
+   * false in a workspace it has not trusted: Git is never run there.
+   */
+  readonly history?: boolean;
+  /**
+   * Publish diagnostics even when the client announces pull diagnostics
+   * (`textDocument/diagnostic`); by default such a client pulls them.
+   */
+  readonly pushDiagnostics?: boolean;
+  /**
+   * List headings in document symbols (default true). The VS Code client
+   * sends false: its built-in Markdown provider lists them, and Go to Symbol
+   * would show each twice; Densho then gives the front matter and the steps.
+   */
+  readonly headingSymbols?: boolean;
+}
+
+/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
+export interface DenshoConfigurationChange {
+  readonly settings?: { readonly densho?: Record<string, unknown> };
+}
+
+// ---- configuration: what the client asks instead of reading densho.yaml -------------------
+
+/** The configuration in effect for a folder (the settings under its densho.yaml), as far as the client's questions need it. */
+export interface EffectiveConfiguration {
+  readonly layers: readonly string[];
+  readonly languages: readonly string[];
+  readonly sourceLanguage: string;
+  /** Repository path of training.yaml. */
+  readonly training: string;
+  /** The source of `id-pattern`. */
+  readonly idPattern: string;
+  /** The symbol of each training level, as the skills matrix draws it. */
+  readonly levelSymbols: Readonly<Record<string, string>>;
+  /** The keys the folder's densho.yaml writes (`docs`, `review.interval`, ...): the editor settings they override are not in effect. */
+  readonly repositoryKeys: readonly string[];
+}
+export const ConfigurationRequest = new RequestType<FolderParams, EffectiveConfiguration, void>('densho/configuration');
+
+/** A document, by its URI. */
+export interface DocumentParams {
+  readonly uri: string;
+}
+
+// ---- mark reviewed ----------------------------------------------------------------------
+
+export interface MarkReviewedResult {
+  /** The edit setting `reviewed` to today and nothing else; null when it says today already. */
+  readonly edit: WorkspaceEdit | null;
+  /** YYYY-MM-DD: the server's today. */
+  readonly today: string;
+}
+/** An error (InvalidRequest) with the reason when the front matter cannot take the date. */
+export const MarkReviewedRequest = new RequestType<DocumentParams, MarkReviewedResult, void>('densho/markReviewed');
+
+// ---- translations ---------------------------------------------------------------------
+
+export interface TranslationsResult {
+  readonly id: string | null;
+  readonly lang: string;
+  readonly isTranslation: boolean;
+  readonly sourceLanguage: string;
+  /** Languages a translation may be created in (a source's; none for a translation). */
+  readonly targets: readonly string[];
+  /** For a source its translations, for a translation its source. */
+  readonly counterparts: readonly { readonly lang: string; readonly uri: string }[];
+}
+/** An error (InvalidRequest) when the URI is not a Densho document. */
+export const TranslationsRequest = new RequestType<DocumentParams, TranslationsResult, void>('densho/translations');
+
+export interface CreateTranslationParams extends DocumentParams {
+  readonly lang: string;
+}
+export interface CreateTranslationResult {
+  /** The translation's URI. */
+  readonly uri: string;
+  /** Creates it from the source; null when it exists already (then open it). */
+  readonly edit: WorkspaceEdit | null;
+}
+/** An error (InvalidRequest) with the reason when no translation can be made. */
+export const CreateTranslationRequest = new RequestType<CreateTranslationParams, CreateTranslationResult, void>('densho/createTranslation');
+
+// ---- new document from template ------------------------------------------------------------
+
+export interface DocumentTemplate {
+  readonly name: string;
+  readonly origin: 'repository' | 'built-in';
+}
+export interface NewDocumentOptions {
+  /** The repository's templates/ first, then the built-in ones (a repository template of the same name wins). */
+  readonly templates: readonly DocumentTemplate[];
+  /** Folders that already hold documents (repository paths, '' for the root). */
+  readonly folders: readonly string[];
+  readonly languages: readonly string[];
+}
+export const NewDocumentOptionsRequest = new RequestType<FolderParams, NewDocumentOptions, void>('densho/newDocumentOptions');
+
+export interface DocumentIdParams extends FolderParams {
+  /** The id typed so far; absent to ask only for a proposal. */
+  readonly id?: string;
+  /** The folder the document goes in (a repository path): its series gives the proposal. */
+  readonly directory?: string;
+}
+export interface DocumentIdCheck {
+  /** Why the id cannot be used (pattern, or taken by a document); absent when it can. */
+  readonly problem?: string;
+  /** The next free id of the folder's series (or of the repository's), when there is one. */
+  readonly proposal?: string;
+}
+export const CheckDocumentIdRequest = new RequestType<DocumentIdParams, DocumentIdCheck, void>('densho/checkDocumentId');
+
+export interface NewDocumentParams extends FolderParams {
+  readonly template: string;
+  readonly id: string;
+  readonly title: string;
+  readonly lang: string;
+  /** Repository-relative folder (`sops/welding`), '' for the root. */
+  readonly directory: string;
+}
+export interface NewDocumentResult {
+  readonly uri: string;
+  /** Creates the file; never applied over an existing one. */
+  readonly edit: WorkspaceEdit;
+}
+/** An error (InvalidRequest) with the reason (an id taken, a file that exists, ...). */
+export const NewDocumentRequest = new RequestType<NewDocumentParams, NewDocumentResult, void>('densho/newDocument');
+
+// ---- coverage export and matrix ------------------------------------------------------------
+
+export interface CoverageExportParams extends CoverageParams {
+  readonly format: 'markdown' | 'csv';
+}
+/** `densho coverage --format md|csv`; null when no standard is configured. */
+export const CoverageExportRequest = new RequestType<CoverageExportParams, { readonly standard: string; readonly text: string } | null, void>('densho/exportCoverage');
+
+export interface CoverageMatrixParams extends FolderParams {
+  /** Only the documents of these layers; every document when absent. */
+  readonly layers?: readonly string[];
+  /** The webview's `cspSource`, allowed by the page's Content-Security-Policy. */
+  readonly cspSource: string;
+}
+export interface CoverageMatrixPage {
+  readonly title: string;
+  /** The whole page, with a fresh nonce: the same page as `densho coverage --format html`. */
+  readonly html: string;
+  /** The repository paths of the matrix's columns: the only documents a click in the page may open. */
+  readonly files: readonly string[];
+}
+export const CoverageMatrixRequest = new RequestType<CoverageMatrixParams, CoverageMatrixPage, void>('densho/coverageMatrix');

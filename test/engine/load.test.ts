@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fillTemplate, templateFileName } from '../../server/src/engine/templates';
-import { isListedPath, listRepositoryFiles, loadSettings, loadWorkspace, MemoryFileSystem } from '../../server/src/engine';
+import { classifyPath, isListedPath, listRepositoryFiles, loadSettings, loadWorkspace, MemoryFileSystem } from '../../server/src/engine';
 import { doc, repository } from '../helpers';
 
 describe('loading a repository', () => {
@@ -24,6 +24,19 @@ describe('loading a repository', () => {
     const fs = new MemoryFileSystem(files);
     const listed = new Set(await listRepositoryFiles(fs));
     for (const path of [...Object.keys(files), 'missing.md', 'sops/missing.md']) assert.equal(await isListedPath(fs, path), listed.has(path), path);
+  });
+  it('classifies one path (document, file or excluded) exactly as the listing and the docs globs would, without a listing', async () => {
+    const files = { '.gitignore': 'build/\n*.tmp.md\n', 'a.md': '', 'notes.txt': '', 'x.tmp.md': '', 'build/b.md': '', 'sops/.gitignore': 'drafts/\n!keep.tmp.md\n', 'sops/drafts/c.md': '', 'sops/keep.tmp.md': '', 'sops/d.md': '', '.git/config': '', 'node_modules/p/r.md': '' };
+    const fs = new MemoryFileSystem(files);
+    const workspace = await loadWorkspace(fs);
+    const listed = new Set(await listRepositoryFiles(fs));
+    for (const path of [...Object.keys(files), 'not-yet-saved.md', 'build/not-yet-saved.md']) {
+      const kind = await classifyPath(fs, workspace, path);
+      assert.equal(kind !== 'excluded', listed.has(path) || path === 'not-yet-saved.md', path);
+      if (kind !== 'excluded') assert.equal(kind === 'document', workspace.isDocumentPath(path), path);
+    }
+    assert.equal(await classifyPath(fs, workspace, 'build', true), 'excluded');
+    assert.equal(await classifyPath(fs, workspace, 'sops', true), 'file');
   });
   it('re-reading the settings (as the language server does) still refuses what the listing excludes, and reads a new people file', async () => {
     const fs = new MemoryFileSystem({ '.gitignore': '.env\n', '.env': 'TOKEN=x\n', 'densho.yaml': 'people: .env\n', 'a.md': doc() });

@@ -12,7 +12,8 @@ import { withGeneratedCommands } from '../../client/src/commandContributions';
 import { manifestAssets, viewsWelcomeContribution } from '../../client/src/manifestAssets';
 import { MANIFEST_JAPANESE } from '../../client/src/manifestJapanese';
 import { japaneseStrings, localizeManifest, placeholdersIn, resolvePlaceholders } from '../../client/src/manifestNls';
-import { filterByLayers, maxLayerOfFilter } from '../../client/src/webview/layerFilter';
+import { maxLayerOfFilter } from '../../client/src/webview/layerFilter';
+import { filterByLayers } from '../../server/src/lsp/features/coverageMatrix';
 import type { CoverageReport } from '../../server/src/protocol';
 
 const ROOT = join(__dirname, '..', '..');

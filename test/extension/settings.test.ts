@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig } from '../../server/src/engine';
+import { CONFIG_KEYS, DEFAULT_CONFIG, formatDuration, parseConfig, Workspace } from '../../server/src/engine';
 import { resolvePlaceholders } from '../../client/src/manifestNls';
-import { CLIENT_SETTING_NAMES, CONFIG_SETTINGS, configurationContribution, settingsAsYaml, settingsOverriddenBy, withRepositoryConfig } from '../../client/src/settings';
+import { CLIENT_SETTING_NAMES, CONFIG_SETTINGS, configurationContribution, settingsAsYaml } from '../../client/src/settings';
+import { settingsOverriddenBy } from '../../client/src/settingsYaml';
 
 const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', file), 'utf8'));
 // As VS Code shows it in English: the `%key%` placeholders resolved from package.nls.json.
@@ -18,6 +19,8 @@ const manifest = resolvePlaceholders(read('package.json'), read('package.nls.jso
   contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription?: string }> } };
 };
 const properties = manifest.contributes.configuration.properties;
+/** The keys a densho.yaml writes, as densho/configuration gives them to the client. */
+const keysOf = (yaml: string | undefined): string[] => [...parseConfig(yaml).keyRanges.keys()];
 
 describe('settings: contributes.configuration', () => {
   it('is exactly what the generator makes from the engine (run `npm run generate:manifest` if not)', () => {
@@ -74,15 +77,15 @@ describe('settings: contributes.configuration', () => {
     assert.deepEqual({ ...result.config, idPattern: result.config.idPattern.source }, { ...DEFAULT_CONFIG, idPattern: DEFAULT_CONFIG.idPattern.source });
   });
 
-  it('densho.yaml takes precedence over the settings, key by key', () => {
+  it('densho.yaml takes precedence over the settings, key by key (as the server, given them, merges them)', () => {
     const settings = settingsAsYaml((name) => ({ languages: ['en', 'ja'], reviewInterval: '6m', reviewWarnBefore: '14d', layers: ['a', 'b'] })[name]);
-    const merged = withRepositoryConfig(settings, { languages: ['ja', 'en'], review: { interval: '1y' } });
-    const config = parseConfig(stringify(merged)).config;
+    const workspace = new Workspace({ settings });
+    workspace.setConfigText(stringify({ languages: ['ja', 'en'], review: { interval: '1y' } }));
+    const config = workspace.config;
     assert.deepEqual(config.languages, ['ja', 'en']);
     assert.deepEqual(config.reviewInterval, { amount: 1, unit: 'y' });
     assert.deepEqual(config.reviewWarnBefore, { amount: 14, unit: 'd' }, 'review.warn-before from the settings survives');
     assert.deepEqual(config.layers, ['a', 'b']);
-    assert.deepEqual(parseConfig(stringify(withRepositoryConfig(settings, { 'review.interval': '2y' }))).config.reviewInterval, { amount: 2, unit: 'y' });
   });
 });
 
@@ -90,15 +93,15 @@ describe('settings: what densho.yaml overrides', () => {
   const setByUser = new Set(['reviewInterval', 'reviewWarnBefore', 'layers', 'docs']);
   const isSet = (name: string) => setByUser.has(name);
   it('names the settings the user set whose key densho.yaml writes, nested or dotted', () => {
-    assert.deepEqual(settingsOverriddenBy({ review: { interval: '6m' }, layers: ['a', 'b'], languages: ['en'] }, isSet), [
+    assert.deepEqual(settingsOverriddenBy(keysOf('review:\n  interval: 6m\nlayers: [a, b]\nlanguages: [en]\n'), isSet), [
       { setting: 'densho.layers', yamlKey: 'layers' },
       { setting: 'densho.reviewInterval', yamlKey: 'review.interval' },
     ]);
-    assert.deepEqual(settingsOverriddenBy({ 'review.warn-before': '10d' }, isSet), [{ setting: 'densho.reviewWarnBefore', yamlKey: 'review.warn-before' }]);
+    assert.deepEqual(settingsOverriddenBy(keysOf('review.warn-before: 10d\n'), isSet), [{ setting: 'densho.reviewWarnBefore', yamlKey: 'review.warn-before' }]);
   });
   it('names nothing without densho.yaml, for a key the user left at its default, or for YAML that is not a mapping', () => {
-    assert.deepEqual(settingsOverriddenBy(undefined, isSet), []);
-    assert.deepEqual(settingsOverriddenBy({ languages: ['en', 'ja'] }, isSet), []);
-    assert.deepEqual(settingsOverriddenBy(['docs'], isSet), []);
+    assert.deepEqual(settingsOverriddenBy(keysOf(undefined), isSet), []);
+    assert.deepEqual(settingsOverriddenBy(keysOf('languages: [en, ja]\n'), isSet), []);
+    assert.deepEqual(settingsOverriddenBy(keysOf('- docs\n'), isSet), []);
   });
 });

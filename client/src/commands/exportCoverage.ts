@@ -5,8 +5,7 @@
  * the file name says it, and the proposed location is beside the repository.
  */
 import * as vscode from 'vscode';
-import { coverageCsv, coverageMarkdown } from '../../../server/src/cli/format/reports';
-import { CoverageRequest } from '../../../server/src/protocol';
+import { CoverageExportRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { maxLayerOfFilter, outsideRepository, pickMaxLayer } from './layerChoice';
 
@@ -20,9 +19,9 @@ export interface ExportCoverageArgs {
   readonly maxLayer?: string | null;
 }
 
-const FORMATS: Record<CoverageFormat, { label: string; extension: string; render: typeof coverageMarkdown }> = {
-  markdown: { label: 'Markdown', extension: 'md', render: coverageMarkdown },
-  csv: { label: 'CSV', extension: 'csv', render: coverageCsv },
+const FORMATS: Record<CoverageFormat, { label: string; extension: string }> = {
+  markdown: { label: 'Markdown', extension: 'md' },
+  csv: { label: 'CSV', extension: 'csv' },
 };
 
 export const exportCoverage =
@@ -46,7 +45,7 @@ export const exportCoverage =
     let maxLayer: string | undefined;
     if (args.maxLayer !== undefined) maxLayer = args.maxLayer ?? undefined;
     else {
-      maxLayer = maxLayerOfFilter((await ctx.config()).layers, ctx.coverageMatrix?.shownLayers);
+      maxLayer = maxLayerOfFilter((await ctx.configuration()).layers, ctx.coverageMatrix?.shownLayers);
       // No filter, or one that is not "up to a layer": ask rather than guess.
       if (maxLayer === undefined) {
         const choice = await pickMaxLayer(ctx, 'Export coverage for readers cleared up to', true);
@@ -54,21 +53,21 @@ export const exportCoverage =
         maxLayer = choice.maxLayer;
       }
     }
-    const report = await ctx.request(CoverageRequest, { folder: folder.uri.toString(), ...(maxLayer === undefined ? {} : { maxLayer }) });
-    if (!report) {
+    const exported = await ctx.request(CoverageExportRequest, { folder: folder.uri.toString(), format, ...(maxLayer === undefined ? {} : { maxLayer }) });
+    if (!exported) {
       void vscode.window.showErrorMessage('Densho: no standard is configured (densho.yaml `standards`).');
       return undefined;
     }
-    const { extension, label, render } = FORMATS[format];
+    const { extension, label } = FORMATS[format];
     const uri =
       args.uri ??
       (await vscode.window.showSaveDialog({
-        defaultUri: outsideRepository(folder.uri, `coverage-${report.standard.id}-${maxLayer === undefined ? 'all-layers' : `up-to-${maxLayer}`}.${extension}`),
+        defaultUri: outsideRepository(folder.uri, `coverage-${exported.standard}-${maxLayer === undefined ? 'all-layers' : `up-to-${maxLayer}`}.${extension}`),
         filters: { [label]: [extension] },
         title: 'Export coverage',
       }));
     if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(render(report)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exported.text));
     void vscode.window.showInformationMessage(`Densho: coverage exported to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((answer) => {
       if (answer === 'Open') void vscode.window.showTextDocument(uri);
     });

@@ -32,7 +32,7 @@ const showCoverageMatrix = (ctx: Ctx) => async (args?: { readonly clause?: strin
 const filterCoverageLayers = (ctx: Ctx) => async (layers?: readonly string[]): Promise<void> => {
   const matrix = ctx.coverageMatrix ?? (ctx.coverageMatrix = await CoverageMatrixPanel.show(ctx, undefined));
   if (!layers) {
-    const configured = (await ctx.config()).layers;
+    const configured = (await ctx.configuration()).layers;
     const shown = matrix.shownLayers ?? configured;
     const picked = await vscode.window.showQuickPick(
       configured.map((layer) => ({ label: layer, picked: shown.includes(layer) })),
@@ -51,6 +51,7 @@ const showReviewSchedule = () => async (): Promise<void> => {
 const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.start();
   await ctx.refreshSetup();
+  ctx.reports.invalidate();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
   vscode.window.setStatusBarMessage(`$(refresh) Densho: refreshed coverage, review schedule, knowledge holders and skills at ${new Date().toLocaleTimeString()}.`, STATUS_MESSAGE_MS);
 };

@@ -10,7 +10,7 @@ export { maxLayerOfFilter } from '../webview/layerFilter';
 
 /** Asks for the highest layer the output may hold; `allowAll` offers "every layer" too. Undefined when cancelled. */
 export async function pickMaxLayer(ctx: Ctx, title: string, allowAll: boolean): Promise<{ readonly maxLayer?: string } | undefined> {
-  const { layers } = await ctx.config();
+  const { layers } = await ctx.configuration();
   const items: (vscode.QuickPickItem & { maxLayer?: string })[] = layers.map((layer, i) => ({
     label: `Up to ${layer}`,
     description: i === layers.length - 1 ? 'every layer' : `leaves out ${layers.slice(i + 1).join(', ')}`,

@@ -57,14 +57,9 @@ export const recordTraining =
       void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
       return false;
     }
-    const workspaceEdit = await ctx.client!.protocol2CodeConverter.asWorkspaceEdit(edit);
-    if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
-    const file = vscode.Uri.joinPath(folder.uri, ...(await trainingFile(ctx)).split('/'));
+    if (!(await ctx.applyEdit(edit))) return false;
+    const file = vscode.Uri.joinPath(folder.uri, ...(await ctx.configuration(folder)).training.split('/'));
     await vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString())?.save();
     void vscode.window.showInformationMessage(`Recorded ${person} at ${level} on ${id}.`);
     return true;
   };
-
-async function trainingFile(ctx: Ctx): Promise<string> {
-  return (await ctx.config()).training;
-}

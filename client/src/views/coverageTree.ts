@@ -1,6 +1,6 @@
 /** ISO 9001 coverage: clause → covering documents, gaps and clauses requiring documented information marked. */
 import * as vscode from 'vscode';
-import { CoverageRequest, type CoverageReport } from '../../../server/src/protocol';
+import type { CoverageReport } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
 
@@ -11,8 +11,8 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
     super(ctx, 'ISO 9001 coverage');
   }
 
-  protected fetch(): Promise<CoverageReport | null> {
-    return this.ctx.request(CoverageRequest, { folder: this.ctx.folder()?.uri.toString() });
+  protected async fetch(): Promise<CoverageReport | null> {
+    return (await this.ctx.reports.get()).coverage;
   }
 
   protected roots(report: CoverageReport | null): TreeNode[] {

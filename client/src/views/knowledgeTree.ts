@@ -1,6 +1,6 @@
 /** Knowledge holders (ISO 9001 7.1.6): expert → documents they hold, sole holders and leaving dates flagged. */
 import * as vscode from 'vscode';
-import { KnowledgeRiskRequest, type KnowledgeRisk } from '../../../server/src/protocol';
+import type { KnowledgeRisk } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
@@ -9,8 +9,8 @@ export class KnowledgeTree extends ReportTree<KnowledgeRisk> {
     super(ctx, 'knowledge holders');
   }
 
-  protected fetch(): Promise<KnowledgeRisk> {
-    return this.ctx.request(KnowledgeRiskRequest, { folder: this.ctx.folder()?.uri.toString() });
+  protected async fetch(): Promise<KnowledgeRisk> {
+    return (await this.ctx.reports.get()).knowledgeRisk;
   }
 
   protected roots(risk: KnowledgeRisk): TreeNode[] {

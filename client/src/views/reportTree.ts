@@ -1,7 +1,7 @@
 /**
- * What the three Densho trees share: each shows one report the language
- * server computes (a custom request of server/src/protocol.ts), fetched
- * again whenever the server says its index changed. Nodes are built eagerly
+ * What the Densho trees share: each shows one report the language server
+ * computes, taken from the report store (reportStore.ts: one densho/reports
+ * request per change notification, shared by every tree). Nodes are built eagerly
  * from the report, which is small.
  */
 import * as vscode from 'vscode';

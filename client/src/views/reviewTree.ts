@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ReviewScheduleRequest, type ReviewSchedule } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
-import { SECTION } from '../settings';
+import { SECTION } from '../settingsYaml';
 import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
 
 /** The setting (`densho.reviewHorizon`) of how far ahead the schedule looks; empty for densho.yaml's `review.warn-before`. */
@@ -18,10 +18,12 @@ export class ReviewTree extends ReportTree<ReviewSchedule> {
     });
   }
 
-  protected fetch(): Promise<ReviewSchedule> {
+  protected async fetch(): Promise<ReviewSchedule> {
     const folder = this.ctx.folder();
     const horizon = vscode.workspace.getConfiguration(SECTION, folder?.uri).get<string>(REVIEW_HORIZON, '').trim();
-    return this.ctx.request(ReviewScheduleRequest, { folder: folder?.uri.toString(), within: horizon === '' ? undefined : horizon });
+    // The report store holds the schedule within review.warn-before; a horizon of the user's own is asked for on its own.
+    if (horizon === '') return (await this.ctx.reports.get()).reviewSchedule;
+    return this.ctx.request(ReviewScheduleRequest, { folder: folder?.uri.toString(), within: horizon });
   }
 
   override dispose(): void {

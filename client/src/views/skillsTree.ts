@@ -4,8 +4,7 @@
  * retrained. The server computes it (densho/skills, the CLI's JSON).
  */
 import * as vscode from 'vscode';
-import { LEVEL_SYMBOLS } from '../../../server/src/engine';
-import { SkillsRequest, type SkillsMatrix } from '../../../server/src/protocol';
+import type { SkillsMatrix } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
@@ -15,8 +14,19 @@ export class SkillsTree extends ReportTree<SkillsMatrix> {
     super(ctx, 'skills matrix');
   }
 
-  protected fetch(): Promise<SkillsMatrix> {
-    return this.ctx.request(SkillsRequest, { folder: this.ctx.folder()?.uri.toString() });
+  /** The symbol of each training level, as the server's skills matrix draws it. */
+  private levelSymbols: Readonly<Record<string, string>> = {};
+  /** The symbols are the engine's constants: asked once, not at every change. */
+  private levelSymbolsKnown = false;
+
+  protected async fetch(): Promise<SkillsMatrix> {
+    const folder = this.ctx.folder();
+    const [reports, configuration] = await Promise.all([this.ctx.reports.get(), this.levelSymbolsKnown ? undefined : this.ctx.configuration(folder)]);
+    if (configuration) {
+      this.levelSymbols = configuration.levelSymbols;
+      this.levelSymbolsKnown = true;
+    }
+    return reports.skills;
   }
 
   protected roots(matrix: SkillsMatrix): TreeNode[] {
@@ -24,7 +34,7 @@ export class SkillsTree extends ReportTree<SkillsMatrix> {
     const names = new Map(matrix.roster.map((person) => [person.person, person.name]));
     const documents = matrix.documents.map((document) => {
       const people = document.records.map((record) => {
-        const node = new TreeNode(`${LEVEL_SYMBOLS[record.level]} ${names.get(record.person) ?? record.person}`);
+        const node = new TreeNode(`${this.levelSymbols[record.level] ?? ''} ${names.get(record.person) ?? record.person}`);
         node.description = [record.level, `v${record.version}`, record.current ? '' : 'retrain', record.date ?? ''].filter(Boolean).join(' · ');
         node.tooltip = `${record.person}: ${record.level} on version ${record.version}${record.trainer ? `, taught by ${record.trainer}` : ''}${record.current ? '' : ' (a major change came after it)'}`;
         node.contextValue = 'densho.trainingRecord';

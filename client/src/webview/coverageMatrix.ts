@@ -1,17 +1,14 @@
 /**
- * The coverage matrix webview: clauses × documents, rendered by the
- * engine's renderCoverageMatrix (the same page as `densho coverage --format
- * html`: strict CSP with a fresh nonce, nothing remote, every text escaped).
+ * The coverage matrix webview: clauses × documents, a page the server
+ * renders (densho/coverageMatrix: the same page as `densho coverage --format
+ * html`, strict CSP with a fresh nonce, nothing remote, every text escaped).
  * Clause filters (gaps, documented information, depth, search) live in the
  * page; the layer filter is the "Filter by Layer" button of the panel, which
- * redraws the matrix from the documents of the chosen layers only.
+ * has the server redraw the matrix from the documents of the chosen layers only.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderCoverageMatrix } from '../../../server/src/engine';
-import { CoverageRequest } from '../../../server/src/protocol';
+import { CoverageMatrixRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
-import { filterByLayers } from './layerFilter';
 
 export class CoverageMatrixPanel implements vscode.Disposable {
   static readonly viewType = 'densho.coverageMatrix';
@@ -103,27 +100,14 @@ export class CoverageMatrixPanel implements vscode.Disposable {
 
   async update(): Promise<void> {
     const folder = this.ctx.folder();
-    let report;
     try {
-      report = folder ? await this.ctx.request(CoverageRequest, { folder: folder.uri.toString() }) : undefined;
+      const page = await this.ctx.request(CoverageMatrixRequest, { folder: folder?.uri.toString(), cspSource: this.panel.webview.cspSource, ...(this.layers ? { layers: this.layers } : {}) });
+      this.panel.title = page.title;
+      this.columnFiles = new Set(page.files);
+      this.setHtml(page.html);
     } catch (error) {
       this.setHtml(placeholder(`The coverage could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
-      return;
     }
-    if (!report) {
-      this.setHtml(placeholder('No standard is configured (densho.yaml `standards`).'));
-      return;
-    }
-    const view = filterByLayers(report, this.layers);
-    this.columnFiles = new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)));
-    this.panel.title = `Coverage matrix: ${report.standard.title}${this.layers ? ` (${this.layers.join(', ') || 'no layer'})` : ''}`;
-    this.setHtml(
-      renderCoverageMatrix(view.report, {
-        nonce: randomBytes(18).toString('base64'),
-        cspSource: this.panel.webview.cspSource,
-        withheld: view.withheld,
-      }),
-    );
   }
 
   private setHtml(html: string): void {

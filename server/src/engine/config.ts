@@ -89,7 +89,11 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
 export interface ConfigResult {
   readonly config: DenshoConfig;
   readonly findings: readonly Finding[];
-  /** Where each top-level key is written in densho.yaml, for findings about what it sets (iso/gap at `standards`). */
+  /**
+   * Where each key is written in densho.yaml, for findings about what it sets
+   * (iso/gap at `standards`) and for the editor's "overridden" notice: the
+   * top-level keys, and the keys under `review` as `review.interval`.
+   */
   readonly keyRanges: ReadonlyMap<string, Range>;
 }
 
@@ -259,7 +263,12 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
       problem(entry?.value.range ?? ZERO_RANGE, `Required translation \`${language}\` is not one of \`languages\`.`);
     }
   }
-  return { config, findings, keyRanges: new Map(root.entries.map((entry) => [entry.key, entry.keyRange])) };
+  const keyRanges = new Map<string, Range>();
+  for (const entry of root.entries) {
+    keyRanges.set(entry.key, entry.keyRange);
+    if (entry.value.kind === 'map') for (const nested of entry.value.entries) keyRanges.set(`${entry.key}.${nested.key}`, nested.keyRange);
+  }
+  return { config, findings, keyRanges };
 }
 
 function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: string) => void): Map<string, SeveritySetting> {

@@ -277,6 +277,31 @@ export async function isListedPath(fs: FileSystem, path: string): Promise<boolea
   return true;
 }
 
+/**
+ * What a path is to Densho: the one decision that the CLI's load (while it
+ * walks) and the language server's created, changed, opened and
+ * reclassified files share. `excluded` when the repository's listing would
+ * leave it out (the stack of .gitignore files along the path, `.git/`,
+ * `node_modules/`); else `document` when the `docs` globs take it and
+ * `ignore` does not; else `file`. It reads only the .gitignore files on the
+ * way, never a directory's listing, so a burst of created files stays cheap.
+ * A document's bytes are screened when it is read (readDocument: size,
+ * binary, encoding).
+ */
+export async function classifyPath(fs: FileSystem, workspace: Workspace, path: string, isDirectory = false): Promise<'document' | 'file' | 'excluded'> {
+  const segments = path.split('/');
+  let rules: { base: string; matcher: Ignore }[] = [];
+  for (let depth = 0; depth < segments.length; depth++) {
+    const dir = segments.slice(0, depth).join('/');
+    const text = await readText(fs, join(dir, '.gitignore'));
+    if (text !== undefined) rules = [...rules, { base: dir, matcher: ignore().add(text) }];
+    const name = segments[depth]!;
+    const childIsDirectory = depth < segments.length - 1 || isDirectory;
+    if ((childIsDirectory && ALWAYS_SKIPPED.has(name)) || isIgnored(join(dir, name), childIsDirectory, rules)) return 'excluded';
+  }
+  return isDirectory || !workspace.isDocumentPath(path) ? 'file' : 'document';
+}
+
 const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';
 
 /**

@@ -93,6 +93,11 @@ export class Workspace {
     return this.configResult.config;
   }
 
+  /** The keys densho.yaml writes (`docs`, `review.interval`, ...): what overrides the editor's settings. */
+  get configKeys(): readonly string[] {
+    return [...this.configResult.keyRanges.keys()];
+  }
+
   /** densho.yaml's text as read, for the export (which copies it without its comments). */
   get configSource(): string | undefined {
     return this.configText;

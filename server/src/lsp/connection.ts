@@ -8,13 +8,23 @@ import { DidChangeWatchedFilesNotification, type Connection } from 'vscode-langu
 import {
   AuditReportRequest,
   ChangesRequest,
+  CheckDocumentIdRequest,
+  ConfigurationRequest,
+  CoverageExportRequest,
+  CoverageMatrixRequest,
   CoverageRequest,
   DocumentIndexRequest,
+  CreateTranslationRequest,
+  MarkReviewedRequest,
+  NewDocumentOptionsRequest,
+  NewDocumentRequest,
+  TranslationsRequest,
   HistoryRequest,
   RevisionTextRequest,
   KnowledgeRiskRequest,
   PartnerCopyRequest,
   ReportsChangedNotification,
+  ReportsRequest,
   ReviewScheduleRequest,
   RecordTrainingRequest,
   SkillsRequest,
@@ -27,6 +37,7 @@ import { DenshoServer, type ClientPort } from './server';
 export function bindConnection(connection: Connection, version: string): DenshoServer {
   const port: ClientPort = {
     publishDiagnostics: (params) => void connection.sendDiagnostics(params),
+    refreshDiagnostics: () => void connection.languages.diagnostics.refresh().catch(() => undefined),
     reportsChanged: (params) => void connection.sendNotification(ReportsChangedNotification.method, params),
     log: (message) => connection.console.log(message),
     createProgress: () => connection.window.createWorkDoneProgress().catch(() => undefined),
@@ -35,7 +46,11 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   const server = new DenshoServer(port, version);
 
   connection.onInitialize((params) => server.initialize(params));
-  connection.onInitialized(() => server.initialized());
+  connection.onInitialized(() => {
+    server.initialized();
+    // Only once initialized: before, the library knows not whether the client sends folder changes (and throws when it does not).
+    if (server.clientSendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => server.didChangeWorkspaceFolders({ event }));
+  });
   connection.onShutdown(() => server.shutdown());
 
   connection.onDidOpenTextDocument((params) => server.didOpen(params));
@@ -58,11 +73,14 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onWorkspaceSymbol((params) => server.workspaceSymbols(params));
   connection.onDocumentLinks((params) => server.documentLinks(params));
   connection.onCodeAction((params) => server.codeActions(params));
+  connection.languages.diagnostics.on((params) => server.documentDiagnostics(params));
+  connection.languages.diagnostics.onWorkspace((params) => server.workspaceDiagnostics(params));
 
   connection.onRequest(CoverageRequest, (params) => server.coverage(params));
   connection.onRequest(ReviewScheduleRequest, (params) => server.reviewSchedule(params));
   connection.onRequest(KnowledgeRiskRequest, (params) => server.knowledgeRisk(params));
   connection.onRequest(SkillsRequest, (params) => server.skills(params));
+  connection.onRequest(ReportsRequest, (params) => server.reports(params));
   connection.onRequest(RecordTrainingRequest, (params) => server.recordTraining(params));
   connection.onRequest(AuditReportRequest, (params) => server.writeAuditReport(params));
   connection.onRequest(PartnerCopyRequest, (params) => server.createPartnerCopy(params));
@@ -73,5 +91,14 @@ export function bindConnection(connection: Connection, version: string): DenshoS
   connection.onRequest(InitRequest, (params) => server.init(params));
   connection.onRequest(FixAllRequest, (params) => server.fixAll(params));
   connection.onRequest(DocumentIndexRequest, (params) => server.documentIndex(params));
+  connection.onRequest(ConfigurationRequest, (params) => server.configuration(params));
+  connection.onRequest(MarkReviewedRequest, (params) => server.markReviewed(params));
+  connection.onRequest(TranslationsRequest, (params) => server.translations(params));
+  connection.onRequest(CreateTranslationRequest, (params) => server.createTranslation(params));
+  connection.onRequest(NewDocumentOptionsRequest, (params) => server.newDocumentOptions(params));
+  connection.onRequest(CheckDocumentIdRequest, (params) => server.checkDocumentId(params));
+  connection.onRequest(NewDocumentRequest, (params) => server.newDocument(params));
+  connection.onRequest(CoverageExportRequest, (params) => server.exportCoverage(params));
+  connection.onRequest(CoverageMatrixRequest, (params) => server.coverageMatrix(params));
   return server;
 }

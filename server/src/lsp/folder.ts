@@ -7,6 +7,8 @@
  * listener. Nothing else is re-parsed.
  */
 import {
+  classifyPath,
+  isListedPath,
   CONFIG_FILE,
   dependentDocuments,
   documentsAffectedByTraining,
@@ -21,6 +23,10 @@ import {
   readText,
   Workspace,
   type CheckCache,
+  type CoverageReport,
+  type KnowledgeRisk,
+  type ReviewSchedule,
+  type SkillsMatrix,
   type CheckSession,
   type Day,
   type Diagnostic,
@@ -39,6 +45,19 @@ export interface FolderListener {
   /** Coverage, review schedule or knowledge risk may have changed. */
   reportsChanged(folder: DenshoFolder): void;
   log(message: string): void;
+}
+
+/** The work-done progress of a check: `end` is called exactly once per check, however the check stops. */
+export interface CheckProgress {
+  report(done: number, total: number): void;
+  end(): void;
+}
+
+export interface FolderReportsData {
+  readonly coverage: CoverageReport | null;
+  readonly reviewSchedule: ReviewSchedule;
+  readonly knowledgeRisk: KnowledgeRisk;
+  readonly skills: SkillsMatrix;
 }
 
 export interface FolderOptions {
@@ -84,6 +103,9 @@ export class DenshoFolder {
   private flushing: Promise<void> | undefined;
   private loaded = false;
   private lastReports: string | undefined;
+  /** How many checks have run: every change to the workspace is followed by one, so reports computed since the last are current. */
+  private checks = 0;
+  private reportsCache: { readonly checks: number; readonly reports: FolderReportsData } | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The newest text of documents edited since the workspace was last read; parsed by `applyTypedTexts`. */
   private readonly typedTexts = new Map<string, string>();
@@ -95,6 +117,8 @@ export class DenshoFolder {
   private settingsReload: Promise<void> = Promise.resolve();
   /** Documents open in the editor, path → the URI the editor uses: checked first, published under that URI. */
   readonly openPaths = new Map<string, string>();
+  /** Paths new to the folder being classified (classifyPath), shared so that their changes stay in order. */
+  private readonly classifying = new Map<string, Promise<'document' | 'file' | 'excluded'>>();
   /** Set between loading and the end of the first check, when a cache is in use. */
   private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
   /** The folder holding the densho.yaml that governs this one (it, or one above it up to the Git work tree's top, as the CLI finds it); undefined when none does. */
@@ -106,11 +130,15 @@ export class DenshoFolder {
     readonly fs: OverlayFileSystem,
     private readonly listener: FolderListener,
     private readonly options: FolderOptions,
-    onProgress: (done: number, total: number) => void = () => undefined,
+    progress?: CheckProgress,
   ) {
     this.settings = options.settings;
     this.workspaceValue = new Workspace({ today: options.today, settings: options.settings });
-    this.ready = this.load(onProgress);
+    // A load that fails never starts the check, so the progress ends here.
+    this.ready = this.load(progress).catch((error: unknown) => {
+      progress?.end();
+      throw error;
+    });
   }
 
   /**
@@ -136,7 +164,7 @@ export class DenshoFolder {
     return this.fs.root;
   }
 
-  private async load(onProgress: (done: number, total: number) => void): Promise<void> {
+  private async load(progress: CheckProgress | undefined): Promise<void> {
     const cacheFolder = this.options.cacheFolder;
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
@@ -161,7 +189,7 @@ export class DenshoFolder {
     for (const path of workspace.documentPaths()) this.pending.add(path);
     this.repositoryDirty = true;
     // Requests are answered from here on; the first check runs in the background, open documents first.
-    void this.flush(onProgress);
+    void this.flush(progress);
   }
 
   // ---- changes --------------------------------------------------------------------
@@ -177,6 +205,10 @@ export class DenshoFolder {
       await this.reloadSettings(path);
       return;
     }
+    // Git reads .gitignore from the disk: what is typed in it counts once saved.
+    if (isGitignore(path)) return text === undefined ? this.gitignoreChanged(path) : undefined;
+    // A path new to the folder (created, or opened in the editor) is taken only if the repository's listing would take it, as at load.
+    if (!workspace.hasDocument(path) && !workspace.index.allFiles().has(path) && (await this.classify(path)) === 'excluded') return;
     this.typedTexts.delete(path);
     if (text === undefined && workspace.isDocumentPath(path)) {
       // From the disk: a file too large, unreadable or not UTF-8 is reported as such, not taken for deleted.
@@ -203,6 +235,10 @@ export class DenshoFolder {
       await this.reloadSettings(path);
       return;
     }
+    if (isGitignore(path)) {
+      this.mark(path, () => workspace.removeFile(path));
+      return this.gitignoreChanged(path);
+    }
     const files = [...workspace.index.allFiles()];
     const gone = files.filter((file) => file === path || file.startsWith(`${path}/`));
     for (const file of gone) {
@@ -217,11 +253,40 @@ export class DenshoFolder {
     await this.ready;
     const entries = await this.fs.readDirectory(path);
     if (entries.length === 0) return this.textChanged(path, this.fs.overlay(path));
+    // A folder .gitignore excludes is not walked into, as at load.
+    if (path !== '' && (await this.classify(path, true)) === 'excluded') return;
     for (const entry of entries) {
-      const child = `${path}/${entry.name}`;
+      const child = path === '' ? entry.name : `${path}/${entry.name}`;
+      // Its rules are read by classifyPath; a new one is taken in by gitignoreChanged.
+      if (entry.name === '.gitignore') continue;
       if (entry.kind === 'directory' && entry.name !== '.git' && entry.name !== 'node_modules') await this.created(child);
       else if (entry.kind === 'file') await this.textChanged(child, this.fs.overlay(child));
     }
+  }
+
+  /** classifyPath, once at a time per path: changes that arrive while it runs wait for the same answer, in their order. */
+  private classify(path: string, isDirectory = false): Promise<'document' | 'file' | 'excluded'> {
+    let pending = this.classifying.get(path);
+    if (!pending) {
+      pending = classifyPath(this.fs, this.workspaceValue, path, isDirectory).finally(() => this.classifying.delete(path));
+      this.classifying.set(path, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * A .gitignore changed, came or went: the files under its folder that it
+   * now excludes leave the folder's files, and those it lets in are read.
+   */
+  private async gitignoreChanged(path: string): Promise<void> {
+    const directory = path.split('/').slice(0, -1).join('/');
+    const workspace = this.workspace;
+    for (const file of [...workspace.index.allFiles()]) {
+      if (directory !== '' && !file.startsWith(`${directory}/`)) continue;
+      if (!isGitignore(file) && (await this.classify(file)) === 'excluded') await this.removed(file);
+    }
+    if (!workspace.index.allFiles().has(path) && (await isListedPath(this.fs, path))) this.mark(path, () => workspace.addFile(path));
+    await this.created(directory);
   }
 
   /** Records what depends on `path` before `change`, applies it, and schedules a check. */
@@ -445,18 +510,24 @@ export class DenshoFolder {
     }
   }
 
-  private flush(onProgress?: (done: number, total: number) => void): Promise<void> {
+  private flush(progress?: CheckProgress): Promise<void> {
     if (this.flushing) {
       // One flush at a time; whatever arrives meanwhile is picked up by the next.
-      return this.flushing.then(() => (this.pending.size > 0 || this.changed.size > 0 || this.repositoryDirty ? this.flush(onProgress) : undefined));
+      return this.flushing.then(() => (this.pending.size > 0 || this.changed.size > 0 || this.repositoryDirty ? this.flush(progress) : progress?.end()));
     }
-    this.flushing = this.runFlush(onProgress).finally(() => {
+    this.flushing = this.runFlush(progress).finally(() => {
       this.flushing = undefined;
     });
     return this.flushing;
   }
 
-  private async runFlush(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * One check of what is pending. Its progress ends in `finally`: a check
+   * cut short by an edit (the rest goes back in the queue) or by an error
+   * must not leave "checking 25/41 documents" on the screen for ever.
+   */
+  private async runFlush(progress?: CheckProgress): Promise<void> {
+    this.checks++;
     try {
       this.refreshToday();
       const workspace = this.workspace;
@@ -482,7 +553,7 @@ export class DenshoFolder {
           const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
           this.listener.diagnostics(this, path, fromCache ? this.shown([...initial.session.document(path)]) : this.checkDocument(path));
         }
-        onProgress?.(Math.min(start + CHUNK, queue.length), queue.length);
+        progress?.report(Math.min(start + CHUNK, queue.length), queue.length);
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
@@ -493,6 +564,8 @@ export class DenshoFolder {
       initial?.save();
     } catch (error) {
       this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      progress?.end();
     }
   }
 
@@ -537,11 +610,23 @@ export class DenshoFolder {
     }, REPORTS_DELAY_MS);
   }
 
+  /**
+   * The folder's four reports (coverage of the first standard, the review
+   * schedule within `review.warn-before`, knowledge risk, skills), computed
+   * once per check: the comparison that decides on `densho/reportsChanged`
+   * and the requests that follow it share them. Call after `settled()`.
+   */
+  reports(): FolderReportsData {
+    if (this.reportsCache?.checks !== this.checks) {
+      const workspace = this.workspace;
+      this.reportsCache = { checks: this.checks, reports: { coverage: workspace.coverage() ?? null, reviewSchedule: workspace.reviewSchedule(), knowledgeRisk: workspace.knowledgeRisk(), skills: workspace.skills() } };
+    }
+    return this.reportsCache.reports;
+  }
+
   private notifyReports(): void {
-    const workspace = this.workspace;
     // The document index too: the Markdown preview's links and cards follow an id, title or version edit.
-    const index = documentIndexEntries(workspace, (path) => path);
-    const key = JSON.stringify([workspace.coverage() ?? null, workspace.reviewSchedule(), workspace.knowledgeRisk(), workspace.skills(), index]);
+    const key = JSON.stringify([this.reports(), documentIndexEntries(this.workspace, (path) => path)]);
     if (key === this.lastReports) return;
     this.lastReports = key;
     this.listener.reportsChanged(this);
@@ -567,4 +652,8 @@ export class DenshoFolder {
 function historyKey(workspace: Workspace): string {
   const { history, docs, ignore } = workspace.config;
   return JSON.stringify([history, docs, ignore]);
+}
+
+function isGitignore(path: string): boolean {
+  return path === '.gitignore' || path.endsWith('/.gitignore');
 }

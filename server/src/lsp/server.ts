@@ -11,7 +11,7 @@ import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDay, type Day, type Diagnostic } from '../engine';
 import { cacheDirectory, NodeFileSystem } from '../node';
-import type { FolderParams } from '../protocol';
+import type { DenshoConfigurationChange, DenshoInitializationOptions, FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
 import { CODE_ACTION_KINDS, codeActions, fixAllInFolder } from './features/codeActions';
@@ -22,13 +22,19 @@ import { willRenameFiles } from './features/fileRenames';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
-import { coverage, createPartnerCopy, knowledgeRisk, reviewSchedule, writeAuditReport, skills } from './features/reports';
+import { coverage, createPartnerCopy, knowledgeRisk, reports, reviewSchedule, writeAuditReport, skills } from './features/reports';
 import { init, setupStatus } from './features/setup';
 import { documentIndex } from './features/documentIndex';
 import { recordTraining } from './features/training';
+import { configuration } from './features/configuration';
+import { coverageMatrix, exportCoverage } from './features/coverageMatrix';
+import { markReviewed } from './features/markReviewed';
+import { checkDocumentId, newDocument, newDocumentOptions } from './features/newDocument';
+import { createTranslation, translations } from './features/translations';
 import { changes, history, revisionText } from './features/history';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { DenshoFolder, type FolderListener } from './folder';
+import { PulledDiagnostics } from './features/pullDiagnostics';
+import { DenshoFolder, type CheckProgress, type FolderListener, type FolderOptions } from './folder';
 import { OverlayFileSystem } from './overlayFileSystem';
 import { GitHistorySource } from '../node/gitHistory';
 import { watchGit } from '../node/gitWatcher';
@@ -36,44 +42,13 @@ import { watchGit } from '../node/gitWatcher';
 /** What the server sends to the client; connection.ts implements it. */
 export interface ClientPort {
   publishDiagnostics(params: lsp.PublishDiagnosticsParams): void;
+  /** Asks a client that pulls diagnostics to pull them again. */
+  refreshDiagnostics(): void;
   reportsChanged(params: FolderParams): void;
   log(message: string): void;
   /** A work-done progress the server starts itself (undefined when the client does not support them). */
   createProgress(): Promise<lsp.WorkDoneProgressServerReporter | undefined>;
   registerFileWatchers(): void;
-}
-
-/** `initializationOptions` the server understands. */
-export interface DenshoInitializationOptions {
-  /** YYYY-MM-DD: a fixed "today" for every date rule (tests and reproducible runs). */
-  readonly today?: string;
-  /** Milliseconds between the last edit and the re-check (default 150). */
-  readonly debounceMs?: number;
-  /** The editor's Densho settings, shaped like densho.yaml: defaults that a repository's densho.yaml overrides. */
-  readonly settings?: Record<string, unknown>;
-  /**
-   * Keep parses and results between sessions (default true), in `cacheLocation`
-   * (VS Code passes the workspace's storage folder) or else in each folder's
-   * node_modules/.cache/densho.
-   */
-  readonly cache?: boolean;
-  readonly cacheLocation?: string;
-  /**
-   * Read document history from Git (default true). The VS Code client sends
-   * false in a workspace it has not trusted: Git is never run there.
-   */
-  readonly history?: boolean;
-  /**
-   * List headings in document symbols (default true). The VS Code client
-   * sends false: its built-in Markdown provider lists them, and Go to Symbol
-   * would show each twice; Densho then gives the front matter and the steps.
-   */
-  readonly headingSymbols?: boolean;
-}
-
-/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
-export interface DenshoConfigurationChange {
-  readonly settings?: { readonly densho?: Record<string, unknown> };
 }
 
 function settingsObject(value: unknown): Record<string, unknown> | undefined {
@@ -89,9 +64,22 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly documents = new Map<string, TextDocument>();
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false, headingSymbols: true };
   private watchDynamically = false;
-  private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+  /** Whether the client announced workspace folders, and so sends workspace/didChangeWorkspaceFolders. */
+  clientSendsFolderChanges = false;
+  /** Set when the client pulls diagnostics: the checks' results are kept for it, not published. */
+  private pulled: PulledDiagnostics | undefined;
+  private refreshPulled = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Progress of checks still running, ended at shutdown so none outlives the server. */
+  private readonly liveProgress = new Set<CheckProgress>();
   /** Watchers to close at shutdown. */
   private readonly disposables: { dispose(): void }[] = [];
+  /** Each folder's Git watcher, closed when the folder is removed. */
+  private readonly folderWatchers = new Map<DenshoFolder, { dispose(): void }>();
+  /** The URIs each folder has non-empty diagnostics for, withdrawn when the folder is removed. */
+  private readonly withDiagnostics = new Map<DenshoFolder, Set<string>>();
+  /** How folders are opened, as the client asked at initialize: the same for folders added later. */
+  private folderSetup: { readonly options: Omit<FolderOptions, 'cacheFolder' | 'history'>; readonly cacheLocation?: string; readonly useCache: boolean; readonly withProgress: boolean } | undefined;
 
   constructor(
     private readonly port: ClientPort,
@@ -111,6 +99,12 @@ export class DenshoServer implements ServerContext, FolderListener {
       headingSymbols: options.headingSymbols !== false,
     };
     this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
+    this.clientSendsFolderChanges = capabilities.workspace?.workspaceFolders === true;
+    // Pull for the clients that announce it (unless they ask for push), push for the others.
+    if (capabilities.textDocument?.diagnostic !== undefined && options.pushDiagnostics !== true) {
+      this.pulled = new PulledDiagnostics();
+      this.refreshPulled = capabilities.workspace?.diagnostics?.refreshSupport ?? false;
+    }
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
@@ -119,25 +113,13 @@ export class DenshoServer implements ServerContext, FolderListener {
     const historyOff = options.history === false ? 'the workspace is not trusted (Restricted Mode), so Git is not run' : undefined;
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
-    const withProgress = capabilities.window?.workDoneProgress ?? false;
-    for (const root of roots) {
-      const path = uriToFsPath(root.uri);
-      if (!path) continue;
-      const fs = new OverlayFileSystem(new NodeFileSystem(path));
-      const onProgress = withProgress ? (done: number, total: number) => this.background(this.reportProgress(root.name, done, total)) : undefined;
-      // One cache folder per workspace folder: their documents must not share shards.
-      const cacheFolder = !useCache ? undefined : typeof options.cacheLocation === 'string' ? join(options.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
-      const history = historyOff ? undefined : new GitHistorySource(path);
-      const folder = new DenshoFolder(root.uri, root.name, fs, this, { today, debounceMs, settings, cacheFolder, history, historyOff }, onProgress);
-      this.folderList.push(folder);
-      if (history) {
-        const watcher = watchGit(path, () => this.background(folder.historyMoved()));
-        if (watcher) this.disposables.push(watcher);
-      }
-    }
-    this.folderOrder = [...this.folderList];
-    // Nested folders: the innermost one owns a file.
-    this.folderList.sort((a, b) => b.root.length - a.root.length);
+    this.folderSetup = {
+      options: { today, debounceMs, settings, historyOff },
+      cacheLocation: useCache && typeof options.cacheLocation === 'string' ? options.cacheLocation : undefined,
+      useCache,
+      withProgress: capabilities.window?.workDoneProgress ?? false,
+    };
+    for (const root of roots) this.addFolder(root);
 
     const fileOperationFilter: lsp.FileOperationRegistrationOptions = { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] };
     return {
@@ -152,8 +134,9 @@ export class DenshoServer implements ServerContext, FolderListener {
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        ...(this.pulled ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: {
-          workspaceFolders: { supported: true, changeNotifications: false },
+          workspaceFolders: { supported: true, changeNotifications: true },
           fileOperations: { willRename: fileOperationFilter, didRename: fileOperationFilter, didDelete: fileOperationFilter, didCreate: fileOperationFilter },
         },
       },
@@ -169,31 +152,109 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   initialized(): void {
     if (this.watchDynamically) this.port.registerFileWatchers();
-    for (const folder of this.folderList) {
-      folder.ready.then(
-        () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
-        (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
-      );
+    for (const folder of this.folderList) this.logWhenReady(folder);
+  }
+
+  private logWhenReady(folder: DenshoFolder): void {
+    folder.ready.then(
+      () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
+      (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
+    );
+  }
+
+  /**
+   * Opens a workspace folder: its own densho.yaml, index, cache and history,
+   * read as the client asked at initialize. Documents already open in the
+   * editor inside it are taken with their editor text.
+   */
+  private addFolder(root: { readonly uri: string; readonly name: string }): DenshoFolder | undefined {
+    const setup = this.folderSetup;
+    const path = uriToFsPath(root.uri);
+    if (!setup || !path || this.folderOrder.some((folder) => sameFolder(folder.uri, root.uri))) return undefined;
+    const fs = new OverlayFileSystem(new NodeFileSystem(path));
+    const progress = setup.withProgress ? this.checkProgress(root.name) : undefined;
+    // One cache folder per workspace folder: their documents must not share shards.
+    const cacheFolder = !setup.useCache ? undefined : setup.cacheLocation !== undefined ? join(setup.cacheLocation, createHash('sha256').update(root.uri).digest('hex').slice(0, 16)) : cacheDirectory(path);
+    const history = setup.options.historyOff ? undefined : new GitHistorySource(path);
+    const folder = new DenshoFolder(root.uri, root.name, fs, this, { ...setup.options, cacheFolder, history }, progress);
+    for (const [uri, document] of this.documents) {
+      const relativePath = fs.disk.relative(uriToFsPath(uri) ?? '');
+      if (relativePath === undefined || relativePath === '') continue;
+      folder.openPaths.set(relativePath, uri);
+      fs.setOverlay(relativePath, document.getText());
+    }
+    this.folderOrder.push(folder);
+    // Nested folders: the innermost one owns a file.
+    this.folderList = [...this.folderOrder].sort((a, b) => b.root.length - a.root.length);
+    if (history) {
+      const watcher = watchGit(path, () => this.background(folder.historyMoved()));
+      if (watcher) this.folderWatchers.set(folder, watcher);
+    }
+    return folder;
+  }
+
+  /** Closes a workspace folder: its checking stops and its diagnostics are withdrawn. */
+  private removeFolder(uri: string): void {
+    const folder = this.folderOrder.find((candidate) => sameFolder(candidate.uri, uri));
+    if (!folder) return;
+    folder.dispose();
+    this.folderWatchers.get(folder)?.dispose();
+    this.folderWatchers.delete(folder);
+    this.folderOrder = this.folderOrder.filter((candidate) => candidate !== folder);
+    this.folderList = this.folderList.filter((candidate) => candidate !== folder);
+    for (const published of this.withDiagnostics.get(folder) ?? []) {
+      if (this.pulled) this.pulled.forget(published);
+      else this.port.publishDiagnostics({ uri: published, diagnostics: [] });
+    }
+    this.withDiagnostics.delete(folder);
+    if (this.pulled && this.refreshPulled) this.port.refreshDiagnostics();
+  }
+
+  /** workspace/didChangeWorkspaceFolders: folders removed, then folders added, while the server runs. */
+  didChangeWorkspaceFolders(params: lsp.DidChangeWorkspaceFoldersParams): void {
+    const event = params?.event;
+    for (const removed of Array.isArray(event?.removed) ? event.removed : []) if (typeof removed?.uri === 'string') this.removeFolder(removed.uri);
+    for (const added of Array.isArray(event?.added) ? event.added : []) {
+      if (typeof added?.uri !== 'string') continue;
+      const folder = this.addFolder({ uri: added.uri, name: typeof added.name === 'string' ? added.name : basename(added.uri) });
+      if (folder) this.logWhenReady(folder);
     }
   }
 
-  private async reportProgress(name: string, done: number, total: number): Promise<void> {
-    if (!this.progressPromise) {
-      this.progressPromise = this.port.createProgress().then((reporter) => {
-        reporter?.begin(`Densho: checking ${name}`, 0, undefined, false);
-        return reporter;
-      });
-    }
-    const reporter = await this.progressPromise;
-    reporter?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`);
-    if (done >= total) {
-      reporter?.done();
-      this.progressPromise = undefined;
-    }
+  /**
+   * The work-done progress of one folder's check, created at its first
+   * report. Every `begin` is followed by one `end`: `end` may come before the
+   * client has answered the creation, and reports after it are dropped.
+   */
+  private checkProgress(name: string): CheckProgress {
+    let reporter: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
+    let ended = false;
+    const progress: CheckProgress = {
+      report: (done, total) => {
+        if (ended) return;
+        reporter ??= this.port.createProgress().then((created) => {
+          created?.begin(`Densho: checking ${name}`, 0, undefined, false);
+          return created;
+        });
+        void reporter.then((created) => created?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`));
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.liveProgress.delete(progress);
+        void reporter?.then((created) => created?.done());
+      },
+    };
+    this.liveProgress.add(progress);
+    return progress;
   }
 
   shutdown(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const progress of [...this.liveProgress]) progress.end();
     for (const folder of this.folderList) folder.dispose();
+    for (const watcher of this.folderWatchers.values()) watcher.dispose();
+    this.folderWatchers.clear();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
@@ -250,7 +311,40 @@ export class DenshoServer implements ServerContext, FolderListener {
   // ---- FolderListener --------------------------------------------------------------
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
-    this.port.publishDiagnostics(diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri)));
+    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri));
+    if (!this.folderOrder.includes(folder)) return; // removed while it was checking
+    let published = this.withDiagnostics.get(folder);
+    if (!published) this.withDiagnostics.set(folder, (published = new Set()));
+    if (params.diagnostics.length > 0) published.add(params.uri);
+    else published.delete(params.uri);
+    if (!this.pulled) return this.port.publishDiagnostics(params);
+    // An open document's results live under the editor's URI only.
+    const onDisk = fileUri(folder.root, file);
+    if (onDisk !== params.uri) this.pulled.forget(onDisk);
+    this.pulled.record(params);
+    if (this.refreshPulled && !this.refreshTimer) {
+      // One refresh for a burst of results (a check publishes one file at a time).
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = undefined;
+        this.port.refreshDiagnostics();
+      }, 50);
+    }
+  }
+
+  /** textDocument/diagnostic: the document's results once every scheduled check has run. */
+  async documentDiagnostics(params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
+    const uri: unknown = params?.textDocument?.uri;
+    if (typeof uri !== 'string' || !this.pulled) return { kind: 'full', items: [] };
+    const located = await this.locate(uri);
+    if (located) await located.folder.settled();
+    return this.pulled.document(uri, typeof params.previousResultId === 'string' ? params.previousResultId : undefined);
+  }
+
+  /** workspace/diagnostic: every file's results once every folder's scheduled checks have run. */
+  async workspaceDiagnostics(params: lsp.WorkspaceDiagnosticParams): Promise<lsp.WorkspaceDiagnosticReport> {
+    if (!this.pulled) return { items: [] };
+    await Promise.all(this.folderList.map((folder) => folder.settled()));
+    return this.pulled.workspace(Array.isArray(params?.previousResultIds) ? params.previousResultIds : []);
   }
 
   reportsChanged(folder: DenshoFolder): void {
@@ -341,8 +435,8 @@ export class DenshoServer implements ServerContext, FolderListener {
           this.background(folder.created(path));
           break;
         case lsp.FileChangeType.Changed:
-          // An open document's text comes from the editor, not the disk.
-          if (!folder.openPaths.has(path)) this.background(folder.textChanged(path, undefined));
+          // An open document's text comes from the editor, not the disk; but Git reads a .gitignore when it is saved.
+          if (!folder.openPaths.has(path) || path === '.gitignore' || path.endsWith('/.gitignore')) this.background(folder.textChanged(path, undefined));
           break;
         case lsp.FileChangeType.Deleted:
           this.background(folder.removed(path));
@@ -398,6 +492,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   reviewSchedule = (params: Parameters<typeof reviewSchedule>[1]) => reviewSchedule(this, params);
   knowledgeRisk = (params: Parameters<typeof knowledgeRisk>[1]) => knowledgeRisk(this, params);
   skills = (params: Parameters<typeof skills>[1]) => skills(this, params);
+  reports = (params: Parameters<typeof reports>[1]) => reports(this, params);
   recordTraining = (params: Parameters<typeof recordTraining>[1]) => recordTraining(this, params);
   writeAuditReport = (params: Parameters<typeof writeAuditReport>[1]) => writeAuditReport(this, params);
   createPartnerCopy = (params: Parameters<typeof createPartnerCopy>[1]) => createPartnerCopy(this, params);
@@ -408,6 +503,15 @@ export class DenshoServer implements ServerContext, FolderListener {
   init = (params: Parameters<typeof init>[1]) => init(this, params);
   fixAll = (params: Parameters<typeof fixAllInFolder>[1]) => fixAllInFolder(this, params);
   documentIndex = (params: Parameters<typeof documentIndex>[1]) => documentIndex(this, params);
+  configuration = (params: Parameters<typeof configuration>[1]) => configuration(this, params);
+  markReviewed = (params: Parameters<typeof markReviewed>[1]) => markReviewed(this, params);
+  translations = (params: Parameters<typeof translations>[1]) => translations(this, params);
+  createTranslation = (params: Parameters<typeof createTranslation>[1]) => createTranslation(this, params);
+  newDocumentOptions = (params: Parameters<typeof newDocumentOptions>[1]) => newDocumentOptions(this, params);
+  checkDocumentId = (params: Parameters<typeof checkDocumentId>[1]) => checkDocumentId(this, params);
+  newDocument = (params: Parameters<typeof newDocument>[1]) => newDocument(this, params);
+  exportCoverage = (params: Parameters<typeof exportCoverage>[1]) => exportCoverage(this, params);
+  coverageMatrix = (params: Parameters<typeof coverageMatrix>[1]) => coverageMatrix(this, params);
 }
 
 /** What a didOpen needs: a URI and a text (the language and version are checked where they are read). */

@@ -300,7 +300,7 @@ describe('Densho in VS Code', function () {
       const ok = await vscode.commands.executeCommand<boolean>('densho.markReviewed', uri(overdue.file));
       assert.equal(ok, true);
       const after = read(overdue.file);
-      const today = ctx.today();
+      const today = localDay();
       assert.equal(after, before.replace(`reviewed: ${overdue.reviewed}`, `reviewed: ${today}`));
       assert.notEqual(after, before);
       await waitFor(ctx.views.review.onDidChangeTreeData, () => !JSON.stringify(ctx.views.review.data ?? {}).includes(overdue.file), 'the review schedule to drop the document');
@@ -324,7 +324,7 @@ describe('Densho in VS Code', function () {
       assert.equal(created?.toString(), uri('sops/training/sop-tst-001.md').toString());
       const text = read('sops/training/sop-tst-001.md');
       assert.match(text, /^---\nid: SOP-TST-001\ntitle: "Bending <test> & \\"quotes\\""\n/);
-      assert.ok(text.includes(`reviewed: ${ctx.today()}`));
+      assert.ok(text.includes(`reviewed: ${localDay()}`));
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the new document is open');
       const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('densho.newDocument', { ...args, title: 'Other' });
       assert.equal(again, undefined);
@@ -455,3 +455,9 @@ describe('Densho in VS Code', function () {
     });
   });
 });
+
+/** Today in the local calendar, YYYY-MM-DD, as the server takes it. */
+function localDay(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+}

@@ -19,20 +19,11 @@ export interface NewOptions {
 export async function newCommand(io: CliIo, template: string, options: NewOptions): Promise<number> {
   const repositoryRoot = discoverRepository(resolve(io.cwd)).root;
   const config = parseConfig(readOptional(join(repositoryRoot, 'densho.yaml'))).config;
-  const templates = templateDirectories(repositoryRoot);
-  const templateDirectory = templateNameOf(`${template}.md`) === undefined ? undefined : templates.find((dir) => existsSync(join(dir, `${template}.md`)));
-  if (!templateDirectory) {
-    const available = [...new Set(templates.flatMap(listTemplates))].sort().join(', ');
-    throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
-  }
+  const lang = options.lang ?? sourceLanguage(config);
+  const templatePath = findTemplate(repositoryRoot, template, lang, io.cwd);
   if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
   if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
-  const lang = options.lang ?? sourceLanguage(config);
   if (!config.languages.includes(lang)) throw new UsageError(`--lang must be one of ${config.languages.join(', ')}, not "${lang}"`);
-  const templatePath = templateFiles(template, lang).map((file) => join(templateDirectory, file)).find((path) => existsSync(path))!;
-  // A repository's template may be a link to any file on the machine: `new` would copy it into the document.
-  const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
-  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(io.cwd, templatePath) || templatePath}: ${relative(io.cwd, link) || link} is a symbolic link, and templates are read only from real files`);
 
   const directory = resolve(io.cwd, options.dir ?? '.');
   const target = join(directory, templateFileName(options.id, lang, sourceLanguage(config)));
@@ -63,6 +54,36 @@ function readOptional(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The file of a template: the repository's own first, then Densho's. A
+ * usage error when there is none, or when it is reached through a symbolic
+ * link (a repository's template may be a link to any file on the machine,
+ * which would be copied into the document). Paths in messages are relative to `cwd`.
+ */
+export function findTemplate(repositoryRoot: string, template: string, lang: string, cwd: string): string {
+  const templates = templateDirectories(repositoryRoot);
+  const directory = templateNameOf(`${template}.md`) === undefined ? undefined : templates.find((dir) => existsSync(join(dir, `${template}.md`)));
+  // The language's variant (`sop.ja.md`) where the template's folder has one, else the template itself.
+  const templatePath = directory && templateFiles(template, lang).map((file) => join(directory, file)).find((path) => existsSync(path));
+  if (!templatePath) {
+    const available = availableTemplates(repositoryRoot).map((entry) => entry.name).join(', ');
+    throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
+  }
+  const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
+  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(cwd, templatePath) || templatePath}: ${relative(cwd, link) || link} is a symbolic link, and templates are read only from real files`);
+  return templatePath;
+}
+
+/** Every template by name, sorted: a repository template hides a shipped one of the same name. */
+export function availableTemplates(repositoryRoot: string): { readonly name: string; readonly origin: 'repository' | 'built-in' }[] {
+  const found = new Map<string, 'repository' | 'built-in'>();
+  for (const dir of templateDirectories(repositoryRoot)) {
+    const origin = dir === join(repositoryRoot, 'templates') ? 'repository' : 'built-in';
+    for (const name of listTemplates(dir)) if (!found.has(name)) found.set(name, origin);
+  }
+  return [...found].map(([name, origin]) => ({ name, origin })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The repository's own templates/ first, then the ones shipped with Densho. */

@@ -12,13 +12,13 @@ import { reportCommand } from '../../cli/commands/report';
 import { EXIT_USAGE, UsageError } from '../../cli/errors';
 import type { CliIo } from '../../cli/io';
 import { coverageReport, layerIndex, layerView, parseDuration } from '../../engine';
-import type { AuditReportParams, CommandResult, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
+import type { AuditReportParams, CommandResult, FolderReports, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
+import { readyFolder } from './documentRequests';
 
 export async function settledFolder(context: ServerContext, params: FolderParams | undefined): Promise<DenshoFolder> {
-  const folder = await context.folderFor(params?.folder);
-  if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, params?.folder ? `${params.folder} is not a workspace folder.` : 'No workspace folder is open.');
+  const folder = await readyFolder(context, params);
   await folder.settled();
   return folder;
 }
@@ -26,7 +26,7 @@ export async function settledFolder(context: ServerContext, params: FolderParams
 export async function coverage(context: ServerContext, params: CoverageParams | undefined): Promise<CoverageReport | null> {
   const folder = await settledFolder(context, params);
   const workspace = folder.workspace;
-  if (params?.maxLayer === undefined) return workspace.coverage(params?.standard) ?? null;
+  if (params?.maxLayer === undefined) return params?.standard === undefined ? folder.reports().coverage : (workspace.coverage(params.standard) ?? null);
   const maxLayer = layerIndex(workspace.config, params.maxLayer);
   if (maxLayer === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `maxLayer must be one of ${workspace.config.layers.join(', ')}, not "${params.maxLayer}".`);
   const standard = params.standard ? workspace.standards.find((candidate) => candidate.id === params.standard) : workspace.standards[0];
@@ -68,15 +68,21 @@ export async function reviewSchedule(context: ServerContext, params: ReviewSched
   const folder = await settledFolder(context, params);
   const within = params?.within === undefined ? undefined : parseDuration(params.within);
   if (params?.within !== undefined && !within) throw new ResponseError(ErrorCodes.InvalidParams, `within must be a duration such as 30d, 6w, 3m or 1y, not "${params.within}".`);
-  return folder.workspace.reviewSchedule(within);
+  return within ? folder.workspace.reviewSchedule(within) : folder.reports().reviewSchedule;
 }
 
 export async function knowledgeRisk(context: ServerContext, params: FolderParams | undefined): Promise<KnowledgeRisk> {
   const folder = await settledFolder(context, params);
-  return folder.workspace.knowledgeRisk();
+  return folder.reports().knowledgeRisk;
 }
 
 export async function skills(context: ServerContext, params: FolderParams | undefined): Promise<SkillsMatrix> {
   const folder = await settledFolder(context, params);
-  return folder.workspace.skills();
+  return folder.reports().skills;
+}
+
+/** The four reports of the views at once, as the last check left them (one computation per change, shared with the change notification). */
+export async function reports(context: ServerContext, params: FolderParams | undefined): Promise<FolderReports> {
+  const folder = await settledFolder(context, params);
+  return folder.reports();
 }
