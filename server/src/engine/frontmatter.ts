@@ -6,6 +6,7 @@
 import { sourceLanguage, type DenshoConfig } from './config';
 import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
 import { FRONT_MATTER_KEY_CEILING } from './limits';
+import { message, type Message, type MessageId } from './messages';
 import type { ParsedDocument } from './parse';
 import { closestMatch } from './suggest';
 import type { Range } from './text';
@@ -94,9 +95,9 @@ export interface DocumentMeta {
 
 export interface FieldProblem {
   readonly range: Range;
-  readonly message: string;
+  readonly message: Message;
   /** An obviously right replacement for the value at `range`. */
-  readonly replacement?: { readonly title: string; readonly newText: string };
+  readonly replacement?: { readonly title: Message; readonly newText: string };
 }
 
 type Reader<T> = (value: YamlValue, context: ReadContext) => T | FieldProblem[];
@@ -108,12 +109,15 @@ interface ReadContext {
 
 const isProblems = (value: unknown): value is FieldProblem[] => Array.isArray(value) && value.every((item) => 'message' in item);
 
-function wrongForm(value: YamlValue, expected: string): FieldProblem[] {
-  return [{ range: value.range, message: `Expected ${expected}, found ${describeKind(value)}.` }];
+type WrongFormId = Extract<MessageId, `field.expected-${string}`>;
+
+/** "Expected `key` to be …, found …": `expected` names what the field should have been. */
+function wrongForm(value: YamlValue, expected: WrongFormId, key: string): FieldProblem[] {
+  return [{ range: value.range, message: message(expected, { key, found: describeKind(value) }) }];
 }
 
 const readText: Reader<ValueRef> = (value, context) => {
-  if (value.kind !== 'scalar' || value.text === '') return wrongForm(value, `\`${context.key}\` to be text`);
+  if (value.kind !== 'scalar' || value.text === '') return wrongForm(value, 'field.expected-text', context.key);
   return { value: value.text, range: value.range };
 };
 
@@ -125,8 +129,8 @@ function readEnum(allowed: readonly string[]): Reader<ValueRef> {
     return [
       {
         range: value.range,
-        message: `\`${context.key}\` must be one of ${allowed.join(', ')}${text === undefined ? '' : `, not \`${text}\``}.`,
-        replacement: suggestion ? { title: `Change to \`${suggestion}\``, newText: suggestion } : undefined,
+        message: message('field.enum', { key: context.key, allowed, value: text }),
+        replacement: suggestion ? { title: message('fix.change-to', { value: suggestion }), newText: suggestion } : undefined,
       },
     ];
   };
@@ -140,15 +144,15 @@ const readDate: Reader<Day> = (value, context) => {
   return [
     {
       range: value.range,
-      message: `\`${context.key}\` must be a date YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`,
-      replacement: guessed === undefined ? undefined : { title: `Write as ${formatDay(guessed)}`, newText: formatDay(guessed) },
+      message: message('field.date', { key: context.key, value: text || undefined }),
+      replacement: guessed === undefined ? undefined : { title: message('fix.write-date', { day: formatDay(guessed) }), newText: formatDay(guessed) },
     },
   ];
 };
 
 const readDuration: Reader<Duration> = (value, context) => {
   const duration = value.kind === 'scalar' ? parseDuration(value.text) : undefined;
-  return duration ?? wrongForm(value, `\`${context.key}\` to be a duration such as 90d, 6m or 1y`);
+  return duration ?? wrongForm(value, 'field.expected-duration', context.key);
 };
 
 const readPositiveInteger: Reader<number> = (value, context) => {
@@ -156,9 +160,9 @@ const readPositiveInteger: Reader<number> = (value, context) => {
     return value.value;
   }
   if (value.kind === 'scalar' && /^\d+$/.test(value.text) && Number(value.text) > 0) {
-    return [{ range: value.range, message: `\`${context.key}\` must be a number, not quoted text.`, replacement: { title: `Write ${value.text} unquoted`, newText: value.text } }];
+    return [{ range: value.range, message: message('field.quoted-number', { key: context.key }), replacement: { title: message('fix.unquote', { value: value.text }), newText: value.text } }];
   }
-  return wrongForm(value, `\`${context.key}\` to be a positive whole number`);
+  return wrongForm(value, 'field.expected-positive-integer', context.key);
 };
 
 /** A list of text values; a lone scalar is accepted where `allowScalar` says so. */
@@ -166,15 +170,16 @@ function readTextList(allowScalar: boolean): Reader<ValueRef[]> {
   return (value, context) => {
     if (value.kind === 'scalar' && allowScalar) return [{ value: value.text, range: value.range }];
     if (value.kind === 'scalar') {
-      return [{ range: value.range, message: `\`${context.key}\` must be a list.`, replacement: { title: `Make a list: [${value.text}]`, newText: `[${quoteIfNeeded(value)}]` } }];
+      const title = message('fix.make-list', { list: `[${value.text}]` });
+      return [{ range: value.range, message: message('field.not-a-list', { key: context.key }), replacement: { title, newText: `[${quoteIfNeeded(value)}]` } }];
     }
     if (value.kind === 'empty') return [];
-    if (value.kind !== 'list') return wrongForm(value, `\`${context.key}\` to be a list`);
+    if (value.kind !== 'list') return wrongForm(value, 'field.expected-list', context.key);
     const refs: ValueRef[] = [];
     const problems: FieldProblem[] = [];
     for (const item of value.items) {
       if (item.kind === 'scalar' && item.text !== '') refs.push({ value: item.text, range: item.range });
-      else problems.push(...wrongForm(item, `each entry of \`${context.key}\` to be text`));
+      else problems.push(...wrongForm(item, 'field.expected-list-of-text', context.key));
     }
     return problems.length > 0 ? problems : refs;
   };
@@ -189,7 +194,7 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   if (isProblems(list)) return list;
   const problems = list
     .filter((ref) => !/^\d+(\.\d+)*$/.test(ref.value))
-    .map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is not a clause number such as 8.5.1.` }));
+    .map((ref) => ({ range: ref.range, message: message('field.clause', { value: ref.value }) }));
   return problems.length > 0 ? problems : list;
 };
 
@@ -208,7 +213,7 @@ function readPeople<T extends ValueRef | ValueRef[]>(reader: Reader<T>): Reader<
     const refs: ValueRef[] = Array.isArray(result) ? result : [result as ValueRef];
     const placeholders = refs.filter((ref) => PLACEHOLDER_PEOPLE.has(ref.value.trim().toLowerCase()));
     if (placeholders.length === 0) return result;
-    return placeholders.map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is a placeholder, not a person: write the people.yaml key of whoever this \`${context.key}\` is.` }));
+    return placeholders.map((ref) => ({ range: ref.range, message: message('field.placeholder-person', { value: ref.value, key: context.key }) }));
   };
 }
 

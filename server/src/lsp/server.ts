@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDay, type Day, type Diagnostic } from '../engine';
+import { localeFromName, parseDay, type Day, type Diagnostic, type Locale } from '../engine';
 import { cacheDirectory, NodeFileSystem } from '../node';
 import type { FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
@@ -61,11 +61,20 @@ export interface DenshoInitializationOptions {
    * false in a workspace it has not trusted: Git is never run there.
    */
   readonly history?: boolean;
+  /** The `densho.locale` setting: `en` or `ja` overrides the client's locale; `auto` (or nothing) follows it. */
+  readonly locale?: string;
 }
 
-/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
+/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml, and `densho.locale`. */
 export interface DenshoConfigurationChange {
   readonly settings?: { readonly densho?: Record<string, unknown> };
+  readonly locale?: string;
+}
+
+/** The server's language: the setting when it names one, else the client's (`initialize` params' `locale`, e.g. `ja` or `en-us`). */
+export function chooseServerLocale(setting: unknown, clientLocale: string | undefined): Locale {
+  if (setting === 'en' || setting === 'ja') return setting;
+  return typeof clientLocale === 'string' ? localeFromName(clientLocale) : 'en';
 }
 
 function settingsObject(value: unknown): Record<string, unknown> | undefined {
@@ -81,6 +90,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly documents = new Map<string, TextDocument>();
   private clientFeatures: ClientFeatures = { documentChanges: false, createFiles: false, markdown: false, hierarchicalSymbols: false };
   private watchDynamically = false;
+  private clientLocale: string | undefined;
+  private localeValue: Locale = 'en';
   private progressPromise: Promise<lsp.WorkDoneProgressServerReporter | undefined> | undefined;
   /** Watchers to close at shutdown. */
   private readonly disposables: { dispose(): void }[] = [];
@@ -102,6 +113,8 @@ export class DenshoServer implements ServerContext, FolderListener {
     };
     this.watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false;
     const options = (params.initializationOptions ?? {}) as DenshoInitializationOptions;
+    this.clientLocale = params.locale;
+    this.localeValue = chooseServerLocale(options.locale, params.locale);
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
@@ -155,6 +168,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   /** The editor's settings changed: they are the defaults under each repository's densho.yaml. */
   async didChangeConfiguration(params: DenshoConfigurationChange): Promise<void> {
     const settings = settingsObject(params.settings?.densho);
+    // Every folder re-checks and re-publishes below, so a new language reaches every diagnostic.
+    if (params.locale !== undefined) this.localeValue = chooseServerLocale(params.locale, this.clientLocale);
     await Promise.all(this.folderList.map((folder) => folder.settingsChanged(settings)));
   }
 
@@ -196,6 +211,10 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   get client(): ClientFeatures {
     return this.clientFeatures;
+  }
+
+  get locale(): Locale {
+    return this.localeValue;
   }
 
   /** The folder and path of a URI, without waiting for the folder to load. */
@@ -241,7 +260,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   // ---- FolderListener --------------------------------------------------------------
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
-    this.port.publishDiagnostics(diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri)));
+    this.port.publishDiagnostics(diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri), this.localeValue));
   }
 
   reportsChanged(folder: DenshoFolder): void {

@@ -8,9 +8,9 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspace } from '../../engine';
+import { auditPack, ENGINE_VERSION, layerIndex, localeFromName, renderAuditReport, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { loadRepository, parseChoice, repositoryRoot } from '../repository';
 
 export interface ReportOptions {
@@ -33,7 +33,9 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
     throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);
   }
-  const pack = auditPack(workspace, { maxLayer, lang: options.lang, organisation: basename(root) });
+  // The report is in the language of --lang when Densho speaks it, else in the CLI's.
+  const locale = options.lang === undefined ? localeOf(io) : localeFromName(options.lang);
+  const pack = auditPack(workspace, { maxLayer, lang: options.lang, locale, organisation: basename(root) });
   const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
   const scope = pack.maxLayer === null ? 'all layers' : `layers up to ${pack.maxLayer}, ${pack.withheldDocuments} withheld`;
   // Like `check`, the exit code says whether errors exist: a CI job archiving the pack must not show green over a broken repository.

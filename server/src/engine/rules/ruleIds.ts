@@ -93,10 +93,11 @@ export function isRuleId(value: string): value is RuleId {
 }
 
 /**
- * Where a rule is documented, relative to the package root: docs/rules.md,
- * which ships with the CLI, the server and the extension, at the rule's
- * anchor (its id with `/` as `-`). Never a page outside the package.
+ * Where a rule is documented, relative to the package root: docs/rules.md
+ * (docs/rules.ja.md in Japanese, with the same anchors), which ships with
+ * the CLI, the server and the extension, at the rule's anchor (its id with
+ * `/` as `-`). Never a page outside the package.
  */
-export function ruleDocumentationPath(rule: RuleId): string {
-  return `docs/rules.md#${rule.replace('/', '-')}`;
+export function ruleDocumentationPath(rule: RuleId, locale: 'en' | 'ja' = 'en'): string {
+  return `docs/${locale === 'ja' ? 'rules.ja.md' : 'rules.md'}#${rule.replace('/', '-')}`;
 }

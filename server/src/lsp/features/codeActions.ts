@@ -3,7 +3,7 @@
  * becomes a CodeAction whose WorkspaceEdit touches only the fix's ranges.
  */
 import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
-import { CONFIG_FILE, type Diagnostic, type Range } from '../../engine';
+import { CONFIG_FILE, renderMessage, type Diagnostic, type Range } from '../../engine';
 import type { ServerContext } from '../context';
 import { toDiagnostic, toWorkspaceEdit } from '../convert';
 
@@ -21,11 +21,11 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || !overlaps(diagnostic.range, params.range)) continue;
-    const lspDiagnostic = toDiagnostic(diagnostic, (file) => context.uriOf(folder, file));
+    const lspDiagnostic = toDiagnostic(diagnostic, (file) => context.uriOf(folder, file), context.locale);
     for (const fix of diagnostic.fixes) {
       const edit = toWorkspaceEdit(fix.edits, context.editTarget(folder));
       if (!edit) continue;
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], isPreferred: fix.preferred ?? false, edit });
+      actions.push({ title: renderMessage(fix.title, context.locale), kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], isPreferred: fix.preferred ?? false, edit });
     }
   }
   return actions;
