@@ -13,7 +13,7 @@ import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import { formatDay, localToday, parseConfig, type DenshoConfig } from '../../server/src/engine';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { ReportsChangedNotification } from '../../server/src/protocol';
-import { SECTION, settingsAsYaml, withRepositoryConfig } from './settings';
+import { localeSetting, SECTION, settingsAsYaml, withRepositoryConfig } from './settings';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
@@ -94,7 +94,8 @@ export class Ctx implements vscode.Disposable {
       // The defaults of densho.yaml from the settings, shaped as densho.yaml; the repository's file takes precedence.
       // The cache lives in VS Code's storage for this workspace, not in the repository.
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted },
+      // densho.locale: the language of diagnostics; `auto` leaves it to the client's locale in the initialize params.
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, locale: this.locale() },
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
@@ -112,7 +113,7 @@ export class Ctx implements vscode.Disposable {
     this.extension.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;
-        void client.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.settingsAsYaml() } });
+        void client.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.settingsAsYaml() }, locale: this.locale() });
       }),
     );
     this.languageClient = client;
@@ -159,6 +160,11 @@ export class Ctx implements vscode.Disposable {
     const path = relative(folder.uri.fsPath, uri.fsPath);
     if (path.startsWith('..') || isAbsolute(path)) return undefined;
     return path.split(sep).join('/');
+  }
+
+  private locale(): string {
+    const settings = vscode.workspace.getConfiguration(SECTION);
+    return localeSetting((name) => settings.get(name));
   }
 
   /** The settings of a folder, shaped as densho.yaml. */

@@ -94,7 +94,27 @@ const CLIENT_SETTINGS: Readonly<Record<string, ClientSetting>> = {
     },
     restricted: false,
   },
+  locale: {
+    schema: {
+      type: 'string',
+      enum: ['auto', 'en', 'ja'],
+      enumDescriptions: ["VS Code's display language (Japanese when it is Japanese, else English)", 'English', 'Japanese'],
+      default: 'auto',
+      scope: 'window',
+      description: 'The language of Densho\'s diagnostics and quick fixes.',
+    },
+    restricted: false,
+  },
 };
+
+/** The settings of the extension itself (`densho.trace.server`, `densho.locale`), as VS Code names them. */
+export const CLIENT_SETTING_NAMES: readonly string[] = Object.keys(CLIENT_SETTINGS).map((name) => `${SECTION}.${name}`);
+
+/** The language the server is asked to speak: `densho.locale` (`auto` follows the client's locale). */
+export function localeSetting(get: (name: string) => unknown): string {
+  const value = get('locale');
+  return value === 'en' || value === 'ja' ? value : 'auto';
+}
 
 /** `contributes.configuration` of package.json, generated from the engine: `npm run generate:manifest` writes it. */
 export function configurationContribution(): JsonSchema {

@@ -93,7 +93,7 @@ describe('densho check --fix', () => {
     const fixed = readFileSync(join(dir, 'sops/a.md'), 'utf8');
     assert.equal(fixed, files()['sops/a.md'].replace('titl:', 'title:').replace('#stepz', '#steps').replace('(form.md)', '(forms/form.md)'));
     assert.match(result.stdout, /^sops\/a\.md: 3 fixes$/m);
-    assert.match(result.stdout, /^ {2}Rename to `title` {2}\(frontmatter\/unknown-field\)$/m);
+    assert.match(result.stdout, /^ {2}Rename to "title" {2}\(frontmatter\/unknown-field\)$/m);
     assert.match(result.stdout, /densho --fix: 2 files changed/);
     // Left: the overdue review (a person must review it) and the broken YAML, whose file is not touched.
     const left = result.stdout.slice(result.stdout.indexOf('files changed'));
@@ -117,7 +117,7 @@ describe('densho check --fix', () => {
     const result = await run(['check', '--fix', ...TODAY, '--format', 'json'], dir);
     assert.equal(readFileSync(join(dir, 'sops/sop-x-001.md'), 'utf8'), '---\nid: SOP-X-001\ntitle: X\n---\n# X\n');
     const left = JSON.parse(result.stdout).diagnostics.map((d: { rule: string; message: string }) => d.message);
-    assert.deepEqual(left.sort(), ['Required field `access` is missing.', 'Required field `owner` is missing.', 'Required field `reviewed` is missing.', 'A sop must name its `expert` source: whose know-how it records.'].sort());
+    assert.deepEqual(left.sort(), ['Required field "access" is missing.', 'Required field "owner" is missing.', 'Required field "reviewed" is missing.', 'A sop must name its "expert" source: whose know-how it records.'].sort());
     assert.match(result.stderr, /nothing to fix/, 'with --format json, what changed goes to stderr');
   });
   it('writes no file through a symbolic link, and none that changed since it was read', () => {
