@@ -92,7 +92,11 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(root: string, options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown>; history?: boolean } = {}): Promise<TestClient> {
+  /** `locale`: the client's (initialize params); `localeSetting`: densho.locale (initializationOptions.locale). */
+  static async start(
+    root: string,
+    options: { today?: string; capabilities?: ClientCapabilities; folders?: string[]; settings?: Record<string, unknown>; history?: boolean; locale?: string; localeSetting?: string } = {},
+  ): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
     const folders = options.folders ?? [root];
@@ -101,7 +105,8 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),
       capabilities: options.capabilities ?? CAPABILITIES,
-      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history },
+      locale: options.locale,
+      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history, locale: options.localeSetting },
     });
     await client.connection.sendNotification('initialized', {});
     return client;
