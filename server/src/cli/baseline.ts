@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { renderMessage, type Diagnostic, type Locale, type Workspace } from '../engine';
+import { message, renderMessage, type Diagnostic, type Locale, type Workspace } from '../engine';
 import { UsageError } from './errors';
 
 export interface BaselineEntry {
@@ -54,20 +54,20 @@ export function readBaseline(path: string, shownAs: string): BaselineFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the baseline ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (write it with --update-baseline)`);
+    throw new UsageError(message('usage.baseline-unreadable', { file: shownAs, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new UsageError(`the baseline ${shownAs} is not valid JSON`);
+    throw new UsageError(message('usage.baseline-json', { file: shownAs }));
   }
   const findings = (data as { findings?: unknown } | null)?.findings;
   const valid =
     (data as { version?: unknown } | null)?.version === 1 &&
     Array.isArray(findings) &&
     findings.every((entry) => entry !== null && typeof entry === 'object' && ['rule', 'file', 'fingerprint'].every((key) => typeof (entry as Record<string, unknown>)[key] === 'string'));
-  if (!valid) throw new UsageError(`the baseline ${shownAs} is not a Densho baseline (version 1 with a findings list)`);
+  if (!valid) throw new UsageError(message('usage.baseline-shape', { file: shownAs }));
   return data as BaselineFile;
 }
 

@@ -13,7 +13,7 @@ import { reportCommand } from './commands/report';
 import { changesCommand, historyCommand } from './commands/history';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { chooseLocale, processIo, type CliIo } from './io';
-import { terminalText, type Locale } from '../engine';
+import { message, renderMessage, terminalText, type Locale } from '../engine';
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('densho')
@@ -154,12 +154,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
     }
+    const locale = chooseLocale(program.opts<{ locale?: Locale }>().locale, io);
     if (error instanceof UsageError) {
-      io.stderr(`densho: ${terminalText(error.message)}\n`);
+      io.stderr(`densho: ${terminalText(renderMessage(error.text, locale))}\n`);
       return EXIT_USAGE;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`densho: unexpected error: ${terminalText(message)}\n`);
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`densho: ${terminalText(renderMessage(message('usage.unexpected', { error: detail }), locale))}\n`);
     return EXIT_USAGE;
   }
 }

@@ -27,10 +27,10 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'codequality'] as const;
 
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
   const format = parseChoice('--format', options.format, FORMATS);
-  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE: the file to write');
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError(message('usage.update-baseline'));
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError(`--max-warnings must be a whole number, not "${options.maxWarnings}"`);
+    throw new UsageError(message('usage.whole-number', { option: '--max-warnings', value: options.maxWarnings! }));
   }
   const threads = parseCount('--threads', options.threads);
   const locale = localeOf(io);
@@ -123,10 +123,9 @@ function rawText(workspace: Workspace, path: string): string {
 function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scope: string): void {
   const unmatched = unmatchedDocumentGlobs(workspace.config, workspace.documentPaths());
   if (unmatched.length > 0) {
-    const globs = unmatched.map((glob) => JSON.stringify(glob)).join(', ');
-    throw new UsageError(`no document matches ${unmatched.length === 1 ? 'the docs glob' : 'the docs globs'} ${globs} (check \`docs\` and \`ignore\` in densho.yaml)`);
+    throw new UsageError(message('usage.unmatched-globs', { globs: unmatched, count: unmatched.length }));
   }
-  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs (and ignore)`);
+  if (documents.length === 0) throw new UsageError(message('usage.no-documents-under', { scope }));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `densho history` and `densho changes`: document control from Git. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { changesReport, historyReport, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
+import { changesReport, historyReport, message, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { changesText, historyCsv, historyMarkdown, historyText } from '../format/history';
 import { colorsFor, type CliIo } from '../io';
@@ -20,7 +20,7 @@ export async function historyCommand(io: CliIo, dirArgument: string | undefined,
   const [dir, selector] = alone ? ['.', dirArgument] : [dirArgument, selectorArgument];
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv'] as const);
   const at = options.at === undefined ? undefined : parseDay(options.at);
-  if (options.at !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${options.at}"`);
+  if (options.at !== undefined && at === undefined) throw new UsageError(message('usage.date', { option: '--at', value: options.at }));
   const root = repositoryRoot(io, dir);
   const { workspace } = await loadRepository(root, undefined, { history: true });
   const history = requireHistory(workspace);
@@ -39,13 +39,13 @@ export interface ChangesOptions {
 export async function changesCommand(io: CliIo, file: string, options: ChangesOptions): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const);
   const sinceVersion = options.sinceVersion === undefined ? undefined : Number(options.sinceVersion);
-  if (sinceVersion !== undefined && (!Number.isSafeInteger(sinceVersion) || sinceVersion < 1)) throw new UsageError(`--since-version must be a positive whole number, not "${options.sinceVersion}"`);
+  if (sinceVersion !== undefined && (!Number.isSafeInteger(sinceVersion) || sinceVersion < 1)) throw new UsageError(message('usage.positive-number', { option: '--since-version', value: options.sinceVersion! }));
   const absolute = resolve(io.cwd, file);
   const root = repositoryRoot(io, findRoot(absolute, io.cwd));
   const { workspace } = await loadRepository(root, undefined, { history: true });
   const history = requireHistory(workspace);
   const document = workspace.document(toRepositoryPath(root, absolute));
-  if (!document) throw new UsageError(`not a document of the repository at ${root}: ${file}`);
+  if (!document) throw new UsageError(message('usage.not-a-document', { root, file }));
   const report = changesReport(workspace, history, document, sinceVersion);
   if ('problem' in report) throw new UsageError(report.problem);
   io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io)));
@@ -63,7 +63,7 @@ function isDirectory(path: string): boolean {
 /** exit 2 with the one-line reason when there is no history. */
 function requireHistory(workspace: Workspace): RepositoryHistory {
   const history = workspace.history;
-  if (!history) throw new UsageError(`no document history: ${workspace.historyUnavailable}`);
+  if (!history) throw new UsageError(message('usage.no-history', { why: String(workspace.historyUnavailable) }));
   return history;
 }
 
@@ -73,7 +73,7 @@ function selectDocuments(io: CliIo, root: string, workspace: Workspace, selector
   if (byFile) return [byFile];
   const byId = workspace.index.withId(selector);
   if (byId.length > 0) return [...byId];
-  throw new UsageError(`no document with the id or file "${selector}"`);
+  throw new UsageError(message('usage.no-document', { selector }));
 }
 
 function toRepositoryPath(root: string, absolute: string): string {

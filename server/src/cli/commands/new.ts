@@ -1,9 +1,9 @@
 /** `densho new TEMPLATE`: a document from a template, never over an existing file. */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { formatDay, parseConfig, sourceLanguage } from '../../engine';
+import { formatDay, message, parseConfig, renderMessage, sourceLanguage } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { discoverRepository, parseToday } from '../repository';
 import { fillTemplate, templateFileName } from '../../engine/templates';
 
@@ -22,16 +22,16 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
   const templates = templateDirectories(repositoryRoot);
   const templatePath = templates.map((dir) => join(dir, `${template}.md`)).find((path) => existsSync(path));
   if (!templatePath) {
-    const available = [...new Set(templates.flatMap(listTemplates))].sort().join(', ');
-    throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
+    const available = [...new Set(templates.flatMap(listTemplates))].sort();
+    throw new UsageError(message('usage.no-template', { template, available: available.length > 0 ? available : undefined }));
   }
   // A repository's template may be a link to any file on the machine: `new` would copy it into the document.
   const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
-  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(io.cwd, templatePath) || templatePath}: ${relative(io.cwd, link) || link} is a symbolic link, and templates are read only from real files`);
-  if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
-  if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
+  if (link !== undefined) throw new UsageError(message('usage.template-link', { template: relative(io.cwd, templatePath) || templatePath, link: relative(io.cwd, link) || link }));
+  if (!options.id) throw new UsageError(message('usage.id-required'));
+  if (!config.idPattern.test(options.id)) throw new UsageError(message('usage.id-pattern', { id: options.id, pattern: config.idPattern.source }));
   const lang = options.lang ?? sourceLanguage(config);
-  if (!config.languages.includes(lang)) throw new UsageError(`--lang must be one of ${config.languages.join(', ')}, not "${lang}"`);
+  if (!config.languages.includes(lang)) throw new UsageError(message('usage.choice', { option: '--lang', choices: config.languages, value: lang }));
 
   const directory = resolve(io.cwd, options.dir ?? '.');
   const target = join(directory, templateFileName(options.id, lang, sourceLanguage(config)));
@@ -49,10 +49,10 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
     // 'wx' fails when the file exists: an existing procedure is never overwritten.
     writeFileSync(target, content, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${relative(io.cwd, target)} already exists; not overwritten`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(message('usage.exists', { file: relative(io.cwd, target) }));
     throw error;
   }
-  io.stdout(`created ${relative(io.cwd, target) || target}\n`);
+  io.stdout(`${renderMessage(message('new.created', { file: relative(io.cwd, target) || target }), localeOf(io))}\n`);
   return EXIT_CLEAN;
 }
 

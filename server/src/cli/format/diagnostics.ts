@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { message, renderMessage, RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationPath, terminalText, type Diagnostic, type Locale, type Severity } from '../../engine';
 import type { Colors } from '../io';
+import { padColumns } from './columns';
 import { version as DENSHO_VERSION } from '../../../../package.json';
 
 export interface CheckSummary {
@@ -80,11 +81,6 @@ export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary
   return `${lines.join('\n')}\n`;
 }
 
-/** Pads to a width in terminal columns: a Japanese label's characters take two each. */
-function padColumns(text: string, columns: number): string {
-  const width = [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(0, columns - width));
-}
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
