@@ -123,7 +123,7 @@ function rawText(workspace: Workspace, path: string): string {
 function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scope: string): void {
   const unmatched = unmatchedDocumentGlobs(workspace.config, workspace.documentPaths());
   if (unmatched.length > 0) {
-    throw new UsageError(message('usage.unmatched-globs', { globs: unmatched, count: unmatched.length }));
+    throw new UsageError(message(unmatched.length === 1 ? 'usage.unmatched-glob' : 'usage.unmatched-globs', { globs: unmatched }));
   }
   if (documents.length === 0) throw new UsageError(message('usage.no-documents-under', { scope }));
 }

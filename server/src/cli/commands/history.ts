@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { changesReport, historyReport, message, parseDay, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { changesText, historyCsv, historyMarkdown, historyText } from '../format/history';
-import { colorsFor, type CliIo } from '../io';
+import { colorsFor, localeOf, type CliIo } from '../io';
 import { loadRepository, parseChoice, repositoryRoot } from '../repository';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -26,7 +26,7 @@ export async function historyCommand(io: CliIo, dirArgument: string | undefined,
   const history = requireHistory(workspace);
   const documents = selector === undefined ? [...workspace.index.documents] : selectDocuments(io, root, workspace, selector);
   const report = historyReport(root, history, documents, at);
-  const render = { text: () => historyText(report, colorsFor(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
+  const render = { text: () => historyText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }
@@ -48,7 +48,7 @@ export async function changesCommand(io: CliIo, file: string, options: ChangesOp
   if (!document) throw new UsageError(message('usage.not-a-document', { root, file }));
   const report = changesReport(workspace, history, document, sinceVersion);
   if ('problem' in report) throw new UsageError(report.problem);
-  io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io)));
+  io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io), localeOf(io)));
   return EXIT_CLEAN;
 }
 

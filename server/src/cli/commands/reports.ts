@@ -55,7 +55,7 @@ export async function skillsCommand(io: CliIo, dir: string | undefined, options:
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
   const matrix = options.maxLayer === undefined ? workspace.skills() : workspace.skills(visibleDocuments(workspace, options.maxLayer));
-  const render = { text: () => skillsText(matrix, colorsFor(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
+  const render = { text: () => skillsText(matrix, colorsFor(io), localeOf(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }
