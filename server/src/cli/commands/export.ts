@@ -6,10 +6,10 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { message, planExport, terminalText } from '../../engine';
+import { message, planExport, renderMessage, terminalText, type Message } from '../../engine';
 import { NodeFileSystem } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { openRepository } from '../repository';
 import { parseMaxLayer } from './report';
 
@@ -37,6 +37,7 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   const realOut = await realpath(out);
 
   const plan = planExport(workspace, maxLayer);
+  const say = (text: Message) => renderMessage(text, localeOf(io));
   const source = new NodeFileSystem(root);
   const written = new Set<string>();
   let documents = 0;
@@ -45,7 +46,7 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
     // Unreadable now (permissions changed since the check): reported below like a file gone.
     const bytes = await source.readFile(file.path).catch(() => undefined);
     if (bytes === undefined) {
-      io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
+      io.stderr(`${say(message('export.unreadable', { file: terminalText(file.path) }))}\n`);
       continue;
     }
     let content: string | Uint8Array = bytes;
@@ -59,19 +60,18 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   const leftovers = existing.filter((path) => !written.has(path));
   if (leftovers.length > 0) {
     io.stderr(
-      `densho: warning: ${leftovers.length} file(s) already in ${options.out} are not part of this export and were left in place; check them before sharing the folder:\n` +
+      `${say(message('export.leftovers', { count: leftovers.length, out: options.out }))}\n` +
         leftovers.slice(0, 20).map((path) => `  ${path}\n`).join('') +
-        (leftovers.length > 20 ? `  … and ${leftovers.length - 20} more\n` : ''),
+        (leftovers.length > 20 ? `  ${say(message('export.more', { count: leftovers.length - 20 }))}\n` : ''),
     );
   }
   io.stdout(
-    `Exported ${documents} document(s) and ${media} media file(s) at layers up to ${plan.maxLayer} to ${out}; ` +
-      `${plan.withheldDocuments} document(s) and ${plan.withheldFiles} media file(s) withheld, ${plan.rewrittenLinks} reference(s) to them rewritten.\n`,
+    `${say(message('export.done', { documents, media, layer: plan.maxLayer, out, withheld: plan.withheldDocuments, withheldFiles: plan.withheldFiles, rewritten: plan.rewrittenLinks }))}\n`,
   );
   if (plan.refused.length === 0) return EXIT_CLEAN;
   // The documents below are visible at this layer, yet could not be rewritten exactly: they were not written at all.
   io.stderr(
-    `densho: error: ${plan.refused.length} document(s) left out of the export because a reference to withheld content could not be rewritten exactly:\n` +
+    `${say(message('export.refused', { count: plan.refused.length }))}\n` +
       plan.refused.map((refusal) => `  ${escapeTerminal(refusal.path)}: ${escapeTerminal(refusal.reason)}\n`).join(''),
   );
   return EXIT_FINDINGS;

@@ -309,4 +309,16 @@ export const MESSAGES = {
   'skills.leaves': { person: 'text', day: 'text' },
   'skills.summary': { documents: 'count', below: 'count', minimum: 'count', retraining: 'count', succession: 'count' },
   'skills.leaving': { people: 'messages' },
+  // densho init and export: what they say
+  'init.created': { file: 'text' },
+  'init.kept': { file: 'text' },
+  'init.documents-found': { count: 'count' },
+  'init.not-changed': { file: 'text', error: 'text' },
+  'init.all-have-front-matter': {},
+  'init.front-matter-added': { count: 'count' },
+  'export.unreadable': { file: 'text' },
+  'export.leftovers': { count: 'count', out: 'text' },
+  'export.more': { count: 'count' },
+  'export.done': { documents: 'count', media: 'count', layer: 'text', out: 'text', withheld: 'count', withheldFiles: 'count', rewritten: 'count' },
+  'export.refused': { count: 'count' },
 } as const satisfies Declarations;

@@ -303,4 +303,16 @@ export const en: Catalog = {
   'skills.leaves': ({ person, day }) => `${person} leaves ${day}`,
   'skills.summary': ({ documents, below, minimum, retraining, succession }) => `${documents} procedures; ${below} below min-qualified (${minimum}); ${retraining} records to retrain; ${succession} without a successor.`,
   'skills.leaving': ({ people }) => `${people}`,
+  // densho init and export: what they say
+  'init.created': ({ file }) => `created ${file}`,
+  'init.kept': ({ file }) => `kept ${file} (it exists; not overwritten)`,
+  'init.documents-found': ({ count }, c) => `${count} documents found; ${c('densho init --front-matter')} gives those without front matter theirs`,
+  'init.not-changed': ({ file, error }) => `${file}: not changed: ${error}`,
+  'init.all-have-front-matter': () => `every document already has front matter`,
+  'init.front-matter-added': ({ count }, c) => `front matter added to ${count} document${count === '1' ? '' : 's'}; ${c('densho check')} now lists what a person must fill in (owner, expert, access)`,
+  'export.unreadable': ({ file }) => `densho: could not read ${file}; left out of the export`,
+  'export.leftovers': ({ count, out }) => `densho: warning: ${count} file(s) already in ${out} are not part of this export and were left in place; check them before sharing the folder:`,
+  'export.more': ({ count }) => `… and ${count} more`,
+  'export.done': ({ documents, media, layer, out, withheld, withheldFiles, rewritten }) => `Exported ${documents} document(s) and ${media} media file(s) at layers up to ${layer} to ${out}; ${withheld} document(s) and ${withheldFiles} media file(s) withheld, ${rewritten} reference(s) to them rewritten.`,
+  'export.refused': ({ count }) => `densho: error: ${count} document(s) left out of the export because a reference to withheld content could not be rewritten exactly:`,
 };

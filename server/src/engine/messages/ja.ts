@@ -304,4 +304,16 @@ export const ja: Catalog = {
   'skills.leaves': ({ person, day }) => `${person}（${day} に退職予定）`,
   'skills.summary': ({ documents, below, minimum, retraining, succession }) => `手順 ${documents} 件。min-qualified（${minimum} 人）に満たないもの ${below} 件、再訓練が必要な記録 ${retraining} 件、後継者のいないもの ${succession} 件。`,
   'skills.leaving': ({ people }) => `${people}`,
+  // densho init and export: what they say
+  'init.created': ({ file }) => `${file} を作成しました`,
+  'init.kept': ({ file }) => `${file} はそのままにしました（すでに存在するため上書きしていません）`,
+  'init.documents-found': ({ count }, c) => `文書が ${count} 件見つかりました。${c('densho init --front-matter')} で、フロントマターのない文書に付けられます`,
+  'init.not-changed': ({ file, error }) => `${file}：変更していません：${error}`,
+  'init.all-have-front-matter': () => `すべての文書にフロントマターがあります`,
+  'init.front-matter-added': ({ count }, c) => `${count} 件の文書にフロントマターを付けました。人が記入すべき項目（owner、expert、access）は ${c('densho check')} で確認できます`,
+  'export.unreadable': ({ file }) => `densho：${file} を読み取れなかったため、エクスポートに含めていません`,
+  'export.leftovers': ({ count, out }) => `densho：警告：${out} にすでにある ${count} 件のファイルは今回のエクスポートに含まれず、そのまま残っています。フォルダを共有する前に確認してください：`,
+  'export.more': ({ count }) => `…ほか ${count} 件`,
+  'export.done': ({ documents, media, layer, out, withheld, withheldFiles, rewritten }) => `${layer} までの階層の文書 ${documents} 件とメディアファイル ${media} 件を ${out} にエクスポートしました。文書 ${withheld} 件とメディアファイル ${withheldFiles} 件を除外し、それらへの参照 ${rewritten} 件を書き換えました。`,
+  'export.refused': ({ count }) => `densho：エラー：除外した内容への参照を正確に書き換えられなかったため、${count} 件の文書をエクスポートに含めていません：`,
 };
