@@ -12,6 +12,7 @@ import { runDensho, tempRepository } from '../support/cli';
 
 const TODAY = ['--today', '2026-11-25'];
 const ENGLISH_SUMMARY = /✖ 1 problem \(1 error, 0 warnings, 0 info\) in 1 document/;
+const JAPANESE_LINK = '「missing.md」は存在しません。';
 const JAPANESE_SUMMARY = /✖ 1 件の文書に 1 件の問題があります（エラー 1、警告 0、情報 0）/;
 
 function repositoryWithOneError(): string {
@@ -71,5 +72,21 @@ describe('densho check in the chosen language', () => {
       const result = await runDensho(['check', dir, ...TODAY, '--baseline', baseline, '--locale', read]);
       assert.equal(result.code, 0, result.stdout);
     }
+  });
+  it('the audit pack follows --lang for its findings, else the run\'s language', async () => {
+    const config = tempRepository({ 'densho.yaml': 'standards: []\nlanguages: [en, ja]\n', 'a.md': doc({}, '# Title\n\n[gone](missing.md)\n') });
+    assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'ja'])).stdout.includes(JAPANESE_LINK));
+    assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
+    assert.ok(!(await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'en'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
+  });
+});
+
+describe('densho check --fix in Japanese', () => {
+  it('says what it changed in Japanese, the fix title quoted as Japanese quotes', async () => {
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'a.md': doc({ title: undefined, titel: 'A' }) });
+    const result = await runDensho(['check', dir, ...TODAY, '--fix', '--locale', 'ja']);
+    assert.match(result.stdout, /^a\.md：1 件を修正$/m);
+    assert.match(result.stdout, /^ {2}「title」に名前を変更 {2}\(frontmatter\/unknown-field\)$/m);
+    assert.match(result.stdout, /^densho --fix：1 件のファイルを変更しました$/m);
   });
 });
