@@ -66,4 +66,16 @@ describe('the language of diagnostics', () => {
     const [diagnostic] = await client.diagnosticsAfter('a.md', before, (list) => list.some((d) => d.message === JAPANESE));
     assert.equal(diagnostic!.message, JAPANESE);
   });
+  it('quick fix titles are in the same language as the diagnostics', async () => {
+    const { client } = await linkMessage({ locale: 'ja' });
+    const opened = await client.open('a.md', BROKEN_LINK.replace('title: A', 'titel: A'));
+    const found = opened.find((d) => d.code === 'frontmatter/unknown-field')!;
+    assert.equal(found.message, '不明なフィールド「titel」です。「title」の誤りではありませんか？');
+    const actions = await client.request<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('a.md') },
+      range: found.range,
+      context: { diagnostics: [found], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((action) => action.title), ['「title」に名前を変更']);
+  });
 });
