@@ -1,5 +1,5 @@
 /** Builds in-memory repositories for engine tests, so each case shows its whole input. */
-import { loadWorkspace, MemoryFileSystem, MemoryHistorySource, parseDay, type Diagnostic, type MemoryCommit, type Workspace } from '../server/src/engine';
+import { loadWorkspace, MemoryFileSystem, MemoryHistorySource, parseDay, renderMessage, type Diagnostic, type MemoryCommit, type Message, type Workspace } from '../server/src/engine';
 
 export const TODAY = '2026-11-25';
 
@@ -15,6 +15,11 @@ export function withHistory(commits: readonly MemoryCommit[], files: Record<stri
 /** A compact form of a diagnostic: `file:line:column severity rule` (1-based, as the CLI prints). */
 export function brief(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.severity} ${diagnostic.rule}`;
+}
+
+/** A message as the CLI and the Problems panel show it in English: code-like values in "double quotes". */
+export function text(message: Message): string {
+  return renderMessage(message, 'en');
 }
 
 /**

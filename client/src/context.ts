@@ -12,7 +12,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ConfigurationRequest, ReportsChangedNotification, SetupStatusRequest, type DenshoInitializationOptions, type EffectiveConfiguration } from '../../server/src/protocol';
 import { ReportStore } from './reportStore';
-import { SECTION, settingsAsYaml, settingsOverriddenBy } from './settingsYaml';
+import { localeSetting, SECTION, settingsAsYaml, settingsOverriddenBy } from './settingsYaml';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
 import type { CoverageTree } from './views/coverageTree';
@@ -99,7 +99,8 @@ export class Ctx implements vscode.Disposable {
       // Document history runs git: never in a workspace the user has not trusted (Restricted Mode).
       // Diagnostics are pushed: the views, the status bar and the in-VS-Code suite follow them as published (pull is for other clients).
       // Headings are outlined by VS Code's built-in Markdown provider: Densho adds the front matter and steps, not a second copy.
-      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, pushDiagnostics: true, headingSymbols: false } satisfies DenshoInitializationOptions,
+      // densho.locale: the language of diagnostics; `auto` leaves it to the client's locale in the initialize params.
+      initializationOptions: { settings: this.settingsAsYaml(), cacheLocation: this.extension.storageUri?.fsPath, history: vscode.workspace.isTrusted, pushDiagnostics: true, headingSymbols: false, locale: this.locale() } satisfies DenshoInitializationOptions,
     };
     if (!vscode.workspace.isTrusted && !this.restartOnTrust) {
       this.restartOnTrust = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart());
@@ -117,7 +118,7 @@ export class Ctx implements vscode.Disposable {
     this.extension.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;
-        void client.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.settingsAsYaml() } });
+        void client.sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.settingsAsYaml() }, locale: this.locale() });
       }),
     );
     this.languageClient = client;
@@ -188,6 +189,11 @@ export class Ctx implements vscode.Disposable {
     const path = relative(folder.uri.fsPath, uri.fsPath);
     if (path.startsWith('..') || isAbsolute(path)) return undefined;
     return path.split(sep).join('/');
+  }
+
+  private locale(): string {
+    const settings = vscode.workspace.getConfiguration(SECTION);
+    return localeSetting((name) => settings.get(name));
   }
 
   /** The settings of a folder, shaped as densho.yaml. */

@@ -88,6 +88,10 @@ export const MANIFEST_JAPANESE: Readonly<Record<string, string>> = {
   'densho.minQualified.markdownDescription': `承認済みの sop、work-instruction、master ごとに必要な、一人で作業できる人の数(knowledge/single-holder)。${DEFAULT_FROM_REPOSITORY('min-qualified')}`,
   'densho.organisation.markdownDescription': `監査パックに印刷される組織の名前(既定: リポジトリのフォルダー名)。${DEFAULT_FROM_REPOSITORY('organisation')}`,
   'densho.history.markdownDescription': `リポジトリが Git の作業ツリーにあるとき、文書の履歴を Git から読むかどうか(true または false)。${DEFAULT_FROM_REPOSITORY('history')}`,
+  'densho.locale.description': 'Densho の診断メッセージとクイック フィックスの言語。',
+  'densho.locale.enumDescriptions.0': 'VS Code の表示言語に従う(日本語なら日本語、それ以外は英語)',
+  'densho.locale.enumDescriptions.1': '英語',
+  'densho.locale.enumDescriptions.2': '日本語',
   'densho.trace.server.description': 'VS Code と Densho の言語サーバーの通信を「Densho」出力チャネルに記録します。',
   'capabilities.untrustedWorkspaces.description':
     'Densho はワークスペースのコードを実行しません: 同梱の言語サーバーはワークスペース フォルダー内のファイルを読むだけで(シンボリック リンクはたどりません)、設定はリポジトリ自身の densho.yaml でも設定できる既定値です。制限モードで止まるのは一つだけ、文書の履歴です。履歴を読むには git を実行するためです。',

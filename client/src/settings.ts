@@ -109,9 +109,20 @@ const CLIENT_SETTINGS: Readonly<Record<string, ClientSetting>> = {
     },
     restricted: false,
   },
+  locale: {
+    schema: {
+      type: 'string',
+      enum: ['auto', 'en', 'ja'],
+      enumDescriptions: ["VS Code's display language (Japanese when it is Japanese, else English)", 'English', 'Japanese'],
+      default: 'auto',
+      scope: 'window',
+      description: 'The language of Densho\'s diagnostics and quick fixes.',
+    },
+    restricted: false,
+  },
 };
 
-/** The editor's own settings (no densho.yaml key): `trace.server`, `reviewHorizon`. */
+/** The editor's own settings (no densho.yaml key): `trace.server`, `reviewHorizon`, `locale`. */
 export const CLIENT_SETTING_NAMES: readonly string[] = Object.keys(CLIENT_SETTINGS);
 
 /** `contributes.configuration` of package.json, generated from the engine: `npm run generate:manifest` writes it. */

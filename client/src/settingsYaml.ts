@@ -33,3 +33,9 @@ export function settingsOverriddenBy(repositoryKeys: readonly string[], isSet: (
     .filter(([name, yamlKey]) => isSet(name) && written.has(yamlKey))
     .map(([name, yamlKey]) => ({ setting: `${SECTION}.${name}`, yamlKey }));
 }
+
+/** The language the server is asked to speak: `densho.locale` (`auto` follows the client's locale). */
+export function localeSetting(get: (name: string) => unknown): string {
+  const value = get('locale');
+  return value === 'en' || value === 'ja' ? value : 'auto';
+}

@@ -218,11 +218,14 @@ export interface DenshoInitializationOptions {
    * would show each twice; Densho then gives the front matter and the steps.
    */
   readonly headingSymbols?: boolean;
+  /** The `densho.locale` setting: `en` or `ja` overrides the client's locale; `auto` (or nothing) follows it. */
+  readonly locale?: string;
 }
 
-/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml. */
+/** `workspace/didChangeConfiguration` as the Densho client sends it: the settings under `densho`, shaped like densho.yaml, and `densho.locale`. */
 export interface DenshoConfigurationChange {
   readonly settings?: { readonly densho?: Record<string, unknown> };
+  readonly locale?: string;
 }
 
 // ---- configuration: what the client asks instead of reading densho.yaml -------------------

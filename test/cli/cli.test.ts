@@ -27,7 +27,7 @@ describe('densho check', () => {
     const result = await run(['check', dir, '--today', '2026-11-25']);
     assert.equal(result.code, 1);
     assert.equal(result.stdout.split('\n')[0], 'sops/b.md');
-    assert.match(result.stdout, /^ {2}9:9 {2}error {4}`missing\.md` does not exist\. {2}link\/file$/m);
+    assert.match(result.stdout, /^ {2}9:9 {2}error {4}"missing\.md" does not exist\. {2}link\/file$/m);
     assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 info\) in 2 documents/);
     assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colour codes when output is not a terminal');
   });
@@ -50,7 +50,7 @@ describe('densho check', () => {
     assert.equal(report.version, 1);
     assert.equal(report.root, dir);
     assert.deepEqual(report.diagnostics, [
-      { file: 'sops/b.md', line: 9, column: 10, endLine: 9, endColumn: 15, severity: 'error', rule: 'link/file', message: '`なし.md` does not exist.' },
+      { file: 'sops/b.md', line: 9, column: 10, endLine: 9, endColumn: 15, severity: 'error', rule: 'link/file', message: '"なし.md" does not exist.' },
     ]);
     assert.deepEqual(report.summary, { documents: 2, errors: 1, warnings: 0, infos: 0 });
   });

@@ -77,7 +77,7 @@ describe('hostile pull requests: nothing forged in what is printed', () => {
       if (command !== 'check') assert.ok(output.includes('Weld\\u001b[2J\\u001b]0;pwned\\u0007\\r\\n::error file=x.md,line=1::forged\\u202e'), output);
     }
     const check = runCliWithWatchdog(['check', dir, '--today', '2026-11-25']).stdout;
-    assert.ok(check.includes('Id `SOP-A-001\\u001b[0m` does not match'), check);
+    assert.ok(check.includes('Id "SOP-A-001\\u001b[0m" does not match'), check);
   });
   it('coverage --format md keeps every title inside its cell as text: pipes, newlines, HTML, links, images', () => {
     const title = '"A | B\\nC <img src=x onerror=alert(1)> [x](javascript:alert(1)) ![i](https://evil.example/t.png) https://evil.example www.evil.example a@b.example"';

@@ -2,9 +2,13 @@
  * The bundled samples/ repository, checked as a user would, with the Git
  * history samples/history.yaml describes (built by samples/make-history.mjs
  * in a temporary folder): the full diagnostic set is pinned, so any drift in
- * a rule shows up here as a diff. After an intended change, regenerate with:
+ * a rule shows up here as a diff, in English and in Japanese (issue 18: the
+ * Japanese text and JSON are pinned as the English JSON is). After an
+ * intended change, regenerate with:
  *   rm -rf .cache/samples && node samples/make-history.mjs .cache/samples &&
- *   node dist/cli.js check .cache/samples --today 2026-11-25 --format json > test/cli/samples.expected.json
+ *   node dist/cli.js check .cache/samples --today 2026-11-25 --format json > test/cli/samples.expected.json &&
+ *   node dist/cli.js check .cache/samples --today 2026-11-25 --format json --locale ja > test/cli/samples.expected.ja.json &&
+ *   node dist/cli.js check .cache/samples --today 2026-11-25 --locale ja > test/cli/samples.expected.ja.txt
  * and review the diff line by line against samples/README.md.
  */
 import assert from 'node:assert/strict';
@@ -23,8 +27,9 @@ function buildSamples(): void {
   assert.equal(result.status, 0, result.stderr);
 }
 
-function checkSamples(format: string): { status: number | null; stdout: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', SAMPLES, '--today', '2026-11-25', '--format', format], { cwd: ROOT, encoding: 'utf8' });
+function checkSamples(format: string, locale = 'en'): { status: number | null; stdout: string } {
+  const args = [join(ROOT, 'dist/cli.js'), 'check', SAMPLES, '--today', '2026-11-25', '--format', format, '--locale', locale];
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   return { status: result.status, stdout: result.stdout };
 }
 
@@ -38,6 +43,13 @@ describe('densho check samples', () => {
     assert.deepEqual(actual.diagnostics, expected.diagnostics);
     assert.deepEqual(actual.summary, expected.summary);
     assert.equal(actual.root, SAMPLES);
+  });
+  it('prints exactly the expected diagnostics in Japanese, in JSON and as text', () => {
+    const japanese = JSON.parse(checkSamples('json', 'ja').stdout);
+    const expectedJapanese = JSON.parse(readFileSync(join(__dirname, 'samples.expected.ja.json'), 'utf8'));
+    assert.deepEqual(japanese.diagnostics, expectedJapanese.diagnostics);
+    assert.deepEqual(japanese.summary, expected.summary);
+    assert.equal(checkSamples('text', 'ja').stdout, readFileSync(join(__dirname, 'samples.expected.ja.txt'), 'utf8'));
   });
   it('exits 1, because the samples hold deliberate errors', () => {
     assert.equal(status, 1);

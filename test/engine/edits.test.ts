@@ -18,7 +18,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import GithubSlugger from 'github-slugger';
 import type { Diagnostic, MemoryCommit, RuleId } from '../../server/src/engine';
-import { brief, repository, TODAY } from '../helpers';
+import { brief, repository, text, TODAY } from '../helpers';
 import { applyChecked, applyFileEdits, lineBreaks, splitBom, type Span } from '../support/edits';
 import { field, fieldStyles, phrases, proseLines, quoted, quoting, render, styles, type FieldStyle, type Line, type Style } from '../support/styledText';
 
@@ -107,8 +107,8 @@ async function checkFixes(texts: Record<string, string>, file: string, rule: Rul
       for (const span of spans) check.scope(body.slice(span.start, span.end), span, body);
     }
     const after = (await repository(applied.texts, TODAY, history)).checkAll();
-    const left = after.filter((d) => d.file === file && d.rule === rule && !check.nextStep?.test(d.message));
-    assert.deepEqual(left.map(brief), [], `"${fix.title}" leaves ${rule}`);
+    const left = after.filter((d) => d.file === file && d.rule === rule && !check.nextStep?.test(text(d.message)));
+    assert.deepEqual(left.map(brief), [], `"${text(fix.title)}" leaves ${rule}`);
     const [was, now] = [count(before), count(after)];
     for (const [key, n] of now) {
       if (check.allowNew?.some((allowed) => key.endsWith(` ${allowed}`))) continue;

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { listRepositoryFiles, loadWorkspace, parseDay, type DirectoryEntry, type FileSystem, type Workspace } from '../../server/src/engine';
 import { NodeFileSystem } from '../../server/src/node';
-import { brief, doc, PEOPLE, TODAY } from '../helpers';
+import { brief, doc, PEOPLE, text, TODAY } from '../helpers';
 
 // require, not import: the spies below replace the module's own functions, which the engine's compiled imports read at each call.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -99,14 +99,14 @@ describe('symbolic links', () => {
 
     assert.deepEqual(workspace.documentPaths(), ['sops/a.md']);
     assert.deepEqual(
-      workspace.checkAll().filter((diagnostic) => diagnostic.rule === 'config/invalid').map((diagnostic) => diagnostic.message),
+      workspace.checkAll().filter((diagnostic) => diagnostic.rule === 'config/invalid').map((diagnostic) => text(diagnostic.message)),
       [
-        'Standard `ext/standard.yaml` is neither built in (iso9001) nor a readable YAML file.',
-        'Standard `std-link.yaml` is neither built in (iso9001) nor a readable YAML file.',
+        'Standard "ext/standard.yaml" is neither built in (iso9001) nor a readable YAML file.',
+        'Standard "std-link.yaml" is neither built in (iso9001) nor a readable YAML file.',
       ],
       'the standards behind links are unreadable, not broken YAML: they were never read',
     );
-    assert.ok(!workspace.checkAll().some((diagnostic) => /SECRET|Leaked/.test(diagnostic.message)));
+    assert.ok(!workspace.checkAll().some((diagnostic) => /SECRET|Leaked/.test(text(diagnostic.message))));
     assert.deepEqual(
       findings.filter((finding) => finding.includes('link/')),
       ['sops/a.md:11:5 error link/file', 'sops/a.md:11:24 error link/file'],

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { completions, hover, LineIndex, loadWorkspace, MemoryFileSystem, parseConfig, parseDay, planExport, UnreadableFileError } from '../../server/src/engine';
 import { compileGlobs } from '../../server/src/engine/documentGlobs';
 import { fillTemplate } from '../../server/src/engine/templates';
-import { diagnosticsOf, doc, findings, PEOPLE, repository } from '../helpers';
+import { diagnosticsOf, doc, findings, PEOPLE, repository, text } from '../helpers';
 
 /** Keys that name members of Object.prototype. */
 const PROTOTYPE_KEYS = ['__proto__', 'hasOwnProperty', 'valueOf', 'constructor', 'toString', '__defineGetter__'];
@@ -19,7 +19,7 @@ describe('patterns and globs from densho.yaml', () => {
       const result = parseConfig(`id-pattern: '${pattern}'\n`);
       assert.equal(result.findings.length, 1);
       assert.equal(result.findings[0]!.rule, 'config/invalid');
-      assert.ok(result.findings[0]!.message.includes(construct), result.findings[0]!.message);
+      assert.ok(text(result.findings[0]!.message).includes(construct), text(result.findings[0]!.message));
       assert.equal(result.config.idPattern.source, '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$');
     }
   });
@@ -61,7 +61,7 @@ describe('patterns and globs from densho.yaml', () => {
     assert.equal(config.ignore.length, 40);
     const tooMany = parseConfig(`docs: ${JSON.stringify(Array.from({ length: 1_001 }, (_, i) => `d${i}/*.md`))}\n`);
     assert.deepEqual(tooMany.findings.map((finding) => finding.rule), ['config/invalid']);
-    assert.match(tooMany.findings[0]!.message, /1001 globs, more than 1000/);
+    assert.match(text(tooMany.findings[0]!.message), /1001 globs, more than 1000/);
   });
   it('a glob with six stars decides a 100-character name; an unclosed brace is config/invalid', () => {
     const evil = compileGlobs(['**/*a*a*a*a*a*a*b.md'], { dot: false }) as (path: string) => boolean;
@@ -69,7 +69,7 @@ describe('patterns and globs from densho.yaml', () => {
     assert.equal(evil(`x/${'a'.repeat(100)}b.md`), true);
     const result = parseConfig('docs: ["{a,b"]\n');
     assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.range.start.line]), [['config/invalid', 0]]);
-    assert.match(result.findings[0]!.message, /never closed/);
+    assert.match(text(result.findings[0]!.message), /never closed/);
     assert.deepEqual(result.config.docs, ['**/*.md']);
   });
 });
@@ -79,8 +79,8 @@ describe('keys named like members of Object.prototype', () => {
     const extra = Object.fromEntries(PROTOTYPE_KEYS.map((key, index) => [key, String(index)]));
     const workspace = await repository({ 'people.yaml': PEOPLE, 'a.md': doc(extra) });
     assert.deepEqual(
-      workspace.checkAll().filter((diagnostic) => diagnostic.file === 'a.md' && diagnostic.rule !== 'people/leaving').map((diagnostic) => [diagnostic.rule, diagnostic.message]),
-      PROTOTYPE_KEYS.map((key) => ['frontmatter/unknown-field', `Unknown field \`${key}\`.`]),
+      workspace.checkAll().filter((diagnostic) => diagnostic.file === 'a.md' && diagnostic.rule !== 'people/leaving').map((diagnostic) => [diagnostic.rule, text(diagnostic.message)]),
+      PROTOTYPE_KEYS.map((key) => ['frontmatter/unknown-field', `Unknown field "${key}".`]),
     );
     assert.ok(workspace.coverage());
     workspace.reviewSchedule();
@@ -164,7 +164,7 @@ describe('ceilings a pull request cannot raise', () => {
     // 20 people × 5,001 records: the ceiling falls inside the last person's block.
     const people = Array.from({ length: 20 }, (_, p) => `p${p}:\n${Array.from({ length: 5_001 }, (_, r) => `  D-${r}: { level: learning, version: 1 }\n`).join('')}`).join('');
     const workspace = await repository({ 'densho.yaml': 'standards: []\n', 'training.yaml': people });
-    const overflow = diagnosticsOf(workspace, 'training/invalid').filter((d) => d.message.includes('more than the 100000 training records'));
+    const overflow = diagnosticsOf(workspace, 'training/invalid').filter((d) => text(d.message).includes('more than the 100000 training records'));
     // Person p19's block starts on line 19 × 5,002 + 1; its record 100,000 − 19 × 5,001 = 4,981 (0-based) is the first one not read.
     assert.deepEqual(overflow.map((d) => d.range.start.line + 1), [19 * 5_002 + 1 + 4_981 + 1]);
     assert.equal(workspace.training?.training.records.length, 100_000);
@@ -193,11 +193,11 @@ describe('settings files that cannot be read', () => {
       },
     };
     const workspace = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
-    const problems = workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => [d.file, d.message]);
+    const problems = workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => [d.file, text(d.message)]);
     assert.ok(problems.some(([file, message]) => file === 'people.yaml' && /cannot be read \(EACCES\)/.test(message!)), JSON.stringify(problems));
     assert.ok(problems.some(([file, message]) => file === 'big.yaml' && /over the 5 MB/.test(message!)), JSON.stringify(problems));
     locked.add('densho.yaml');
     const again = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
-    assert.ok(again.checkRepository().some((d) => d.file === 'densho.yaml' && /cannot be read/.test(d.message)));
+    assert.ok(again.checkRepository().some((d) => d.file === 'densho.yaml' && /cannot be read/.test(text(d.message))));
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fillTemplate, templateFileName } from '../../server/src/engine/templates';
 import { classifyPath, isListedPath, listRepositoryFiles, loadSettings, loadWorkspace, MemoryFileSystem } from '../../server/src/engine';
-import { doc, repository } from '../helpers';
+import { doc, repository, text } from '../helpers';
 
 describe('loading a repository', () => {
   it('honours .gitignore files at every level and never walks .git or node_modules', async () => {
@@ -48,7 +48,7 @@ describe('loading a repository', () => {
     fs.write('densho.yaml', 'people: .env\n');
     await loadSettings(fs, workspace);
     assert.equal(workspace.people, undefined);
-    assert.deepEqual(workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => d.message), ['`people` names ".env", which Densho will not read: it is not one of the repository\'s files (.gitignore excludes it). Settings files must be files of the repository.']);
+    assert.deepEqual(workspace.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => text(d.message)), ['"people" names ".env", which Densho will not read: it is not one of the repository\'s files (.gitignore excludes it). Settings files must be files of the repository.']);
   });
   it('takes documents from the docs globs minus ignore, README and CHANGELOG by default', async () => {
     const ws = await repository({ 'README.md': '# Readme', 'CHANGELOG.md': '', 'sops/a.md': doc(), 'notes.txt': 'x' });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULE_IDS, type MemoryCommit } from '../../server/src/engine';
-import { diagnosticsOf, doc, findings, PEOPLE, repository, ruleObservations, withHistory } from '../helpers';
+import { diagnosticsOf, doc, findings, PEOPLE, repository, ruleObservations, text, withHistory } from '../helpers';
 
 const CONFIG = `languages: [en, ja]\nrequired-translations: []\n`;
 
@@ -18,8 +18,8 @@ describe('config/invalid', () => {
   });
   it('reports unknown settings with a suggestion, and bad people.yaml entries', async () => {
     const ws = await repository({ 'densho.yaml': 'langauges: [en]\n', 'people.yaml': 'a:\n  leaves: soon\n' });
-    const messages = ws.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`);
-    assert.deepEqual(messages, ['densho.yaml:1 Unknown setting `langauges`. Did you mean `languages`?', 'people.yaml:2 `leaves` of `a` must be a date YYYY-MM-DD.']);
+    const messages = ws.checkRepository().filter((d) => d.rule === 'config/invalid').map((d) => `${d.file}:${d.range.start.line + 1} ${text(d.message)}`);
+    assert.deepEqual(messages, ['densho.yaml:1 Unknown setting "langauges". Did you mean "languages"?', 'people.yaml:2 "leaves" of "a" must be a date YYYY-MM-DD.']);
   });
   it('reports an invalid rules: override and an invalid id-pattern', async () => {
     const ws = await repository({ 'densho.yaml': 'rules:\n  review/overdu: off\n  link/file: loud\nid-pattern: "(["\n' });
@@ -82,7 +82,7 @@ describe('frontmatter/*', () => {
     const ws = await repository({ 'a.md': doc({ owner: undefined, expert: undefined }) });
     const diagnostics = ws.checkDocument('a.md').filter((d) => d.rule === 'frontmatter/required');
     assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[0, 0, 'error'], [0, 0, 'error']]);
-    assert.deepEqual(diagnostics.map((d) => d.message.match(/`([a-z-]+)`/)![1]).sort(), ['expert', 'owner']);
+    assert.deepEqual(diagnostics.map((d) => text(d.message).match(/"([a-z-]+)"/)![1]).sort(), ['expert', 'owner']);
   });
   it('frontmatter/required: a form needs no expert, and an empty value counts as missing', async () => {
     const ws = await repository({ 'form.md': doc({ type: 'form', expert: undefined }), 'b.md': doc({ id: 'SOP-B-001', owner: '' }) });
@@ -99,8 +99,8 @@ describe('frontmatter/*', () => {
     const diagnostic = diagnosticsOf(ws, 'frontmatter/unknown-field')[0]!;
     assert.equal(diagnostic.severity, 'warning');
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [6, 0]);
-    assert.match(diagnostic.message, /Did you mean `reviewed`\?/);
-    assert.equal(diagnostic.fixes?.[0]?.title, 'Rename to `reviewed`');
+    assert.match(text(diagnostic.message), /Did you mean "reviewed"\?/);
+    assert.equal(text(diagnostic.fixes![0]!.title), 'Rename to "reviewed"');
   });
   it('frontmatter/unknown-field is silent for the keys of configured standards', async () => {
     const ws = await repository({ 'a.md': doc({ iso9001: '[8.5.1]', related: '[]', media: '[video.mp4]' }) });
@@ -155,7 +155,7 @@ describe('people/*', () => {
     const people = PEOPLE + 'gone:\n  leaves: 2026-01-31\nlater:\n  leaves: 2028-01-01\n';
     const ws = await repository({ 'people.yaml': people, 'a.md': doc({ expert: '[h.sato, gone, later]' }) });
     assert.deepEqual(findings(ws, 'people/leaving'), ['a.md:6:10 warning people/leaving', 'a.md:6:18 warning people/leaving']);
-    const messages = ws.checkDocument('a.md').filter((d) => d.rule === 'people/leaving').map((d) => d.message);
+    const messages = ws.checkDocument('a.md').filter((d) => d.rule === 'people/leaving').map((d) => text(d.message));
     assert.match(messages[0]!, /leaves on 2027-03-31/);
     assert.match(messages[1]!, /left on 2026-01-31/);
   });
@@ -186,7 +186,7 @@ describe('link/*', () => {
     const ws = await repository({ 'a.md': doc({}, body), 't.md': target });
     assert.deepEqual(findings(ws, 'link/heading'), ['a.md:9:105 error link/heading', 'a.md:9:117 error link/heading']);
     const stepz = ws.checkDocument('a.md').find((d) => d.rule === 'link/heading')!;
-    assert.match(stepz.message, /Did you mean #steps\?/);
+    assert.match(text(stepz.message), /Did you mean #steps\?/);
   });
   it('link/heading also accepts explicit HTML anchors', async () => {
     const ws = await repository({ 'a.md': doc({}, '[x](#custom)\n\n<a id="custom"></a>\n') });
@@ -220,7 +220,7 @@ describe('link/*', () => {
       'old.md': doc({ id: 'SOP-OLD-001', status: 'obsolete' }),
     });
     assert.deepEqual(findings(ws, 'link/obsolete'), ['a.md:10:11 warning link/obsolete', 'a.md:10:25 warning link/obsolete']);
-    assert.match(ws.checkDocument('a.md').find((d) => d.rule === 'link/obsolete')!.message, /superseded by SOP-A-001/);
+    assert.match(text(ws.checkDocument('a.md').find((d) => d.rule === 'link/obsolete')!.message), /superseded by SOP-A-001/);
   });
   it('ignores links inside code spans and code blocks, and handles reference-style links', async () => {
     const body = '`[x](missing1.md)` and\n\n```\n[y](missing2.md) [[SOP-NOPE-1]]\n```\n\n[ref][r]\n\n[r]: missing3.md\n';
@@ -322,7 +322,7 @@ describe('translation/*', () => {
     const ws = await repository({ 'densho.yaml': config, 'sops/a.md': source, 'sops/a.ja.md': translation({ status: 'draft' }) });
     assert.deepEqual(findings(ws, 'translation/missing'), ['sops/a.md:2:5 warning translation/missing']);
     const [missing] = ws.checkDocument('sops/a.md').filter((d) => d.rule === 'translation/missing');
-    assert.match(missing!.message, /The ja translation of SOP-A-001 is draft/);
+    assert.match(text(missing!.message), /The ja translation of SOP-A-001 is "draft"/);
     assert.equal(missing!.fixes, undefined);
     assert.deepEqual(missing!.related?.map((related) => [related.file, related.range.start.line + 1, related.message]), [['sops/a.ja.md', 10, 'status: draft']]);
     const approved = await repository({ 'densho.yaml': config, 'sops/a.md': source, 'sops/a.ja.md': translation({ status: 'approved' }) });
@@ -345,13 +345,13 @@ describe('translation/*', () => {
     ];
     const ws = await withHistory(history, { 'densho.yaml': config, 'a.md': v2, 'a.ja.md': translation() });
     const outdated = ws.checkDocument('a.ja.md').find((d) => d.rule === 'translation/outdated')!;
-    assert.match(outdated.message, /Changed since: Steps \(modified\)\.$/);
+    assert.match(text(outdated.message), /Changed since: Steps \(modified\)\.$/);
     assert.deepEqual(outdated.related?.map((related) => `${related.file}:${related.range.start.line + 1}`), ['a.md:8', 'a.md:12']);
   });
   it('translation/structure fires when headings or numbered steps differ', async () => {
     const ws = await repository({ 'densho.yaml': config, 'a.md': source, 'a.ja.md': translation({}, '# A\n\n## 手順\n\n1. 一\n') });
     assert.deepEqual(findings(ws, 'translation/structure'), ['a.ja.md:8:1 warning translation/structure']);
-    assert.match(ws.checkDocument('a.ja.md').find((d) => d.rule === 'translation/structure')!.message, /1 numbered steps against 2/);
+    assert.match(text(ws.checkDocument('a.ja.md').find((d) => d.rule === 'translation/structure')!.message), /1 numbered steps against 2/);
   });
   it('translation/access fires when a translation sits in a lower layer than its source', async () => {
     const ws = await repository({ 'densho.yaml': config, 'a.md': source.replace('access: internal', 'access: restricted'), 'a.ja.md': translation() });
@@ -378,9 +378,9 @@ describe('version/*', () => {
     const changed = v1.replace('20 N·m', '25 N·m');
     const ws = await withHistory([added, { subject: 'New torque', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
     const diagnostic = ws.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped');
-    assert.match(diagnostic?.message ?? '', /2026-02-01, “New torque”/);
+    assert.match(text(diagnostic!.message), /2026-02-01, “New torque”/);
     const hostile = await withHistory([added, { subject: 'New\u001b[2J torque\u202e', date: '2026-02-01', files: { 'a.md': changed } }], { 'a.md': changed });
-    assert.match(hostile.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped')!.message, /“New\ufffd\[2J torque\ufffd”/, 'control characters of a subject never reach the message');
+    assert.match(text(hostile.checkDocument('a.md').find((d) => d.rule === 'version/not-bumped')!.message), /“New\ufffd\[2J torque\ufffd”/, 'control characters of a subject never reach the message');
   });
   it('version/not-bumped is silent for control fields, trailing blanks, CRLF, a bumped version, a draft and editorial commits', async () => {
     const control = v1.replace('reviewed: 2026-06-01', 'reviewed: 2026-09-01\napproved-by: k.tanaka\napproved: 2026-09-01\nchange: minor');
@@ -441,8 +441,8 @@ describe('iso/*', () => {
     const gaps = diagnosticsOf(ws, 'iso/gap');
     assert.equal(gaps.length, 24, 'all 25 documented clauses but 8.5.1');
     assert.ok(gaps.every((d) => d.file === 'densho.yaml' && d.severity === 'warning'));
-    assert.ok(gaps.some((d) => d.message.includes(' 8.6 ')), 'a draft does not cover a clause');
-    assert.ok(!gaps.some((d) => d.message.includes(' 8.5.1 ')));
+    assert.ok(gaps.some((d) => text(d.message).includes(' 8.6 ')), 'a draft does not cover a clause');
+    assert.ok(!gaps.some((d) => text(d.message).includes(' 8.5.1 ')));
   });
   it('iso/gap points at densho.yaml\'s `standards:` key, which asks for the clause', async () => {
     const ws = await repository({ 'densho.yaml': '# Densho\nlanguages: [en]\n\nstandards: [iso9001]\n', 'a.md': doc() });
@@ -459,8 +459,8 @@ describe('iso/*', () => {
     const ws = await repository({ 'densho.yaml': 'standards: [iso9001, standards/iatf.yaml]\n', 'standards/iatf.yaml': standard, 'a.md': doc({ iatf16949: '[8.5.1.1, 9.9]' }) });
     assert.deepEqual(findings(ws, 'iso/unknown-clause'), ['a.md:8:22 error iso/unknown-clause']);
     assert.deepEqual(findings(ws, 'frontmatter/unknown-field'), []);
-    const gaps = ws.checkRepository().filter((d) => d.rule === 'iso/gap' && d.message.startsWith('IATF'));
-    assert.deepEqual(gaps.map((d) => d.message.split(' ')[2]), ['8.5.6.1']);
+    const gaps = ws.checkRepository().filter((d) => d.rule === 'iso/gap' && text(d.message).startsWith('IATF'));
+    assert.deepEqual(gaps.map((d) => text(d.message).split(' ')[2]), ['8.5.6.1']);
   });
 });
 
@@ -495,8 +495,8 @@ describe('file/*', () => {
     };
     const ws = await loadWorkspace(fs, { today: parseDay('2026-11-25') });
     assert.deepEqual(findings(ws, 'file/unreadable'), ['caf\ufffd.md:1:1 error file/unreadable', 'locked.md:1:1 error file/unreadable']);
-    assert.match(ws.checkDocument('locked.md')[0]!.message, /no permission/);
-    assert.match(ws.checkDocument('caf\ufffd.md')[0]!.message, /not valid UTF-8/);
+    assert.match(text(ws.checkDocument('locked.md')[0]!.message), /no permission/);
+    assert.match(text(ws.checkDocument('caf\ufffd.md')[0]!.message), /not valid UTF-8/);
     assert.deepEqual(findings(ws).filter((f) => f.startsWith('open.md') || f.startsWith('gone.md')), []);
   });
   it('file/too-deep reports absurd nesting instead of hanging or overflowing the stack', async () => {
@@ -521,11 +521,11 @@ describe('training/*', () => {
       'training.yaml:7:14 error training/invalid',
       'training.yaml:9:41 error training/invalid',
     ]);
-    const messages = diagnosticsOf(ws, 'training/invalid').map((d) => d.message);
-    assert.match(messages[0]!, /Did you mean `m.ito`\?/);
-    assert.match(messages[1]!, /Did you mean `SOP-A-001`\?/);
-    assert.match(messages[2]!, /Did you mean `independent`\?/);
-    assert.match(messages[3]!, /needs the `version`/);
+    const messages = diagnosticsOf(ws, 'training/invalid').map((d) => text(d.message));
+    assert.match(messages[0]!, /Did you mean "m.ito"\?/);
+    assert.match(messages[1]!, /Did you mean "SOP-A-001"\?/);
+    assert.match(messages[2]!, /Did you mean "independent"\?/);
+    assert.match(messages[3]!, /needs the "version"/);
     assert.match(messages[4]!, /at version 3; there is no version 4/);
   });
   it('training/invalid is silent for valid records, also without a people registry', async () => {
@@ -535,7 +535,7 @@ describe('training/*', () => {
   it('training/outdated fires for a record older than a major version, at its version', async () => {
     const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 2 }\n'));
     assert.deepEqual(findings(ws, 'training/outdated'), ['training.yaml:2:45 warning training/outdated']);
-    assert.match(diagnosticsOf(ws, 'training/outdated')[0]!.message, /trained on version 2 of SOP-A-001; version 3 changed how the work is done/);
+    assert.match(text(diagnosticsOf(ws, 'training/outdated')[0]!.message), /trained on version 2 of SOP-A-001; version 3 changed how the work is done/);
   });
   it('training/outdated is silent when the only later version was a minor change, and for the current version', async () => {
     const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 2 }\nk.tanaka:\n  SOP-A-001: { level: trainer, version: 3 }\n', { change: 'minor' }));
@@ -543,7 +543,7 @@ describe('training/*', () => {
   });
   it('training/outdated counts a version of unknown kind as major: without history only the current one is known', async () => {
     const ws = await repository(files('m.ito:\n  SOP-A-001: { level: independent, version: 1 }\n', { change: 'minor' }));
-    assert.match(diagnosticsOf(ws, 'training/outdated')[0]!.message, /version 2 changed how the work is done/);
+    assert.match(text(diagnosticsOf(ws, 'training/outdated')[0]!.message), /version 2 changed how the work is done/);
   });
   it('training/outdated reads each earlier version\'s kind from the history: a minor version 2 keeps a version-1 record current, a major one does not', async () => {
     const at = (version: number, change: string) => doc({ version: String(version), change }, `# A\n\nStep ${version}.\n`);
@@ -556,7 +556,7 @@ describe('training/*', () => {
     const minor = await withHistory(commits('minor'), { 'people.yaml': PEOPLE, 'training.yaml': training, 'a.md': at(3, 'minor') });
     assert.deepEqual(findings(minor, 'training/outdated'), []);
     const major = await withHistory(commits('major'), { 'people.yaml': PEOPLE, 'training.yaml': training, 'a.md': at(3, 'minor') });
-    assert.match(diagnosticsOf(major, 'training/outdated')[0]!.message, /version 2 changed how the work is done/);
+    assert.match(text(diagnosticsOf(major, 'training/outdated')[0]!.message), /version 2 changed how the work is done/);
   });
   it('training/trainer fires when the trainer is not at level trainer on that document', async () => {
     const training = 'm.ito:\n  SOP-A-001: { level: independent, version: 3 }\nh.sato:\n  SOP-A-001: { level: supervised, version: 3, trainer: m.ito }\n';
@@ -582,7 +582,7 @@ describe('knowledge/*', () => {
     ].join('\n');
     const ws = await repository({ 'people.yaml': PEOPLE + 'y.new:\n  name: Yui New\n', 'training.yaml': `${training}\n`, 'a.md': doc({ version: '2' }) });
     assert.deepEqual(findings(ws, 'knowledge/single-holder'), ['a.md:2:5 warning knowledge/single-holder']);
-    const message = diagnosticsOf(ws, 'knowledge/single-holder')[0]!.message;
+    const message = text(diagnosticsOf(ws, 'knowledge/single-holder')[0]!.message);
     assert.match(message, /needs 2 people .* has 1: only m\.ito\. Qualified but leaving within 180d: h\.sato \(leaves 2027-03-31\)\./);
   });
   it('knowledge/single-holder is silent with min-qualified people, without training.yaml, and for drafts and forms', async () => {
@@ -614,7 +614,7 @@ describe('the Japanese keyboard: full-width characters where YAML and Markdown n
     });
     assert.deepEqual(findings(ws, 'frontmatter/full-width'), ['a.md:2:3 error frontmatter/full-width', 'a.md:4:7 error frontmatter/full-width', 'a.md:5:6 error frontmatter/full-width', 'a.md:6:8 error frontmatter/full-width', 'a.md:7:1 error frontmatter/full-width']);
     const [first] = diagnosticsOf(ws, 'frontmatter/full-width');
-    assert.match(first!.message, /The key `id` is typed with a full-width colon `：`/);
+    assert.match(text(first!.message), /The key "id" is typed with a full-width colon "："/);
     assert.deepEqual(first!.fixes!.map((fix) => [(fix.edits[0] as { newText: string }).newText, fix.preferred, fix.safe]), [[': ', true, true]]);
     // Read as meant: no YAML error, no missing field, and the other document still finds SOP-A-001.
     assert.deepEqual(findings(ws).filter((line) => !/full-width|iso\/gap|people\/leaving/.test(line)), []);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTraining, type TrainingParseCache } from '../../server/src/engine';
-import { doc, PEOPLE, repository } from '../helpers';
+import { doc, PEOPLE, repository, text } from '../helpers';
 
 const START = [
   '# 力量表',
@@ -62,7 +62,7 @@ describe('training.yaml read entry by entry', () => {
       parseTraining('training.yaml', START, cache);
       const read = parseTraining('training.yaml', edited, cache);
       assert.deepStrictEqual(read, parseTraining('training.yaml', edited), JSON.stringify(edited));
-      assert.match(read.findings[0]!.message, /is not valid YAML/, JSON.stringify(edited));
+      assert.match(text(read.findings[0]!.message), /is not valid YAML/, JSON.stringify(edited));
     }
   });
 

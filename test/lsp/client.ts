@@ -60,6 +60,10 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   readonly history?: boolean;
   readonly headingSymbols?: boolean;
+  /** The client's locale (initialize params). */
+  readonly locale?: string;
+  /** densho.locale (initializationOptions.locale). */
+  readonly localeSetting?: string;
 }
 
 export class TestClient {
@@ -105,6 +109,7 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** `locale`: the client's (initialize params); `localeSetting`: densho.locale (initializationOptions.locale). */
   static async start(root: string, options: StartOptions = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(root, child);
@@ -114,7 +119,8 @@ export class TestClient {
       rootUri: pathToFileURL(root).href,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.split('/').pop() })),
       capabilities: options.capabilities ?? CAPABILITIES,
-      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history, headingSymbols: options.headingSymbols },
+      locale: options.locale,
+      initializationOptions: { today: options.today ?? TODAY, debounceMs: 10, settings: options.settings, history: options.history, headingSymbols: options.headingSymbols, locale: options.localeSetting },
     });
     await client.connection.sendNotification('initialized', {});
     return client;

@@ -56,8 +56,8 @@ describe('quick fixes', () => {
       // Only what the file says: the person's fields stay empty for frontmatter/required to list.
       expected: (text) => `---\nid: SOP-MISSING\ntitle:\ntype: sop\naccess:\nowner:\nexpert:\nreviewed:\nversion: 1\n---\n\n${text}`,
     },
-    { rule: 'frontmatter/required', path: 'required.md', title: /Add `title: "Title"`/, expected: (text) => text.replace('status: draft\n', 'status: draft\ntitle: "Title"\n') },
-    { rule: 'frontmatter/unknown-field', path: 'unknown.md', title: /Rename to `title`/, expected: (text) => text.replace('titl:', 'title:') },
+    { rule: 'frontmatter/required', path: 'required.md', title: /Add "title: "Title""/, expected: (text) => text.replace('status: draft\n', 'status: draft\ntitle: "Title"\n') },
+    { rule: 'frontmatter/unknown-field', path: 'unknown.md', title: /Rename to "title"/, expected: (text) => text.replace('titl:', 'title:') },
     { rule: 'frontmatter/invalid', path: 'invalid.md', title: /2026-10-01/, expected: (text) => text.replace('2026/10/01', '2026-10-01') },
     { rule: 'link/file', path: 'linkfile.md', title: /Point to media\/pic\.png/, expected: (text) => text.replace('(pics/pic.png)', '(media/pic.png)') },
     { rule: 'link/heading', path: 'linkheading.md', title: /#steps/, expected: (text) => text.replace('#stepz', '#steps') },

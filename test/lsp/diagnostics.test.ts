@@ -37,7 +37,7 @@ describe('diagnostics on samples/', () => {
   before(async () => {
     const workspace = await loadWorkspace(new NodeFileSystem(repo.root), { today: parseDay(TODAY) });
     documents = workspace.documentPaths();
-    expected = workspace.checkAll().map(jsonDiagnostic);
+    expected = workspace.checkAll().map((diagnostic) => jsonDiagnostic(diagnostic, 'en'));
     client = await TestClient.start(repo.root);
     const files = new Set([...documents, ...expected.map((d) => d.file)]);
     await client.indexed([...files]);

@@ -45,7 +45,7 @@ describe('training.yaml in the language server', () => {
     await client.sendChange('training.yaml', `${ONE_QUALIFIED}p.twoo:\n  SOP-A-001: { level: independent, version: 2 }\n`);
     const diagnostics = await client.diagnosticsAfter('training.yaml', before, (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['training/invalid', 2, 0]]);
-    assert.match(String(diagnostics[0]!.message), /Did you mean `p.two`\?/);
+    assert.match(String(diagnostics[0]!.message), /Did you mean "p.two"\?/);
   });
 
   it('re-checks training.yaml when the procedure gets a new major version', async () => {

@@ -17,10 +17,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function runDensho(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+/** `env`: the locale variables the run sees (LC_ALL, LC_MESSAGES, LANG); none by default, so output is English whatever the machine's. */
+export async function runDensho(args: readonly string[], cwd = ROOT, env: CliIo['env'] = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
+  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false, env };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }

@@ -6,11 +6,14 @@
  * line's text and its message with the numbers taken out, so "overdue by 31
  * days" tomorrow is the same finding), never by line number: an edit
  * elsewhere in the file leaves it recorded. Identical findings in one file are
- * counted, so a second copy of a recorded problem is new. See docs/cli.md.
+ * counted, so a second copy of a recorded problem is new. The message is
+ * taken in English whatever the locale, without its quotes (older baselines
+ * wrote backticks), so a baseline written in one language matches in another.
+ * See docs/cli.md.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Diagnostic, Workspace } from '../engine';
+import { message, renderMessage, type Diagnostic, type Locale, type Workspace } from '../engine';
 import { UsageError } from './errors';
 
 export interface BaselineEntry {
@@ -38,7 +41,7 @@ export function fingerprint(workspace: Workspace, diagnostic: Diagnostic): strin
     lineText = text.slice(lineStart, lines.lineEnd(diagnostic.range.start.line));
   }
   const normalize = (value: string) => value.replace(/\s+/g, ' ').trim();
-  const message = normalize(diagnostic.message.replace(/\d+/g, '#'));
+  const message = normalize(renderMessage(diagnostic.message, 'en').replace(/[`"]/g, '').replace(/\d+/g, '#'));
   return createHash('sha256').update([diagnostic.rule, diagnostic.file, normalize(pointedAt), normalize(lineText), message].join('\u0000')).digest('hex').slice(0, 20);
 }
 
@@ -51,20 +54,20 @@ export function readBaseline(path: string, shownAs: string): BaselineFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the baseline ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)} (write it with --update-baseline)`);
+    throw new UsageError(message('usage.baseline-unreadable', { file: shownAs, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new UsageError(`the baseline ${shownAs} is not valid JSON`);
+    throw new UsageError(message('usage.baseline-json', { file: shownAs }));
   }
   const findings = (data as { findings?: unknown } | null)?.findings;
   const valid =
     (data as { version?: unknown } | null)?.version === 1 &&
     Array.isArray(findings) &&
     findings.every((entry) => entry !== null && typeof entry === 'object' && ['rule', 'file', 'fingerprint'].every((key) => typeof (entry as Record<string, unknown>)[key] === 'string'));
-  if (!valid) throw new UsageError(`the baseline ${shownAs} is not a Densho baseline (version 1 with a findings list)`);
+  if (!valid) throw new UsageError(message('usage.baseline-shape', { file: shownAs }));
   return data as BaselineFile;
 }
 
@@ -89,10 +92,17 @@ export function applyBaseline(workspace: Workspace, diagnostics: readonly Diagno
  * Writes the findings as the new baseline. Entries outside `replaced` (files
  * another, narrower run did not look at) are carried over unchanged.
  */
-export function writeBaseline(path: string, workspace: Workspace, diagnostics: readonly Diagnostic[], previous: BaselineFile | undefined, replaced: (file: string) => boolean): number {
+export function writeBaseline(
+  path: string,
+  workspace: Workspace,
+  diagnostics: readonly Diagnostic[],
+  previous: BaselineFile | undefined,
+  replaced: (file: string) => boolean,
+  locale: Locale,
+): number {
   const entries: BaselineEntry[] = [
     ...(previous?.findings ?? []).filter((entry) => !replaced(entry.file)),
-    ...diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, file: diagnostic.file, fingerprint: fingerprint(workspace, diagnostic), message: diagnostic.message })),
+    ...diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, file: diagnostic.file, fingerprint: fingerprint(workspace, diagnostic), message: renderMessage(diagnostic.message, locale) })),
   ];
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   const file: BaselineFile = { version: 1, findings: entries };

@@ -12,8 +12,8 @@ import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
 import { changesCommand, historyCommand } from './commands/history';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
-import { processIo, type CliIo } from './io';
-import { terminalText } from '../engine';
+import { chooseLocale, processIo, type CliIo } from './io';
+import { message, renderMessage, terminalText, type Locale } from '../engine';
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('densho')
@@ -21,7 +21,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .version(version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES, LANG)').choices(['en', 'ja']));
+  // Every command writes in the chosen language: the global --locale, read once it is parsed.
+  const localized = (): CliIo => ({ ...io, locale: chooseLocale(program.opts<{ locale?: Locale }>().locale, io) });
   const today = () => new Option('--today <date>', 'date to check against, YYYY-MM-DD (default: today)');
   const run = (action: () => Promise<number>) => async () => setExitCode(await action());
 
@@ -39,14 +42,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
     .option('--verbose', 'say on stderr what was parsed, checked and reused')
     .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
-    .action((dir: string, options) => run(() => checkCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => checkCommand(localized(), dir, options))());
 
   program
     .command('init')
     .description('start Densho in a folder of Markdown: writes densho.yaml, people.yaml and training.yaml from what is there (never overwrites)')
     .argument('[dir]', 'folder to start in', '.')
     .option('--front-matter', 'also give every document without front matter one: id, title, type and language from the file, reviewed from Git')
-    .action((dir: string, options) => run(() => initCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => initCommand(localized(), dir, options))());
 
   program
     .command('coverage')
@@ -56,7 +59,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
-    .action((dir: string, options) => run(() => coverageCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => coverageCommand(localized(), dir, options))());
 
   program
     .command('review')
@@ -66,7 +69,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
-    .action((dir: string, options) => run(() => reviewCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => reviewCommand(localized(), dir, options))());
 
   program
     .command('risk')
@@ -75,7 +78,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(today())
-    .action((dir: string, options) => run(() => riskCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => riskCommand(localized(), dir, options))());
 
   program
     .command('skills')
@@ -84,7 +87,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
-    .action((dir: string, options) => run(() => skillsCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => skillsCommand(localized(), dir, options))());
 
   program
     .command('new')
@@ -96,7 +99,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--dir <dir>', 'folder to create it in', '.')
     .option('--owner <person>', 'owner (a key of people.yaml)')
     .addOption(today())
-    .action((template: string, options) => run(() => newCommand(io, template, options))());
+    .action((template: string, options) => run(() => newCommand(localized(), template, options))());
 
   program
     .command('report')
@@ -109,7 +112,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--chromium <path>', 'Chromium to print the PDF with (default: DENSHO_CHROMIUM, then /usr/bin/chromium)')
     .option('--at <date>', 'show the register as in force on this date, YYYY-MM-DD: each document\'s revision then (needs the Git history)')
     .addOption(today())
-    .action((dir: string, options) => run(() => reportCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => reportCommand(localized(), dir, options))());
 
   program
     .command('export')
@@ -119,7 +122,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .requiredOption('-o, --out <dir>', 'folder to write the copy to (must be empty unless --force)')
     .option('--force', 'write into a folder that is not empty')
     .addOption(today())
-    .action((dir: string, options) => run(() => exportCommand(io, dir, options))());
+    .action((dir: string, options) => run(() => exportCommand(localized(), dir, options))());
 
   program
     .command('history')
@@ -128,7 +131,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('[document]', 'a document id (every language) or file (default: every document)')
     .option('--at <date>', 'also show the revision of each document in force on this date, YYYY-MM-DD')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
-    .action((dir: string, document: string | undefined, options) => run(() => historyCommand(io, dir, document, options))());
+    .action((dir: string, document: string | undefined, options) => run(() => historyCommand(localized(), dir, document, options))());
 
   program
     .command('changes')
@@ -136,7 +139,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the document (a source or a translation)')
     .option('--since-version <n>', 'compare with this version instead (default: translated-from-version, or the current revision)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string, options) => run(() => changesCommand(io, file, options))());
+    .action((file: string, options) => run(() => changesCommand(localized(), file, options))());
 
   return program;
 }
@@ -152,12 +155,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
     }
+    const locale = chooseLocale(program.opts<{ locale?: Locale }>().locale, io);
     if (error instanceof UsageError) {
-      io.stderr(`densho: ${terminalText(error.message)}\n`);
+      io.stderr(`densho: ${terminalText(renderMessage(error.text, locale))}\n`);
       return EXIT_USAGE;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`densho: unexpected error: ${terminalText(message)}\n`);
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`densho: ${terminalText(renderMessage(message('usage.unexpected', { error: detail }), locale))}\n`);
     return EXIT_USAGE;
   }
 }

@@ -1,7 +1,7 @@
 /** Opening the repository a command names, with the errors a user can act on. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE, loadWorkspace, localToday, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
+import { CONFIG_FILE, loadWorkspace, localToday, message, parseDay, parseDuration, type Day, type Duration, type LoadOptions, type Workspace } from '../engine';
 import { NodeFileSystem, ParserPool } from '../node';
 import { GitHistorySource } from '../node/gitHistory';
 import { UsageError } from './errors';
@@ -85,7 +85,7 @@ export function checkTarget(io: CliIo, path: string | undefined): DiscoveredRepo
   try {
     isFile = statSync(absolute).isFile();
   } catch {
-    throw new UsageError(`no such file or directory: ${path ?? '.'}`);
+    throw new UsageError(message('usage.no-such-path', { path: path ?? '.' }));
   }
   if (!isFile) return discoverRepository(repositoryRoot(io, path));
   const { root, scope } = discoverRepository(dirname(absolute));
@@ -100,23 +100,23 @@ export function repositoryRoot(io: CliIo, dir: string | undefined): string {
   try {
     isDirectory = statSync(root).isDirectory();
   } catch {
-    throw new UsageError(`no such directory: ${dir ?? '.'}`);
+    throw new UsageError(message('usage.no-such-directory', { dir: dir ?? '.' }));
   }
-  if (!isDirectory) throw new UsageError(`not a directory: ${dir}`);
+  if (!isDirectory) throw new UsageError(message('usage.not-a-directory', { dir: dir! }));
   return root;
 }
 
 export function parseToday(value: string | undefined): Day {
   if (value === undefined) return localToday();
   const day = parseDay(value);
-  if (day === undefined) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${value}"`);
+  if (day === undefined) throw new UsageError(message('usage.date', { option: '--today', value }));
   return day;
 }
 
 export function parseWithin(value: string | undefined): Duration | undefined {
   if (value === undefined) return undefined;
   const duration = parseDuration(value);
-  if (!duration) throw new UsageError(`--within must be a duration such as 30d, 6w, 3m or 1y, not "${value}"`);
+  if (!duration) throw new UsageError(message('usage.within', { value }));
   return duration;
 }
 
@@ -124,13 +124,13 @@ export function parseWithin(value: string | undefined): Duration | undefined {
 export function parseCount(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new UsageError(`${option} must be a whole number, not "${value}"`);
+  if (!Number.isInteger(count) || count < 0) throw new UsageError(message('usage.whole-number', { option, value }));
   return count;
 }
 
 export function parseChoice<T extends string>(option: string, value: string, choices: readonly T[]): T {
   if (!(choices as readonly string[]).includes(value)) {
-    throw new UsageError(`${option} must be one of ${choices.join(', ')}, not "${value}"`);
+    throw new UsageError(message('usage.choice', { option, choices, value }));
   }
   return value as T;
 }

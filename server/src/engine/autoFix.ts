@@ -11,13 +11,14 @@
  * reported in, and a second `--fix` finds nothing left to do.
  */
 import type { Diagnostic, Fix, TextFileEdit } from './diagnostics';
+import type { Message } from './messages';
 import type { Workspace } from './workspace';
 
 /** One fix applied, as `--fix` reports it. */
 export interface AppliedFix {
   readonly file: string;
   readonly rule: Diagnostic['rule'];
-  readonly title: string;
+  readonly title: Message;
 }
 
 export interface AutoFixResult {

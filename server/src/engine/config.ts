@@ -12,6 +12,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { compileGlobs } from './documentGlobs';
 import { DOCUMENT_SIZE_CEILING } from './limits';
 import { compileLinearPattern, type LinearPattern } from './linearPattern';
+import { message, type Message } from './messages';
 import { describeKind, parseYaml, scalarText, type YamlEntry, type YamlValue } from './yamlValue';
 
 export const CONFIG_FILE = 'densho.yaml';
@@ -110,15 +111,15 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
   if (text === undefined) return { config: base, findings: [], keyRanges: NO_KEYS };
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  const problem = (range: Range, message: string): void => {
+  const problem = (range: Range, message: Message): void => {
     findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range, message });
   };
   const parsed = parseYaml(text, lines);
-  for (const error of parsed.errors) problem(error.range, `densho.yaml is not valid YAML: ${error.message}`);
+  for (const error of parsed.errors) problem(error.range, message('config.yaml', { file: CONFIG_FILE, error: error.message }));
   const root = parsed.root;
   if (!root) return { config: base, findings, keyRanges: NO_KEYS };
   if (root.kind !== 'map') {
-    problem(root.range, `densho.yaml must be a mapping of settings, not ${describeKind(root)}.`);
+    problem(root.range, message('config.not-a-map', { kind: describeKind(root) }));
     return { config: base, findings, keyRanges: NO_KEYS };
   }
 
@@ -127,20 +128,20 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
     const value = entry.value;
     const items = value.kind === 'list' ? value.items : value.kind === 'scalar' ? [value] : undefined;
     if (!items) {
-      problem(value.range, `\`${entry.key}\` must be a list of strings.`);
+      problem(value.range, message('config.string-list', { key: entry.key }));
       return undefined;
     }
     const strings: string[] = [];
     for (const item of items) {
       const itemText = scalarText(item);
       if (itemText === undefined || itemText === '') {
-        problem(item.range, `\`${entry.key}\` must be a list of strings.`);
+        problem(item.range, message('config.string-list', { key: entry.key }));
         return undefined;
       }
       strings.push(itemText);
     }
     if (!allowEmpty && strings.length === 0) {
-      problem(value.range, `\`${entry.key}\` needs at least one entry.`);
+      problem(value.range, message('config.needs-entry', { key: entry.key }));
       return undefined;
     }
     return strings;
@@ -149,14 +150,14 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
     const globs = stringList(entry, allowEmpty);
     const compiled = globs && compileGlobs(globs, { dot: true });
     if (compiled && typeof compiled !== 'function') {
-      problem(entry.value.range, `\`${entry.key}\` holds a glob Densho cannot use: ${compiled.error}.`);
+      problem(entry.value.range, message('config.glob', { key: entry.key, error: compiled.error }));
       return undefined;
     }
     return globs;
   };
   const duration = (value: YamlValue, key: string): Duration | undefined => {
     const parsedDuration = parseDuration(scalarText(value) ?? '');
-    if (!parsedDuration) problem(value.range, `\`${key}\` must be a duration such as 90d, 6m or 1y.`);
+    if (!parsedDuration) problem(value.range, message('config.duration', { key }));
     return parsedDuration;
   };
 
@@ -170,7 +171,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'layers': {
         const layers = stringList(entry, false);
-        if (layers && new Set(layers).size !== layers.length) problem(entry.value.range, '`layers` lists a layer twice.');
+        if (layers && new Set(layers).size !== layers.length) problem(entry.value.range, message('config.layers-twice'));
         else if (layers) config.layers = layers;
         break;
       }
@@ -182,7 +183,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'review':
         if (entry.value.kind !== 'map') {
-          problem(entry.value.range, '`review` must be a mapping with `interval` and `warn-before`.');
+          problem(entry.value.range, message('config.review-map'));
           break;
         }
         for (const sub of entry.value.entries) {
@@ -200,7 +201,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'people': {
         const path = scalarText(entry.value);
-        if (!path) problem(entry.value.range, '`people` must be the path of the people registry.');
+        if (!path) problem(entry.value.range, message('config.people-path'));
         else config.people = path;
         break;
       }
@@ -211,7 +212,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         const source = scalarText(entry.value);
         const compiled = source ? compileLinearPattern(source) : { error: 'it is empty' };
         if ('error' in compiled) {
-          problem(entry.value.range, `\`id-pattern\` is not a regular expression Densho can match in linear time: ${compiled.error}. Backreferences and lookaround are not supported.`);
+          problem(entry.value.range, message('config.id-pattern', { error: compiled.error }));
         } else config.idPattern = compiled;
         break;
       }
@@ -223,35 +224,35 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'max-document-size': {
         const size = parseSize(scalarText(entry.value) ?? '');
-        if (size === undefined) problem(entry.value.range, '`max-document-size` must be a size such as 5MB or 800KB.');
+        if (size === undefined) problem(entry.value.range, message('config.max-document-size'));
         else if (size > DOCUMENT_SIZE_CEILING) {
           // The repository being checked must not be able to lift the limit that protects the check.
-          problem(entry.value.range, `\`max-document-size\` may lower the limit of ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB, not raise it; ${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB applies.`);
+          problem(entry.value.range, message('config.max-document-size-ceiling', { limit: `${DOCUMENT_SIZE_CEILING / 1024 / 1024}MB` }));
           config.maxDocumentSize = DOCUMENT_SIZE_CEILING;
         } else config.maxDocumentSize = size;
         break;
       }
       case 'organisation': {
         const name = entry.value.kind === 'empty' ? '' : scalarText(entry.value)?.trim();
-        if (name === undefined) problem(entry.value.range, '`organisation` must be the organisation\'s name.');
+        if (name === undefined) problem(entry.value.range, message('config.organisation'));
         else config.organisation = name;
         break;
       }
       case 'training': {
         const path = scalarText(entry.value);
-        if (!path) problem(entry.value.range, '`training` must be the path of the training records.');
+        if (!path) problem(entry.value.range, message('config.training-path'));
         else config.training = path;
         break;
       }
       case 'min-qualified': {
         const text = scalarText(entry.value);
-        if (text === undefined || !/^[1-9][0-9]?$/.test(text)) problem(entry.value.range, '`min-qualified` must be a whole number from 1 to 99.');
+        if (text === undefined || !/^[1-9][0-9]?$/.test(text)) problem(entry.value.range, message('config.min-qualified'));
         else config.minQualified = Number(text);
         break;
       }
       case 'history':
         if (entry.value.kind === 'scalar' && typeof entry.value.value === 'boolean') config.history = entry.value.value;
-        else problem(entry.value.range, '`history` must be true or false.');
+        else problem(entry.value.range, message('config.history'));
         break;
       default:
         problem(entry.keyRange, unknownKeyMessage(entry.key, Object.keys(CONFIG_KEYS)));
@@ -260,7 +261,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
   for (const language of config.requiredTranslations) {
     if (!config.languages.includes(language)) {
       const entry = root.entries.find((candidate) => candidate.key === 'required-translations');
-      problem(entry?.value.range ?? ZERO_RANGE, `Required translation \`${language}\` is not one of \`languages\`.`);
+      problem(entry?.value.range ?? ZERO_RANGE, message('config.required-translation', { language }));
     }
   }
   const keyRanges = new Map<string, Range>();
@@ -271,10 +272,10 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
   return { config, findings, keyRanges };
 }
 
-function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: string) => void): Map<string, SeveritySetting> {
+function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: Message) => void): Map<string, SeveritySetting> {
   const overrides = new Map<string, SeveritySetting>();
   if (value.kind !== 'map') {
-    problem(value.range, '`rules` must map rule ids to error, warning, info or off.');
+    problem(value.range, message('config.rules-map'));
     return overrides;
   }
   const families = new Set(RULE_IDS.map((id) => id.split('/')[0]!));
@@ -282,12 +283,12 @@ function parseRuleOverrides(value: YamlValue, problem: (range: Range, message: s
     const family = entry.key.endsWith('/*') ? entry.key.slice(0, -2) : undefined;
     if (!isRuleId(entry.key) && !(family && families.has(family))) {
       const suggestion = closestMatch(entry.key, RULE_IDS);
-      problem(entry.keyRange, `Unknown rule \`${entry.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+      problem(entry.keyRange, message('config.unknown-rule', { rule: entry.key, suggestion }));
       continue;
     }
     const setting = scalarText(entry.value);
     if (!setting || !SEVERITY_SETTINGS.includes(setting)) {
-      problem(entry.value.range, `Severity of \`${entry.key}\` must be error, warning, info or off.`);
+      problem(entry.value.range, message('config.severity', { rule: entry.key }));
       continue;
     }
     overrides.set(entry.key, setting as SeveritySetting);
@@ -304,9 +305,8 @@ function parseSize(text: string): number | undefined {
   return size > 0 && Number.isSafeInteger(size) ? size : undefined;
 }
 
-function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const suggestion = closestMatch(key, known);
-  return `Unknown setting \`${key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+function unknownKeyMessage(key: string, known: readonly string[]): Message {
+  return message('config.unknown-setting', { key, suggestion: closestMatch(key, known) });
 }
 
 /**

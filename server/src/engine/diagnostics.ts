@@ -2,8 +2,11 @@
  * What the engine reports. A diagnostic names its file relative to the
  * repository root with `/` separators and carries the edits of its quick
  * fixes, so the CLI, the language server and the tests all see the same
- * thing and the server only translates it.
+ * thing and the server only translates it. Every text in it is a Message
+ * (an id and arguments, messages/): it is rendered in the user's language
+ * at the edge, never here, so a plain string does not compile.
  */
+import type { Message } from './messages';
 import type { Range } from './text';
 import type { RuleId } from './rules/ruleIds';
 
@@ -13,7 +16,7 @@ export type SeveritySetting = Severity | 'off';
 export interface RelatedLocation {
   readonly file: string;
   readonly range: Range;
-  readonly message: string;
+  readonly message: Message;
 }
 
 /** Replaces `range` of `file` with `newText`. */
@@ -34,7 +37,7 @@ export interface CreateFileEdit {
 export type FileEdit = TextFileEdit | CreateFileEdit;
 
 export interface Fix {
-  readonly title: string;
+  readonly title: Message;
   readonly edits: readonly FileEdit[];
   /** The one fix an editor may apply without asking ("fix all"). */
   readonly preferred?: boolean;
@@ -51,7 +54,7 @@ export interface Diagnostic {
   readonly range: Range;
   readonly severity: Severity;
   readonly rule: RuleId;
-  readonly message: string;
+  readonly message: Message;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
 }

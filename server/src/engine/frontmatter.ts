@@ -6,6 +6,7 @@
 import { sourceLanguage, type DenshoConfig } from './config';
 import { formatDay, guessDay, parseDay, parseDuration, type Day, type Duration } from './dates';
 import { FRONT_MATTER_KEY_CEILING } from './limits';
+import { message, type Message, type MessageId } from './messages';
 import type { ParsedDocument } from './parse';
 import { closestMatch } from './suggest';
 import type { Range } from './text';
@@ -96,9 +97,9 @@ export interface FieldProblem {
   /** frontmatter/invalid unless said otherwise. */
   readonly rule?: 'frontmatter/full-width';
   readonly range: Range;
-  readonly message: string;
+  readonly message: Message;
   /** An obviously right replacement for the value at `range`. */
-  readonly replacement?: { readonly title: string; readonly newText: string };
+  readonly replacement?: { readonly title: Message; readonly newText: string };
 }
 
 type Reader<T> = (value: YamlValue, context: ReadContext) => T | FieldProblem[];
@@ -110,12 +111,15 @@ interface ReadContext {
 
 const isProblems = (value: unknown): value is FieldProblem[] => Array.isArray(value) && value.every((item) => 'message' in item);
 
-function wrongForm(value: YamlValue, expected: string): FieldProblem[] {
-  return [{ range: value.range, message: `Expected ${expected}, found ${describeKind(value)}.` }];
+type WrongFormId = Extract<MessageId, `field.expected-${string}`>;
+
+/** "Expected `key` to be …, found …": `expected` names what the field should have been. */
+function wrongForm(value: YamlValue, expected: WrongFormId, key: string): FieldProblem[] {
+  return [{ range: value.range, message: message(expected, { key, found: describeKind(value) }) }];
 }
 
 const readText: Reader<ValueRef> = (value, context) => {
-  if (value.kind !== 'scalar' || value.text === '') return wrongForm(value, `\`${context.key}\` to be text`);
+  if (value.kind !== 'scalar' || value.text === '') return wrongForm(value, 'field.expected-text', context.key);
   return { value: value.text, range: value.range };
 };
 
@@ -127,8 +131,8 @@ function readEnum(allowed: readonly string[]): Reader<ValueRef> {
     return [
       {
         range: value.range,
-        message: `\`${context.key}\` must be one of ${allowed.join(', ')}${text === undefined ? '' : `, not \`${text}\``}.`,
-        replacement: suggestion ? { title: `Change to \`${suggestion}\``, newText: suggestion } : undefined,
+        message: message('field.enum', { key: context.key, allowed, value: text }),
+        replacement: suggestion ? { title: message('fix.change-to', { value: suggestion }), newText: suggestion } : undefined,
       },
     ];
   };
@@ -141,22 +145,22 @@ const readDate: Reader<Day> = (value, context) => {
   const typed = japaneseDay(text);
   if (typed !== undefined) {
     const iso = formatDay(typed);
-    const how = /[年月日]/.test(text) ? 'written as a Japanese date' : 'typed with full-width digits';
-    return [{ rule: 'frontmatter/full-width', range: value.range, message: `\`${context.key}\` is ${how} (\`${text}\`): front matter dates are half-width YYYY-MM-DD. Write ${iso}.`, replacement: { title: `Write as ${iso}`, newText: iso } }];
+    const id = /[年月日]/.test(text) ? 'fullwidth.japanese-date' : 'fullwidth.date-digits';
+    return [{ rule: 'frontmatter/full-width', range: value.range, message: message(id, { key: context.key, text, iso }), replacement: { title: message('fix.write-date', { day: iso }), newText: iso } }];
   }
   const guessed = guessDay(text);
   return [
     {
       range: value.range,
-      message: `\`${context.key}\` must be a date YYYY-MM-DD${text ? `, not \`${text}\`` : ''}.`,
-      replacement: guessed === undefined ? undefined : { title: `Write as ${formatDay(guessed)}`, newText: formatDay(guessed) },
+      message: message('field.date', { key: context.key, value: text || undefined }),
+      replacement: guessed === undefined ? undefined : { title: message('fix.write-date', { day: formatDay(guessed) }), newText: formatDay(guessed) },
     },
   ];
 };
 
 const readDuration: Reader<Duration> = (value, context) => {
   const duration = value.kind === 'scalar' ? parseDuration(value.text) : undefined;
-  return duration ?? wrongForm(value, `\`${context.key}\` to be a duration such as 90d, 6m or 1y`);
+  return duration ?? wrongForm(value, 'field.expected-duration', context.key);
 };
 
 const readPositiveInteger: Reader<number> = (value, context) => {
@@ -165,12 +169,12 @@ const readPositiveInteger: Reader<number> = (value, context) => {
   }
   const halfWidth = value.kind === 'scalar' ? halfWidthDigits(value.text) : '';
   if (value.kind === 'scalar' && halfWidth !== value.text && /^\d+$/.test(halfWidth) && Number(halfWidth) > 0) {
-    return [{ rule: 'frontmatter/full-width', range: value.range, message: `\`${context.key}\` is typed with full-width digits (\`${value.text}\`): write ${halfWidth}.`, replacement: { title: `Write ${halfWidth}`, newText: halfWidth } }];
+    return [{ rule: 'frontmatter/full-width', range: value.range, message: message('fullwidth.digits', { key: context.key, text: value.text, value: halfWidth }), replacement: { title: message('fix.write-value', { value: halfWidth }), newText: halfWidth } }];
   }
   if (value.kind === 'scalar' && /^\d+$/.test(value.text) && Number(value.text) > 0) {
-    return [{ range: value.range, message: `\`${context.key}\` must be a number, not quoted text.`, replacement: { title: `Write ${value.text} unquoted`, newText: value.text } }];
+    return [{ range: value.range, message: message('field.quoted-number', { key: context.key }), replacement: { title: message('fix.unquote', { value: value.text }), newText: value.text } }];
   }
-  return wrongForm(value, `\`${context.key}\` to be a positive whole number`);
+  return wrongForm(value, 'field.expected-positive-integer', context.key);
 };
 
 /** Full-width digits `０`–`９` as ASCII digits, everything else as it is. */
@@ -194,15 +198,16 @@ function readTextList(allowScalar: boolean): Reader<ValueRef[]> {
   return (value, context) => {
     if (value.kind === 'scalar' && allowScalar) return [{ value: value.text, range: value.range }];
     if (value.kind === 'scalar') {
-      return [{ range: value.range, message: `\`${context.key}\` must be a list.`, replacement: { title: `Make a list: [${value.text}]`, newText: `[${quoteIfNeeded(value)}]` } }];
+      const title = message('fix.make-list', { list: `[${value.text}]` });
+      return [{ range: value.range, message: message('field.not-a-list', { key: context.key }), replacement: { title, newText: `[${quoteIfNeeded(value)}]` } }];
     }
     if (value.kind === 'empty') return [];
-    if (value.kind !== 'list') return wrongForm(value, `\`${context.key}\` to be a list`);
+    if (value.kind !== 'list') return wrongForm(value, 'field.expected-list', context.key);
     const refs: ValueRef[] = [];
     const problems: FieldProblem[] = [];
     for (const item of value.items) {
       if (item.kind === 'scalar' && item.text !== '') refs.push({ value: item.text, range: item.range });
-      else problems.push(...wrongForm(item, `each entry of \`${context.key}\` to be text`));
+      else problems.push(...wrongForm(item, 'field.expected-list-of-text', context.key));
     }
     return problems.length > 0 ? problems : refs;
   };
@@ -217,7 +222,7 @@ const readClauses: Reader<ValueRef[]> = (value, context) => {
   if (isProblems(list)) return list;
   const problems = list
     .filter((ref) => !/^\d+(\.\d+)*$/.test(ref.value))
-    .map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is not a clause number such as 8.5.1.` }));
+    .map((ref) => ({ range: ref.range, message: message('field.clause', { value: ref.value }) }));
   return problems.length > 0 ? problems : list;
 };
 
@@ -236,7 +241,7 @@ function readPeople<T extends ValueRef | ValueRef[]>(reader: Reader<T>): Reader<
     const refs: ValueRef[] = Array.isArray(result) ? result : [result as ValueRef];
     const placeholders = refs.filter((ref) => PLACEHOLDER_PEOPLE.has(ref.value.trim().toLowerCase()));
     if (placeholders.length === 0) return result;
-    return placeholders.map((ref) => ({ range: ref.range, message: `\`${ref.value}\` is a placeholder, not a person: write the people.yaml key of whoever this \`${context.key}\` is.` }));
+    return placeholders.map((ref) => ({ range: ref.range, message: message('field.placeholder-person', { value: ref.value, key: context.key }) }));
   };
 }
 

@@ -6,6 +6,7 @@
 export * from './config';
 export * from './dates';
 export * from './diagnostics';
+export * from './messages';
 export * from './autoFix';
 export * from './frontMatterDraft';
 export * from './init';

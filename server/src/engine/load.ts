@@ -7,6 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE } from './config';
 import { FileTooLargeError, UnreadableFileError, type FileSystem } from './fileSystem';
 import { SETTINGS_SIZE_CEILING } from './limits';
+import { message, type Message } from './messages';
 import { unreadableDocument } from './parse';
 import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
@@ -40,15 +41,15 @@ export async function readText(fs: FileSystem, path: string): Promise<string | u
  * could not be read: a file that is there but unreadable, or over the size
  * ceiling, is reported rather than taken for absent.
  */
-export async function readSettingsText(fs: FileSystem, path: string): Promise<{ readonly text?: string; readonly problem?: string }> {
+export async function readSettingsText(fs: FileSystem, path: string): Promise<{ readonly text?: string; readonly problem?: Message }> {
   try {
     const bytes = await fs.readFile(path, SETTINGS_SIZE_CEILING);
     return { text: bytes === undefined ? undefined : decodeText(bytes) };
   } catch (error) {
     if (error instanceof FileTooLargeError) {
-      return { problem: `${path} is ${(error.size / 1024 / 1024).toFixed(1)} MB, over the ${SETTINGS_SIZE_CEILING / 1024 / 1024} MB a settings file may have; it was not read.` };
+      return { problem: message('config.settings-too-large', { file: path, size: `${(error.size / 1024 / 1024).toFixed(1)} MB`, limit: `${SETTINGS_SIZE_CEILING / 1024 / 1024} MB` }) };
     }
-    if (error instanceof UnreadableFileError) return { problem: `${path} cannot be read (${error.code}); what it sets was not applied.` };
+    if (error instanceof UnreadableFileError) return { problem: message('config.settings-unreadable', { file: path, code: error.code }) };
     throw error;
   }
 }
@@ -89,7 +90,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   for (const path of invalidNames) {
     // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
     if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {
-      workspace.setParsedDocument(unreadableDocument(path, { rule: 'file/unreadable', message: INVALID_NAME_MESSAGE }));
+      workspace.setParsedDocument(unreadableDocument(path, { rule: 'file/unreadable', message: message('file.invalid-name') }));
     }
   }
   const documents: string[] = [];
@@ -301,8 +302,6 @@ export async function classifyPath(fs: FileSystem, workspace: Workspace, path: s
   }
   return isDirectory || !workspace.isDocumentPath(path) ? 'file' : 'document';
 }
-
-const INVALID_NAME_MESSAGE = 'This name is not valid UTF-8 (each ? stands for a byte that is not), so no tool can open it by name; it was not checked. Rename it.';
 
 /**
  * Every file of the repository that git would not ignore, sorted. Files and

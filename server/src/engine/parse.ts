@@ -9,6 +9,7 @@ import GithubSlugger from 'github-slugger';
 import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
 import { frontMatterSlips, headingSlip, type KeyboardSlip } from './parsing/fullWidth';
 import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
+import { message, type Message } from './messages';
 import { lastAtOrBefore, LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
@@ -125,7 +126,7 @@ export function withoutBom(text: string): string {
 /** Why a document was refused before parsing. */
 export interface UnreadableReason {
   readonly rule: 'file/too-large' | 'file/binary' | 'file/too-deep' | 'file/unreadable';
-  readonly message: string;
+  readonly message: Message;
 }
 
 /**
@@ -144,18 +145,18 @@ export function unreadableDocument(path: string, reason: UnreadableReason): Pars
 /** Parses a document unless it is binary or nested too deeply to parse safely. */
 export function parseDocumentText(path: string, text: string): ParsedDocument {
   if (text.includes('\u0000')) {
-    return unreadableDocument(path, { rule: 'file/binary', message: 'This file contains NUL bytes: it is binary, not Markdown text, and was not checked.' });
+    return unreadableDocument(path, { rule: 'file/binary', message: message('file.binary') });
   }
   for (const match of text.matchAll(BLOCK_PREFIX)) {
     if (match[0].length > MAX_BLOCK_PREFIX) {
-      return unreadableDocument(path, { rule: 'file/too-deep', message: `Block quotes or lists are nested more than ${MAX_BLOCK_PREFIX} characters deep here; the document was not checked.` });
+      return unreadableDocument(path, { rule: 'file/too-deep', message: message('file.too-deep', { limit: MAX_BLOCK_PREFIX }) });
     }
   }
   try {
     return parseMarkdown(path, text);
   } catch (error) {
     // A backstop: whatever the parser chokes on is reported, never thrown at the user.
-    return unreadableDocument(path, { rule: 'file/too-deep', message: `The Markdown parser could not read this document (${error instanceof Error ? error.message : String(error)}).` });
+    return unreadableDocument(path, { rule: 'file/too-deep', message: message('file.parser-failed', { error: error instanceof Error ? error.message : String(error) }) });
   }
 }
 

@@ -5,6 +5,7 @@
 import { parseDay, type Day } from './dates';
 import type { Finding } from './diagnostics';
 import { PEOPLE_CEILING } from './limits';
+import { message, type Message } from './messages';
 import { closestMatch } from './suggest';
 import { LineIndex, type Range } from './text';
 import { describeKind, parseYaml, scalarText } from './yamlValue';
@@ -30,16 +31,16 @@ export function parsePeople(file: string, text: string): { registry: PeopleRegis
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const people = new Map<string, Person>();
-  const problem = (range: Range, message: string): void => {
+  const problem = (range: Range, message: Message): void => {
     findings.push({ file, rule: 'config/invalid', range, message });
   };
   const parsed = parseYaml(text, lines);
-  for (const error of parsed.errors) problem(error.range, `${file} is not valid YAML: ${error.message}`);
+  for (const error of parsed.errors) problem(error.range, message('config.yaml', { file, error: error.message }));
   const root = parsed.root;
-  if (root && root.kind !== 'map') problem(root.range, `${file} must map person keys to their details, not ${describeKind(root)}.`);
+  if (root && root.kind !== 'map') problem(root.range, message('people.not-a-map', { file, kind: describeKind(root) }));
   if (root?.kind === 'map') {
     const overflow = root.entries[PEOPLE_CEILING];
-    if (overflow) problem(overflow.keyRange, `${file} lists ${root.entries.length} people, more than the ${PEOPLE_CEILING} Densho reads: this person and those after were not read.`);
+    if (overflow) problem(overflow.keyRange, message('people.too-many', { file, count: root.entries.length, limit: PEOPLE_CEILING }));
     for (const entry of root.entries.slice(0, PEOPLE_CEILING)) {
       const details = entry.value;
       if (details.kind === 'empty') {
@@ -47,7 +48,7 @@ export function parsePeople(file: string, text: string): { registry: PeopleRegis
         continue;
       }
       if (details.kind !== 'map') {
-        problem(details.range, `\`${entry.key}\` must map to name, role, leaves and active.`);
+        problem(details.range, message('people.details', { key: entry.key }));
         continue;
       }
       let person: { -readonly [K in keyof Person]: Person[K] } = { key: entry.key, active: true, keyRange: entry.keyRange };
@@ -57,23 +58,23 @@ export function parsePeople(file: string, text: string): { registry: PeopleRegis
           case 'name':
           case 'role':
           case 'email':
-            if (value === undefined) problem(field.value.range, `\`${field.key}\` of \`${entry.key}\` must be text.`);
+            if (value === undefined) problem(field.value.range, message('people.field-text', { field: field.key, key: entry.key }));
             else if (field.key !== 'email') person[field.key] = value;
             break;
           case 'leaves': {
             const day = value === undefined ? undefined : parseDay(value);
-            if (day === undefined) problem(field.value.range, `\`leaves\` of \`${entry.key}\` must be a date YYYY-MM-DD.`);
+            if (day === undefined) problem(field.value.range, message('people.leaves-date', { key: entry.key }));
             else person.leaves = day;
             break;
           }
           case 'active':
             if (field.value.kind !== 'scalar' || typeof field.value.value !== 'boolean') {
-              problem(field.value.range, `\`active\` of \`${entry.key}\` must be true or false.`);
+              problem(field.value.range, message('people.active', { key: entry.key }));
             } else person.active = field.value.value;
             break;
           default: {
             const suggestion = closestMatch(field.key, PERSON_KEYS);
-            problem(field.keyRange, `Unknown field \`${field.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+            problem(field.keyRange, message('field.unknown', { key: field.key, suggestion }));
           }
         }
       }

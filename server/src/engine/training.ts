@@ -6,6 +6,7 @@
  */
 import { parseDay, type Day } from './dates';
 import { PEOPLE_CEILING, TRAINING_RECORD_CEILING } from './limits';
+import { message, type Message } from './messages';
 import type { Finding } from './diagnostics';
 import { closestMatch } from './suggest';
 import { LineIndex, type Range } from './text';
@@ -86,17 +87,17 @@ export function parseTraining(file: string, text: string, cache?: TrainingParseC
   }
   const findings: Finding[] = [];
   const records: TrainingRecord[] = [];
-  const problem = (range: Range, message: string): void => {
+  const problem = (range: Range, message: Message): void => {
     findings.push({ file, rule: 'training/invalid', range, message });
   };
   const parsed = parseYaml(text, lines);
-  for (const error of parsed.errors) problem(error.range, `${file} is not valid YAML: ${error.message}`);
+  for (const error of parsed.errors) problem(error.range, message('config.yaml', { file, error: error.message }));
   const root = parsed.root;
-  if (root && root.kind !== 'map') problem(root.range, `${file} must map each person to the documents they were trained on, not ${describeKind(root)}.`);
+  if (root && root.kind !== 'map') problem(root.range, message('training.not-a-map', { file, kind: describeKind(root) }));
   if (root?.kind !== 'map') return { training: { file, records }, findings };
 
   const overflowingPerson = root.entries[PEOPLE_CEILING];
-  if (overflowingPerson) problem(overflowingPerson.keyRange, `${file} lists ${root.entries.length} people, more than the ${PEOPLE_CEILING} Densho reads: this person and those after were not read.`);
+  if (overflowingPerson) problem(overflowingPerson.keyRange, message('people.too-many', { file, count: root.entries.length, limit: PEOPLE_CEILING }));
   let read = 0;
   for (const personEntry of root.entries.slice(0, PEOPLE_CEILING)) {
     const reading = readPerson(file, personEntry, TRAINING_RECORD_CEILING - read);
@@ -154,21 +155,21 @@ function readByBlock(file: string, text: string, lines: LineIndex, blocks: reado
 function readPerson(file: string, personEntry: YamlEntry, budget: number): PersonReading {
   const records: TrainingRecord[] = [];
   const findings: Finding[] = [];
-  const problem = (range: Range, message: string): void => {
-    findings.push({ file, rule: 'training/invalid', range, message });
+  const problem = (range: Range, text: Message): void => {
+    findings.push({ file, rule: 'training/invalid', range, message: text });
   };
   const person = { value: personEntry.key, range: personEntry.keyRange };
   const documents = personEntry.value;
   const reading = (entries: number, overflowed: boolean): PersonReading => ({ person: person.value, records, findings, entries, overflowed });
   if (documents.kind === 'empty') return reading(0, false);
   if (documents.kind !== 'map') {
-    problem(documents.range, `\`${person.value}\` must map document ids to training records ({ level, version, date, trainer }).`);
+    problem(documents.range, message('training.person-map', { person: person.value }));
     return reading(0, false);
   }
   let entries = 0;
   for (const documentEntry of documents.entries) {
     if (entries === budget) {
-      problem(documentEntry.keyRange, `${file} holds more than the ${TRAINING_RECORD_CEILING} training records Densho reads: this record and those after were not read.`);
+      problem(documentEntry.keyRange, message('training.too-many-records', { file, limit: TRAINING_RECORD_CEILING }));
       return reading(entries, true);
     }
     entries++;
@@ -201,11 +202,11 @@ function readRecord(
   person: Located<string>,
   id: Located<string>,
   value: YamlValue,
-  problem: (range: Range, message: string) => void,
+  problem: (range: Range, message: Message) => void,
 ): TrainingRecord | undefined {
-  const what = `The record of \`${person.value}\` on \`${id.value}\``;
+  const record = message('training.record', { person: person.value, id: id.value });
   if (value.kind !== 'map') {
-    problem(value.range, `${what} must be a mapping: { level: …, version: …, date: … }.`);
+    problem(value.range, message('training.record-map', { record }));
     return undefined;
   }
   let level: Located<TrainingLevel> | undefined;
@@ -222,7 +223,7 @@ function readRecord(
         if (known) level = { value: known, range: at };
         else {
           const suggestion = text ? closestMatch(text, TRAINING_LEVELS) : undefined;
-          problem(at, `${what}: \`level\` must be one of ${TRAINING_LEVELS.join(', ')}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+          problem(at, message('training.level', { record, levels: TRAINING_LEVELS, suggestion }));
           valid = false;
         }
         break;
@@ -230,7 +231,7 @@ function readRecord(
       case 'version': {
         const number = text !== undefined && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined;
         if (number === undefined) {
-          problem(at, `${what}: \`version\` must be the document version trained on, a positive whole number.`);
+          problem(at, message('training.version', { record }));
           valid = false;
         } else version = { value: number, range: at };
         break;
@@ -238,14 +239,14 @@ function readRecord(
       case 'date': {
         const day = text === undefined ? undefined : parseDay(text);
         if (day === undefined) {
-          problem(at, `${what}: \`date\` must be a date YYYY-MM-DD.`);
+          problem(at, message('training.date', { record }));
           valid = false;
         } else date = { value: day, range: at };
         break;
       }
       case 'trainer':
         if (!text) {
-          problem(at, `${what}: \`trainer\` must be a person key.`);
+          problem(at, message('training.trainer-key', { record }));
           valid = false;
         } else trainer = { value: text, range: at };
         break;
@@ -253,16 +254,16 @@ function readRecord(
         break;
       default: {
         const suggestion = closestMatch(field.key, TRAINING_RECORD_KEYS);
-        problem(field.keyRange, `${what}: unknown field \`${field.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+        problem(field.keyRange, message('training.unknown-field', { record, field: field.key, suggestion }));
       }
     }
   }
   if (!level) {
-    if (valid) problem(value.range, `${what} needs a \`level\` (${TRAINING_LEVELS.join(', ')}).`);
+    if (valid) problem(value.range, message('training.needs-level', { record, levels: TRAINING_LEVELS }));
     return undefined;
   }
   if (!version) {
-    if (valid) problem(value.range, `${what} needs the \`version\` of the document it was trained on.`);
+    if (valid) problem(value.range, message('training.needs-version', { record }));
     return undefined;
   }
   return { person, id, level, version, date, trainer, range: value.range };

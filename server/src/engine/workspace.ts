@@ -26,6 +26,7 @@ import { RepositoryFiles } from './repositoryFiles';
 import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
 import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
 import { FileTooLargeError, UnreadableFileError } from './fileSystem';
+import { message, type Message } from './messages';
 import { LineIndex } from './text';
 import { findEntry, parseYaml, scalarText } from './yamlValue';
 import type { RepositoryHistory } from './history/model';
@@ -64,7 +65,7 @@ export class Workspace {
   private readonly trainingParses: TrainingParseCache = { people: new Map() };
   private readonly standardFiles = new Map<string, string>();
   /** Settings files that exist but could not be read, with why: reported, not taken for absent. */
-  private readonly unreadableSettings = new Map<string, string>();
+  private readonly unreadableSettings = new Map<string, Message>();
   /** Settings files densho.yaml names that are not files of the repository's listing: refused, never read. */
   private settingsRefusals: readonly SettingsRefusal[] = [];
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
@@ -147,7 +148,7 @@ export class Workspace {
   }
 
   /** Records that a settings file exists but could not be read (reported as config/invalid on it). */
-  setUnreadableSettings(file: string, message: string): void {
+  setUnreadableSettings(file: string, message: Message): void {
     this.unreadableSettings.set(file, message);
   }
 
@@ -248,15 +249,15 @@ export class Workspace {
     } catch (error) {
       // Only a TypeError means bad bytes; anything else (a string too long for the engine) is about size.
       if (!(error instanceof TypeError)) return unreadableDocument(path, tooLarge(bytes.length, this.config.maxDocumentSize));
-      return unreadableDocument(path, { rule: 'file/binary', message: 'This file is not valid UTF-8 text and was not checked. Save it as UTF-8.' });
+      return unreadableDocument(path, { rule: 'file/binary', message: message('file.not-utf8') });
     }
   }
 
   /** The placeholder for a document the file system could not read: too large to read at all, or unreadable. */
   unreadableFile(error: UnreadableFileError | FileTooLargeError): ParsedDocument {
     if (error instanceof FileTooLargeError) return unreadableDocument(error.path, tooLarge(error.size, this.config.maxDocumentSize));
-    const why = error.code === 'EACCES' || error.code === 'EPERM' ? 'Densho has no permission to read it' : `reading it failed (${error.code})`;
-    return unreadableDocument(error.path, { rule: 'file/unreadable', message: `This file cannot be read: ${why}. It was not checked.` });
+    const why = error.code === 'EACCES' || error.code === 'EPERM' ? message('file.no-permission') : message('file.read-failed', { code: error.code });
+    return unreadableDocument(error.path, { rule: 'file/unreadable', message: message('file.unreadable', { why }) });
   }
 
   /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */
@@ -367,7 +368,7 @@ export class Workspace {
         const text = this.standardFiles.get(name);
         if (text === undefined && this.settingsRefusals.some((refusal) => refusal.key === 'standards' && refusal.path === name)) continue;
         if (text === undefined) {
-          findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range: zeroRange, message: `Standard \`${name}\` is neither built in (${[...BUILT_IN_STANDARDS.keys()].join(', ')}) nor a readable YAML file.` });
+          findings.push({ file: CONFIG_FILE, rule: 'config/invalid', range: zeroRange, message: message('config.unknown-standard', { name, builtIn: [...BUILT_IN_STANDARDS.keys()] }) });
           continue;
         }
         const parsed = parseStandardFile(name, text);
@@ -463,7 +464,7 @@ export class Workspace {
         file: CONFIG_FILE,
         rule: 'config/invalid' as const,
         range: value?.range ?? entry?.keyRange ?? zeroRange,
-        message: `\`${refusal.key}\` names ${JSON.stringify(refusal.path)}, which Densho will not read: ${refusal.reason}. Settings files must be files of the repository.`,
+        message: message('config.refused', { key: refusal.key, path: JSON.stringify(refusal.path), reason: refusal.reason }),
       };
     });
   }
@@ -520,7 +521,7 @@ const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character:
 // ignoreBOM keeps a byte-order mark in the text: the parser strips it and remembers it, so files made from this one keep it.
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function tooLarge(size: number, limit: number): { rule: 'file/too-large'; message: string } {
+function tooLarge(size: number, limit: number): { rule: 'file/too-large'; message: Message } {
   const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return { rule: 'file/too-large', message: `This document is ${megabytes(size)}, over the ${megabytes(limit)} limit (max-document-size); it was not checked.` };
+  return { rule: 'file/too-large', message: message('file.too-large', { size: megabytes(size), limit: megabytes(limit) }) };
 }

@@ -4,6 +4,7 @@
  * exact key or value it complains about.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml';
+import { message, type Message } from './messages';
 import { LineIndex, type Range } from './text';
 
 export type YamlValue = YamlScalar | YamlList | YamlMap | YamlOther;
@@ -175,17 +176,21 @@ export function findEntry(map: YamlValue | undefined, key: string): YamlEntry | 
   return map?.kind === 'map' ? map.entries.find((entry) => entry.key === key) : undefined;
 }
 
-export function describeKind(value: YamlValue): string {
+/** What a value is, for "…, found a list". */
+export function describeKind(value: YamlValue): Message {
   switch (value.kind) {
     case 'scalar':
-      return typeof value.value === 'string' ? 'a string' : `the ${typeof value.value} ${value.text}`;
+      if (typeof value.value === 'string') return message('kind.string');
+      if (typeof value.value === 'number') return message('kind.number', { value: value.text });
+      if (typeof value.value === 'boolean') return message('kind.boolean', { value: value.text });
+      return message('kind.null', { value: value.text });
     case 'list':
-      return 'a list';
+      return message('kind.list');
     case 'map':
-      return 'a mapping';
+      return message('kind.map');
     case 'alias':
-      return 'an alias';
+      return message('kind.alias');
     case 'empty':
-      return 'nothing';
+      return message('kind.empty');
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { DenshoFolder } from './folder';
 import type { EditTarget } from './convert';
+import type { Locale } from '../engine';
 
 export interface LocatedDocument {
   readonly folder: DenshoFolder;
@@ -29,6 +30,8 @@ export interface ServerContext {
   folderFor(uri: string | undefined): Promise<DenshoFolder | undefined>;
   readonly folders: readonly DenshoFolder[];
   readonly client: ClientFeatures;
+  /** The language of diagnostics and fix titles: the `densho.locale` setting, else the client's locale. */
+  readonly locale: Locale;
   /** How edits to this folder's files are addressed. */
   editTarget(folder: DenshoFolder): EditTarget;
   uriOf(folder: DenshoFolder, file: string): string;

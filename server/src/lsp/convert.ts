@@ -5,7 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
-import { ruleDocumentationPath, type CompletionKind, type Diagnostic, type FileEdit, type Range } from '../engine';
+import { renderMessage, ruleDocumentationPath, type CompletionKind, type Diagnostic, type FileEdit, type Locale, type Range } from '../engine';
 
 /** The package root: dist/server.js runs from dist/, and docs/ ships beside it. */
 const PACKAGE_ROOT = join(__dirname, '..');
@@ -36,25 +36,26 @@ const SEVERITIES: Record<Diagnostic['severity'], lsp.DiagnosticSeverity> = {
   info: lsp.DiagnosticSeverity.Information,
 };
 
-/** A `file:` URI of the rule's section in the docs/rules.md installed with the server. */
-function ruleDocumentationHref(rule: Diagnostic['rule']): string {
-  const [file, anchor] = ruleDocumentationPath(rule).split('#');
+/** A `file:` URI of the rule's section in the docs/rules.md (rules.ja.md in Japanese) installed with the server. */
+function ruleDocumentationHref(rule: Diagnostic['rule'], locale: Locale): string {
+  const [file, anchor] = ruleDocumentationPath(rule, locale).split('#');
   return `${pathToFileURL(join(PACKAGE_ROOT, file!)).href}#${anchor}`;
 }
 
-export function toDiagnostic(diagnostic: Diagnostic, uriOf: (file: string) => string): lsp.Diagnostic {
+/** The Problems panel does not render Markdown: messages are plain text, quoted as the locale quotes. */
+export function toDiagnostic(diagnostic: Diagnostic, uriOf: (file: string) => string, locale: Locale): lsp.Diagnostic {
   const result: lsp.Diagnostic = {
     range: toRange(diagnostic.range),
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.rule,
-    codeDescription: { href: ruleDocumentationHref(diagnostic.rule) },
+    codeDescription: { href: ruleDocumentationHref(diagnostic.rule, locale) },
     source: 'densho',
-    message: diagnostic.message,
+    message: renderMessage(diagnostic.message, locale),
   };
   if (diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({
       location: { uri: uriOf(related.file), range: toRange(related.range) },
-      message: related.message,
+      message: renderMessage(related.message, locale),
     }));
   }
   return result;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDay, type Day, type Diagnostic } from '../engine';
+import { localeFromName, parseDay, type Day, type Diagnostic, type Locale } from '../engine';
 import { cacheDirectory, NodeFileSystem } from '../node';
 import type { DenshoConfigurationChange, DenshoInitializationOptions, FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
@@ -51,6 +51,12 @@ export interface ClientPort {
   registerFileWatchers(): void;
 }
 
+/** The server's language: the setting when it names one, else the client's (`initialize` params' `locale`, e.g. `ja` or `en-us`). */
+export function chooseServerLocale(setting: unknown, clientLocale: string | undefined): Locale {
+  if (setting === 'en' || setting === 'ja') return setting;
+  return typeof clientLocale === 'string' ? localeFromName(clientLocale) : 'en';
+}
+
 function settingsObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -72,6 +78,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Progress of checks still running, ended at shutdown so none outlives the server. */
   private readonly liveProgress = new Set<CheckProgress>();
+  private clientLocale: string | undefined;
+  private localeValue: Locale = 'en';
   /** Watchers to close at shutdown. */
   private readonly disposables: { dispose(): void }[] = [];
   /** Each folder's Git watcher, closed when the folder is removed. */
@@ -105,6 +113,8 @@ export class DenshoServer implements ServerContext, FolderListener {
       this.pulled = new PulledDiagnostics();
       this.refreshPulled = capabilities.workspace?.diagnostics?.refreshSupport ?? false;
     }
+    this.clientLocale = params.locale;
+    this.localeValue = chooseServerLocale(options.locale, params.locale);
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
     if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
@@ -147,6 +157,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   /** The editor's settings changed: they are the defaults under each repository's densho.yaml. */
   async didChangeConfiguration(params: DenshoConfigurationChange): Promise<void> {
     const settings = settingsObject(params.settings?.densho);
+    // Every folder re-checks and re-publishes below, so a new language reaches every diagnostic.
+    if (params.locale !== undefined) this.localeValue = chooseServerLocale(params.locale, this.clientLocale);
     await Promise.all(this.folderList.map((folder) => folder.settingsChanged(settings)));
   }
 
@@ -268,6 +280,10 @@ export class DenshoServer implements ServerContext, FolderListener {
     return this.clientFeatures;
   }
 
+  get locale(): Locale {
+    return this.localeValue;
+  }
+
   /** The folder and path of a URI, without waiting for the folder to load. */
   private locateNow(uri: string): LocatedDocument | undefined {
     const absolute = uriToFsPath(uri);
@@ -311,7 +327,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   // ---- FolderListener --------------------------------------------------------------
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
-    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri));
+    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri), this.localeValue);
     if (!this.folderOrder.includes(folder)) return; // removed while it was checking
     let published = this.withDiagnostics.get(folder);
     if (!published) this.withDiagnostics.set(folder, (published = new Set()));

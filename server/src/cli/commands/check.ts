@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyUnattendedFixes, terminalText, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Workspace } from '../../engine';
+import { applyUnattendedFixes, message, renderMessage, terminalText, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Locale, type Workspace } from '../../engine';
 import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
 import { summarize, toCodeQuality, toGithub, toJson, toSarif, toText } from '../format/diagnostics';
-import { colorsFor, type CliIo } from '../io';
+import { colorsFor, localeOf, type CliIo } from '../io';
 import { ProgressLine } from '../progress';
 import { replaceFile } from '../../node/safeWrite';
 import { checkTarget, inScope, loadRepository, pathFromGitTop, parseChoice, parseCount } from '../repository';
@@ -27,12 +27,13 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'codequality'] as const;
 
 export async function checkCommand(io: CliIo, dir: string | undefined, options: CheckOptions): Promise<number> {
   const format = parseChoice('--format', options.format, FORMATS);
-  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE: the file to write');
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError(message('usage.update-baseline'));
   const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-    throw new UsageError(`--max-warnings must be a whole number, not "${options.maxWarnings}"`);
+    throw new UsageError(message('usage.whole-number', { option: '--max-warnings', value: options.maxWarnings! }));
   }
   const threads = parseCount('--threads', options.threads);
+  const locale = localeOf(io);
   const useCache = options.cache === true || options.cacheLocation !== undefined;
   const { root, scope } = checkTarget(io, dir);
   const cacheFolder = useCache ? cacheDirectory(root, options.cacheLocation) : undefined;
@@ -44,7 +45,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   if (options.fix) {
     // With json or sarif, stdout is for machines: what changed goes to stderr.
     const report = format === 'text' ? io.stdout : io.stderr;
-    report(fixDocuments(root, workspace, documents));
+    report(fixDocuments(root, workspace, documents, locale));
   }
   const onChecked = (done: number, total: number) => progress?.update('checking', done, total);
   const found = inScopeOnly(cache ? cache.checkAll(workspace, onChecked) : workspace.checkAll(onChecked), scope);
@@ -54,13 +55,13 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   if (baselinePath !== undefined) {
     const previous = existsSync(baselinePath) || !options.updateBaseline ? readBaseline(baselinePath, options.baseline!) : undefined;
     if (options.updateBaseline) {
-      const count = writeBaseline(baselinePath, workspace, found, previous, (file) => inScope(file, scope) || found.some((diagnostic) => diagnostic.file === file));
-      io.stderr(`densho: wrote ${count === 1 ? '1 finding' : `${count} findings`} to the baseline ${options.baseline}\n`);
+      const count = writeBaseline(baselinePath, workspace, found, previous, (file) => inScope(file, scope) || found.some((diagnostic) => diagnostic.file === file), locale);
+      io.stderr(`${renderMessage(message('check.baseline-written', { count, file: options.baseline! }), locale)}\n`);
       diagnostics = [];
     } else {
       const { fresh, known } = applyBaseline(workspace, found, previous!);
       diagnostics = fresh;
-      if (known.length > 0 && format === 'text') io.stderr(`densho: ${known.length === 1 ? '1 finding' : `${known.length} findings`} in the baseline ${options.baseline} not shown\n`);
+      if (known.length > 0 && format === 'text') io.stderr(`${renderMessage(message('check.baseline-hidden', { count: known.length, file: options.baseline! }), locale)}\n`);
     }
   }
   if (cache && cacheFolder !== undefined) {
@@ -73,13 +74,13 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
   }
   if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics) + describeHistory(workspace));
   const summary = summarize(diagnostics, documents.length);
-  if (format === 'json') io.stdout(toJson(root, diagnostics, summary));
-  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, baselinePath !== undefined));
-  else if (format === 'github') io.stdout(toGithub(diagnostics, pathFromGitTop(root)));
-  else if (format === 'codequality') io.stdout(toCodeQuality(diagnostics, (diagnostic) => fingerprint(workspace, diagnostic), pathFromGitTop(root)));
-  else io.stdout(toText(diagnostics, summary, colorsFor(io)));
+  if (format === 'json') io.stdout(toJson(root, diagnostics, summary, locale));
+  else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, locale, baselinePath !== undefined));
+  else if (format === 'github') io.stdout(toGithub(diagnostics, locale, pathFromGitTop(root)));
+  else if (format === 'codequality') io.stdout(toCodeQuality(diagnostics, (diagnostic) => fingerprint(workspace, diagnostic), locale, pathFromGitTop(root)));
+  else io.stdout(toText(diagnostics, summary, colorsFor(io), locale));
   const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-  if (tooManyWarnings && format === 'text') io.stderr(`densho: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (tooManyWarnings && format === 'text') io.stderr(`${renderMessage(message('check.too-many-warnings', { count: summary.warnings, limit: maxWarnings }), locale)}\n`);
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -89,7 +90,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
  * changed per file. A document that cannot be written goes back to its text
  * on disk, so what is reported next is what the files say.
  */
-function fixDocuments(root: string, workspace: Workspace, documents: readonly string[]): string {
+function fixDocuments(root: string, workspace: Workspace, documents: readonly string[], locale: Locale): string {
   const originals = new Map(documents.map((path) => [path, rawText(workspace, path)]));
   const { texts, applied } = applyUnattendedFixes(workspace, documents);
   const lines: string[] = [];
@@ -99,14 +100,14 @@ function fixDocuments(root: string, workspace: Workspace, documents: readonly st
       replaceFile(root, path, text, original);
     } catch (error) {
       workspace.setDocument(path, original);
-      lines.push(`${terminalText(path)}: not fixed: ${error instanceof Error ? terminalText(error.message) : String(error)}`);
+      lines.push(renderMessage(message('check.not-fixed', { file: terminalText(path), error: error instanceof Error ? terminalText(error.message) : String(error) }), locale));
       continue;
     }
     const fixes = applied.filter((fix) => fix.file === path);
-    lines.push(`${terminalText(path)}: ${fixes.length === 1 ? '1 fix' : `${fixes.length} fixes`}`);
-    for (const fix of fixes) lines.push(`  ${terminalText(fix.title)}  (${fix.rule})`);
+    lines.push(renderMessage(message('check.fixes-in-file', { file: terminalText(path), count: fixes.length }), locale));
+    for (const fix of fixes) lines.push(`  ${terminalText(renderMessage(fix.title, locale))}  (${fix.rule})`);
   }
-  lines.push(texts.size === 0 ? 'densho --fix: nothing to fix' : `densho --fix: ${texts.size === 1 ? '1 file' : `${texts.size} files`} changed`);
+  lines.push(renderMessage(texts.size === 0 ? message('check.nothing-to-fix') : message('check.files-fixed', { count: texts.size }), locale));
   return `${lines.join('\n')}\n\n`;
 }
 
@@ -122,10 +123,9 @@ function rawText(workspace: Workspace, path: string): string {
 function refuseEmptyRun(workspace: Workspace, documents: readonly string[], scope: string): void {
   const unmatched = unmatchedDocumentGlobs(workspace.config, workspace.documentPaths());
   if (unmatched.length > 0) {
-    const globs = unmatched.map((glob) => JSON.stringify(glob)).join(', ');
-    throw new UsageError(`no document matches ${unmatched.length === 1 ? 'the docs glob' : 'the docs globs'} ${globs} (check \`docs\` and \`ignore\` in densho.yaml)`);
+    throw new UsageError(message(unmatched.length === 1 ? 'usage.unmatched-glob' : 'usage.unmatched-globs', { globs: unmatched }));
   }
-  if (documents.length === 0) throw new UsageError(`no document under ${JSON.stringify(scope)} matches the docs globs (and ignore)`);
+  if (documents.length === 0) throw new UsageError(message('usage.no-documents-under', { scope }));
 }
 
 /**

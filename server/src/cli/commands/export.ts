@@ -6,10 +6,10 @@
  */
 import { lstat, mkdir, readdir, realpath, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { planExport, terminalText } from '../../engine';
+import { message, planExport, renderMessage, terminalText, type Message } from '../../engine';
 import { NodeFileSystem } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { openRepository } from '../repository';
 import { parseMaxLayer } from './report';
 
@@ -23,20 +23,21 @@ export interface ExportOptions {
 const BOM = '\uFEFF';
 
 export async function exportCommand(io: CliIo, dir: string | undefined, options: ExportOptions): Promise<number> {
-  if (!options.out) throw new UsageError('--out DIR is required: the folder to write the copy to');
+  if (!options.out) throw new UsageError(message('usage.out-required'));
   const { root, workspace } = await openRepository(io, dir, options.today);
   const maxLayer = parseMaxLayer(workspace, options.maxLayer, true);
   const out = resolve(io.cwd, options.out);
-  if (out === root || isInside(root, out)) throw new UsageError(`--out must not be the repository or a folder that contains it: ${options.out}`);
+  if (out === root || isInside(root, out)) throw new UsageError(message('usage.out-contains-root', { out: options.out }));
 
   const existing = await listExisting(out, options.out);
   if (existing.length > 0 && !options.force) {
-    throw new UsageError(`--out ${options.out} is not empty; pass --force to write into it anyway`);
+    throw new UsageError(message('usage.out-not-empty', { out: options.out }));
   }
   await mkdir(out, { recursive: true });
   const realOut = await realpath(out);
 
   const plan = planExport(workspace, maxLayer);
+  const say = (text: Message) => renderMessage(text, localeOf(io));
   const source = new NodeFileSystem(root);
   const written = new Set<string>();
   let documents = 0;
@@ -45,7 +46,7 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
     // Unreadable now (permissions changed since the check): reported below like a file gone.
     const bytes = await source.readFile(file.path).catch(() => undefined);
     if (bytes === undefined) {
-      io.stderr(`densho: could not read ${terminalText(file.path)}; left out of the export\n`);
+      io.stderr(`${say(message('export.unreadable', { file: terminalText(file.path) }))}\n`);
       continue;
     }
     let content: string | Uint8Array = bytes;
@@ -59,19 +60,18 @@ export async function exportCommand(io: CliIo, dir: string | undefined, options:
   const leftovers = existing.filter((path) => !written.has(path));
   if (leftovers.length > 0) {
     io.stderr(
-      `densho: warning: ${leftovers.length} file(s) already in ${options.out} are not part of this export and were left in place; check them before sharing the folder:\n` +
+      `${say(message('export.leftovers', { count: leftovers.length, out: options.out }))}\n` +
         leftovers.slice(0, 20).map((path) => `  ${path}\n`).join('') +
-        (leftovers.length > 20 ? `  … and ${leftovers.length - 20} more\n` : ''),
+        (leftovers.length > 20 ? `  ${say(message('export.more', { count: leftovers.length - 20 }))}\n` : ''),
     );
   }
   io.stdout(
-    `Exported ${documents} document(s) and ${media} media file(s) at layers up to ${plan.maxLayer} to ${out}; ` +
-      `${plan.withheldDocuments} document(s) and ${plan.withheldFiles} media file(s) withheld, ${plan.rewrittenLinks} reference(s) to them rewritten.\n`,
+    `${say(message('export.done', { documents, media, layer: plan.maxLayer, out, withheld: plan.withheldDocuments, withheldFiles: plan.withheldFiles, rewritten: plan.rewrittenLinks }))}\n`,
   );
   if (plan.refused.length === 0) return EXIT_CLEAN;
   // The documents below are visible at this layer, yet could not be rewritten exactly: they were not written at all.
   io.stderr(
-    `densho: error: ${plan.refused.length} document(s) left out of the export because a reference to withheld content could not be rewritten exactly:\n` +
+    `${say(message('export.refused', { count: plan.refused.length }))}\n` +
       plan.refused.map((refusal) => `  ${escapeTerminal(refusal.path)}: ${escapeTerminal(refusal.reason)}\n`).join(''),
   );
   return EXIT_FINDINGS;
@@ -90,7 +90,7 @@ async function listExisting(out: string, shown: string): Promise<string[]> {
   } catch {
     return [];
   }
-  if (!stats.isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder`);
+  if (!stats.isDirectory()) throw new UsageError(message('usage.out-not-a-folder', { out: shown }));
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => !entry.isDirectory())
@@ -108,7 +108,7 @@ async function writeInside(realOut: string, path: string, content: string | Uint
   const segments = path.split('/');
   const target = resolve(realOut, ...segments);
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..') || !isInside(target, realOut) || target === realOut) {
-    throw new UsageError(`refusing to write ${path}: it lies outside --out`);
+    throw new UsageError(message('usage.refuse-outside', { path }));
   }
   let folder = realOut;
   for (const segment of segments.slice(0, -1)) {
@@ -118,8 +118,8 @@ async function writeInside(realOut: string, path: string, content: string | Uint
       throw error;
     });
     if (!stats) await mkdir(folder);
-    else if (stats.isSymbolicLink()) throw new UsageError(`refusing to write ${path}: its folder leads outside --out through a symbolic link`);
-    else if (!stats.isDirectory()) throw new UsageError(`refusing to write ${path}: a file stands where its folder should be`);
+    else if (stats.isSymbolicLink()) throw new UsageError(message('usage.refuse-link', { path }));
+    else if (!stats.isDirectory()) throw new UsageError(message('usage.refuse-file-in-way', { path }));
   }
   const file = join(folder, segments[segments.length - 1]!);
   const stats = await lstat(file).catch((error: NodeJS.ErrnoException) => {
@@ -128,7 +128,7 @@ async function writeInside(realOut: string, path: string, content: string | Uint
   });
   // Never write through a link: replace it with a plain file.
   if (stats?.isSymbolicLink()) await unlink(file);
-  else if (stats && !stats.isFile()) throw new UsageError(`refusing to write ${path}: something other than a file is in the way`);
+  else if (stats && !stats.isFile()) throw new UsageError(message('usage.refuse-not-file', { path }));
   await writeFile(file, content, { flag: 'w' });
 }
 

@@ -1,10 +1,10 @@
 /** `densho history` and `densho changes`: document control from Git. */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { changesReport, historyReport, parseDay, type Day, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
+import { changesReport, historyReport, message, parseDay, type Day, type IndexedDocument, type RepositoryHistory, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { changesText, historyCsv, historyMarkdown, historyText } from '../format/history';
-import { colorsFor, type CliIo } from '../io';
+import { colorsFor, localeOf, type CliIo } from '../io';
 import { loadRepository, parseChoice, repositoryRoot } from '../repository';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -25,7 +25,7 @@ export async function historyCommand(io: CliIo, dirArgument: string | undefined,
   const history = requireHistory(workspace);
   const documents = selector === undefined ? [...workspace.index.documents] : selectDocuments(io, root, workspace, selector);
   const report = historyReport(root, history, documents, at);
-  const render = { text: () => historyText(report, colorsFor(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
+  const render = { text: () => historyText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }
@@ -38,16 +38,16 @@ export interface ChangesOptions {
 export async function changesCommand(io: CliIo, file: string, options: ChangesOptions): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const);
   const sinceVersion = options.sinceVersion === undefined ? undefined : Number(options.sinceVersion);
-  if (sinceVersion !== undefined && (!Number.isSafeInteger(sinceVersion) || sinceVersion < 1)) throw new UsageError(`--since-version must be a positive whole number, not "${options.sinceVersion}"`);
+  if (sinceVersion !== undefined && (!Number.isSafeInteger(sinceVersion) || sinceVersion < 1)) throw new UsageError(message('usage.positive-number', { option: '--since-version', value: options.sinceVersion! }));
   const absolute = resolve(io.cwd, file);
   const root = repositoryRoot(io, findRoot(absolute, io.cwd));
   const { workspace } = await loadRepository(root, undefined, { history: true });
   const history = requireHistory(workspace);
   const document = workspace.document(toRepositoryPath(root, absolute));
-  if (!document) throw new UsageError(`not a document of the repository at ${root}: ${file}`);
+  if (!document) throw new UsageError(message('usage.not-a-document', { root, file }));
   const report = changesReport(workspace, history, document, sinceVersion);
   if ('problem' in report) throw new UsageError(report.problem);
-  io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io)));
+  io.stdout(format === 'json' ? json(report) : changesText(report, colorsFor(io), localeOf(io)));
   return EXIT_CLEAN;
 }
 
@@ -62,14 +62,14 @@ function isDirectory(path: string): boolean {
 /** `--at DATE` of `history` and `report`: a day, or exit 2. */
 export function parseAtOption(value: string | undefined): Day | undefined {
   const at = value === undefined ? undefined : parseDay(value);
-  if (value !== undefined && at === undefined) throw new UsageError(`--at must be a date YYYY-MM-DD, not "${value}"`);
+  if (value !== undefined && at === undefined) throw new UsageError(message('usage.date', { option: '--at', value }));
   return at;
 }
 
 /** exit 2 with the one-line reason when there is no history. */
 export function requireHistory(workspace: Workspace): RepositoryHistory {
   const history = workspace.history;
-  if (!history) throw new UsageError(`no document history: ${workspace.historyUnavailable}`);
+  if (!history) throw new UsageError(message('usage.no-history', { why: String(workspace.historyUnavailable) }));
   return history;
 }
 
@@ -79,7 +79,7 @@ function selectDocuments(io: CliIo, root: string, workspace: Workspace, selector
   if (byFile) return [byFile];
   const byId = workspace.index.withId(selector);
   if (byId.length > 0) return [...byId];
-  throw new UsageError(`no document with the id or file "${selector}"`);
+  throw new UsageError(message('usage.no-document', { selector }));
 }
 
 function toRepositoryPath(root: string, absolute: string): string {

@@ -12,14 +12,17 @@ import {
   INITIAL_TRAINING,
   listRepositoryFiles,
   loadWorkspace,
+  message,
   readText,
   renderDraft,
   renderInitialConfig,
+  renderMessage,
   surveyRepository,
   terminalText,
+  type Message,
 } from '../../engine';
 import { EXIT_CLEAN } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { NodeFileSystem } from '../../node';
 import { createFile, replaceFile } from '../../node/safeWrite';
 import { lastCommitDates } from '../../node/gitDates';
@@ -43,16 +46,17 @@ export async function initCommand(io: CliIo, dir: string | undefined, options: I
     samples.set(path, ((await readText(fs, path)) ?? '').slice(0, SAMPLE_LENGTH));
   }
   const survey = surveyRepository(files, (path) => samples.get(path));
+  const say = (text: Message) => renderMessage(text, localeOf(io));
   const lines: string[] = [];
   const write = (path: string, content: string) => {
     const outcome = createFile(root, path, content);
-    lines.push(outcome === 'created' ? `created ${path}` : `kept ${path} (it exists; not overwritten)`);
+    lines.push(say(message(outcome === 'created' ? 'init.created' : 'init.kept', { file: path })));
   };
   write(CONFIG_FILE, renderInitialConfig(survey));
   write('people.yaml', INITIAL_PEOPLE);
   write('training.yaml', INITIAL_TRAINING);
-  if (options.frontMatter) lines.push(...(await addFrontMatter(root, options.git !== false)));
-  else if (survey.documents.length > 0) lines.push(`${survey.documents.length} documents found; \`densho init --front-matter\` gives those without front matter theirs`);
+  if (options.frontMatter) lines.push(...(await addFrontMatter(root, options.git !== false)).map(say));
+  else if (survey.documents.length > 0) lines.push(say(message('init.documents-found', { count: survey.documents.length })));
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT_CLEAN;
 }
@@ -62,7 +66,7 @@ export async function initCommand(io: CliIo, dir: string | undefined, options: I
  * files named alike get distinct ids whatever the file system lists first.
  * A document with front matter, even broken, is left as it is.
  */
-async function addFrontMatter(root: string, git: boolean): Promise<string[]> {
+async function addFrontMatter(root: string, git: boolean): Promise<Message[]> {
   const workspace = await loadWorkspace(new NodeFileSystem(root), { threads: 0 });
   const config = workspace.config;
   const taken = new Set<string>();
@@ -72,7 +76,7 @@ async function addFrontMatter(root: string, git: boolean): Promise<string[]> {
   }
   // Without Git, `reviewed` stays empty: a date only a person can then state.
   const dates = git ? lastCommitDates(root) : new Map<string, string>();
-  const lines: string[] = [];
+  const lines: Message[] = [];
   let given = 0;
   for (const path of workspace.documentPaths()) {
     const parsed = workspace.document(path)?.parsed;
@@ -92,16 +96,12 @@ async function addFrontMatter(root: string, git: boolean): Promise<string[]> {
     try {
       replaceFile(root, path, (parsed.bom ? '\ufeff' : '') + renderDraft(fields, eol) + separated + parsed.text, original);
     } catch (error) {
-      lines.push(`${terminalText(path)}: not changed: ${error instanceof Error ? terminalText(error.message) : String(error)}`);
+      lines.push(message('init.not-changed', { file: terminalText(path), error: error instanceof Error ? terminalText(error.message) : String(error) }));
       continue;
     }
     if (id) taken.add(`${lang}\u0000${id}`);
     given++;
   }
-  lines.push(
-    given === 0
-      ? 'every document already has front matter'
-      : `front matter added to ${given === 1 ? '1 document' : `${given} documents`}; \`densho check\` now lists what a person must fill in (owner, expert, access)`,
-  );
+  lines.push(given === 0 ? message('init.all-have-front-matter') : message('init.front-matter-added', { count: given }));
   return lines;
 }

@@ -1,9 +1,9 @@
 /** `densho new TEMPLATE`: a document from a template, never over an existing file. */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { formatDay, parseConfig, sourceLanguage } from '../../engine';
+import { formatDay, message, parseConfig, renderMessage, sourceLanguage } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { discoverRepository, parseToday } from '../repository';
 import { fillTemplate, templateFileName, templateFiles, templateNameOf } from '../../engine/templates';
 
@@ -21,9 +21,9 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
   const config = parseConfig(readOptional(join(repositoryRoot, 'densho.yaml'))).config;
   const lang = options.lang ?? sourceLanguage(config);
   const templatePath = findTemplate(repositoryRoot, template, lang, io.cwd);
-  if (!options.id) throw new UsageError('--id is required, e.g. --id SOP-WLD-005');
-  if (!config.idPattern.test(options.id)) throw new UsageError(`--id "${options.id}" does not match the id pattern ${config.idPattern.source}`);
-  if (!config.languages.includes(lang)) throw new UsageError(`--lang must be one of ${config.languages.join(', ')}, not "${lang}"`);
+  if (!options.id) throw new UsageError(message('usage.id-required'));
+  if (!config.idPattern.test(options.id)) throw new UsageError(message('usage.id-pattern', { id: options.id, pattern: config.idPattern.source }));
+  if (!config.languages.includes(lang)) throw new UsageError(message('usage.choice', { option: '--lang', choices: config.languages, value: lang }));
 
   const directory = resolve(io.cwd, options.dir ?? '.');
   const target = join(directory, templateFileName(options.id, lang, sourceLanguage(config)));
@@ -41,10 +41,10 @@ export async function newCommand(io: CliIo, template: string, options: NewOption
     // 'wx' fails when the file exists: an existing procedure is never overwritten.
     writeFileSync(target, content, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${relative(io.cwd, target)} already exists; not overwritten`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(message('usage.exists', { file: relative(io.cwd, target) }));
     throw error;
   }
-  io.stdout(`created ${relative(io.cwd, target) || target}\n`);
+  io.stdout(`${renderMessage(message('new.created', { file: relative(io.cwd, target) || target }), localeOf(io))}\n`);
   return EXIT_CLEAN;
 }
 
@@ -68,11 +68,11 @@ export function findTemplate(repositoryRoot: string, template: string, lang: str
   // The language's variant (`sop.ja.md`) where the template's folder has one, else the template itself.
   const templatePath = directory && templateFiles(template, lang).map((file) => join(directory, file)).find((path) => existsSync(path));
   if (!templatePath) {
-    const available = availableTemplates(repositoryRoot).map((entry) => entry.name).join(', ');
-    throw new UsageError(`no template "${template}" (available: ${available || 'none'})`);
+    const available = availableTemplates(repositoryRoot).map((entry) => entry.name);
+    throw new UsageError(message('usage.no-template', { template, available: available.length > 0 ? available : undefined }));
   }
   const link = [dirname(templatePath), templatePath].find((path) => lstatSync(path).isSymbolicLink());
-  if (link !== undefined) throw new UsageError(`refusing to use the template ${relative(cwd, templatePath) || templatePath}: ${relative(cwd, link) || link} is a symbolic link, and templates are read only from real files`);
+  if (link !== undefined) throw new UsageError(message('usage.template-link', { template: relative(cwd, templatePath) || templatePath, link: relative(cwd, link) || link }));
   return templatePath;
 }
 

@@ -8,9 +8,9 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditPack, ENGINE_VERSION, layerIndex, renderAuditReport, type Workspace } from '../../engine';
+import { auditPack, ENGINE_VERSION, layerIndex, localeFromName, message, renderAuditReport, renderMessage, type Workspace } from '../../engine';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
-import type { CliIo } from '../io';
+import { localeOf, type CliIo } from '../io';
 import { loadRepository, parseChoice, repositoryRoot } from '../repository';
 import { parseAtOption, requireHistory } from './history';
 
@@ -33,14 +33,16 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   const { root, workspace } = await loadRepository(repositoryRoot(io, dir), options.today, { history: true });
   const maxLayer = parseMaxLayer(workspace, options.maxLayer, false);
   if (options.lang !== undefined && !workspace.config.languages.includes(options.lang)) {
-    throw new UsageError(`--lang must be one of ${workspace.config.languages.join(', ')}, not "${options.lang}"`);
+    throw new UsageError(message('usage.choice', { option: '--lang', choices: workspace.config.languages, value: options.lang }));
   }
   const at = parseAtOption(options.at);
   // A register "as in force" without history would be today's register under another date: refused, as by `history --at`.
   if (at !== undefined) requireHistory(workspace);
-  const pack = auditPack(workspace, { maxLayer, lang: options.lang, organisation: basename(root), at });
+  // The report is in the language of --lang when Densho speaks it, else in the CLI's.
+  const locale = options.lang === undefined ? localeOf(io) : localeFromName(options.lang);
+  const pack = auditPack(workspace, { maxLayer, lang: options.lang, locale, organisation: basename(root), at });
   const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
-  const scope = pack.maxLayer === null ? 'all layers' : `layers up to ${pack.maxLayer}, ${pack.withheldDocuments} withheld`;
+  const scope = pack.maxLayer === null ? message('report.all-layers') : message('report.up-to-layer', { layer: pack.maxLayer, withheld: pack.withheldDocuments });
   // Like `check`, the exit code says whether errors exist: a CI job archiving the pack must not show green over a broken repository.
   const { errors, warnings } = pack.findings.summary;
   const exitCode = errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -52,7 +54,7 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   const out = resolve(io.cwd, options.out ?? `audit.${format}`);
   if (format === 'html') await writeNoFollow(out, options.out ?? 'audit.html', page);
   else await printToPdf(chromium!, page, out);
-  io.stdout(`Wrote ${out} (${pack.register.length} documents, ${scope}); check found ${errors} error(s) and ${warnings} warning(s), listed under Findings.\n`);
+  io.stdout(`${renderMessage(message('report.wrote', { file: out, documents: pack.register.length, scope, errors, warnings }), locale)}\n`);
   return exitCode;
 }
 
@@ -66,7 +68,7 @@ async function writeNoFollow(path: string, shown: string, content: string): Prom
   try {
     handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(`refusing to write ${shown}: it is a symbolic link, and the report is never written through one (remove it, or choose another --out)`);
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(message('usage.symbolic-link-out', { file: shown }));
     throw error;
   }
   try {
@@ -82,11 +84,11 @@ export function parseMaxLayer(workspace: Workspace, value: string | undefined, r
 export function parseMaxLayer(workspace: Workspace, value: string | undefined, required: boolean): number | undefined {
   const layers = workspace.config.layers;
   if (value === undefined) {
-    if (required) throw new UsageError(`--max-layer is required: one of ${layers.join(', ')}`);
+    if (required) throw new UsageError(message('usage.max-layer-required', { layers }));
     return undefined;
   }
   const index = layerIndex(workspace.config, value);
-  if (index === undefined) throw new UsageError(`--max-layer must be one of this repository's layers (${layers.join(', ')}), not "${value}"`);
+  if (index === undefined) throw new UsageError(message('usage.max-layer', { layers, value }));
   return index;
 }
 
@@ -94,15 +96,11 @@ function findChromium(explicit: string | undefined): string {
   const named = explicit ?? process.env.DENSHO_CHROMIUM;
   if (named !== undefined && named !== '') {
     if (existsSync(named)) return named;
-    throw new UsageError(`PDF output needs Chromium, and "${named}" does not exist. Install Chromium (e.g. \`apt install chromium\`) or write HTML with --format html and print it from a browser.`);
+    throw new UsageError(message('usage.chromium-missing', { path: named }));
   }
   const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (found) return found;
-  throw new UsageError(
-    `PDF output needs Chromium, which is not installed (looked for ${CHROMIUM_CANDIDATES.join(', ')}). ` +
-      'Install it (e.g. `apt install chromium`), name it with --chromium PATH or DENSHO_CHROMIUM, ' +
-      'or write HTML with --format html and print that from any browser.',
-  );
+  throw new UsageError(message('usage.chromium-not-installed', { candidates: CHROMIUM_CANDIDATES }));
 }
 
 const PDF_TIMEOUT_MS = 120_000;
@@ -134,7 +132,7 @@ async function printToPdf(chromium: string, page: string, out: string): Promise<
     const written = await readFile(out).catch(() => undefined);
     if (!written || written.subarray(0, 5).toString('latin1') !== '%PDF-') {
       const detail = stderr.trim().split('\n').slice(-3).join(' ');
-      throw new UsageError(`Chromium (${chromium}) did not write a PDF (exit ${code})${detail ? `: ${detail}` : ''}`);
+      throw new UsageError(message('usage.chromium-failed', { chromium, code: String(code), detail: detail || undefined }));
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -152,7 +150,7 @@ function run(command: string, args: readonly string[], timeoutMs: number): Promi
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new UsageError(`could not start Chromium (${command}): ${error.message}`));
+      reject(new UsageError(message('usage.chromium-start', { command, error: error.message })));
     });
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -4,11 +4,11 @@
  * that layer may see (the visibility model's view, as `report` and `export`
  * use it), so its output can be handed on.
  */
-import { coverageReport, layerView, renderCoverageMatrix, renderSkillsMatrix, reviewSchedule, type IndexedDocument, type Workspace } from '../../engine';
+import { coverageReport, layerView, message, renderCoverageMatrix, renderSkillsMatrix, reviewSchedule, type IndexedDocument, type Workspace } from '../../engine';
 import { EXIT_CLEAN, UsageError } from '../errors';
 import { coverageCsv, coverageMarkdown, coverageText, reviewText, riskText } from '../format/reports';
 import { skillsCsv, skillsMarkdown, skillsText } from '../format/skills';
-import { colorsFor, type CliIo } from '../io';
+import { colorsFor, localeOf, type CliIo } from '../io';
 import { openRepository, parseChoice, parseWithin } from '../repository';
 import { parseMaxLayer } from './report';
 
@@ -26,10 +26,10 @@ export async function coverageCommand(io: CliIo, dir: string | undefined, option
   const standard = options.standard ? workspace.standards.find((candidate) => candidate.id === options.standard) : workspace.standards[0];
   const report = standard && coverageReport(standard, documents, workspace.today);
   if (!report) {
-    const known = workspace.standards.map((standard) => standard.id).join(', ') || 'none';
-    throw new UsageError(`no standard "${options.standard}" in this repository (configured: ${known})`);
+    const known = workspace.standards.map((standard) => standard.id);
+    throw new UsageError(message('usage.no-standard', { standard: options.standard ?? '', known: known.length > 0 ? known : undefined }));
   }
-  const render = { text: () => coverageText(report, colorsFor(io)), json: () => json(report), md: () => coverageMarkdown(report), csv: () => coverageCsv(report), html: () => renderCoverageMatrix(report) };
+  const render = { text: () => coverageText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => coverageMarkdown(report), csv: () => coverageCsv(report), html: () => renderCoverageMatrix(report) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }
@@ -39,7 +39,7 @@ export async function reviewCommand(io: CliIo, dir: string | undefined, options:
   const within = parseWithin(options.within);
   const { workspace } = await openRepository(io, dir, options.today);
   const schedule = reviewSchedule(visibleDocuments(workspace, options.maxLayer), workspace.config, workspace.people, workspace.today, within);
-  io.stdout(format === 'json' ? json(schedule) : reviewText(schedule, colorsFor(io)));
+  io.stdout(format === 'json' ? json(schedule) : reviewText(schedule, colorsFor(io), localeOf(io)));
   return EXIT_CLEAN;
 }
 
@@ -47,7 +47,7 @@ export async function riskCommand(io: CliIo, dir: string | undefined, options: {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
   const risk = workspace.knowledgeRisk(visibleDocuments(workspace, options.maxLayer));
-  io.stdout(format === 'json' ? json(risk) : riskText(risk, colorsFor(io)));
+  io.stdout(format === 'json' ? json(risk) : riskText(risk, colorsFor(io), localeOf(io)));
   return EXIT_CLEAN;
 }
 
@@ -55,7 +55,7 @@ export async function skillsCommand(io: CliIo, dir: string | undefined, options:
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
   const matrix = options.maxLayer === undefined ? workspace.skills() : workspace.skills(visibleDocuments(workspace, options.maxLayer));
-  const render = { text: () => skillsText(matrix, colorsFor(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
+  const render = { text: () => skillsText(matrix, colorsFor(io), localeOf(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }

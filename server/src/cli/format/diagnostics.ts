@@ -1,12 +1,15 @@
 /**
  * `densho check` output: text for people, json for scripts, sarif for
  * code-scanning dashboards, github for workflow annotations, codequality for
- * GitLab merge requests (every shape in docs/cli.md).
+ * GitLab merge requests (every shape in docs/cli.md). Messages are
+ * rendered in the run's locale; none of these surfaces renders Markdown, so
+ * code-like values are quoted as the language quotes ("…", 「…」).
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationPath, terminalText, type Diagnostic, type Severity } from '../../engine';
+import { message, renderMessage, RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationPath, terminalText, type Diagnostic, type Locale, type Severity } from '../../engine';
 import type { Colors } from '../io';
+import { padColumns } from './columns';
 import { version as DENSHO_VERSION } from '../../../../package.json';
 
 export interface CheckSummary {
@@ -21,8 +24,8 @@ export function summarize(diagnostics: readonly Diagnostic[], documents: number)
   return { documents, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** One diagnostic as docs/cli.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units. */
-export function jsonDiagnostic(diagnostic: Diagnostic) {
+/** One diagnostic as docs/cli.md's JSON has it: 1-based lines and columns, columns in UTF-16 code units; `rule` is the stable key, `message` in `locale`. */
+export function jsonDiagnostic(diagnostic: Diagnostic, locale: Locale) {
   return {
     file: diagnostic.file,
     line: diagnostic.range.start.line + 1,
@@ -31,28 +34,29 @@ export function jsonDiagnostic(diagnostic: Diagnostic) {
     endColumn: diagnostic.range.end.character + 1,
     severity: diagnostic.severity,
     rule: diagnostic.rule,
-    message: diagnostic.message,
+    message: renderMessage(diagnostic.message, locale),
   };
 }
 
 /** The JSON of docs/cli.md. */
-export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary): string {
+export function toJson(root: string, diagnostics: readonly Diagnostic[], summary: CheckSummary, locale: Locale): string {
   const report = {
     version: 1,
     root,
-    diagnostics: diagnostics.map(jsonDiagnostic),
+    diagnostics: diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, locale)),
     summary,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+const SEVERITY_LABEL = { error: message('check.severity-error'), warning: message('check.severity-warning'), info: message('check.severity-info') } as const;
+const SEVERITY_COLUMNS = 7;
 
 /**
  * Grouped by file, one line per problem: `line:column  severity  message  rule`.
  * File names and messages hold repository text: control characters are shown escaped.
  */
-export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary, colors: Colors): string {
+export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary, colors: Colors, locale: Locale): string {
   const paint: Record<Severity, (text: string) => string> = { error: colors.red, warning: colors.yellow, info: colors.blue };
   const lines: string[] = [];
   let currentFile: string | undefined;
@@ -64,20 +68,19 @@ export function toText(diagnostics: readonly Diagnostic[], summary: CheckSummary
       currentFile = diagnostic.file;
     }
     const position = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`.padEnd(positionWidth);
-    const severity = paint[diagnostic.severity](SEVERITY_LABEL[diagnostic.severity].padEnd(7));
-    lines.push(`  ${colors.dim(position)}  ${severity}  ${terminalText(diagnostic.message)}  ${colors.dim(diagnostic.rule)}`);
+    const severity = paint[diagnostic.severity](padColumns(renderMessage(SEVERITY_LABEL[diagnostic.severity], locale), SEVERITY_COLUMNS));
+    lines.push(`  ${colors.dim(position)}  ${severity}  ${terminalText(renderMessage(diagnostic.message, locale))}  ${colors.dim(diagnostic.rule)}`);
   }
   if (diagnostics.length > 0) lines.push('');
   const problems = summary.errors + summary.warnings + summary.infos;
-  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
-  const line = problems === 0 ? colors.green(`✔ ${plural(summary.documents, 'document')} checked, no problems`) : `✖ ${plural(problems, 'problem')} (${counts}) in ${plural(summary.documents, 'document')}`;
+  const line =
+    problems === 0
+      ? colors.green(renderMessage(message('check.clean', { documents: summary.documents }), locale))
+      : renderMessage(message('check.problems', { problems, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, documents: summary.documents }), locale);
   lines.push(summary.errors > 0 ? colors.red(colors.bold(line)) : problems > 0 ? colors.yellow(colors.bold(line)) : line);
   return `${lines.join('\n')}\n`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 || noun === 'info' ? '' : 's'}`;
-}
 
 const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -86,9 +89,9 @@ const SARIF_LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warn
  * valid on another machine. With a baseline, every result reported is new
  * to it (`baselineState: "new"`); the recorded ones are not reported.
  */
-export function toSarif(root: string, diagnostics: readonly Diagnostic[], withBaseline = false): string {
+export function toSarif(root: string, diagnostics: readonly Diagnostic[], locale: Locale, withBaseline = false): string {
   const ruleIndex = new Map(RULE_IDS.map((id, index) => [id, index]));
-  const location = (file: string, range: Diagnostic['range'], message?: string): Sarif.Location => ({
+  const location = (file: string, range: Diagnostic['range'], text?: string): Sarif.Location => ({
     physicalLocation: {
       artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
       region: file === '.' ? undefined : {
@@ -98,7 +101,7 @@ export function toSarif(root: string, diagnostics: readonly Diagnostic[], withBa
         endColumn: range.end.character + 1,
       },
     },
-    message: message === undefined ? undefined : { text: message },
+    message: text === undefined ? undefined : { text },
   });
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -123,9 +126,9 @@ export function toSarif(root: string, diagnostics: readonly Diagnostic[], withBa
           ruleId: diagnostic.rule,
           ruleIndex: ruleIndex.get(diagnostic.rule),
           level: SARIF_LEVEL[diagnostic.severity],
-          message: { text: diagnostic.message },
+          message: { text: renderMessage(diagnostic.message, locale) },
           locations: [location(diagnostic.file, diagnostic.range)],
-          relatedLocations: diagnostic.related?.map((related, index) => ({ id: index, ...location(related.file, related.range, related.message) })),
+          relatedLocations: diagnostic.related?.map((related, index) => ({ id: index, ...location(related.file, related.range, renderMessage(related.message, locale)) })),
           baselineState: withBaseline ? 'new' : undefined,
         })),
       },
@@ -151,7 +154,7 @@ function githubProperty(text: string): string {
  * turns into annotations on the pull request. `pathPrefix` leads from the
  * Git work tree's top (where the runner resolves paths) to Densho's root.
  */
-export function toGithub(diagnostics: readonly Diagnostic[], pathPrefix = ''): string {
+export function toGithub(diagnostics: readonly Diagnostic[], locale: Locale, pathPrefix = ''): string {
   return diagnostics
     .map((diagnostic) => {
       const properties: string[] = [];
@@ -165,7 +168,7 @@ export function toGithub(diagnostics: readonly Diagnostic[], pathPrefix = ''): s
         );
       }
       properties.push(`title=${githubProperty(diagnostic.rule)}`);
-      return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties.join(',')}::${githubData(diagnostic.message)}\n`;
+      return `::${GITHUB_COMMAND[diagnostic.severity]} ${properties.join(',')}::${githubData(renderMessage(diagnostic.message, locale))}\n`;
     })
     .join('');
 }
@@ -178,7 +181,7 @@ const CODE_QUALITY_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { er
  * compares them between the branch and its target to say what is new), a
  * severity and a location (path and lines).
  */
-export function toCodeQuality(diagnostics: readonly Diagnostic[], fingerprintOf: (diagnostic: Diagnostic) => string, pathPrefix = ''): string {
+export function toCodeQuality(diagnostics: readonly Diagnostic[], fingerprintOf: (diagnostic: Diagnostic) => string, locale: Locale, pathPrefix = ''): string {
   const seen = new Map<string, number>();
   const issues = diagnostics.map((diagnostic) => {
     const base = fingerprintOf(diagnostic);
@@ -186,7 +189,7 @@ export function toCodeQuality(diagnostics: readonly Diagnostic[], fingerprintOf:
     seen.set(base, occurrence + 1);
     return {
       type: 'issue',
-      description: diagnostic.message,
+      description: renderMessage(diagnostic.message, locale),
       check_name: diagnostic.rule,
       fingerprint: occurrence === 0 ? base : `${base}-${occurrence + 1}`,
       severity: CODE_QUALITY_SEVERITY[diagnostic.severity],

@@ -1,7 +1,8 @@
 /** Text, Markdown and CSV renderings of `densho history`, and the text of `densho changes`. */
-import type { ChangesReport, HistoryReport } from '../../engine';
+import type { ChangesReport, HistoryReport, Locale, Message } from '../../engine';
 import type { Colors } from '../io';
-import { csvRows, markdownText } from '../../engine';
+import { csvRows, markdownText, message, renderMessage } from '../../engine';
+import { padColumns } from './columns';
 
 /**
  * Names, subjects and paths come from commits and documents: control
@@ -14,19 +15,30 @@ export function terminalSafe(text: string): string {
 
 const version = (value: number | null): string => (value === null ? '—' : `v${value}`);
 
-export function historyText(report: HistoryReport, colors: Colors): string {
+export function historyText(report: HistoryReport, colors: Colors, locale: Locale): string {
+  const s = (text: Message) => renderMessage(text, locale);
   const lines: string[] = [];
   for (const document of report.documents) {
-    lines.push(colors.bold(`${terminalSafe(document.id ?? '(no id)')} (${terminalSafe(document.lang)})  ${terminalSafe(document.file)}`));
-    if (document.revisions.length === 0) lines.push(colors.dim('  not committed yet: no revisions'));
+    lines.push(colors.bold(`${document.id === null ? s(message('history.no-id')) : terminalSafe(document.id)} (${terminalSafe(document.lang)})  ${terminalSafe(document.file)}`));
+    if (document.revisions.length === 0) lines.push(colors.dim(`  ${s(message('history.not-committed'))}`));
     for (const revision of document.revisions) {
-      const approval = revision.approvedBy ? `approved by ${terminalSafe(revision.approvedBy)}${revision.approved ? ` on ${terminalSafe(revision.approved)}` : ''}` : 'not approved';
+      const approvedBy = revision.approvedBy && terminalSafe(revision.approvedBy);
+      const approval = !approvedBy
+        ? message('history.not-approved')
+        : revision.approved
+          ? message('history.approved-by-on', { person: approvedBy, day: terminalSafe(revision.approved) })
+          : message('history.approved-by', { person: approvedBy });
       lines.push(`  ${colors.cyan(version(revision.version).padEnd(4))} ${revision.date}  ${revision.change.padEnd(5)}  ${colors.dim(revision.commit.slice(0, 7))}  ${terminalSafe(revision.summary)}`);
-      lines.push(`  ${' '.repeat(4)} ${colors.dim(`by ${terminalSafe(revision.author)}; ${approval}`)}`);
+      lines.push(`  ${' '.repeat(4)} ${colors.dim(s(message('history.by', { author: terminalSafe(revision.author), approval })))}`);
     }
     if (document.inForce !== undefined) {
       const inForce = document.inForce;
-      lines.push(inForce ? `  ${colors.green(`in force on ${report.at}: ${version(inForce.version)}`)} (${inForce.date}, ${inForce.commit.slice(0, 7)})` : `  ${colors.yellow(`nothing in force on ${report.at}`)}`);
+      const day = report.at ?? '';
+      lines.push(
+        inForce
+          ? `  ${colors.green(s(message('history.in-force', { day, version: version(inForce.version) })))} (${inForce.date}, ${inForce.commit.slice(0, 7)})`
+          : `  ${colors.yellow(s(message('history.nothing-in-force', { day })))}`,
+      );
     }
     lines.push('');
   }
@@ -70,16 +82,19 @@ export function historyCsv(report: HistoryReport): string {
   return csvRows(rows);
 }
 
-export function changesText(report: ChangesReport, colors: Colors): string {
+export function changesText(report: ChangesReport, colors: Colors, locale: Locale): string {
+  const s = (text: Message) => renderMessage(text, locale);
   const lines: string[] = [];
   const translated = report.file !== report.source;
-  const since = `version ${report.fromVersion ?? '?'} (${report.fromDate}, ${report.fromCommit.slice(0, 7)})`;
-  const now = `version ${report.toVersion ?? '?'} now`;
-  lines.push(colors.bold(translated ? `${terminalSafe(report.file)}: its source ${terminalSafe(report.source)} since ${since}, to ${now}` : `${terminalSafe(report.source)} since ${since}, to ${now}`));
-  if (report.sections.length === 0) lines.push(report.diff ? 'No section changed: only the front matter, line endings or trailing blanks differ.' : 'Nothing changed.');
+  const since = message('changes.since', { version: String(report.fromVersion ?? '?'), date: report.fromDate, commit: report.fromCommit.slice(0, 7) });
+  const now = message('changes.now', { version: String(report.toVersion ?? '?') });
+  const source = terminalSafe(report.source);
+  lines.push(colors.bold(s(translated ? message('changes.title-translation', { file: terminalSafe(report.file), source, since, now }) : message('changes.title', { source, since, now }))));
+  if (report.sections.length === 0) lines.push(s(report.diff ? message('changes.only-front-matter') : message('changes.nothing')));
   else {
-    lines.push('', 'Sections changed:');
-    const mark = { added: colors.green('+ added   '), removed: colors.red('- removed '), modified: colors.yellow('~ modified') };
+    lines.push('', s(message('changes.sections')));
+    const label = (id: 'changes.mark-added' | 'changes.mark-removed' | 'changes.mark-modified') => padColumns(s(message(id)), 10);
+    const mark = { added: colors.green(label('changes.mark-added')), removed: colors.red(label('changes.mark-removed')), modified: colors.yellow(label('changes.mark-modified')) };
     for (const section of report.sections) lines.push(`  ${mark[section.change]}  ${terminalSafe(section.heading)} ${colors.dim(`#${terminalSafe(section.slug)}`)}`);
   }
   if (report.diff) {

@@ -4,21 +4,30 @@
  * escaping for where it is printed: `t` (terminalText) for the terminal,
  * markdownText for Markdown, csvRows for CSV.
  */
-import { csvRows, markdownText, terminalText as t, type CoverageReport, type KnowledgeRisk, type ReviewSchedule } from '../../engine';
+import { csvRows, markdownText, message, renderMessage, terminalText as t, type CoverageReport, type KnowledgeRisk, type Locale, type Message, type ReviewSchedule } from '../../engine';
 import type { Colors } from '../io';
+import { padColumns } from './columns';
 
-export function coverageText(report: CoverageReport, colors: Colors): string {
-  const lines = [colors.bold(`${t(report.standard.title)} coverage`), ''];
+/** The text formats' words in the run's language; values from the repository are escaped for the terminal first. */
+function say(locale: Locale): (text: Message) => string {
+  return (text) => renderMessage(text, locale);
+}
+
+export function coverageText(report: CoverageReport, colors: Colors, locale: Locale): string {
+  const s = say(locale);
+  const lines = [colors.bold(s(message('coverage.title', { standard: t(report.standard.title) }))), ''];
+  const gap = s(message('coverage.gap'));
+  const width = Math.max(3, [...gap].length * (locale === 'ja' ? 2 : 1));
   for (const clause of report.clauses) {
     const indent = '  '.repeat(clause.level - 1);
-    const mark = clause.gap ? colors.red('GAP') : clause.covered ? colors.green(' ✓ ') : colors.dim(' · ');
-    const documented = clause.documented ? colors.cyan(' [documented information]') : '';
+    const mark = clause.gap ? colors.red(padColumns(gap, width)) : clause.covered ? colors.green(padColumns(' ✓', width)) : colors.dim(padColumns(' ·', width));
+    const documented = clause.documented ? colors.cyan(` ${s(message('coverage.documented'))}`) : '';
     const ids = clause.documents.map((document) => t(document.id)).join(', ');
     lines.push(`${mark} ${indent}${t(clause.clause)} ${t(clause.title)}${documented}${ids ? colors.dim(`  ${ids}`) : ''}`);
-    if (clause.experts && clause.experts.length > 0) lines.push(`    ${indent}${colors.dim(`expert sources: ${clause.experts.map(t).join(', ')}`)}`);
+    if (clause.experts && clause.experts.length > 0) lines.push(`    ${indent}${colors.dim(s(message('coverage.experts', { experts: clause.experts.map(t) })))}`);
   }
   const { summary } = report;
-  lines.push('', `${summary.covered} of ${summary.clauses} clauses covered; ${summary.gaps} of ${summary.documented} clauses requiring documented information have no approved document.`);
+  lines.push('', s(message('coverage.summary', { covered: summary.covered, clauses: summary.clauses, gaps: summary.gaps, documented: summary.documented })));
   return `${lines.join('\n')}\n`;
 }
 
@@ -50,36 +59,39 @@ export function coverageCsv(report: CoverageReport): string {
   return csvRows(rows);
 }
 
-export function reviewText(schedule: ReviewSchedule, colors: Colors): string {
-  const lines = [colors.bold(`Review schedule as of ${schedule.today} (overdue, and due within ${t(schedule.within)})`), ''];
+export function reviewText(schedule: ReviewSchedule, colors: Colors, locale: Locale): string {
+  const s = say(locale);
+  const lines = [colors.bold(s(message('review-schedule.title', { today: schedule.today, within: t(schedule.within) }))), ''];
   for (const owner of schedule.owners) {
     lines.push(colors.underline(owner.name ? `${t(owner.name)} (${t(owner.owner)})` : t(owner.owner)));
     for (const review of owner.documents) {
-      const state = review.state === 'overdue' ? colors.red(`overdue ${review.days}d`.padEnd(12)) : colors.yellow(`due in ${review.days}d`.padEnd(12));
+      const state =
+        review.state === 'overdue'
+          ? colors.red(padColumns(s(message('review-schedule.overdue', { days: review.days })), 12))
+          : colors.yellow(padColumns(s(message('review-schedule.due', { days: review.days })), 12));
       lines.push(`  ${state} ${review.due}  ${t(review.id)} ${t(review.title)}  ${colors.dim(t(review.file))}`);
     }
     lines.push('');
   }
-  lines.push(`${schedule.summary.overdue} overdue, ${schedule.summary.dueSoon} due within ${schedule.within}.`);
+  lines.push(s(message('review-schedule.summary', { overdue: schedule.summary.overdue, dueSoon: schedule.summary.dueSoon, within: t(schedule.within) })));
   return `${lines.join('\n')}\n`;
 }
 
-export function riskText(risk: KnowledgeRisk, colors: Colors): string {
-  const lines = [colors.bold(`Knowledge holders as of ${risk.today}`), ''];
+export function riskText(risk: KnowledgeRisk, colors: Colors, locale: Locale): string {
+  const s = say(locale);
+  const lines = [colors.bold(s(message('risk.title', { today: risk.today }))), ''];
   for (const holder of risk.experts) {
-    const flags = [
-      holder.left ? colors.red(`left ${holder.leaves}`) : holder.leavingSoon ? colors.red(`leaves ${holder.leaves}`) : holder.leaves ? `leaves ${holder.leaves}` : '',
-      holder.active ? '' : colors.yellow('inactive'),
-    ].filter(Boolean);
+    const leaves = holder.leaves && s(message(holder.left ? 'risk.left' : 'risk.leaves', { day: holder.leaves }));
+    const flags = [holder.left || holder.leavingSoon ? colors.red(leaves!) : (leaves ?? ''), holder.active ? '' : colors.yellow(s(message('risk.inactive')))].filter(Boolean);
     const who = holder.name ? `${t(holder.name)} (${t(holder.expert)})` : t(holder.expert);
     lines.push(`${colors.underline(who)}${holder.role ? `, ${t(holder.role)}` : ''}${flags.length ? `  ${flags.join(', ')}` : ''}`);
-    lines.push(`  sole holder of ${holder.soleHolderOf} of ${holder.documents.length} document(s)`);
+    lines.push(`  ${s(message('risk.sole-holder', { count: holder.soleHolderOf, total: holder.documents.length }))}`);
     for (const document of holder.documents) {
-      const qualified = document.qualified === null ? '' : colors.dim(`  ${document.qualified} qualified`);
-      lines.push(`  ${document.soleHolder ? colors.red('only') : '    '} ${t(document.id)} ${t(document.title)}${qualified}`);
+      const qualified = document.qualified === null ? '' : colors.dim(`  ${s(message('risk.qualified', { count: document.qualified }))}`);
+      lines.push(`  ${document.soleHolder ? colors.red(padColumns(s(message('risk.only')), 4)) : '    '} ${t(document.id)} ${t(document.title)}${qualified}`);
     }
     lines.push('');
   }
-  lines.push(`${risk.summary.experts} expert sources; ${risk.summary.soleHeldDocuments} documents rest on one expert; ${risk.summary.atRisk} sole holders are leaving, gone or inactive.`);
+  lines.push(s(message('risk.summary', { experts: risk.summary.experts, sole: risk.summary.soleHeldDocuments, atRisk: risk.summary.atRisk })));
   return `${lines.join('\n')}\n`;
 }

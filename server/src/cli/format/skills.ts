@@ -3,12 +3,12 @@
  * qualified count against `min-qualified`, the retraining list and the
  * succession list; as text, Markdown and CSV.
  */
-import { csvRows, LEVEL_SYMBOLS, markdownText, terminalText as t, TRAINING_LEVELS, type SkillsDocument, type SkillsMatrix, type SkillsRecord } from '../../engine';
+import { csvRows, LEVEL_SYMBOLS, markdownText, message, renderMessage, terminalText as t, TRAINING_LEVELS, type Locale, type Message, type SkillsDocument, type SkillsMatrix, type SkillsRecord } from '../../engine';
 import type { Colors } from '../io';
 const OUTDATED = '!';
 
-export function skillsLegend(): string {
-  return `${TRAINING_LEVELS.map((level) => `${LEVEL_SYMBOLS[level]} ${level}`).join('  ')}  ${OUTDATED} trained on a version before a major change`;
+export function skillsLegend(locale: Locale = 'en'): string {
+  return `${TRAINING_LEVELS.map((level) => `${LEVEL_SYMBOLS[level]} ${level}`).join('  ')}  ${OUTDATED} ${renderMessage(message('skills.outdated-legend'), locale)}`;
 }
 
 function cell(record: SkillsRecord | undefined): string {
@@ -21,24 +21,28 @@ function recordOf(document: SkillsDocument, person: string): SkillsRecord | unde
   return document.records.find((record) => record.person === person);
 }
 
-export function skillsText(matrix: SkillsMatrix, colors: Colors): string {
-  const lines = [colors.bold(`Skills matrix as of ${matrix.today}`), colors.dim(skillsLegend()), ''];
+export function skillsText(matrix: SkillsMatrix, colors: Colors, locale: Locale): string {
+  const s = (text: Message) => renderMessage(text, locale);
+  const lines = [colors.bold(s(message('skills.title', { today: matrix.today }))), colors.dim(skillsLegend(locale)), ''];
   const people = matrix.people.map((person) => t(person.person));
   const idWidth = Math.max(8, ...matrix.documents.map((document) => t(document.id).length));
   const widths = people.map((person) => Math.max(person.length, 2));
-  lines.push(`${''.padEnd(idWidth)}  ${people.map((person, i) => person.padEnd(widths[i]!)).join('  ')}  qualified`);
+  lines.push(`${''.padEnd(idWidth)}  ${people.map((person, i) => person.padEnd(widths[i]!)).join('  ')}  ${s(message('skills.qualified'))}`);
   for (const document of matrix.documents) {
     const cells = matrix.people.map((person, i) => cell(recordOf(document, person.person)).padEnd(widths[i]!));
     const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
     const short = document.qualified.length < document.required;
     lines.push(`${t(document.id).padEnd(idWidth)}  ${cells.join('  ')}  ${short ? colors.red(count) : colors.green(count)}  ${colors.dim(t(document.title))}`);
   }
-  if (matrix.documents.length === 0) lines.push(colors.dim('No procedures need qualified people, and training.yaml has no records.'));
-  lines.push('', colors.bold('Retraining'), ...(matrix.retraining.length === 0 ? ['  none'] : matrix.retraining.map((item) => `  ${t(item.person)}  ${t(item.id)}  trained on version ${item.trainedOn}, now ${item.currentVersion}`)));
-  lines.push('', colors.bold('Succession (every qualified person leaves within people-warn-before)'));
-  lines.push(...(matrix.succession.length === 0 ? ['  none'] : matrix.succession.map((item) => `  ${t(item.id)}  ${item.leaving.map((person) => `${t(person.person)} leaves ${person.leaves}`).join(', ')}`)));
+  if (matrix.documents.length === 0) lines.push(colors.dim(s(message('skills.no-procedures'))));
+  const none = `  ${s(message('skills.none'))}`;
+  const retrain = (item: SkillsMatrix['retraining'][number]) => `  ${t(item.person)}  ${t(item.id)}  ${s(message('skills.retrain-item', { trainedOn: item.trainedOn, current: item.currentVersion }))}`;
+  lines.push('', colors.bold(s(message('skills.retraining'))), ...(matrix.retraining.length === 0 ? [none] : matrix.retraining.map(retrain)));
+  lines.push('', colors.bold(s(message('skills.succession'))));
+  const leaving = (item: SkillsMatrix['succession'][number]) => s(message('skills.leaving', { people: item.leaving.map((person) => message('skills.leaves', { person: t(person.person), day: person.leaves })) }));
+  lines.push(...(matrix.succession.length === 0 ? [none] : matrix.succession.map((item) => `  ${t(item.id)}  ${leaving(item)}`)));
   const { summary } = matrix;
-  lines.push('', `${summary.documents} procedures; ${summary.belowMinimum} below min-qualified (${matrix.minQualified}); ${summary.retraining} records to retrain; ${summary.succession} without a successor.`);
+  lines.push('', s(message('skills.summary', { documents: summary.documents, below: summary.belowMinimum, minimum: matrix.minQualified, retraining: summary.retraining, succession: summary.succession })));
   return `${lines.join('\n')}\n`;
 }
 

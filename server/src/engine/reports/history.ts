@@ -3,6 +3,7 @@
  * server's requests of the same names), shaped as SPEC.md's JSON: the
  * renderers only format it.
  */
+import { message, type Message } from '../messages';
 import { formatDay, type Day } from '../dates';
 import { changedSections, unifiedDiff, type SectionChange } from '../history/changes';
 import type { RepositoryHistory, Revision } from '../history/model';
@@ -84,7 +85,7 @@ export interface ChangesReport {
 }
 
 /** Why `changes` has nothing to compare: a sentence for the user. */
-export type ChangesProblem = { readonly problem: string };
+export type ChangesProblem = { readonly problem: Message };
 
 /**
  * What changed since a revision: for a translation, in its source since
@@ -96,17 +97,17 @@ export function changesReport(workspace: Workspace, history: RepositoryHistory, 
   let fromVersion = sinceVersion;
   if (document.meta.isTranslation) {
     const source = workspace.index.sourceOf(document);
-    if (!source) return { problem: `${document.path} is a translation, but its source (${document.meta.id?.value ?? 'no id'} in the source language) was not found` };
+    if (!source) return { problem: document.meta.id ? message('changes.no-source', { file: document.path, id: document.meta.id.value }) : message('changes.no-source-id', { file: document.path }) };
     target = source;
     fromVersion ??= document.meta.translatedFromVersion;
-    if (fromVersion === undefined) return { problem: `${document.path} has no translated-from-version, so there is no revision of the source to compare with` };
+    if (fromVersion === undefined) return { problem: message('changes.no-translated-from', { file: document.path }) };
   }
   const documentHistory = history.of(target.path);
-  if (!documentHistory) return { problem: `${target.path} has never been committed, so it has no revisions to compare with` };
+  if (!documentHistory) return { problem: message('changes.never-committed', { file: target.path }) };
   const revision = fromVersion === undefined ? documentHistory.current : documentHistory.revisionWithVersion(fromVersion);
   if (!revision) {
-    const known = documentHistory.revisions.map((candidate) => candidate.version).filter((version) => version !== undefined);
-    return { problem: `${target.path} never had version ${fromVersion} (its revisions: ${known.join(', ') || 'none with a version'})` };
+    const known = documentHistory.revisions.map((candidate) => candidate.version).filter((version) => version !== undefined).map(String);
+    return { problem: message('changes.no-such-version', { file: target.path, version: fromVersion!, known: known.length > 0 ? known : undefined }) };
   }
   const older = documentHistory.textOf(revision) ?? '';
   const newer = target.parsed.text;

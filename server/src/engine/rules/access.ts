@@ -1,4 +1,5 @@
 /** access/*: lower layers never lead into higher ones, and master documents say who holds them. */
+import { message, type Message } from '../messages';
 import { visibilityOf, type Reference } from '../visibility';
 import type { DocumentContext, RuleFamily } from './types';
 
@@ -12,7 +13,7 @@ export const accessRules: RuleFamily = {
       context.report({
         rule: 'access/list-missing',
         range: meta.access.range,
-        message: `A ${meta.access.value} document must list who holds it in \`access-list\`.`,
+        message: message('access.list-missing', { layer: meta.access.value }),
       });
     }
     if (meta.layer === undefined) return;
@@ -25,9 +26,9 @@ export const accessRules: RuleFamily = {
   },
 };
 
-function describeReference(reference: Reference): string {
-  if (reference.link) return reference.link.kind === 'wiki' ? `[[${reference.link.raw}]]` : `\`${reference.link.raw}\``;
-  return `\`${reference.kind}\` ${reference.raw}`;
+function describeReference(reference: Reference): Message {
+  if (reference.link) return reference.link.kind === 'wiki' ? message('access.reference-wiki', { raw: reference.link.raw }) : message('access.reference-link', { raw: reference.link.raw });
+  return message('access.reference-field', { field: reference.kind, raw: reference.raw });
 }
 
 function reportLeak(context: DocumentContext, reference: Reference, layer: number): void {
@@ -38,14 +39,19 @@ function reportLeak(context: DocumentContext, reference: Reference, layer: numbe
     context.report({
       rule: 'access/leak',
       range: reference.range,
-      message: `This ${meta.access!.value} document links to ${target.meta.id?.value ?? target.path}, ${target.meta.access?.value === layerName ? 'which is' : 'which counts as'} ${layerName}: ${describeReference(reference)} exposes it to readers who may not see it.`,
-      related: target.meta.access ? [{ file: target.path, range: target.meta.access.range, message: `Layer ${target.meta.access.value}` }] : undefined,
+      message: message(target.meta.access?.value === layerName ? 'access.leak' : 'access.leak-counted', {
+        layer: meta.access!.value,
+        target: target.meta.id?.value ?? target.path,
+        targetLayer: layerName,
+        reference: describeReference(reference),
+      }),
+      related: target.meta.access ? [{ file: target.path, range: target.meta.access.range, message: message('access.related-layer', { layer: target.meta.access.value }) }] : undefined,
     });
     return;
   }
   context.report({
     rule: 'access/leak',
     range: reference.range,
-    message: `This ${meta.access!.value} document uses ${reference.file ?? reference.raw}, which a ${layerName} document uses too: a file takes the highest layer of the documents that use it, so an export at this document's layer leaves it out.`,
+    message: message('access.leak-file', { layer: meta.access!.value, file: reference.file ?? reference.raw, targetLayer: layerName }),
   });
 }

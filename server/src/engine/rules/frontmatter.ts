@@ -4,6 +4,7 @@ import type { Fix } from '../diagnostics';
 import { FIELD_NAMES, FIELDS, requiredFields, type DocumentMeta } from '../frontmatter';
 import { addFieldEdit, fillEmptyFieldEdit } from '../frontMatterEdits';
 import { FRONT_MATTER_KEY_CEILING } from '../limits';
+import { message, type Message } from '../messages';
 import { draftFrontMatter, fitId, renderDraft } from '../frontMatterDraft';
 import { closestMatch } from '../suggest';
 import type { Range } from '../text';
@@ -18,7 +19,7 @@ export const frontmatterRules: RuleFamily = {
       context.report({
         rule: 'frontmatter/yaml',
         range: firstLine(context),
-        message: 'The front matter opened with `---` is never closed: add a `---` line after the last field.',
+        message: message('frontmatter.unclosed'),
       });
       return;
     }
@@ -26,16 +27,16 @@ export const frontmatterRules: RuleFamily = {
       context.report({
         rule: 'frontmatter/missing',
         range: firstLine(context),
-        message: 'This document has no front matter: id, title, access, owner and review date are unknown.',
-        fixes: [{ title: 'Insert a front matter skeleton', preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: startOfDocument, newText: skeleton(context) }] }],
+        message: message('frontmatter.missing'),
+        fixes: [{ title: message('fix.insert-front-matter'), preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: startOfDocument, newText: skeleton(context) }] }],
       });
       return;
     }
     for (const error of frontMatter.errors) {
-      context.report({ rule: 'frontmatter/yaml', range: error.range, message: `The front matter is not valid YAML: ${error.message}` });
+      context.report({ rule: 'frontmatter/yaml', range: error.range, message: message('frontmatter.yaml', { error: error.message }) });
     }
     if (frontMatter.notAMap) {
-      context.report({ rule: 'frontmatter/yaml', range: frontMatter.notAMap, message: 'The front matter must be a mapping of fields (`key: value` lines).' });
+      context.report({ rule: 'frontmatter/yaml', range: frontMatter.notAMap, message: message('frontmatter.not-a-map') });
     }
     if (!frontMatter.fields) return;
     const entries = frontMatter.fields.entries;
@@ -43,7 +44,7 @@ export const frontmatterRules: RuleFamily = {
       context.report({
         rule: 'file/too-large',
         range: entries[FRONT_MATTER_KEY_CEILING]!.keyRange,
-        message: `The front matter has ${entries.length} keys, more than the ${FRONT_MATTER_KEY_CEILING} Densho reads: this key and those after it were not read.`,
+        message: message('frontmatter.too-many-keys', { count: entries.length, limit: FRONT_MATTER_KEY_CEILING }),
       });
     }
 
@@ -59,9 +60,9 @@ export const frontmatterRules: RuleFamily = {
         context.report({
           rule: 'frontmatter/unknown-field',
           range: entry.keyRange,
-          message: `Unknown field \`${entry.key}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+          message: message('field.unknown', { key: entry.key, suggestion }),
           fixes: suggestion
-            ? [{ title: `Rename to \`${suggestion}\``, preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: entry.keyRange, newText: suggestion }] }]
+            ? [{ title: message('fix.rename', { to: suggestion }), preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: entry.keyRange, newText: suggestion }] }]
             : undefined,
         });
         continue;
@@ -87,12 +88,12 @@ export const frontmatterRules: RuleFamily = {
       if (empty) {
         // `owner:` with nothing after it: fill in the value where the key already stands, keeping the rest of the line.
         const edit = placeholder && fillEmptyFieldEdit(parsed, empty, placeholder.value);
-        const fixes: Fix[] | undefined = edit ? [{ title: `Set \`${field}: ${placeholder.value}\``, preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
-        context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: `Required field \`${field}\` has no value.`, fixes });
+        const fixes: Fix[] | undefined = edit ? [{ title: message('fix.set-field', { assignment: `${field}: ${placeholder.value}` }), preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
+        context.report({ rule: 'frontmatter/required', range: empty.keyRange, message: message('frontmatter.required-empty', { field }), fixes });
         continue;
       }
       const edit = placeholder && addFieldEdit(parsed, field, placeholder.value);
-      const fixes: Fix[] | undefined = edit ? [{ title: `Add \`${field}: ${placeholder.value}\``, preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
+      const fixes: Fix[] | undefined = edit ? [{ title: message('fix.add-field', { assignment: `${field}: ${placeholder.value}` }), preferred: true, safe: placeholder.safe, edits: [edit] }] : undefined;
       context.report({ rule: 'frontmatter/required', range: fenceLine, message: requiredMessage(field, meta), fixes });
     }
   },
@@ -105,14 +106,14 @@ function firstLine(context: DocumentContext): Range {
   return { start: { line: 0, character: 0 }, end: lines.positionAt(lines.lineEnd(0)) };
 }
 
-function requiredMessage(field: string, meta: DocumentMeta): string {
+function requiredMessage(field: string, meta: DocumentMeta): Message {
   switch (field) {
     case 'expert':
-      return `A ${meta.type} must name its \`expert\` source: whose know-how it records.`;
+      return message('frontmatter.required-expert', { type: meta.type });
     case 'translated-from-version':
-      return `This ${meta.lang} translation must say which source \`version\` it matches (\`translated-from-version\`).`;
+      return message('frontmatter.required-translated-from', { lang: meta.lang });
     default:
-      return `Required field \`${field}\` is missing.`;
+      return message('frontmatter.required-missing', { field });
   }
 }
 

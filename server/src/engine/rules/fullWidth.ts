@@ -5,6 +5,7 @@
  * dates in a value are frontmatter/full-width too; the field readers of
  * frontmatter.ts report those.
  */
+import { message, type Message } from '../messages';
 import type { KeyboardSlip } from '../parsing/fullWidth';
 import type { RuleFamily } from './types';
 
@@ -17,22 +18,23 @@ export const fullWidthRules: RuleFamily = {
         rule: slip.rule,
         range: slip.range,
         message: slipMessage(slip),
-        fixes: [{ title: 'Convert to half-width characters', preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: slip.range, newText: slip.newText }] }],
+        fixes: [{ title: message('fix.half-width'), preferred: true, safe: true, edits: [{ kind: 'text', file: parsed.path, range: slip.range, newText: slip.newText }] }],
       });
     }
   },
 };
 
-function slipMessage(slip: KeyboardSlip): string {
-  const typed = [slip.written.includes('\uff1a') ? 'a full-width colon `：`' : '', slip.written.includes('\u3000') ? 'a full-width space' : '', slip.written.includes('\uff03') ? 'a full-width `＃`' : '']
-    .filter(Boolean)
-    .join(' and ');
+function slipMessage(slip: KeyboardSlip): Message {
+  const typed: Message[] = [];
+  if (slip.written.includes('\uff1a')) typed.push(message('fullwidth.colon'));
+  if (slip.written.includes('\u3000')) typed.push(message('fullwidth.space'));
+  if (slip.written.includes('\uff03')) typed.push(message('fullwidth.hash'));
   switch (slip.rule) {
     case 'frontmatter/full-width':
-      return `The key \`${slip.subject}\` is typed with ${typed}: YAML reads only the half-width \`:\` and space, so other tools do not see this field. Write \`${slip.subject}:\`.`;
+      return message('fullwidth.key', { key: slip.subject, typed, written: `${slip.subject}:` });
     case 'heading/full-width':
-      return `This line is typed with ${typed}, so Markdown shows it as text, not as a heading. Write the heading with a half-width \`#\` and space.`;
+      return message('fullwidth.heading', { typed });
     case 'link/full-width':
-      return `The link \`${slip.subject}\` is typed with ${typed}: Markdown reads it as part of the file name, not as the start of a section. Write \`#\`.`;
+      return message('fullwidth.link', { destination: slip.subject, typed });
   }
 }

@@ -1,4 +1,5 @@
 /** id/*: ids are unique per language and follow the configured pattern. */
+import { message } from '../messages';
 import type { RuleFamily } from './types';
 
 export const idRules: RuleFamily = {
@@ -11,7 +12,7 @@ export const idRules: RuleFamily = {
       context.report({
         rule: 'id/pattern',
         range: id.range,
-        message: `Id \`${id.value}\` does not match the id pattern ${context.config.idPattern.source}.`,
+        message: message('id.pattern', { id: id.value, pattern: context.config.idPattern.source }),
       });
     }
     const twins = context.index.withIdAndLang(id.value, meta.lang).filter((other) => other.path !== path);
@@ -19,8 +20,8 @@ export const idRules: RuleFamily = {
       context.report({
         rule: 'id/duplicate',
         range: id.range,
-        message: `Id \`${id.value}\` (${meta.lang}) is also used by ${twins.map((twin) => twin.path).join(', ')}.`,
-        related: twins.map((twin) => ({ file: twin.path, range: twin.meta.id!.range, message: `Also \`${id.value}\` (${meta.lang})` })),
+        message: message('id.duplicate', { id: id.value, lang: meta.lang, files: twins.map((twin) => twin.path) }),
+        related: twins.map((twin) => ({ file: twin.path, range: twin.meta.id!.range, message: message('id.related-twin', { id: id.value, lang: meta.lang }) })),
       });
     }
   },

@@ -1,5 +1,6 @@
 /** iso/*: clause numbers exist in their standard, and every clause that needs documented information is covered. */
 import { CONFIG_FILE } from '../config';
+import { message } from '../messages';
 import { coveredClauses } from '../reports/coverage';
 import type { RuleFamily } from './types';
 
@@ -10,7 +11,7 @@ export const isoRules: RuleFamily = {
     for (const standard of context.standards) {
       for (const ref of meta.clauses.get(standard.id) ?? []) {
         if (!standard.clause(ref.value)) {
-          context.report({ rule: 'iso/unknown-clause', range: ref.range, message: `${standard.title} has no clause ${ref.value}.` });
+          context.report({ rule: 'iso/unknown-clause', range: ref.range, message: message('iso.unknown-clause', { standard: standard.title, clause: ref.value }) });
         }
       }
     }
@@ -27,7 +28,7 @@ export const isoRules: RuleFamily = {
           file,
           rule: 'iso/gap',
           range,
-          message: `${standard.title} ${clause.number} (${clause.title}) requires documented information, and no approved document covers it.`,
+          message: message('iso.gap', { standard: standard.title, clause: clause.number, title: clause.title }),
         });
       }
     }

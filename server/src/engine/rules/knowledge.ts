@@ -7,6 +7,7 @@
  */
 import { documentCompetence, needsQualifiedPeople, type QualifiedPerson } from '../competence';
 import { formatDay } from '../dates';
+import { message } from '../messages';
 import type { RuleFamily } from './types';
 
 export const knowledgeRules: RuleFamily = {
@@ -19,14 +20,19 @@ export const knowledgeRules: RuleFamily = {
     const competence = documentCompetence(document, training, context);
     if (competence.qualified.length >= competence.required) return;
     const names = (list: readonly QualifiedPerson[]) =>
-      list.map(({ person, leaves }) => (leaves === undefined ? person : `${person} (${leaves < context.today ? 'left' : 'leaves'} ${formatDay(leaves)})`)).join(', ');
+      list.map(({ person, leaves }) =>
+        leaves === undefined
+          ? message('knowledge.person', { person })
+          : message(leaves < context.today ? 'knowledge.person-left' : 'knowledge.person-leaves', { person, day: formatDay(leaves) }),
+      );
     const count = competence.qualified.length;
-    const holders = count === 0 ? 'nobody' : `only ${names(competence.qualified)}`;
-    const leaving = competence.leaving.length > 0 ? ` Qualified but leaving within ${context.config.peopleWarnBefore.amount}${context.config.peopleWarnBefore.unit}: ${names(competence.leaving)}.` : '';
+    const holders = count === 0 ? message('knowledge.nobody') : message('knowledge.only', { people: names(competence.qualified) });
+    const within = `${context.config.peopleWarnBefore.amount}${context.config.peopleWarnBefore.unit}`;
+    const leaving = competence.leaving.length > 0 ? message('knowledge.leaving', { within, people: names(competence.leaving) }) : undefined;
     context.report({
       rule: 'knowledge/single-holder',
       range: id.range,
-      message: `${id.value} needs ${competence.required} people qualified to do it alone (independent or trainer) and has ${count}: ${holders}.${leaving} Train someone and record it in ${training.file}.`,
+      message: message('knowledge.single-holder', { id: id.value, required: competence.required, count, holders, leaving, file: training.file }),
     });
   },
 };

@@ -1,5 +1,6 @@
 /** link/*: every relative link, image and `[[ID]]` reference leads to a file, a heading and a live document. */
 import type { Fix } from '../diagnostics';
+import { message } from '../messages';
 import type { DocumentLink } from '../parse';
 import { basename, relativeLink } from '../paths';
 import { closestMatch } from '../suggest';
@@ -19,17 +20,17 @@ export const linkRules: RuleFamily = {
           context.report({
             rule: 'link/outside-repo',
             range: link.range,
-            message: `\`${link.raw}\` leads outside the repository; it is not followed.`,
+            message: message('link.outside-repo', { raw: link.raw }),
           });
           break;
         case 'id':
           if (!target.document) {
-            context.report({ rule: 'link/id', range: link.range, message: `No document has the id \`${target.id}\`.` });
+            context.report({ rule: 'link/id', range: link.range, message: message('document.no-id', { id: target.id }) });
           } else checkTarget(context, link, target.document);
           break;
         case 'file':
           if (!target.exists) {
-            context.report({ rule: 'link/file', range: link.range, message: `\`${link.path}\` does not exist.`, fixes: sameNameFixes(context, link) });
+            context.report({ rule: 'link/file', range: link.range, message: message('link.file', { path: link.path ?? link.raw }), fixes: sameNameFixes(context, link) });
           } else if (target.document) checkTarget(context, link, target.document);
           break;
       }
@@ -37,7 +38,7 @@ export const linkRules: RuleFamily = {
     for (const [field, refs] of [['related', document.meta.related], ['supersedes', document.meta.supersedes]] as const) {
       for (const ref of refs) {
         const target = context.index.resolveId(ref.value, document.meta.lang);
-        if (!target) context.report({ rule: 'link/id', range: ref.range, message: `\`${field}\` names \`${ref.value}\`, which no document has as its id.` });
+        if (!target) context.report({ rule: 'link/id', range: ref.range, message: message('link.field-id', { field, id: ref.value }) });
         else if (field === 'related' && target.meta.status === 'obsolete') reportObsolete(context, ref.range, target);
       }
     }
@@ -51,15 +52,15 @@ function checkTarget(context: DocumentContext, link: DocumentLink, target: Index
     if (!slugs.some((slug) => slug.toLowerCase() === wanted)) {
       const suggestion = closestMatch(link.fragment, slugs);
       const fixes: Fix[] | undefined = suggestion
-        ? [{ title: `Change to #${suggestion}`, preferred: true, safe: true, edits: [{ kind: 'text', file: context.document.path, range: link.fragmentRange, newText: suggestion }] }]
+        ? [{ title: message('fix.change-anchor', { anchor: suggestion }), preferred: true, safe: true, edits: [{ kind: 'text', file: context.document.path, range: link.fragmentRange, newText: suggestion }] }]
         : undefined;
-      const where = target.path === context.document.path ? 'this document' : target.path;
+      const anchor = { anchor: link.fragment, suggestion };
       context.report({
         rule: 'link/heading',
         range: link.fragmentRange,
-        message: `No heading in ${where} has the anchor #${link.fragment}.${suggestion ? ` Did you mean #${suggestion}?` : ''}`,
+        message: target.path === context.document.path ? message('link.heading-here', anchor) : message('link.heading', { ...anchor, file: target.path }),
         fixes,
-        related: [{ file: target.path, range: target.parsed.headings[0]?.range ?? target.meta.id?.range ?? zero, message: 'Target document' }],
+        related: [{ file: target.path, range: target.parsed.headings[0]?.range ?? target.meta.id?.range ?? zero, message: message('link.related-target') }],
       });
     }
   }
@@ -74,8 +75,8 @@ function reportObsolete(context: DocumentContext, range: DocumentLink['range'], 
   context.report({
     rule: 'link/obsolete',
     range,
-    message: `${target.meta.id?.value ?? target.path} is obsolete${successor ? `; it is superseded by ${successor.meta.id?.value}` : ''}.`,
-    related: [{ file: target.path, range: target.meta.fields.get('status')?.value.range ?? zero, message: 'Marked obsolete here' }],
+    message: message('link.obsolete', { target: target.meta.id?.value ?? target.path, successor: successor?.meta.id?.value }),
+    related: [{ file: target.path, range: target.meta.fields.get('status')?.value.range ?? zero, message: message('link.related-obsolete') }],
   });
 }
 
@@ -88,7 +89,7 @@ function sameNameFixes(context: DocumentContext, link: DocumentLink): Fix[] | un
   return candidates.slice(0, 5).map((candidate) => {
     const fragment = link.raw.includes('#') ? link.raw.slice(link.raw.indexOf('#')) : '';
     return {
-      title: `Point to ${candidate}`,
+      title: message('fix.point-to', { file: candidate }),
       preferred: candidates.length === 1,
       safe: candidates.length === 1,
       edits: [{ kind: 'text', file: context.document.path, range: link.range, newText: encodeLinkPath(relativeLink(context.document.path, candidate)) + fragment }],

@@ -1,5 +1,6 @@
 /** people/*: owners, experts and approvers are known, active, and not about to leave with their knowledge. */
 import { addDuration, formatDay } from '../dates';
+import { message } from '../messages';
 import { describePerson } from '../people';
 import type { RuleFamily } from './types';
 
@@ -17,7 +18,7 @@ export const peopleRules: RuleFamily = {
     for (const [role, refs] of roles) {
       for (const ref of refs) {
         if (!registry.people.has(ref.value)) {
-          context.report({ rule: 'people/unknown', range: ref.range, message: `\`${ref.value}\` (${role}) is not in ${registry.file}.` });
+          context.report({ rule: 'people/unknown', range: ref.range, message: message('people.unknown', { person: ref.value, role, file: registry.file }) });
         }
       }
     }
@@ -26,7 +27,7 @@ export const peopleRules: RuleFamily = {
       context.report({
         rule: 'people/inactive',
         range: meta.owner!.range,
-        message: `Owner ${describePerson(owner, owner.key)} is no longer active: hand the document to someone who is.`,
+        message: message('people.inactive', { owner: describePerson(owner, owner.key) }),
       });
     }
     const horizon = addDuration(context.today, context.config.peopleWarnBefore);
@@ -34,11 +35,8 @@ export const peopleRules: RuleFamily = {
       const expert = registry.people.get(ref.value);
       if (expert?.leaves === undefined || expert.leaves > horizon) continue;
       const who = describePerson(expert, expert.key);
-      const message =
-        expert.leaves < context.today
-          ? `Expert source ${who} left on ${formatDay(expert.leaves)}: confirm the knowledge with someone still here.`
-          : `Expert source ${who} leaves on ${formatDay(expert.leaves)}: capture what they know while there is time.`;
-      context.report({ rule: 'people/leaving', range: ref.range, message });
+      const leaving = message(expert.leaves < context.today ? 'people.left' : 'people.leaving', { expert: who, day: formatDay(expert.leaves) });
+      context.report({ rule: 'people/leaving', range: ref.range, message: leaving });
     }
   },
 };

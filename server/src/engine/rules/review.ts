@@ -1,6 +1,7 @@
 /** review/*: approved documents are reviewed on schedule, and never "in the future". */
 import { addDuration, formatDay } from '../dates';
 import type { Fix } from '../diagnostics';
+import { message } from '../messages';
 import type { RuleFamily } from './types';
 import { reviewState } from '../reports/reviewState';
 
@@ -15,7 +16,7 @@ export const reviewRules: RuleFamily = {
       context.report({
         rule: 'review/future-date',
         range,
-        message: `\`reviewed\` is ${formatDay(meta.reviewed)}, after today (${formatDay(context.today)}).`,
+        message: message('review.future-date', { reviewed: formatDay(meta.reviewed), today: formatDay(context.today) }),
       });
       return;
     }
@@ -24,20 +25,20 @@ export const reviewRules: RuleFamily = {
     const state = reviewState(meta, context.config);
     if (!state) return;
     const markReviewed: Fix[] = [
-      { title: `Set \`reviewed\` to today (${formatDay(context.today)})`, preferred: true, edits: [{ kind: 'text', file: path, range, newText: formatDay(context.today) }] },
+      { title: message('fix.mark-reviewed', { today: formatDay(context.today) }), preferred: true, edits: [{ kind: 'text', file: path, range, newText: formatDay(context.today) }] },
     ];
     if (state.due < context.today) {
       context.report({
         rule: 'review/overdue',
         range,
-        message: `Review overdue by ${context.today - state.due} day(s): due ${formatDay(state.due)} (reviewed ${formatDay(meta.reviewed)}, every ${state.interval}).`,
+        message: message('review.overdue', { days: context.today - state.due, due: formatDay(state.due), reviewed: formatDay(meta.reviewed), interval: String(state.interval) }),
         fixes: markReviewed,
       });
     } else if (state.due <= addDuration(context.today, context.config.reviewWarnBefore)) {
       context.report({
         rule: 'review/due-soon',
         range,
-        message: `Review due in ${state.due - context.today} day(s), on ${formatDay(state.due)}.`,
+        message: message('review.due-soon', { days: state.due - context.today, due: formatDay(state.due) }),
         fixes: markReviewed,
       });
     }

@@ -99,13 +99,11 @@ export function isRuleId(value: string): value is RuleId {
 }
 
 /**
- * Where a rule is documented, relative to the package root: docs/rules.md,
- * or its Japanese version docs/rules.ja.md for a Japanese `language` (`ja`,
- * `ja-JP`), which ship with the CLI, the server and the extension, at the
- * rule's anchor (its id with `/` as `-`, the same in both). Never a page
- * outside the package.
+ * Where a rule is documented, relative to the package root: docs/rules.md
+ * (docs/rules.ja.md in Japanese, with the same anchors), which ships with
+ * the CLI, the server and the extension, at the rule's anchor (its id with
+ * `/` as `-`). Never a page outside the package.
  */
-export function ruleDocumentationPath(rule: RuleId, language?: string): string {
-  const page = language?.toLowerCase().split(/[-_]/)[0] === 'ja' ? 'rules.ja.md' : 'rules.md';
-  return `docs/${page}#${rule.replace('/', '-')}`;
+export function ruleDocumentationPath(rule: RuleId, locale: 'en' | 'ja' = 'en'): string {
+  return `docs/${locale === 'ja' ? 'rules.ja.md' : 'rules.md'}#${rule.replace('/', '-')}`;
 }

@@ -5,6 +5,7 @@
  */
 import { recordState } from '../competence';
 import { formatDay } from '../dates';
+import { message } from '../messages';
 import { documentsById } from '../reports/documents';
 import { closestMatch } from '../suggest';
 import type { IndexedDocument } from '../workspaceIndex';
@@ -24,31 +25,28 @@ export const trainingRules: RuleFamily = {
     let knownIds: string[] | undefined;
     const allIds = () => (knownIds ??= documentsById(context.index.documents).flatMap((document) => (document.meta.id ? [document.meta.id.value] : [])));
     const people = context.people?.people;
-    const didYouMean = (word: string, candidates: Iterable<string>) => {
-      const suggestion = closestMatch(word, candidates);
-      return suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-    };
+    const didYouMean = (word: string, candidates: Iterable<string>) => closestMatch(word, candidates);
     const unknownPeople = new Set<string>();
     for (const record of training.training.records) {
       const person = record.person;
       if (people && !people.has(person.value) && !unknownPeople.has(person.value)) {
         unknownPeople.add(person.value);
-        context.report({ file, rule: 'training/invalid', range: person.range, message: `\`${person.value}\` is not in ${context.people!.file}.${didYouMean(person.value, people.keys())}` });
+        context.report({ file, rule: 'training/invalid', range: person.range, message: message('training.unknown-person', { person: person.value, file: context.people!.file, suggestion: didYouMean(person.value, people.keys()) }) });
       }
       const document = documentWithId(record.id.value);
       if (!document) {
-        context.report({ file, rule: 'training/invalid', range: record.id.range, message: `No document has the id \`${record.id.value}\`.${didYouMean(record.id.value, allIds())}` });
+        context.report({ file, rule: 'training/invalid', range: record.id.range, message: message('document.no-id', { id: record.id.value, suggestion: didYouMean(record.id.value, allIds()) }) });
         continue;
       }
       if (record.trainer && people && !people.has(record.trainer.value)) {
-        context.report({ file, rule: 'training/invalid', range: record.trainer.range, message: `Trainer \`${record.trainer.value}\` is not in ${context.people!.file}.${didYouMean(record.trainer.value, people.keys())}` });
+        context.report({ file, rule: 'training/invalid', range: record.trainer.range, message: message('training.unknown-trainer', { trainer: record.trainer.value, file: context.people!.file, suggestion: didYouMean(record.trainer.value, people.keys()) }) });
       }
       if (record.date && record.date.value > context.today) {
-        context.report({ file, rule: 'training/invalid', range: record.date.range, message: `The training date ${formatDay(record.date.value)} lies in the future.` });
+        context.report({ file, rule: 'training/invalid', range: record.date.range, message: message('training.future-date', { day: formatDay(record.date.value) }) });
       }
       const state = recordState(record, document, context.changeKindOf);
       if (state.currentVersion !== undefined && record.version.value > state.currentVersion) {
-        context.report({ file, rule: 'training/invalid', range: record.version.range, message: `${record.id.value} is at version ${state.currentVersion}; there is no version ${record.version.value} to have been trained on.` });
+        context.report({ file, rule: 'training/invalid', range: record.version.range, message: message('training.no-such-version', { id: record.id.value, current: state.currentVersion, version: record.version.value }) });
         continue;
       }
       if (state.outdatedBy !== undefined) {
@@ -56,14 +54,14 @@ export const trainingRules: RuleFamily = {
           file,
           rule: 'training/outdated',
           range: record.version.range,
-          message: `${person.value} was trained on version ${record.version.value} of ${record.id.value}; version ${state.outdatedBy} changed how the work is done (a major change): retrain on version ${state.currentVersion} and update this record.`,
+          message: message('training.outdated', { person: person.value, version: record.version.value, id: record.id.value, changedIn: state.outdatedBy, current: state.currentVersion! }),
         });
       }
       if (record.trainer) {
         const trainer = record.trainer.value;
         const taught = training.recordsFor(record.id.value).some((candidate) => candidate.person.value === trainer && candidate.level.value === 'trainer');
         if (!taught && trainer !== person.value) {
-          context.report({ file, rule: 'training/trainer', range: record.trainer.range, message: `${trainer} is not recorded at level \`trainer\` on ${record.id.value}, so cannot have taught it.` });
+          context.report({ file, rule: 'training/trainer', range: record.trainer.range, message: message('training.trainer-level', { trainer, id: record.id.value }) });
         }
       }
     }

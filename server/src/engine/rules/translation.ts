@@ -2,6 +2,7 @@
 import { formatDay } from '../dates';
 import type { Fix } from '../diagnostics';
 import { changedSections, type SectionChange } from '../history/changes';
+import { message, type Message } from '../messages';
 import type { IndexedDocument } from '../workspaceIndex';
 import type { DocumentContext, RuleFamily } from './types';
 
@@ -28,19 +29,19 @@ function checkSource(context: DocumentContext, source: IndexedDocument): void {
       context.report({
         rule: 'translation/missing',
         range: meta.id.range,
-        message: `The ${lang} translation of ${meta.id.value} is ${unapproved.meta.status}: ${lang} is a required translation, and only an approved one counts.`,
-        related: [{ file: unapproved.path, range: unapproved.meta.fields.get('status')?.value.range ?? unapproved.meta.id!.range, message: `status: ${unapproved.meta.status}` }],
+        message: message('translation.not-approved', { lang, id: meta.id.value, status: unapproved.meta.status }),
+        related: [{ file: unapproved.path, range: unapproved.meta.fields.get('status')?.value.range ?? unapproved.meta.id!.range, message: message('translation.related-status', { status: unapproved.meta.status }) }],
       });
       continue;
     }
     const file = translationPath(source.path, lang);
     const fixes: Fix[] | undefined = context.index.fileExists(file)
       ? undefined
-      : [{ title: `Create ${file} from the source`, edits: [{ kind: 'create', file, content: translationSkeleton(context, source, lang) }] }];
+      : [{ title: message('fix.create-translation', { file }), edits: [{ kind: 'create', file, content: translationSkeleton(context, source, lang) }] }];
     context.report({
       rule: 'translation/missing',
       range: meta.id.range,
-      message: `No ${lang} translation of ${meta.id.value}: ${lang} is a required translation.`,
+      message: message('translation.missing', { lang, id: meta.id.value }),
       fixes,
     });
   }
@@ -54,29 +55,36 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
   const versionField = meta.fields.get('translated-from-version');
   if (versionField && meta.translatedFromVersion !== undefined && source.meta.version !== undefined && meta.translatedFromVersion < source.meta.version) {
     const changed = sourceChangesSince(context, source, meta.translatedFromVersion);
-    const named = changed && changed.length > 0 ? ` Changed since: ${changed.map((section) => `${section.heading} (${section.change})`).join(', ')}.` : '';
+    const named =
+      changed && changed.length > 0
+        ? message('translation.changed-since', { sections: changed.map((section) => message('translation.changed-section', { heading: section.heading, change: sectionChange(section) })) })
+        : undefined;
     context.report({
       rule: 'translation/outdated',
       range: versionField.value.range,
-      message: `Translated from version ${meta.translatedFromVersion}, but the source ${source.path} is at version ${source.meta.version}.${named}`,
+      message: message('translation.outdated', { from: meta.translatedFromVersion, source: source.path, version: source.meta.version, changed: named }),
       related: [
-        { file: source.path, range: sourceAt('version'), message: `Source version ${source.meta.version}` },
+        { file: source.path, range: sourceAt('version'), message: message('translation.related-version', { version: source.meta.version }) },
         ...(changed ?? [])
           .filter((section) => section.headingRange)
-          .map((section) => ({ file: source.path, range: section.headingRange!, message: `Section ${section.change} since version ${meta.translatedFromVersion}: ${section.heading}` })),
+          .map((section) => ({
+            file: source.path,
+            range: section.headingRange!,
+            message: message('translation.related-section', { change: sectionChange(section), from: meta.translatedFromVersion!, heading: section.heading }),
+          })),
       ],
     });
   }
   const [ours, theirs] = [translation.parsed, source.parsed];
-  const differences: string[] = [];
-  if (ours.headings.length !== theirs.headings.length) differences.push(`${ours.headings.length} headings against ${theirs.headings.length}`);
-  if (ours.steps.length !== theirs.steps.length) differences.push(`${ours.steps.length} numbered steps against ${theirs.steps.length}`);
+  const differences: Message[] = [];
+  if (ours.headings.length !== theirs.headings.length) differences.push(message('translation.headings-differ', { ours: ours.headings.length, theirs: theirs.headings.length }));
+  if (ours.steps.length !== theirs.steps.length) differences.push(message('translation.steps-differ', { ours: ours.steps.length, theirs: theirs.steps.length }));
   if (differences.length > 0) {
     context.report({
       rule: 'translation/structure',
       range: meta.fields.get('lang')?.keyRange ?? meta.id!.range,
-      message: `Structure differs from the source ${source.path}: ${differences.join(', ')}.`,
-      related: [{ file: source.path, range: source.meta.id!.range, message: 'Source document' }],
+      message: message('translation.structure', { source: source.path, differences }),
+      related: [{ file: source.path, range: source.meta.id!.range, message: message('translation.related-source') }],
     });
   }
   // Against the highest of the source-language documents with this id: which of them is "the" source must not depend on path order (a decoy).
@@ -87,10 +95,14 @@ function checkTranslation(context: DocumentContext, translation: IndexedDocument
     context.report({
       rule: 'translation/access',
       range: meta.access!.range,
-      message: `This translation is ${meta.access!.value}, but its source is ${guarded.meta.access!.value}: the translation would expose the source's content.`,
-      related: [{ file: guarded.path, range: guarded.meta.access!.range, message: `Source layer ${guarded.meta.access!.value}` }],
+      message: message('translation.access', { layer: meta.access!.value, sourceLayer: guarded.meta.access!.value }),
+      related: [{ file: guarded.path, range: guarded.meta.access!.range, message: message('translation.related-layer', { layer: guarded.meta.access!.value }) }],
     });
   }
+}
+
+function sectionChange(section: SectionChange): Message {
+  return message(`section.${section.change}`);
 }
 
 /** The source's sections that changed since its revision `version`; undefined without history of that revision. */

@@ -6,6 +6,7 @@
  */
 import { formatDay } from '../dates';
 import { unbumpedChange } from '../history/model';
+import { message } from '../messages';
 import type { RuleFamily } from './types';
 
 export const versionRules: RuleFamily = {
@@ -23,7 +24,7 @@ export const versionRules: RuleFamily = {
       context.report({
         rule: 'version/decreased',
         range: versionField.value.range,
-        message: `Version ${meta.version} is lower than version ${highest.version}, which this document had in commit ${short(highest.commit.commit)} (${highest.commit.date}). Versions only go up.`,
+        message: message('version.decreased', { version: meta.version, highest: highest.version, commit: short(highest.commit.commit), date: highest.commit.date }),
       });
       return;
     }
@@ -33,15 +34,15 @@ export const versionRules: RuleFamily = {
       const unbumped = unbumpedChange(documentHistory, parsed.text);
       if (unbumped) {
         const where = unbumped.committed
-          ? `commit ${short(unbumped.committed.commit)} (${unbumped.committed.date}, “${plainText(unbumped.committed.subject)}”) changed it`
-          : 'it has changed';
+          ? message('version.changed-in-commit', { commit: short(unbumped.committed.commit), date: unbumped.committed.date, subject: plainText(unbumped.committed.subject) })
+          : message('version.changed');
         context.report({
           rule: 'version/not-bumped',
           range: versionField.value.range,
-          message: `Version ${meta.version} was committed in ${short(current.commit)} (${current.date}), and since then ${where} without a new version. Bump \`version\`, or commit a wording-only change with a subject starting \`editorial:\`.`,
+          message: message('version.not-bumped', { version: meta.version!, commit: short(current.commit), date: current.date, change: where }),
           fixes: [
             {
-              title: `Bump version to ${meta.version! + 1}`,
+              title: message('fix.bump-version', { version: meta.version! + 1 }),
               edits: [{ kind: 'text', file: document.path, range: versionField.value.range, newText: String(meta.version! + 1) }],
               preferred: true,
             },
@@ -56,7 +57,7 @@ export const versionRules: RuleFamily = {
       context.report({
         rule: 'approval/outdated',
         range: approvedField.value.range,
-        message: `Approved on ${formatDay(meta.approved)}, before version ${current.version} was committed on ${revisionDay} (${short(current.commit)}): the current version was never approved.`,
+        message: message('approval.outdated', { approved: formatDay(meta.approved), version: current.version!, date: revisionDay, commit: short(current.commit) }),
       });
     }
   },

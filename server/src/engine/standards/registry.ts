@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../diagnostics';
 import { CLAUSE_CEILING } from '../limits';
+import { message, type Message } from '../messages';
 import { LineIndex, type Range } from '../text';
 import { closestMatch } from '../suggest';
 import { parseYaml, scalarText, findEntry, type YamlEntry, type YamlValue } from '../yamlValue';
@@ -67,75 +68,75 @@ const CLAUSE_KEYS = ['number', 'title', 'documented'];
 export function parseStandardFile(file: string, text: string): { standard?: StandardDefinition; findings: Finding[] } {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
-  const problem = (range: Range, message: string): void => {
+  const problem = (range: Range, message: Message): void => {
     findings.push({ file, rule: 'config/invalid', range, message });
   };
   const parsed = parseYaml(text, lines);
-  for (const error of parsed.errors) problem(error.range, `${file} is not valid YAML: ${error.message}`);
+  for (const error of parsed.errors) problem(error.range, message('config.yaml', { file, error: error.message }));
   const root = parsed.root;
   if (!root) return { findings };
   if (root.kind !== 'map') {
-    problem(root.range, 'A standard is a mapping with `id`, `title` and `clauses`.');
+    problem(root.range, message('standard.not-a-map'));
     return { findings };
   }
-  reportUnknownKeys(root, STANDARD_KEYS, 'a standard', problem);
+  reportUnknownKeys(root, STANDARD_KEYS, message('standard.what-standard'), problem);
   const id = scalarText(findEntry(root, 'id')?.value);
   const titleEntry = findEntry(root, 'title');
   const title = titleEntry && checkedTitle(titleEntry, text, lines, problem);
   const clausesEntry = findEntry(root, 'clauses');
   if (!id || !/^[a-z][a-z0-9-]*$/.test(id)) {
-    problem(findEntry(root, 'id')?.value.range ?? root.range, 'A standard needs an `id` of lower-case letters, digits and dashes, e.g. `iatf16949`.');
+    problem(findEntry(root, 'id')?.value.range ?? root.range, message('standard.id'));
     return { findings };
   }
   if (clausesEntry?.value.kind !== 'list') {
-    problem(clausesEntry?.value.range ?? root.range, 'A standard needs a `clauses` list of `number`, `title` and optional `documented`.');
+    problem(clausesEntry?.value.range ?? root.range, message('standard.clauses'));
     return { findings };
   }
   const clauses: ClauseDefinition[] = [];
   const numberRanges = new Map<string, Range>();
   const overflow = clausesEntry.value.items[CLAUSE_CEILING];
-  if (overflow) problem(overflow.range, `${file} lists ${clausesEntry.value.items.length} clauses, more than the ${CLAUSE_CEILING} Densho reads: this clause and those after were not read.`);
+  if (overflow) problem(overflow.range, message('standard.too-many-clauses', { file, count: clausesEntry.value.items.length, limit: CLAUSE_CEILING }));
   for (const item of clausesEntry.value.items.slice(0, CLAUSE_CEILING)) {
     if (item.kind !== 'map') {
-      problem(item.range, 'Each clause is a mapping: `{ number: "8.5.1", title: Control of production, documented: true }`.');
+      problem(item.range, message('standard.clause-map'));
       continue;
     }
-    reportUnknownKeys(item, CLAUSE_KEYS, 'a clause', problem);
+    reportUnknownKeys(item, CLAUSE_KEYS, message('standard.what-clause'), problem);
     const numberValue = findEntry(item, 'number')?.value;
     const number = scalarText(numberValue);
     const titleOfClause = findEntry(item, 'title');
     const clauseTitle = titleOfClause && checkedTitle(titleOfClause, text, lines, problem);
     const documented = findEntry(item, 'documented')?.value;
     if (!number || !/^\d+(\.\d+)*$/.test(number)) {
-      problem(numberValue?.range ?? item.range, 'Each clause needs a dotted `number` (e.g. 8.5.1).');
+      problem(numberValue?.range ?? item.range, message('standard.clause-number'));
       continue;
     }
     if (!clauseTitle) {
-      if (!titleOfClause) problem(item.range, `Clause ${number} needs a \`title\`.`);
+      if (!titleOfClause) problem(item.range, message('standard.clause-title', { number }));
       continue;
     }
     if (numberRanges.has(number)) {
-      problem(numberValue!.range, `Clause ${number} is listed twice.`);
+      problem(numberValue!.range, message('standard.clause-twice', { number }));
       continue;
     }
     if (documented && !(documented.kind === 'scalar' && typeof documented.value === 'boolean')) {
-      problem(documented.range, '`documented` is true or false.');
+      problem(documented.range, message('standard.documented'));
     }
     numberRanges.set(number, numberValue!.range);
     clauses.push({ number, title: clauseTitle, documented: documented?.kind === 'scalar' && documented.value === true });
   }
   for (const [number, range] of numberRanges) {
     const parent = number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : undefined;
-    if (parent !== undefined && !numberRanges.has(parent)) problem(range, `Clause ${number} has no parent: add clause ${parent}, which it counts towards.`);
+    if (parent !== undefined && !numberRanges.has(parent)) problem(range, message('standard.no-parent', { number, parent }));
   }
   return { standard: { id, title: title ?? id, clauses }, findings };
 }
 
-function reportUnknownKeys(map: YamlValue & { kind: 'map' }, known: readonly string[], what: string, problem: (range: Range, message: string) => void): void {
+function reportUnknownKeys(map: YamlValue & { kind: 'map' }, known: readonly string[], what: Message, problem: (range: Range, message: Message) => void): void {
   for (const entry of map.entries) {
     if (known.includes(entry.key)) continue;
     const suggestion = closestMatch(entry.key, known.filter((key) => !findEntry(map, key)));
-    problem(entry.keyRange, `\`${entry.key}\` is not a key of ${what} (${known.join(', ')}).${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`);
+    problem(entry.keyRange, message('standard.unknown-key', { key: entry.key, what, known, suggestion }));
   }
 }
 
@@ -144,21 +145,22 @@ function reportUnknownKeys(map: YamlValue & { kind: 'map' }, known: readonly str
  * as written: a plain title is cut at ` #` (the rest is a comment), and
  * `2015` or `yes` are read as a number and a boolean.
  */
-function checkedTitle(entry: YamlEntry, text: string, lines: LineIndex, problem: (range: Range, message: string) => void): string | undefined {
+function checkedTitle(entry: YamlEntry, text: string, lines: LineIndex, problem: (range: Range, message: Message) => void): string | undefined {
   const value = entry.value;
   if (value.kind !== 'scalar' || value.text.trim() === '') {
-    problem(value.range, '`title` must be text.');
+    problem(value.range, message('standard.title-text'));
     return undefined;
   }
   if (!value.quoted) {
     const end = lines.offsetAt(value.range.end);
     const rest = text.slice(end, lines.lineEnd(value.range.end.line));
     if (/^\s+#/.test(rest)) {
-      problem(value.range, `This title is cut short: YAML reads \`${rest.trim()}\` as a comment. Quote the whole title.`);
+      problem(value.range, message('standard.title-cut', { comment: rest.trim() }));
       return undefined;
     }
     if (typeof value.value !== 'string') {
-      problem(value.range, `YAML reads \`${value.text}\` as ${typeof value.value === 'number' ? 'a number' : typeof value.value === 'boolean' ? 'true or false' : 'nothing'}, not a title: quote it.`);
+      const readAs = typeof value.value === 'number' ? 'standard.title-number' : typeof value.value === 'boolean' ? 'standard.title-boolean' : 'standard.title-nothing';
+      problem(value.range, message(readAs, { value: value.text }));
       return undefined;
     }
   }

@@ -6,7 +6,7 @@
  * same fixes, in one edit; densho/fixAll the same for every document.
  */
 import { CodeAction, CodeActionKind, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { applyUnattendedFixes, CONFIG_FILE, type Diagnostic, type Range, type TextFileEdit } from '../../engine';
+import { applyUnattendedFixes, CONFIG_FILE, renderMessage, type Diagnostic, type Range, type TextFileEdit } from '../../engine';
 import type { FolderParams } from '../../protocol';
 import type { ServerContext } from '../context';
 import { toDiagnostic, toWorkspaceEdit } from '../convert';
@@ -49,11 +49,11 @@ function quickFixActions(context: ServerContext, folder: DenshoFolder, path: str
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (!diagnostic.fixes || !overlaps(diagnostic.range, range)) continue;
-    const lspDiagnostic = toDiagnostic(diagnostic, (file) => context.uriOf(folder, file));
+    const lspDiagnostic = toDiagnostic(diagnostic, (file) => context.uriOf(folder, file), context.locale);
     for (const fix of diagnostic.fixes) {
       const edit = toWorkspaceEdit(fix.edits, context.editTarget(folder));
       if (!edit) continue;
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], isPreferred: fix.preferred ?? false, edit });
+      actions.push({ title: renderMessage(fix.title, context.locale), kind: CodeActionKind.QuickFix, diagnostics: [lspDiagnostic], isPreferred: fix.preferred ?? false, edit });
     }
   }
   return actions;

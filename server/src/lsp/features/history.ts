@@ -1,6 +1,6 @@
 /** densho/history, densho/changes and densho/revisionText: the CLI's JSON, from the live workspace (the editor's buffers included). */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { changesReport, historyReport, parseDay, type RepositoryHistory } from '../../engine';
+import { changesReport, historyReport, parseDay, renderMessage, type RepositoryHistory } from '../../engine';
 import type { ChangesParams, ChangesReport, HistoryParams, HistoryReport, RevisionTextParams } from '../../protocol';
 import type { ServerContext } from '../context';
 import type { DenshoFolder } from '../folder';
@@ -34,7 +34,7 @@ export async function changes(context: ServerContext, params: ChangesParams): Pr
   const since = params.sinceVersion;
   if (since !== undefined && !(Number.isSafeInteger(since) && since > 0)) throw new ResponseError(ErrorCodes.InvalidParams, 'sinceVersion must be a positive whole number.');
   const report = changesReport(located.folder.workspace, historyOf(located.folder), document, since);
-  if ('problem' in report) throw new ResponseError(ErrorCodes.InvalidRequest, `${report.problem}.`);
+  if ('problem' in report) throw new ResponseError(ErrorCodes.InvalidRequest, `${renderMessage(report.problem, context.locale)}.`);
   return report;
 }
 

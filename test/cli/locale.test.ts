@@ -1,0 +1,92 @@
+/**
+ * The CLI's language (issue 18): `--locale en|ja`, else LC_ALL, LC_MESSAGES,
+ * LANG in that order; rule ids and JSON keys stay the same, and a baseline
+ * written in one language matches in the other.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { localeFromEnvironment, localeFromName } from '../../server/src/engine';
+import { doc } from '../helpers';
+import { runDensho, tempRepository } from '../support/cli';
+
+const TODAY = ['--today', '2026-11-25'];
+const ENGLISH_SUMMARY = /✖ 1 problem \(1 error, 0 warnings, 0 info\) in 1 document/;
+const JAPANESE_LINK = '「missing.md」は存在しません。';
+const JAPANESE_SUMMARY = /✖ 1 件の文書に 1 件の問題があります（エラー 1、警告 0、情報 0）/;
+
+function repositoryWithOneError(): string {
+  return tempRepository({ 'densho.yaml': 'standards: []\n', 'a.md': doc({}, '# Title\n\n[gone](missing.md)\n') });
+}
+
+describe('locale names', () => {
+  it('ja, ja_JP.UTF-8 and ja-JP are Japanese; C, POSIX, English and look-alikes are English', () => {
+    for (const name of ['ja', 'ja_JP.UTF-8', 'ja-JP', 'JA_jp', 'ja_JP@euro']) assert.equal(localeFromName(name), 'ja', name);
+    for (const name of ['C', 'POSIX', 'C.UTF-8', 'en_US.UTF-8', 'jam', 'fr_FR', '']) assert.equal(localeFromName(name), 'en', name);
+  });
+  it('the first of LC_ALL, LC_MESSAGES and LANG that is set decides; empty ones are skipped', () => {
+    assert.equal(localeFromEnvironment({}), 'en');
+    assert.equal(localeFromEnvironment({ LANG: 'ja_JP.UTF-8' }), 'ja');
+    assert.equal(localeFromEnvironment({ LC_MESSAGES: 'C', LANG: 'ja_JP.UTF-8' }), 'en');
+    assert.equal(localeFromEnvironment({ LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'C' }), 'ja');
+    assert.equal(localeFromEnvironment({ LC_ALL: 'C', LC_MESSAGES: 'ja', LANG: 'ja' }), 'en');
+    assert.equal(localeFromEnvironment({ LC_ALL: 'ja_JP.UTF-8', LC_MESSAGES: 'C', LANG: 'C' }), 'ja');
+    assert.equal(localeFromEnvironment({ LC_ALL: '', LC_MESSAGES: '', LANG: 'ja' }), 'ja');
+  });
+});
+
+describe('densho check in the chosen language', () => {
+  const dir = repositoryWithOneError();
+
+  it('is English without a locale, Japanese with LANG=ja_JP.UTF-8', async () => {
+    assert.match((await runDensho(['check', dir, ...TODAY])).stdout, ENGLISH_SUMMARY);
+    const japanese = await runDensho(['check', dir, ...TODAY], dir, { LANG: 'ja_JP.UTF-8' });
+    assert.match(japanese.stdout, JAPANESE_SUMMARY);
+    assert.match(japanese.stdout, /「missing\.md」は存在しません。 {2}link\/file$/m);
+  });
+  it('LC_MESSAGES wins over LANG, LC_ALL over both', async () => {
+    assert.match((await runDensho(['check', dir, ...TODAY], dir, { LC_MESSAGES: 'C', LANG: 'ja_JP.UTF-8' })).stdout, ENGLISH_SUMMARY);
+    assert.match((await runDensho(['check', dir, ...TODAY], dir, { LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'C' })).stdout, JAPANESE_SUMMARY);
+    assert.match((await runDensho(['check', dir, ...TODAY], dir, { LC_ALL: 'C', LC_MESSAGES: 'ja', LANG: 'ja' })).stdout, ENGLISH_SUMMARY);
+  });
+  it('--locale wins over the environment, before or after the command', async () => {
+    assert.match((await runDensho(['--locale', 'en', 'check', dir, ...TODAY], dir, { LC_ALL: 'ja_JP.UTF-8' })).stdout, ENGLISH_SUMMARY);
+    assert.match((await runDensho(['check', dir, ...TODAY, '--locale', 'ja'], dir, { LC_ALL: 'C' })).stdout, JAPANESE_SUMMARY);
+  });
+  it('an unknown --locale is a usage error', async () => {
+    const result = await runDensho(['--locale', 'fr', 'check', dir, ...TODAY]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--locale/);
+  });
+  it('JSON keeps its keys and rule ids; only the message is in Japanese', async () => {
+    const english = JSON.parse((await runDensho(['check', dir, ...TODAY, '--format', 'json'])).stdout);
+    const japanese = JSON.parse((await runDensho(['check', dir, ...TODAY, '--format', 'json', '--locale', 'ja'])).stdout);
+    assert.deepEqual({ ...japanese.diagnostics[0], message: undefined }, { ...english.diagnostics[0], message: undefined });
+    assert.equal(english.diagnostics[0].message, '"missing.md" does not exist.');
+    assert.equal(japanese.diagnostics[0].message, '「missing.md」は存在しません。');
+  });
+  it('a baseline written in English matches in Japanese, and one written in Japanese in English', async () => {
+    for (const [written, read] of [['en', 'ja'], ['ja', 'en']] as const) {
+      const baseline = join(dir, `baseline-${written}.json`);
+      assert.equal((await runDensho(['check', dir, ...TODAY, '--baseline', baseline, '--update-baseline', '--locale', written])).code, 0);
+      const result = await runDensho(['check', dir, ...TODAY, '--baseline', baseline, '--locale', read]);
+      assert.equal(result.code, 0, result.stdout);
+    }
+  });
+  it('the audit pack follows --lang for its findings, else the run\'s language', async () => {
+    const config = tempRepository({ 'densho.yaml': 'standards: []\nlanguages: [en, ja]\n', 'a.md': doc({}, '# Title\n\n[gone](missing.md)\n') });
+    assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'ja'])).stdout.includes(JAPANESE_LINK));
+    assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
+    assert.ok(!(await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'en'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
+  });
+});
+
+describe('densho check --fix in Japanese', () => {
+  it('says what it changed in Japanese, the fix title quoted as Japanese quotes', async () => {
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'a.md': doc({ title: undefined, titel: 'A' }) });
+    const result = await runDensho(['check', dir, ...TODAY, '--fix', '--locale', 'ja']);
+    assert.match(result.stdout, /^a\.md：1 件を修正$/m);
+    assert.match(result.stdout, /^ {2}「title」に名前を変更 {2}\(frontmatter\/unknown-field\)$/m);
+    assert.match(result.stdout, /^densho --fix：1 件のファイルを変更しました$/m);
+  });
+});
