@@ -488,7 +488,7 @@ describe('quick fixes change only what they are about', () => {
         const fix = ws.checkDocument('sops/a.md').find((d) => d.rule === 'translation/missing')!.fixes![0]!;
         await checkFixes(texts, 'sops/a.md', 'translation/missing', {
           scope: () => assert.fail('a translation edits nothing that exists'),
-          nextStep: /^The ja translation of SOP-[A-Z]+-\d+ is draft:/,
+          nextStep: /^The ja translation of SOP-[A-Z]+-\d+ is "draft":/,
         });
         const applied = applyFileEdits(texts, fix.edits);
         assert.deepEqual(applied.created, ['sops/a.ja.md']);

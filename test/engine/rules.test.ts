@@ -324,7 +324,7 @@ describe('translation/*', () => {
     const [missing] = ws.checkDocument('sops/a.md').filter((d) => d.rule === 'translation/missing');
     assert.match(text(missing!.message), /The ja translation of SOP-A-001 is "draft"/);
     assert.equal(missing!.fixes, undefined);
-    assert.deepEqual(missing!.related?.map((related) => [related.file, related.range.start.line + 1, related.message]), [['sops/a.ja.md', 10, 'status: draft']]);
+    assert.deepEqual(missing!.related?.map((related) => [related.file, related.range.start.line + 1, text(related.message)]), [['sops/a.ja.md', 10, '"status": "draft"']]);
     const approved = await repository({ 'densho.yaml': config, 'sops/a.md': source, 'sops/a.ja.md': translation({ status: 'approved' }) });
     assert.deepEqual(findings(approved, 'translation/missing'), []);
   });
@@ -637,10 +637,10 @@ describe('the Japanese keyboard: full-width characters where YAML and Markdown n
   it('frontmatter/full-width: full-width digits and 2026年3月1日 dates, with the half-width value as the fix', async () => {
     const ws = await repository({ 'people.yaml': PEOPLE, 'a.md': sopA([...typed(5, 'reviewed: ２０２６-０６-０１'), 'version: ３', 'approved: 2026年6月1日', 'approved-by: k.tanaka']) });
     const diagnostics = diagnosticsOf(ws, 'frontmatter/full-width');
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line + 1, d.message, (d.fixes![0]!.edits[0] as { newText: string }).newText]), [
-      [7, '`reviewed` is typed with full-width digits (`２０２６-０６-０１`): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
-      [8, '`version` is typed with full-width digits (`３`): write 3.', '3'],
-      [9, '`approved` is written as a Japanese date (`2026年6月1日`): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line + 1, text(d.message), (d.fixes![0]!.edits[0] as { newText: string }).newText]), [
+      [7, '"reviewed" is typed with full-width digits ("２０２６-０６-０１"): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
+      [8, '"version" is typed with full-width digits ("３"): write 3.', '3'],
+      [9, '"approved" is written as a Japanese date ("2026年6月1日"): front matter dates are half-width YYYY-MM-DD. Write 2026-06-01.', '2026-06-01'],
     ]);
     assert.deepEqual(findings(ws, 'frontmatter/invalid'), [], 'one finding per mistake, not a second as an invalid value');
   });

@@ -65,7 +65,7 @@ describe('settings: contributes.configuration', () => {
       assert.ok(CONFIG_KEYS[spec.yamlKey], `${spec.yamlKey} is a densho.yaml key`);
     }
     for (const [key, property] of Object.entries(properties)) {
-      if (CLIENT_SETTING_NAMES.includes(key)) continue;
+      if (CLIENT_SETTING_NAMES.includes(key.slice('densho.'.length))) continue;
       assert.match(property.markdownDescription ?? '', /densho\.yaml/, key);
     }
   });

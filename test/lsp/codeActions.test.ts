@@ -93,7 +93,7 @@ describe('quick fixes', () => {
     const beforeApply = client.seq;
     await client.applyEdit(action.edit!);
     // The created translation is a draft: the source keeps translation/missing, now saying so, until it is approved.
-    await client.diagnosticsAfter('overdue.md', beforeApply, (d) => d.some((x) => x.code === 'translation/missing' && String(x.message).includes('is draft')));
+    await client.diagnosticsAfter('overdue.md', beforeApply, (d) => d.some((x) => x.code === 'translation/missing' && String(x.message).includes('is "draft"')));
     const translation = repo.read('overdue.ja.md');
     assert.match(translation, /\nlang: ja\ntranslated-from-version: 1\nstatus: draft\n/);
     const diagnostics = await client.diagnosticsAfter('overdue.ja.md', beforeApply);

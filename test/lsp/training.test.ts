@@ -116,6 +116,6 @@ describe('training.yaml edits in the language server: what is re-read, and in wh
     await client.sendChange('people.yaml', PEOPLE);
     const restored = await client.diagnosticsAfter('training.yaml', again, (d) => d.length === 2);
     assert.deepEqual(restored.map((d) => [d.code, d.range.start.line]), [['training/invalid', 3], ['training/trainer', 3]]);
-    assert.match(String(restored[0]!.message), /Trainer `p.onee` is not in people.yaml/);
+    assert.match(String(restored[0]!.message), /Trainer "p.onee" is not in people.yaml/);
   });
 });
