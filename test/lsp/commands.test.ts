@@ -154,4 +154,11 @@ describe('document commands computed by the server', () => {
     assert.ok(!page.html.includes('SOP-A-001'));
     assert.ok((await client.request<CoverageMatrixPage>(CoverageMatrixRequest.method, { cspSource: 'x' })).html.includes('SOP-A-001'));
   });
+
+  it('densho/coverageMatrix: each gap\'s row offers a new document for its clause, a covered row does not', async () => {
+    const page = await client.request<CoverageMatrixPage>(CoverageMatrixRequest.method, { cspSource: 'x' });
+    const row = (clause: string) => new RegExp(`<tr [^>]*data-clause="${clause.replace(/\./g, '\\.')}"[^>]*>[\\s\\S]*?</tr>`).exec(page.html)?.[0] ?? '';
+    assert.match(row('4.3'), /<button type="button" class="new-document" data-clause="4\.3">New document for clause 4\.3<\/button>/);
+    assert.doesNotMatch(row('8.5.1'), /new-document/, 'a covered clause needs no new document');
+  });
 });
