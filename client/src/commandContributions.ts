@@ -23,6 +23,7 @@ const DOCUMENT = 'resourceLangId == markdown && densho.active';
 export const GENERATED_COMMANDS: readonly CommandContribution[] = [
   { command: 'densho.showRevisionHistory', title: 'Show Revision History', category: 'Densho', icon: '$(history)' },
   { command: 'densho.compareWithTranslatedRevision', title: 'Compare with the Translated Revision', category: 'Densho', icon: '$(diff)' },
+  { command: 'densho.newDocumentForClause', title: 'New Document for This Clause…', category: 'Densho', icon: '$(new-file)' },
 ];
 
 /** Menu id → the items of the generated commands in it. */
@@ -30,6 +31,8 @@ export const GENERATED_MENUS: Readonly<Record<string, readonly MenuItem[]>> = {
   commandPalette: [
     { command: 'densho.showRevisionHistory', when: 'editorLangId == markdown' },
     { command: 'densho.compareWithTranslatedRevision', when: 'editorLangId == markdown' },
+    // It needs a gap: from the coverage view's context menu or the matrix's row.
+    { command: 'densho.newDocumentForClause', when: 'false' },
   ],
   'editor/title': [
     { command: 'densho.showRevisionHistory', when: DOCUMENT, group: 'navigation@91' },
@@ -46,6 +49,8 @@ export const GENERATED_MENUS: Readonly<Record<string, readonly MenuItem[]>> = {
   'view/item/context': [
     { command: 'densho.showRevisionHistory', when: 'viewItem =~ /^densho\\.document/', group: 'densho@4' },
     { command: 'densho.compareWithTranslatedRevision', when: 'viewItem =~ /^densho\\.document/', group: 'densho@5' },
+    { command: 'densho.newDocumentForClause', when: 'viewItem == densho.clause.gap', group: 'inline' },
+    { command: 'densho.newDocumentForClause', when: 'viewItem == densho.clause.gap', group: 'densho@1' },
   ],
 };
 

@@ -14,7 +14,7 @@ import { initialise } from './initialise';
 import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
 import { STATUS_MESSAGE_MS } from '../statusBar';
-import { newDocument } from './newDocument';
+import { newDocument, newDocumentForClause } from './newDocument';
 import { recordTraining } from './recordTraining';
 import { createTranslation, openTranslation } from './translations';
 
@@ -64,6 +64,7 @@ const showOutput = (ctx: Ctx) => (): void => ctx.output.show();
 
 export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.newDocument': newDocument,
+  'densho.newDocumentForClause': newDocumentForClause,
   'densho.markReviewed': markReviewed,
   'densho.createTranslation': createTranslation,
   'densho.openTranslation': openTranslation,
