@@ -39,6 +39,7 @@ export const MANIFEST_JAPANESE: Readonly<Record<string, string>> = {
   'densho.reviewHorizon.patternErrorMessage': '90d、6m、1y のような期間を書くか、空欄にしてください。',
   'command.densho.newDocument.title': 'テンプレートから新しい文書…',
   'command.densho.newDocumentForClause.title': 'この箇条の文書を新規作成…',
+  'command.densho.chooseFolder.title': 'ビューに表示するフォルダーを選択…',
   'command.densho.markReviewed.title': 'レビュー済みにする',
   'command.densho.createTranslation.title': '翻訳を作成',
   'command.densho.openTranslation.title': '翻訳を横に開く',
