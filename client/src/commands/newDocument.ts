@@ -106,23 +106,19 @@ async function pickFolder(ctx: Ctx, folder: vscode.WorkspaceFolder, folders: rea
 }
 
 /**
- * *New document for clause X*, from a gap of the coverage view (its node) or
- * of the matrix (`{ clause }`, the coverage's standard): the wizard with the
- * clause preset, so the new document's front matter maps it to the clause.
+ * *New document for clause X*, from a gap of the coverage view (its node,
+ * a ClauseNode) or of the matrix (`{ clause }`: the coverage's standard):
+ * the wizard with the clause preset, so the new document's front matter
+ * maps it to the clause.
  */
 export const newDocumentForClause =
   (ctx: Ctx) =>
   async (target?: { readonly clause?: unknown; readonly standard?: unknown }, args: NewDocumentArgs = {}): Promise<vscode.Uri | undefined> => {
-    const given = target?.clause;
-    const clause =
-      typeof given === 'object' && given !== null && typeof (given as { number?: unknown }).number === 'string' && typeof (given as { standard?: unknown }).standard === 'string'
-        ? (given as { number: string; standard: string })
-        : typeof given === 'string'
-          ? { number: given, standard: typeof target?.standard === 'string' ? target.standard : (await ctx.reports.get()).coverage?.standard.id }
-          : undefined;
-    if (!clause?.standard) {
+    const number = typeof target?.clause === 'string' ? target.clause : undefined;
+    const standard = typeof target?.standard === 'string' ? target.standard : number && (await ctx.reports.get()).coverage?.standard.id;
+    if (!number || !standard) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Densho: choose a gap in the coverage view or the coverage matrix.'));
       return undefined;
     }
-    return newDocument(ctx)({ ...args, clause: { standard: clause.standard, number: clause.number } });
+    return newDocument(ctx)({ ...args, clause: { standard, number } });
   };

@@ -4,12 +4,13 @@ import type { CoverageReport } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
 
-/** A clause of the coverage view: its context menu (a gap's *New document for clause X*) needs the clause. */
+/** A clause of the coverage view: its context menu (a gap's *New document for clause X*) is given the node, and so the clause. */
 export class ClauseNode extends TreeNode {
   constructor(
     label: string,
     children: readonly TreeNode[],
-    readonly clause: { readonly standard: string; readonly number: string },
+    readonly clause: string,
+    readonly standard: string,
   ) {
     super(label, children);
   }
@@ -57,7 +58,7 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
         node.iconPath = new vscode.ThemeIcon('person');
         return node;
       });
-      const node = new ClauseNode(`${clause.clause} ${clause.title}`, [...subclauses, ...documents, ...experts], { standard: report.standard.id, number: clause.clause });
+      const node = new ClauseNode(`${clause.clause} ${clause.title}`, [...subclauses, ...documents, ...experts], clause.clause, report.standard.id);
       node.id = `clause:${clause.clause}`;
       const gaps = gapsBelow(clause);
       const parts: string[] = [];
