@@ -276,6 +276,7 @@ export const MESSAGES = {
   'coverage.documented': {},
   'coverage.experts': { experts: 'texts' },
   'coverage.summary': { covered: 'count', clauses: 'count', gaps: 'count', documented: 'count' },
+  'coverage.new-document': { clause: 'text' },
   'review-schedule.title': { today: 'text', within: 'text' },
   'review-schedule.overdue': { days: 'count' },
   'review-schedule.due': { days: 'count' },

@@ -269,6 +269,7 @@ export const en: Catalog = {
   'coverage.gap': () => `GAP`,
   'coverage.documented': () => `[documented information]`,
   'coverage.experts': ({ experts }) => `expert sources: ${experts}`,
+  'coverage.new-document': ({ clause }) => `New document for clause ${clause}`,
   'coverage.summary': ({ covered, clauses, gaps, documented }) => `${covered} of ${clauses} clauses covered; ${gaps} of ${documented} clauses requiring documented information have no approved document.`,
   'review-schedule.title': ({ today, within }) => `Review schedule as of ${today} (overdue, and due within ${within})`,
   'review-schedule.overdue': ({ days }) => `overdue ${days}d`,

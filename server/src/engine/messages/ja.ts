@@ -270,6 +270,7 @@ export const ja: Catalog = {
   'coverage.gap': () => `不足`,
   'coverage.documented': () => `［文書化した情報］`,
   'coverage.experts': ({ experts }) => `ノウハウの提供者：${experts}`,
+  'coverage.new-document': ({ clause }) => `箇条 ${clause} の文書を新規作成`,
   'coverage.summary': ({ covered, clauses, gaps, documented }) => `${clauses} 箇条のうち ${covered} 箇条に対応する文書があります。文書化した情報を要求する ${documented} 箇条のうち、${gaps} 箇条には承認済みの文書がありません。`,
   'review-schedule.title': ({ today, within }) => `${today} 時点のレビュー予定（期限切れ、および ${within} 以内に期限を迎えるもの）`,
   'review-schedule.overdue': ({ days }) => `${days} 日超過`,

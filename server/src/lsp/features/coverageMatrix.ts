@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
-import { renderCoverageMatrix } from '../../engine';
+import { message, renderCoverageMatrix, renderMessage } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
 import { coverage } from './reports';
@@ -22,7 +22,7 @@ export async function coverageMatrix(context: ServerContext, params: CoverageMat
   return {
     files: [...new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)))],
     title: `Coverage matrix: ${report.standard.title}${layers ? ` (${layers.join(', ') || 'no layer'})` : ''}`,
-    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld }),
+    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld, newDocumentLabel: (clause) => renderMessage(message('coverage.new-document', { clause }), context.locale) }),
   };
 }
 

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { availableTemplates, findTemplate } from '../../cli/commands/new';
 import { UsageError } from '../../cli/errors';
-import { formatDay, sourceLanguage, type Workspace } from '../../engine';
-import { fillTemplate, templateFileName } from '../../engine/templates';
+import { formatDay, message, renderMessage, sourceLanguage, type Workspace } from '../../engine';
+import { fillTemplate, templateFileName, withClauses } from '../../engine/templates';
 import type { DocumentIdCheck, DocumentIdParams, FolderParams, NewDocumentOptions, NewDocumentParams, NewDocumentResult } from '../../protocol';
 import type { ServerContext } from '../context';
 import { toWorkspaceEdit } from '../convert';
@@ -39,12 +39,19 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
   const workspace = folder.workspace;
   const config = workspace.config;
   const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
-  const { template, id, title, lang, directory } = params ?? ({} as Partial<NewDocumentParams>);
+  const { template, id, title, lang, directory, clause } = params ?? ({} as Partial<NewDocumentParams>);
   if (typeof template !== 'string' || typeof id !== 'string' || typeof title !== 'string' || typeof lang !== 'string' || typeof directory !== 'string') {
     throw new ResponseError(ErrorCodes.InvalidParams, 'template, id, title, lang and directory are required strings.');
   }
   const problem = idProblem(workspace, id, lang);
   if (problem) throw refuse(problem);
+  if (clause !== undefined && (typeof clause !== 'object' || clause === null || typeof clause.standard !== 'string' || typeof clause.number !== 'string')) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'clause is { standard, number }, both strings.');
+  }
+  // Only a clause the configured standard has: the number goes into the front matter as written.
+  if (clause && !workspace.standards.find((standard) => standard.id === clause.standard)?.clause(clause.number)) {
+    throw refuse(renderMessage(message('iso.unknown-clause', { standard: clause.standard, clause: clause.number }), context.locale));
+  }
   if (!config.languages.includes(lang)) throw refuse(`the language must be one of ${config.languages.join(', ')}.`);
   const parts = directory.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.some((part) => part === '..' || part.includes('\\'))) throw refuse(`the folder "${directory}" is not inside the repository.`);
@@ -57,7 +64,7 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
   }
   const path = [...parts, templateFileName(id, lang, sourceLanguage(config))].join('/');
   if (workspace.index.fileExists(path) || existsSync(join(folder.root, ...path.split('/')))) throw refuse(`${path} already exists; it was not overwritten.`);
-  const content = fillTemplate(readFileSync(templatePath, 'utf8'), {
+  const filled = fillTemplate(readFileSync(templatePath, 'utf8'), {
     id,
     title,
     lang,
@@ -66,6 +73,7 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
     version: '1',
     access: config.layers[Math.min(1, config.layers.length - 1)] ?? 'internal',
   });
+  const content = clause ? withClauses(filled, clause.standard, [clause.number]) : filled;
   const edit = toWorkspaceEdit([{ kind: 'create', file: path, content }], context.editTarget(folder));
   if (!edit) throw refuse(`the editor cannot create ${path}.`);
   return { uri: context.uriOf(folder, path), edit };

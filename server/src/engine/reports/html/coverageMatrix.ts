@@ -12,6 +12,11 @@ export interface CoverageMatrixOptions extends PageOptions {
   readonly withheld?: Readonly<Record<string, number>>;
   /** Prefix for element ids, so several matrices can share a page. */
   readonly idPrefix?: string;
+  /**
+   * The editor's webview only: each gap's row gets a button that asks the
+   * editor for a new document for that clause; clause → its label.
+   */
+  readonly newDocumentLabel?: (clause: string) => string;
 }
 
 /** A whole page (strict CSP, no remote resources) holding the matrix: for the CLI and the VS Code webview. */
@@ -78,8 +83,9 @@ export function coverageMatrix(report: CoverageReport, options: CoverageMatrixOp
     const byId = new Map(clause.documents.map((document) => [document.id, document]));
     const hidden = withheld[clause.clause] ?? 0;
     const gap = clause.gap && hidden === 0;
+    const newDocument = gap && options.newDocumentLabel ? html` <button type="button" class="new-document" data-clause="${clause.clause}">${options.newDocumentLabel(clause.clause)}</button>` : '';
     const status = gap
-      ? html`<span class="badge gap">GAP</span>`
+      ? html`<span class="badge gap">GAP</span>${newDocument}`
       : clause.gap
         ? html`<span class="badge due-soon">withheld only</span>`
         : clause.covered
