@@ -355,12 +355,21 @@ export function packRanges(facts: ParseFacts, lines: LineIndex): PackedFacts {
 }
 
 export function unpackRanges(packed: PackedFacts, lines: LineIndex): ParseFacts {
+  const { offsets } = packed;
+  // A warm check revives every document's parse, so this walk is on its hot
+  // path: plain loops and for-in, no Object.entries pairs or map closures.
   const unpack = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(unpack);
     if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) {
+      const items = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) items[i] = unpack(value[i]);
+      return items;
+    }
+    const source = value as Record<string, unknown>;
     const unpacked: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      unpacked[key] = RANGE_KEYS.has(key) && typeof field === 'number' ? lines.rangeOf(packed.offsets[field * 2]!, packed.offsets[field * 2 + 1]!) : unpack(field);
+    for (const key in source) {
+      const field = source[key];
+      unpacked[key] = typeof field === 'number' && RANGE_KEYS.has(key) ? lines.rangeOf(offsets[field * 2]!, offsets[field * 2 + 1]!) : unpack(field);
     }
     return unpacked;
   };
