@@ -6,15 +6,16 @@
  * CSV renderings of `densho coverage --format md|csv`.
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
-import { renderCoverageMatrix } from '../../engine';
+import { message, renderCoverageMatrix } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
+import { refusal } from '../convert';
 import { coverage } from './reports';
 
 export async function coverageMatrix(context: ServerContext, params: CoverageMatrixParams | undefined): Promise<CoverageMatrixPage> {
-  if (typeof params?.cspSource !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'cspSource is a required string.');
+  if (typeof params?.cspSource !== 'string') throw refusal(ErrorCodes.InvalidParams, message('request.required-string', { name: 'cspSource' }), context.locale);
   const layers = Array.isArray(params.layers) ? params.layers.filter((layer): layer is string => typeof layer === 'string') : undefined;
   const report = await coverage(context, { folder: params.folder });
   if (!report) return { title: 'Coverage matrix', html: placeholder('No standard is configured (densho.yaml `standards`).'), files: [] };
@@ -30,7 +31,7 @@ const RENDERINGS = { markdown: coverageMarkdown, csv: coverageCsv } as const;
 
 export async function exportCoverage(context: ServerContext, params: CoverageExportParams | undefined): Promise<{ standard: string; text: string } | null> {
   const render = params && Object.hasOwn(RENDERINGS, params.format) ? RENDERINGS[params.format] : undefined;
-  if (!render) throw new ResponseError(ErrorCodes.InvalidParams, 'format must be markdown or csv.');
+  if (!render) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'format', allowed: Object.keys(RENDERINGS) }), context.locale);
   const report = await coverage(context, params);
   return report ? { standard: report.standard.id, text: render(report) } : null;
 }
