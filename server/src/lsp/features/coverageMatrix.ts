@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCodes } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
-import { message, renderCoverageMatrix } from '../../engine';
+import { message, renderCoverageMatrix, renderMessage } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
 import { refusal } from '../convert';
@@ -18,11 +18,11 @@ export async function coverageMatrix(context: ServerContext, params: CoverageMat
   if (typeof params?.cspSource !== 'string') throw refusal(ErrorCodes.InvalidParams, message('request.required-string', { name: 'cspSource' }), context.locale);
   const layers = Array.isArray(params.layers) ? params.layers.filter((layer): layer is string => typeof layer === 'string') : undefined;
   const report = await coverage(context, { folder: params.folder });
-  if (!report) return { title: 'Coverage matrix', html: placeholder('No standard is configured (densho.yaml `standards`).'), files: [] };
+  if (!report) return { title: renderMessage(message('matrix.title'), context.locale), html: placeholder(renderMessage(message('matrix.no-standard'), context.locale)), files: [] };
   const view = filterByLayers(report, layers);
   return {
     files: [...new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)))],
-    title: `Coverage matrix: ${report.standard.title}${layers ? ` (${layers.join(', ') || 'no layer'})` : ''}`,
+    title: renderMessage(message('matrix.title-standard', { standard: report.standard.title, layers }), context.locale),
     html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld }),
   };
 }
