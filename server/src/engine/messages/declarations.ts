@@ -474,6 +474,7 @@ export const MESSAGES = {
   'matrix.title': {},
   'matrix.title-standard': { standard: 'text', layers: 'texts?' },
   'matrix.no-standard': {},
+  'symbol.front-matter': {},
   'log.cache-discarded': { folder: 'text', detail: 'text' },
   'log.no-history-checks': { folder: 'text', reason: 'text' },
   'log.no-history': { folder: 'text', reason: 'text' },

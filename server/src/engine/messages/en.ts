@@ -468,6 +468,7 @@ export const en: Catalog = {
   'matrix.title': () => `Coverage matrix`,
   'matrix.title-standard': ({ standard, layers }) => `Coverage matrix: ${standard}${layers === undefined ? '' : ` (${layers || 'no layer'})`}`,
   'matrix.no-standard': (_args, c) => `No standard is configured (densho.yaml ${c('standards')}).`,
+  'symbol.front-matter': () => `front matter`,
   'log.cache-discarded': ({ folder, detail }) => `Densho: part of the cache in ${folder} was not used: ${detail}`,
   'log.no-history-checks': ({ folder, reason }) => `Densho: ${folder}: no document history (${reason}); version/* and approval/outdated are not checked.`,
   'log.no-history': ({ folder, reason }) => `Densho: ${folder}: no document history (${reason}).`,

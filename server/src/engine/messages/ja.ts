@@ -469,6 +469,7 @@ export const ja: Catalog = {
   'matrix.title': () => `適合マトリクス`,
   'matrix.title-standard': ({ standard, layers }) => `適合マトリクス：${standard}${layers === undefined ? '' : `（${layers || '階層なし'}）`}`,
   'matrix.no-standard': (_args, c) => `規格が設定されていません（densho.yaml の ${c('standards')}）。`,
+  'symbol.front-matter': () => `フロントマター`,
   'log.cache-discarded': ({ folder, detail }) => `Densho：${folder} のキャッシュの一部は使いませんでした：${detail}`,
   'log.no-history-checks': ({ folder, reason }) => `Densho：${folder}：文書の履歴がありません（${reason}）。version/* と approval/outdated は検査しません。`,
   'log.no-history': ({ folder, reason }) => `Densho：${folder}：文書の履歴がありません（${reason}）。`,
