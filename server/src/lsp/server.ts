@@ -380,7 +380,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   didOpen(params: lsp.DidOpenTextDocumentParams): void {
     const item: unknown = params?.textDocument;
     if (!isTextDocumentItem(item)) {
-      this.port.log('Densho: ignoring a didOpen without a URI and a text.');
+      this.log(message('log.open-without-text'));
       return;
     }
     const { uri, text } = item;
@@ -407,16 +407,16 @@ export class DenshoServer implements ServerContext, FolderListener {
     const version: unknown = params?.textDocument?.version;
     const previous = typeof uri === 'string' ? this.documents.get(uri) : undefined;
     if (!previous) {
-      this.port.log(`Densho: ignoring a change to ${String(uri)}, which is not open.`);
+      this.log(message('log.change-not-open', { uri: String(uri) }));
       return;
     }
     const changes: unknown = params.contentChanges;
     if (!Array.isArray(changes) || !changes.every(isContentChange)) {
-      this.port.log(`Densho: ignoring a change to ${previous.uri} that is not a list of text changes.`);
+      this.log(message('log.change-not-a-list', { uri: previous.uri }));
       return;
     }
     if (typeof version === 'number' && version < previous.version) {
-      this.port.log(`Densho: ignoring a change to ${previous.uri}: its version ${version} is older than version ${previous.version}, which the server holds.`);
+      this.log(message('log.change-older', { uri: previous.uri, version, held: previous.version }));
       return;
     }
     const document = TextDocument.update(previous, changes, typeof version === 'number' ? version : previous.version);
@@ -430,7 +430,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   didClose(params: lsp.DidCloseTextDocumentParams): void {
     const uri: unknown = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !this.documents.delete(uri)) {
-      this.port.log(`Densho: ignoring the close of ${String(uri)}, which is not open.`);
+      this.log(message('log.close-not-open', { uri: String(uri) }));
       return;
     }
     const located = this.locateNow(uri);
@@ -488,7 +488,7 @@ export class DenshoServer implements ServerContext, FolderListener {
    * a rejected promise ends the Node process, and with it every open editor's checking.
    */
   private background(work: Promise<unknown>): void {
-    work.catch((error: unknown) => this.port.log(`Densho: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    work.catch((error: unknown) => this.log(message('log.request-failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) })));
   }
 
   // ---- features ------------------------------------------------------------------------

@@ -486,4 +486,10 @@ export const MESSAGES = {
   'log.indexed': { folder: 'text', count: 'count' },
   'log.indexing-failed': { folder: 'text', error: 'text' },
   'log.bad-today': { value: 'code' },
+  'log.open-without-text': {},
+  'log.change-not-open': { uri: 'text' },
+  'log.change-not-a-list': { uri: 'text' },
+  'log.change-older': { uri: 'text', version: 'count', held: 'count' },
+  'log.close-not-open': { uri: 'text' },
+  'log.request-failed': { error: 'text' },
 } as const satisfies Declarations;

@@ -480,4 +480,10 @@ export const en: Catalog = {
   'log.indexed': ({ folder, count }) => `Densho: ${folder} indexed, ${count} documents.`,
   'log.indexing-failed': ({ folder, error }) => `Densho: indexing ${folder} failed: ${error}`,
   'log.bad-today': ({ value }) => `Densho: ignoring initializationOptions.today ${value} (not YYYY-MM-DD).`,
+  'log.open-without-text': () => `Densho: ignoring a didOpen without a URI and a text.`,
+  'log.change-not-open': ({ uri }) => `Densho: ignoring a change to ${uri}, which is not open.`,
+  'log.change-not-a-list': ({ uri }) => `Densho: ignoring a change to ${uri} that is not a list of text changes.`,
+  'log.change-older': ({ uri, version, held }) => `Densho: ignoring a change to ${uri}: its version ${version} is older than version ${held}, which the server holds.`,
+  'log.close-not-open': ({ uri }) => `Densho: ignoring the close of ${uri}, which is not open.`,
+  'log.request-failed': ({ error }) => `Densho: ${error}`,
 };

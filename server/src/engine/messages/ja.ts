@@ -481,4 +481,10 @@ export const ja: Catalog = {
   'log.indexed': ({ folder, count }) => `Densho：${folder} の索引を作成しました（文書 ${count} 件）。`,
   'log.indexing-failed': ({ folder, error }) => `Densho：${folder} の索引作成に失敗しました：${error}`,
   'log.bad-today': ({ value }) => `Densho：initializationOptions.today の ${value} は YYYY-MM-DD ではないため無視します。`,
+  'log.open-without-text': () => `Densho：URI とテキストのない didOpen を無視します。`,
+  'log.change-not-open': ({ uri }) => `Densho：開かれていない ${uri} への変更を無視します。`,
+  'log.change-not-a-list': ({ uri }) => `Densho：テキスト変更の一覧になっていない ${uri} への変更を無視します。`,
+  'log.change-older': ({ uri, version, held }) => `Densho：${uri} への変更を無視します。その版 ${version} は、サーバーが保持している版 ${held} より古いためです。`,
+  'log.close-not-open': ({ uri }) => `Densho：開かれていない ${uri} を閉じる通知を無視します。`,
+  'log.request-failed': ({ error }) => `Densho：${error}`,
 };
