@@ -18,6 +18,7 @@ import {
   loadSettingsFile,
   loadWorkspace,
   localToday,
+  message,
   frontMatterText,
   readDocument,
   readText,
@@ -30,6 +31,7 @@ import {
   type CheckSession,
   type Day,
   type Diagnostic,
+  type Message,
   type HistorySource,
   readHistory,
 } from '../engine';
@@ -44,7 +46,8 @@ export interface FolderListener {
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void;
   /** Coverage, review schedule or knowledge risk may have changed. */
   reportsChanged(folder: DenshoFolder): void;
-  log(message: string): void;
+  /** A line for the output channel, in the server's language. */
+  log(line: Message): void;
 }
 
 /** The work-done progress of a check: `end` is called exactly once per check, however the check stops. */
@@ -168,11 +171,11 @@ export class DenshoFolder {
     const cacheFolder = this.options.cacheFolder;
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
-    if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
+    if (cache?.statistics.discarded) this.listener.log(message('log.cache-discarded', { folder: cacheFolder ?? '', detail: String(cache.statistics.discarded) }));
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache, history: this.options.history, startParserPool: (threads) => ParserPool.start({ threads }) });
     this.workspaceValue = workspace;
     if (this.options.historyOff) workspace.setHistory({ unavailable: this.options.historyOff });
-    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}); version/* and approval/outdated are not checked.`);
+    if (workspace.historyUnavailable) this.listener.log(message('log.no-history-checks', { folder: this.name, reason: workspace.historyUnavailable }));
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {
       const text = this.fs.overlay(path)!;
@@ -416,9 +419,9 @@ export class DenshoFolder {
     const started = performance.now();
     await this.rereadHistory(workspace);
     if (workspace !== this.workspace) return;
-    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
+    if (workspace.historyUnavailable) this.listener.log(message('log.no-history', { folder: this.name, reason: workspace.historyUnavailable }));
     const affected = documentsAffectedByHistory(workspace, previous, workspace.history);
-    if (workspace.history) this.listener.log(`Densho: ${this.name}: history read again at ${workspace.history.head.slice(0, 12)} in ${Math.round(performance.now() - started)} ms; ${affected.size} document(s) to check again.`);
+    if (workspace.history) this.listener.log(message('log.history-reread', { folder: this.name, commit: workspace.history.head.slice(0, 12), ms: Math.round(performance.now() - started), count: affected.size }));
     for (const document of affected) this.pending.add(document);
     this.repositoryDirty = true;
     this.schedule();
@@ -463,13 +466,13 @@ export class DenshoFolder {
     const above = discoverRepository(this.root).root;
     this.configRoot = this.workspaceValue.hasConfigFile ? this.root : above !== this.root ? above : undefined;
     if (!this.loaded) {
-      if (!this.configured) this.listener.log(`Densho: ${this.name}: no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised.`);
+      if (!this.configured) this.listener.log(message('log.no-config', { folder: this.name }));
       return;
     }
     if (this.configured === wasConfigured) return;
     // The views show a welcome or the reports depending on this: tell the client even if no report changed.
     this.lastReports = undefined;
-    this.listener.log(`Densho: ${this.name}: ${this.configured ? 'densho.yaml found; every finding is reported' : 'no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised'}.`);
+    this.listener.log(message(this.configured ? 'log.config-found' : 'log.no-config', { folder: this.name }));
   }
 
   /** A document's diagnostics as the editor shows them: without the opt-in findings before densho.yaml exists. */
@@ -563,7 +566,7 @@ export class DenshoFolder {
       if (changedAnything) this.scheduleReports();
       initial?.save();
     } catch (error) {
-      this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.listener.log(message('log.check-failed', { folder: this.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
     } finally {
       progress?.end();
     }
@@ -636,7 +639,7 @@ export class DenshoFolder {
     try {
       writeCacheFile(folder, cache, this.root);
     } catch (error) {
-      this.listener.log(`Densho: could not write the cache in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+      this.listener.log(message('log.cache-write-failed', { folder, error: error instanceof Error ? error.message : String(error) }));
     }
   }
 

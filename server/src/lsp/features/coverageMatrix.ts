@@ -6,22 +6,23 @@
  * CSV renderings of `densho coverage --format md|csv`.
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
 import { message, renderCoverageMatrix, renderMessage } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
+import { refusal } from '../convert';
 import { coverage } from './reports';
 
 export async function coverageMatrix(context: ServerContext, params: CoverageMatrixParams | undefined): Promise<CoverageMatrixPage> {
-  if (typeof params?.cspSource !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'cspSource is a required string.');
+  if (typeof params?.cspSource !== 'string') throw refusal(ErrorCodes.InvalidParams, message('request.required-string', { name: 'cspSource' }), context.locale);
   const layers = Array.isArray(params.layers) ? params.layers.filter((layer): layer is string => typeof layer === 'string') : undefined;
   const report = await coverage(context, { folder: params.folder });
-  if (!report) return { title: 'Coverage matrix', html: placeholder('No standard is configured (densho.yaml `standards`).'), files: [] };
+  if (!report) return { title: renderMessage(message('matrix.title'), context.locale), html: placeholder(renderMessage(message('matrix.no-standard'), context.locale)), files: [] };
   const view = filterByLayers(report, layers);
   return {
     files: [...new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)))],
-    title: `Coverage matrix: ${report.standard.title}${layers ? ` (${layers.join(', ') || 'no layer'})` : ''}`,
+    title: renderMessage(message('matrix.title-standard', { standard: report.standard.title, layers }), context.locale),
     html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld, newDocumentLabel: (clause) => renderMessage(message('coverage.new-document', { clause }), context.locale) }),
   };
 }
@@ -30,7 +31,7 @@ const RENDERINGS = { markdown: coverageMarkdown, csv: coverageCsv } as const;
 
 export async function exportCoverage(context: ServerContext, params: CoverageExportParams | undefined): Promise<{ standard: string; text: string } | null> {
   const render = params && Object.hasOwn(RENDERINGS, params.format) ? RENDERINGS[params.format] : undefined;
-  if (!render) throw new ResponseError(ErrorCodes.InvalidParams, 'format must be markdown or csv.');
+  if (!render) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'format', allowed: Object.keys(RENDERINGS) }), context.locale);
   const report = await coverage(context, params);
   return report ? { standard: report.standard.id, text: render(report) } : null;
 }
