@@ -4,6 +4,7 @@
  * written in one language matches in the other.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { localeFromEnvironment, localeFromName } from '../../server/src/engine';
@@ -72,6 +73,18 @@ describe('densho check in the chosen language', () => {
       const result = await runDensho(['check', dir, ...TODAY, '--baseline', baseline, '--locale', read]);
       assert.equal(result.code, 0, result.stdout);
     }
+  });
+  it('SARIF describes its rules in the run\'s language, as docs/rules.ja.md\'s table words them, linking to that file', async () => {
+    const rulesOf = async (...locale: string[]) => JSON.parse((await runDensho(['check', dir, ...TODAY, '--format', 'sarif', ...locale])).stdout).runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; help: { text: string } }[];
+    const english = (await rulesOf()).find((rule) => rule.id === 'link/file')!;
+    assert.equal(english.shortDescription.text, "a relative link's file does not exist");
+    assert.equal(english.help.text, "a relative link's file does not exist. Documented in docs/rules.md#link-file of the Densho package.");
+    const japanese = await rulesOf('--locale', 'ja');
+    assert.equal(japanese.find((rule) => rule.id === 'link/file')!.help.text, '相対リンクのファイルが存在しない。説明は Densho パッケージの docs/rules.ja.md#link-file にあります。');
+    // The table's `code` reads as 「code」 where Markdown is not rendered, its parentheses as Japanese ones.
+    const table = new Map([...readFileSync(join(__dirname, '../../docs/rules.ja.md'), 'utf8').matchAll(/^\| \[`([a-z-]+\/[a-z-]+)`\]\(#[^)]*\) \| \w+ \| (.*) \|$/gm)].map((row) => [row[1], row[2]!.replace(/ ?`([^`]+)` ?/g, '「$1」').replace(/\(/g, '（').replace(/\)/g, '）')]));
+    assert.equal(table.size, japanese.length);
+    assert.deepEqual(japanese.filter((rule) => rule.shortDescription.text !== table.get(rule.id)).map((rule) => [rule.id, rule.shortDescription.text, table.get(rule.id)]), []);
   });
   it('the audit pack follows --lang for its findings, else the run\'s language', async () => {
     const config = tempRepository({ 'densho.yaml': 'standards: []\nlanguages: [en, ja]\n', 'a.md': doc({}, '# Title\n\n[gone](missing.md)\n') });
