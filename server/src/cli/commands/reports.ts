@@ -24,7 +24,8 @@ export async function coverageCommand(io: CliIo, dir: string | undefined, option
   const { workspace } = await openRepository(io, dir, options.today);
   const documents = visibleDocuments(workspace, options.maxLayer);
   const standard = options.standard ? workspace.standards.find((candidate) => candidate.id === options.standard) : workspace.standards[0];
-  const report = standard && coverageReport(standard, documents, workspace.today);
+  // Clause titles in the reader's language (JIS Q 9001's in Japanese), in every format.
+  const report = standard && coverageReport(standard, documents, workspace.today, localeOf(io));
   if (!report) {
     const known = workspace.standards.map((standard) => standard.id);
     throw new UsageError(message('usage.no-standard', { standard: options.standard ?? '', known: known.length > 0 ? known : undefined }));

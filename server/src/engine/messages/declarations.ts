@@ -80,7 +80,7 @@ export const MESSAGES = {
   'id.related-twin': { id: 'code', lang: 'text' },
   // ISO clauses (iso/*)
   'iso.unknown-clause': { standard: 'text', clause: 'text' },
-  'iso.gap': { standard: 'text', clause: 'text', title: 'text' },
+  'iso.gap': { standard: 'text', clause: 'text', title: 'localized' },
   // Knowledge (knowledge/single-holder)
   'knowledge.single-holder': { id: 'text', required: 'count', count: 'count', holders: 'message', leaving: 'message?', file: 'text' },
   'knowledge.nobody': {},

@@ -259,7 +259,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
   // A withheld translation of a visible document is the same procedure: it adds nothing to coverage.
   const withheldProcedures = view.withheld.filter((document) => document.meta.id === undefined || !visibleIds.has(document.meta.id.value));
   const coverage = workspace.standards.map((standard): AuditCoverage => {
-    const report = retitleCoverage(coverageReport(standard, visible, today, lang), preferred);
+    const report = retitleCoverage(coverageReport(standard, visible, today, lang ?? options.locale), preferred);
     const withheld: Record<string, number> = {};
     for (const [clause, entries] of coveredClauses(standard, withheldProcedures)) withheld[clause] = entries.length;
     return { report, withheld, gaps: report.clauses.filter((clause) => clause.gap && !withheld[clause.clause]).length };
