@@ -94,6 +94,30 @@ describe('densho check in the chosen language', () => {
   });
 });
 
+describe('md and csv exports in the chosen language', () => {
+  const dir = tempRepository({ 'densho.yaml': 'languages: [en]\n', 'a.md': doc({ iso9001: '[8.6]' }) });
+  const exported = async (command: string, format: string, ...locale: string[]) => (await runDensho([command, dir, ...TODAY, '--format', format, ...locale])).stdout;
+
+  it('CSV header rows keep their English keys by default and name the columns in Japanese with --locale ja', async () => {
+    assert.equal((await exported('coverage', 'csv')).split('\r\n')[0], 'clause,title,documented,covered,gap,document_id,document_title,file,direct');
+    assert.equal((await exported('coverage', 'csv', '--locale', 'ja')).split('\r\n')[0], '箇条,タイトル,文書化した情報を要求,対応済み,不足,文書ID,文書タイトル,ファイル,直接');
+    assert.equal((await exported('skills', 'csv')).split('\r\n')[0], 'document_id,title,required,qualified,person,level,version,date,trainer,current');
+    assert.equal((await exported('skills', 'csv', '--locale', 'ja')).split('\r\n')[0], '文書ID,タイトル,必要人数,力量のある人数,氏名,レベル,版,日付,指導者,最新');
+  });
+  it('Markdown headings, columns and fixed words follow the locale, clause titles as JIS Q 9001 words them', async () => {
+    const english = await exported('coverage', 'md');
+    assert.match(english, /^# ISO 9001:2015 coverage\n/);
+    assert.match(english, /\| Clause \| Title \| Documented information \| Documents \| Status \|/);
+    assert.match(english, /\| 8\.6 \| Release of products and services \| required \| SOP-A-001 .* \| covered \|/);
+    const japanese = await exported('coverage', 'md', '--locale', 'ja');
+    assert.match(japanese, /^# ISO 9001:2015 の対応状況\n/);
+    assert.match(japanese, /\| 箇条 \| タイトル \| 文書化した情報 \| 文書 \| 状態 \|/);
+    assert.match(japanese, /\| 8\.6 \| 製品及びサービスのリリース \| 要求あり \| SOP-A-001 .* \| 対応済み \|/);
+    assert.match(japanese, /\| 8\.5\.1 \| .* \| 要求あり \|  \| \*\*不足\*\* \|/);
+    assert.match(await exported('skills', 'md', '--locale', 'ja'), /^# 力量表\n/);
+  });
+});
+
 describe('densho check --fix in Japanese', () => {
   it('says what it changed in Japanese, the fix title quoted as Japanese quotes', async () => {
     const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'a.md': doc({ title: undefined, titel: 'A' }) });

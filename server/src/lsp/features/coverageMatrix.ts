@@ -35,7 +35,7 @@ export async function exportCoverage(context: ServerContext, params: CoverageExp
   const render = params && Object.hasOwn(RENDERINGS, params.format) ? RENDERINGS[params.format] : undefined;
   if (!render) throw new ResponseError(ErrorCodes.InvalidParams, 'format must be markdown or csv.');
   const report = await coverage(context, params);
-  return report ? { standard: report.standard.id, text: render(report) } : null;
+  return report ? { standard: report.standard.id, text: render(report, context.locale) } : null;
 }
 
 export interface LayerView {
