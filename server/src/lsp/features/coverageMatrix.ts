@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCodes } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
-import { message, renderCoverageMatrix, renderMessage } from '../../engine';
+import { message, renderCoverageMatrix, renderMessage, type Message } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
 import { refusal } from '../convert';
@@ -18,12 +18,15 @@ export async function coverageMatrix(context: ServerContext, params: CoverageMat
   if (typeof params?.cspSource !== 'string') throw refusal(ErrorCodes.InvalidParams, message('request.required-string', { name: 'cspSource' }), context.locale);
   const layers = Array.isArray(params.layers) ? params.layers.filter((layer): layer is string => typeof layer === 'string') : undefined;
   const report = await coverage(context, { folder: params.folder });
-  if (!report) return { title: renderMessage(message('matrix.title'), context.locale), html: placeholder(renderMessage(message('matrix.no-standard'), context.locale)), files: [] };
+  const text = (label: Message) => renderMessage(label, context.locale);
+  if (!report) return { title: text(message('html.coverage-matrix')), html: placeholder(text(message('html.no-standard-configured')), context.locale), files: [] };
   const view = filterByLayers(report, layers);
+  const standard = report.standard.title;
+  const title = !layers ? message('html.coverage-matrix-of', { standard }) : layers.length > 0 ? message('html.coverage-matrix-of-layers', { standard, layers }) : message('html.coverage-matrix-no-layer', { standard });
   return {
     files: [...new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)))],
-    title: renderMessage(message('matrix.title-standard', { standard: report.standard.title, layers }), context.locale),
-    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld, newDocumentLabel: (clause) => renderMessage(message('coverage.new-document', { clause }), context.locale) }),
+    title: text(title),
+    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld, locale: context.locale, newDocumentLabel: (clause) => text(message('coverage.new-document', { clause })) }),
   };
 }
 
@@ -33,7 +36,7 @@ export async function exportCoverage(context: ServerContext, params: CoverageExp
   const render = params && Object.hasOwn(RENDERINGS, params.format) ? RENDERINGS[params.format] : undefined;
   if (!render) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'format', allowed: Object.keys(RENDERINGS) }), context.locale);
   const report = await coverage(context, params);
-  return report ? { standard: report.standard.id, text: render(report) } : null;
+  return report ? { standard: report.standard.id, text: render(report, context.locale) } : null;
 }
 
 export interface LayerView {
@@ -66,7 +69,7 @@ export function filterByLayers(report: CoverageReport, layers: readonly string[]
   return { report: { ...report, clauses, summary }, withheld };
 }
 
-function placeholder(text: string): string {
+function placeholder(text: string, lang: string): string {
   const escaped = text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
 }

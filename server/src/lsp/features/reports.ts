@@ -31,7 +31,7 @@ export async function coverage(context: ServerContext, params: CoverageParams | 
   const maxLayer = layerIndex(workspace.config, params.maxLayer);
   if (maxLayer === undefined) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'maxLayer', allowed: workspace.config.layers, value: String(params.maxLayer) }), context.locale);
   const standard = params.standard ? workspace.standards.find((candidate) => candidate.id === params.standard) : workspace.standards[0];
-  return standard ? coverageReport(standard, layerView(workspace, maxLayer).visible, workspace.today) : null;
+  return standard ? coverageReport(standard, layerView(workspace, maxLayer).visible, workspace.today, context.locale) : null;
 }
 
 export async function writeAuditReport(context: ServerContext, params: AuditReportParams): Promise<CommandResult> {
