@@ -576,6 +576,8 @@ export class DenshoFolder {
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
+        // The documents' diagnostics go out first: the connection writes on a later turn, and checking the whole repository takes a while at scale.
+        if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
         this.repositoryDirty = false;
         this.publishRepository();
       }
