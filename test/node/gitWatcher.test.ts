@@ -41,7 +41,8 @@ describe('watchGit', () => {
     const root = gitRepository([{ subject: 'Add', date: '2025-01-10', files: { 'a.md': 'one\n' } }]);
     const calls = await callsOf(root, { quietMs: 30, settleMs: 600 }, () => commitTo(root, { subject: 'Two', date: '2025-01-11', files: { 'a.md': 'two\n' } }), 3, 3000);
     assert.equal(calls.length, 2, `calls at ${calls.map(Math.round).join(', ')} ms`);
-    assert.ok(calls[1]! - calls[0]! >= 500, `the second call ${Math.round(calls[1]! - calls[0]!)} ms after the first`);
+    // Timers never fire early, so this holds however loaded the machine is.
+    assert.ok(calls[1]! >= 600, `the second call ${Math.round(calls[1]!)} ms after the commit began`);
   });
 
   it('ignores files Git writes that do not say HEAD moved', async () => {
