@@ -110,6 +110,9 @@ export class DenshoFolder {
   private checks = 0;
   private reportsCache: { readonly checks: number; readonly reports: FolderReportsData } | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The history re-reads after Git moved, in order (historyMoved), and how many are queued or running. */
+  private historyMoves: Promise<void> = Promise.resolve();
+  private historyReads = 0;
   /** The newest text of documents edited since the workspace was last read; parsed by `applyTypedTexts`. */
   private readonly typedTexts = new Map<string, string>();
   /** The editor's settings now in force (they can change after start-up). */
@@ -406,7 +409,15 @@ export class DenshoFolder {
    * which read each version's change kind. The editor's buffers stay as
    * they are; files the checkout rewrote arrive as file changes.
    */
-  async historyMoved(): Promise<void> {
+  historyMoved(): Promise<void> {
+    // One at a time: the watcher calls twice per Git command (gitWatcher.ts), and the second finds HEAD where the first read it.
+    this.historyReads++;
+    const read = this.historyMoves.then(() => this.followHead()).finally(() => this.historyReads--);
+    this.historyMoves = read.catch(() => undefined);
+    return read;
+  }
+
+  private async followHead(): Promise<void> {
     await this.ready;
     const source = this.options.history;
     if (!source || !this.workspace.config.history || this.options.historyOff) return;
@@ -424,7 +435,8 @@ export class DenshoFolder {
     if (workspace.history) this.listener.log(message('log.history-reread', { folder: this.name, commit: workspace.history.head.slice(0, 12), ms: Math.round(performance.now() - started), count: affected.size }));
     for (const document of affected) this.pending.add(document);
     this.repositoryDirty = true;
-    this.schedule();
+    // No debounce: nothing is being typed, and the user just committed.
+    this.checkNow();
   }
 
   private async rereadHistory(workspace: Workspace): Promise<void> {
@@ -500,6 +512,13 @@ export class DenshoFolder {
     }, this.options.debounceMs);
   }
 
+  private checkNow(): void {
+    if (!this.loaded) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.flush();
+  }
+
   /** Waits until every scheduled check has run. */
   async settled(): Promise<void> {
     await this.ready;
@@ -560,6 +579,8 @@ export class DenshoFolder {
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
+        // The documents' diagnostics go out first: the connection writes on a later turn, and checking the whole repository takes a while at scale.
+        if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
         this.repositoryDirty = false;
         this.publishRepository();
       }
@@ -608,7 +629,8 @@ export class DenshoFolder {
     if (this.reportsTimer) clearTimeout(this.reportsTimer);
     this.reportsTimer = setTimeout(() => {
       this.reportsTimer = undefined;
-      if (this.timer || this.flushing) this.scheduleReports();
+      // The reports wait for a history being read again too: comparing them blocks the event loop, and the history rules' check comes first.
+      if (this.timer || this.flushing || this.historyReads > 0) this.scheduleReports();
       else this.notifyReports();
     }, REPORTS_DELAY_MS);
   }
