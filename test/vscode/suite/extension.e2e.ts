@@ -351,7 +351,7 @@ describe('Densho in VS Code', function () {
       assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === created.toString()), 'opened');
       await waitFor(
         vscode.languages.onDidChangeDiagnostics,
-        () => vscode.languages.getDiagnostics(uri(missing.file)).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'translation/missing' && /is draft/.test(d.message)),
+        () => vscode.languages.getDiagnostics(uri(missing.file)).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'translation/missing' && /is "draft"/.test(d.message)),
         'translation/missing to say the translation is a draft (a draft is not a translation)',
       );
     });
