@@ -12,6 +12,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import type { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ConfigurationRequest, ReportsChangedNotification, SetupStatusRequest, type DenshoInitializationOptions, type EffectiveConfiguration } from '../../server/src/protocol';
 import { ReportStore } from './reportStore';
+import { viewsFolder } from './viewsFolder';
 import { localeSetting, SECTION, settingsAsYaml, settingsOverriddenBy } from './settingsYaml';
 import type { StatusBar } from './statusBar';
 import type { CoverageMatrixPanel } from './webview/coverageMatrix';
@@ -168,14 +169,36 @@ export class Ctx implements vscode.Disposable {
     await client?.stop();
   }
 
-  /** The Densho repository: the first workspace folder holding densho.yaml, else the first folder. */
+  /** The folder the views follow: the active editor's last one, or the one picked (see viewsFolder.ts). */
+  private followed: vscode.WorkspaceFolder | undefined;
+
+  /**
+   * The Densho repository: the folder holding `resource`; without one, the
+   * folder the views show (the active editor's last folder or the one
+   * picked, else the first folder holding densho.yaml, else the first).
+   */
   folder(resource?: vscode.Uri): vscode.WorkspaceFolder | undefined {
     if (resource) {
       const owner = vscode.workspace.getWorkspaceFolder(resource);
       if (owner) return owner;
     }
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    return folders.find((folder) => existsSync(vscode.Uri.joinPath(folder.uri, 'densho.yaml').fsPath)) ?? folders[0];
+    return viewsFolder(vscode.workspace.workspaceFolders ?? [], this.followed, (folder) => existsSync(vscode.Uri.joinPath(folder.uri, 'densho.yaml').fsPath));
+  }
+
+  /**
+   * The views, the status bar and the matrix show `folder` from now on (an
+   * editor of it became active, or it was picked); they redraw when that is
+   * another folder than they showed. A folder removed from the workspace
+   * (`undefined`) lets them fall back.
+   */
+  follow(folder: vscode.WorkspaceFolder | undefined): void {
+    const before = this.folder()?.uri.toString();
+    if (folder) this.followed = folder;
+    const after = this.folder();
+    if (after?.uri.toString() === before) return;
+    this.output.info(`Densho: the views show ${after?.name ?? 'no folder'}.`);
+    // Not a change of the reports: each folder's stay in the store; the views only ask for the other folder's.
+    this.reportsChanged.fire();
   }
 
   /** A repository path (`sops/a.md`, as the reports write it) as a URI. */

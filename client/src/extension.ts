@@ -38,8 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
     ['densho.knowledgeHolders', ctx.views.knowledge],
     ['densho.skills', ctx.views.skills],
   ];
+  const views: vscode.TreeView<unknown>[] = [];
   for (const [id, provider] of trees) {
     const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true });
+    views.push(view);
     // Opening the Densho views is asking for Densho: start the server if it is not running yet.
     view.onDidChangeVisibility((event) => event.visible && void startServer(ctx), undefined, context.subscriptions);
     context.subscriptions.push(view, provider);
@@ -49,9 +51,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Densho
   ctx.statusBar = new StatusBar(ctx, ctx.views.review);
   // Set up or not decides whether the trees show reports or the welcome: asked first.
   const refresh = async () => {
+    // In a multi-root workspace each view names the folder it shows.
+    const shown = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ctx.folder()?.name : undefined;
+    for (const view of views) view.description = shown;
     await ctx.refreshSetup();
     await Promise.all(trees.map(([, provider]) => provider.refresh()));
   };
+  // The views follow the folder of the active editor (a diff or an output panel leaves them where they are).
+  const followEditor = (editor: vscode.TextEditor | undefined) => editor && ctx.follow(vscode.workspace.getWorkspaceFolder(editor.document.uri));
+  followEditor(vscode.window.activeTextEditor);
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(followEditor),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => ctx.follow(undefined)),
+  );
   context.subscriptions.push(ctx.onReportsChanged(() => void refresh()));
   registerCommands(ctx);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, new RevisionDocuments(ctx)));

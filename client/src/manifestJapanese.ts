@@ -38,6 +38,8 @@ export const MANIFEST_JAPANESE: Readonly<Record<string, string>> = {
   'densho.reviewHorizon.markdownDescription': 'レビュー予定ビューとステータス バーが、期限の近づくレビューをどこまで先まで表示するか。例: 四半期先なら `90d`、半年先なら `6m`。空欄のときは densho.yaml の `review.warn-before` です。',
   'densho.reviewHorizon.patternErrorMessage': '90d、6m、1y のような期間を書くか、空欄にしてください。',
   'command.densho.newDocument.title': 'テンプレートから新しい文書…',
+  'command.densho.newDocumentForClause.title': 'この箇条の文書を新規作成…',
+  'command.densho.chooseFolder.title': 'ビューに表示するフォルダーを選択…',
   'command.densho.markReviewed.title': 'レビュー済みにする',
   'command.densho.createTranslation.title': '翻訳を作成',
   'command.densho.openTranslation.title': '翻訳を横に開く',

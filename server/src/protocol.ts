@@ -325,6 +325,12 @@ export interface NewDocumentParams extends FolderParams {
   readonly lang: string;
   /** Repository-relative folder (`sops/welding`), '' for the root. */
   readonly directory: string;
+  /**
+   * A clause the document is for (*New document for clause X* on a gap):
+   * written into its front matter, `iso9001: [8.5.1]`. Refused when the
+   * standard is not configured or has no such clause.
+   */
+  readonly clause?: { readonly standard: string; readonly number: string };
 }
 export interface NewDocumentResult {
   readonly uri: string;

@@ -4,6 +4,7 @@
  * written in one language matches in the other.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { localeFromEnvironment, localeFromName } from '../../server/src/engine';
@@ -73,11 +74,47 @@ describe('densho check in the chosen language', () => {
       assert.equal(result.code, 0, result.stdout);
     }
   });
+  it('SARIF describes its rules in the run\'s language, as docs/rules.ja.md\'s table words them, linking to that file', async () => {
+    const rulesOf = async (...locale: string[]) => JSON.parse((await runDensho(['check', dir, ...TODAY, '--format', 'sarif', ...locale])).stdout).runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; help: { text: string } }[];
+    const english = (await rulesOf()).find((rule) => rule.id === 'link/file')!;
+    assert.equal(english.shortDescription.text, "a relative link's file does not exist");
+    assert.equal(english.help.text, "a relative link's file does not exist. Documented in docs/rules.md#link-file of the Densho package.");
+    const japanese = await rulesOf('--locale', 'ja');
+    assert.equal(japanese.find((rule) => rule.id === 'link/file')!.help.text, '相対リンクのファイルが存在しない。説明は Densho パッケージの docs/rules.ja.md#link-file にあります。');
+    // The table's `code` reads as 「code」 where Markdown is not rendered, its parentheses as Japanese ones.
+    const table = new Map([...readFileSync(join(__dirname, '../../docs/rules.ja.md'), 'utf8').matchAll(/^\| \[`([a-z-]+\/[a-z-]+)`\]\(#[^)]*\) \| \w+ \| (.*) \|$/gm)].map((row) => [row[1], row[2]!.replace(/ ?`([^`]+)` ?/g, '「$1」').replace(/\(/g, '（').replace(/\)/g, '）')]));
+    assert.equal(table.size, japanese.length);
+    assert.deepEqual(japanese.filter((rule) => rule.shortDescription.text !== table.get(rule.id)).map((rule) => [rule.id, rule.shortDescription.text, table.get(rule.id)]), []);
+  });
   it('the audit pack follows --lang for its findings, else the run\'s language', async () => {
     const config = tempRepository({ 'densho.yaml': 'standards: []\nlanguages: [en, ja]\n', 'a.md': doc({}, '# Title\n\n[gone](missing.md)\n') });
     assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'ja'])).stdout.includes(JAPANESE_LINK));
     assert.ok((await runDensho(['report', config, ...TODAY, '--out', '-'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
     assert.ok(!(await runDensho(['report', config, ...TODAY, '--out', '-', '--lang', 'en'], config, { LANG: 'ja_JP.UTF-8' })).stdout.includes(JAPANESE_LINK));
+  });
+});
+
+describe('md and csv exports in the chosen language', () => {
+  const dir = tempRepository({ 'densho.yaml': 'languages: [en]\n', 'a.md': doc({ iso9001: '[8.6]' }) });
+  const exported = async (command: string, format: string, ...locale: string[]) => (await runDensho([command, dir, ...TODAY, '--format', format, ...locale])).stdout;
+
+  it('CSV header rows keep their English keys by default and name the columns in Japanese with --locale ja', async () => {
+    assert.equal((await exported('coverage', 'csv')).split('\r\n')[0], 'clause,title,documented,covered,gap,document_id,document_title,file,direct');
+    assert.equal((await exported('coverage', 'csv', '--locale', 'ja')).split('\r\n')[0], '箇条,タイトル,文書化した情報を要求,対応済み,不足,文書ID,文書タイトル,ファイル,直接');
+    assert.equal((await exported('skills', 'csv')).split('\r\n')[0], 'document_id,title,required,qualified,person,level,version,date,trainer,current');
+    assert.equal((await exported('skills', 'csv', '--locale', 'ja')).split('\r\n')[0], '文書ID,タイトル,必要人数,力量のある人数,氏名,レベル,版,日付,指導者,最新');
+  });
+  it('Markdown headings, columns and fixed words follow the locale, clause titles as JIS Q 9001 words them', async () => {
+    const english = await exported('coverage', 'md');
+    assert.match(english, /^# ISO 9001:2015 coverage\n/);
+    assert.match(english, /\| Clause \| Title \| Documented information \| Documents \| Status \|/);
+    assert.match(english, /\| 8\.6 \| Release of products and services \| required \| SOP-A-001 .* \| covered \|/);
+    const japanese = await exported('coverage', 'md', '--locale', 'ja');
+    assert.match(japanese, /^# ISO 9001:2015 の対応状況\n/);
+    assert.match(japanese, /\| 箇条 \| タイトル \| 文書化した情報 \| 文書 \| 状態 \|/);
+    assert.match(japanese, /\| 8\.6 \| 製品及びサービスのリリース \| 要求あり \| SOP-A-001 .* \| 対応済み \|/);
+    assert.match(japanese, /\| 8\.5\.1 \| .* \| 要求あり \|  \| \*\*不足\*\* \|/);
+    assert.match(await exported('skills', 'md', '--locale', 'ja'), /^# 力量表\n/);
   });
 });
 

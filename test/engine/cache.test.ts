@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -226,6 +227,29 @@ describe('the check cache', () => {
     const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
     assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
+  });
+
+  it('writes a rewritten shard with its ranges packed, though its parses were revived in place', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    const first = new Map(store);
+    files['sops/sop-5.md'] += '\nOne more line.\n';
+    await run(files, store);
+    const rewritten = [...store].filter(([name, bytes]) => name.startsWith('shard-') && first.get(name) !== bytes);
+    assert.equal(rewritten.length, 1, 'the shard of the changed document was written again');
+    // The payload follows the magic line and the 32-byte digest.
+    const [, bytes] = rewritten[0]!;
+    const { content } = deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: [string, { packed: { facts: unknown } }][] };
+    const ranges: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (typeof value !== 'object' || value === null) return;
+      if ('start' in value && 'end' in value) ranges.push(path);
+      for (const [key, field] of Object.entries(value)) visit(field, `${path}.${key}`);
+    };
+    for (const [path, entry] of content) visit(entry.packed.facts, path);
+    assert.ok(content.length > 1, 'the shard holds documents that were revived, not parsed');
+    assert.deepEqual(ranges, [], 'every range is stored as offsets');
   });
 });
 

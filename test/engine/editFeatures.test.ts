@@ -23,7 +23,7 @@ import {
   type FileRename,
   type Workspace,
 } from '../../server/src/engine';
-import { repository, TODAY } from '../helpers';
+import { repository, text, TODAY } from '../helpers';
 import { applyChecked, applyFileEdits, lineBreaks, splitBom } from '../support/edits';
 import { field, fieldStyles, phrases, proseLines, quoted, quoting, render, styles, type FieldStyle, type Line } from '../support/styledText';
 
@@ -79,7 +79,7 @@ describe('renaming an id changes every occurrence of it and nothing else', () =>
           const before = workspace.checkAll();
           const expected = 2 /* id fields */ + 3 /* wiki references */ + 2; /* related, supersedes */
           const result = await renameFrom(workspace, from, id, `${blank}${newId}${blank}`);
-          assert.ok(!('error' in result), 'error' in result ? result.error : '');
+          assert.ok(!('error' in result), 'error' in result ? text(result.error) : '');
           const applied = applyFileEdits(texts, result.edits);
           let spans = 0;
           for (const [file, list] of applied.spans) {
@@ -173,7 +173,7 @@ describe('renaming a heading changes its text and the fragments that lead to it'
           const before = workspace.checkAll();
           const targetsBefore = linkTargets(workspace);
           const result = rename(workspace, renameIn, position, newName);
-          assert.ok(result && !('error' in result), result && 'error' in result ? result.error : 'nothing to rename');
+          assert.ok(result && !('error' in result), result && 'error' in result ? text(result.error) : 'nothing to rename');
           const applied = applyFileEdits(texts, result.edits);
           // Repeated headings are numbered (`steps`, `steps-1`): a rename can move other headings' slugs too.
           const renumber = new GithubSlugger();
@@ -226,7 +226,7 @@ describe('mark reviewed changes only the date', () => {
             assert.equal(result.kind, 'unchanged');
             return;
           }
-          assert.equal(result.kind, 'edit', result.kind === 'error' ? result.message : '');
+          assert.equal(result.kind, 'edit', result.kind === 'error' ? JSON.stringify(result.message) : '');
           if (result.kind !== 'edit') return;
           const applied = applyChecked('sops/a.md', text, [result.edit]);
           const { body } = splitBom(text);

@@ -23,6 +23,7 @@ function markedArguments(id: MessageId): { args: Record<string, unknown>; marker
       : kind === 'codes' || kind === 'texts' ? [marker]
       : kind === 'message' ? message('knowledge.person', { person: marker })
       : kind === 'messages' ? [message('knowledge.person', { person: marker })]
+      : kind === 'localized' ? { en: marker, ja: marker }
       : marker;
     markers.set(name, kind === 'count' ? String(count) : marker);
   });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RULE_IDS, type MemoryCommit } from '../../server/src/engine';
+import { renderMessage, RULE_IDS, type MemoryCommit } from '../../server/src/engine';
 import { diagnosticsOf, doc, findings, PEOPLE, repository, ruleObservations, text, withHistory } from '../helpers';
 
 const CONFIG = `languages: [en, ja]\nrequired-translations: []\n`;
@@ -443,6 +443,12 @@ describe('iso/*', () => {
     assert.ok(gaps.every((d) => d.file === 'densho.yaml' && d.severity === 'warning'));
     assert.ok(gaps.some((d) => text(d.message).includes(' 8.6 ')), 'a draft does not cover a clause');
     assert.ok(!gaps.some((d) => text(d.message).includes(' 8.5.1 ')));
+  });
+  it('iso/gap names the clause by the reader\'s title: ISO\'s in English, JIS Q 9001\'s in Japanese', async () => {
+    const ws = await repository({ 'densho.yaml': 'languages: [en]\n', 'a.md': doc() });
+    const gap = diagnosticsOf(ws, 'iso/gap').find((d) => text(d.message).includes(' 8.6 '))!;
+    assert.equal(renderMessage(gap.message, 'en'), 'ISO 9001:2015 8.6 (Release of products and services) requires documented information, and no approved document covers it.');
+    assert.equal(renderMessage(gap.message, 'ja'), 'ISO 9001:2015 8.6（製品及びサービスのリリース）は文書化した情報を要求していますが、これを扱う承認済みの文書がありません。');
   });
   it('iso/gap points at densho.yaml\'s `standards:` key, which asks for the clause', async () => {
     const ws = await repository({ 'densho.yaml': '# Densho\nlanguages: [en]\n\nstandards: [iso9001]\n', 'a.md': doc() });

@@ -127,6 +127,19 @@ describe('document commands computed by the server', () => {
     await assert.rejects(client.request(NewDocumentRequest.method, { ...free, id: 'SOP-N-009' }), /sops\/new\/sop-n-009\.md already exists; it was not overwritten/);
   });
 
+  it('densho/newDocument with a clause (New document for clause X): the front matter maps the document to it; an unknown clause is refused', async () => {
+    const params = { template: 'sop', id: 'SOP-G-001', title: 'Control of production', lang: 'en', directory: 'sops/gaps', clause: { standard: 'iso9001', number: '8.5.1' } };
+    const result = await client.request<NewDocumentResult>(NewDocumentRequest.method, params);
+    const text = (await client.applyEdit(result.edit)).get('sops/gaps/sop-g-001.md')!;
+    assert.match(text, /^iso9001: \[8\.5\.1\] +# e\.g\./m, 'the template\'s empty list holds the clause, its comment kept');
+    assert.equal(text.match(/^iso9001:/gm)?.length, 1);
+    const japanese = await client.request<NewDocumentResult>(NewDocumentRequest.method, { ...params, id: 'SOP-G-002', lang: 'ja' });
+    assert.match((await client.applyEdit(japanese.edit)).get('sops/gaps/sop-g-002.ja.md')!, /^iso9001: \[8\.5\.1\]/m, 'the Japanese template too');
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...params, id: 'SOP-G-003', clause: { standard: 'iso9001', number: '8.5.1]\nstatus: approved' } }), /iso9001 has no clause 8\.5\.1\]/);
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...params, id: 'SOP-G-003', clause: { standard: 'iso14001', number: '4.1' } }), /iso14001 has no clause 4\.1/);
+    await assert.rejects(client.request(NewDocumentRequest.method, { ...params, id: 'SOP-G-003', clause: '8.5.1' }), /clause is \{ standard, number \}/);
+  });
+
   it('densho/exportCoverage and densho/coverageMatrix: the CLI\'s renderings, with the layer filter', async () => {
     const csv = await client.request<{ standard: string; text: string }>(CoverageExportRequest.method, { format: 'csv' });
     assert.equal(csv.standard, 'iso9001');
@@ -140,5 +153,12 @@ describe('document commands computed by the server', () => {
     assert.ok(page.html.includes('vscode-webview:'));
     assert.ok(!page.html.includes('SOP-A-001'));
     assert.ok((await client.request<CoverageMatrixPage>(CoverageMatrixRequest.method, { cspSource: 'x' })).html.includes('SOP-A-001'));
+  });
+
+  it('densho/coverageMatrix: each gap\'s row offers a new document for its clause, a covered row does not', async () => {
+    const page = await client.request<CoverageMatrixPage>(CoverageMatrixRequest.method, { cspSource: 'x' });
+    const row = (clause: string) => new RegExp(`<tr [^>]*data-clause="${clause.replace(/\./g, '\\.')}"[^>]*>[\\s\\S]*?</tr>`).exec(page.html)?.[0] ?? '';
+    assert.match(row('4.3'), /<button type="button" class="new-document" data-clause="4\.3">New document for clause 4\.3<\/button>/);
+    assert.doesNotMatch(row('8.5.1'), /new-document/, 'a covered clause needs no new document');
   });
 });

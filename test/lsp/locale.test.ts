@@ -79,3 +79,70 @@ describe('the language of diagnostics', () => {
     assert.deepEqual(actions.map((action) => action.title), ['「title」に名前を変更']);
   });
 });
+
+/** The server's own words (hovers, completion details, refusals, progress) follow the same locale as its diagnostics. */
+describe("the language of the server's own words", () => {
+  const SOURCE = BROKEN_LINK.replace('reviewed: 2026-10-01', 'reviewed: 2026-10-01\nversion: 1');
+  const LINKING = `---\nid: SOP-B-001\ntitle: B\naccess: internal\nowner: a\nexpert: a\nreviewed: 2026-10-01\n---\n# B\n\nSee [[SOP-A-001]].\n`;
+  const PEOPLE = 'a:\n  name: A Person\np.old:\n  name: Old Timer\n  active: false\n';
+  const clients: TestClient[] = [];
+  const repos: { dispose(): void }[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop();
+    for (const repo of repos) repo.dispose();
+  });
+
+  async function serverIn(locale: string): Promise<TestClient> {
+    const repo = tempRepository({ 'a.md': SOURCE, 'b.md': LINKING, 'people.yaml': PEOPLE, 'densho.yaml': 'standards: []\n' });
+    repos.push(repo);
+    const client = await TestClient.start(repo.root, { locale });
+    clients.push(client);
+    await client.indexed(['a.md', 'b.md']);
+    return client;
+  }
+
+  const hoverText = async (client: TestClient, needle: string, offset: number) => {
+    const line = SOURCE.split('\n').findIndex((text) => text.startsWith(needle));
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri('a.md') }, position: { line, character: offset } });
+    return hover?.contents.value ?? '';
+  };
+  const ownerDetail = async (client: TestClient, person: string) => {
+    const text = SOURCE.replace('owner: a', 'owner: ');
+    await client.open('a.md', text);
+    const line = text.split('\n').indexOf('owner: ');
+    const list = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri: client.uri('a.md') }, position: { line, character: 7 } });
+    return list.items.find((item) => item.label === person)?.detail;
+  };
+  const refusal = (client: TestClient) => client.request('densho/markReviewed', { uri: client.uri('people.yaml') }).then(
+    () => '',
+    (error: Error) => error.message,
+  );
+  const progressTitle = async (client: TestClient) => {
+    const progress = () => client.notifications.filter((n) => n.method === '$/progress').map((n) => n.params as { value: { kind: string; title?: string; message?: string } });
+    await client.waitUntil('a progress report', () => progress().some((p) => p.value.kind === 'report'));
+    const begin = progress().find((p) => p.value.kind === 'begin')!.value;
+    return { title: begin.title, message: progress().find((p) => p.value.kind === 'report')!.value.message };
+  };
+
+  it('in Japanese: a hover on an id, a hover on version, a completion marker, a refusal and the progress', async () => {
+    const client = await serverIn('ja');
+    assert.match(await hoverText(client, 'id:', 5), /他の文書からのリンク：1 件/);
+    assert.match(await hoverText(client, 'version:', 9), /改訂履歴/);
+    assert.equal(await ownerDetail(client, 'p.old'), '⚠ 在籍していません — Old Timer');
+    assert.equal(await refusal(client), 'people.yaml は Densho の文書ではありません（densho.yaml の「docs」と「ignore」を参照）。');
+    const progress = await progressTitle(client);
+    assert.match(progress.title!, /^Densho：.+ を検査中$/);
+    assert.match(progress.message!, /^\d+\/\d+ 文書$/);
+  });
+
+  it('in English, the same words as before', async () => {
+    const client = await serverIn('en');
+    assert.match(await hoverText(client, 'id:', 5), /1 link\(s\) from other documents lead here\./);
+    assert.match(await hoverText(client, 'version:', 9), /revision/i);
+    assert.equal(await ownerDetail(client, 'p.old'), '⚠ inactive — Old Timer');
+    assert.equal(await refusal(client), 'people.yaml is not a Densho document (see "docs" and "ignore" in densho.yaml).');
+    const progress = await progressTitle(client);
+    assert.match(progress.title!, /^Densho: checking .+$/);
+    assert.match(progress.message!, /^\d+\/\d+ documents$/);
+  });
+});

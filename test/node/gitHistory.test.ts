@@ -9,13 +9,23 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { readHistory, type RepositoryHistory } from '../../server/src/engine';
+import { isUnavailable, readHistory, type RepositoryHistory } from '../../server/src/engine';
 import { GitHistorySource } from '../../server/src/node/gitHistory';
 import { doc } from '../helpers';
-import { git, gitRepository, tempDir, writeFiles } from '../support/gitRepo';
+import { commitTo, git, gitRepository, tempDir, writeFiles, type TestCommit } from '../support/gitRepo';
 
 const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const sop = (version: number, body = '# A\n\n1. Clamp at 20 N·m.\n') => doc({ version: String(version) }, body);
+
+/** A git that records each call's arguments (one line per call) before running the real one. */
+function recordingGit(): { git: string; calls(): string[] } {
+  const bin = tempDir('bin');
+  const record = join(bin, 'calls');
+  const wrapper = join(bin, 'git');
+  writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> '${record}'\nexec git "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return { git: wrapper, calls: () => (existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : []) };
+}
 
 async function historyAt(root: string, options: ConstructorParameters<typeof GitHistorySource>[1] = {}): Promise<RepositoryHistory | { unavailable: string }> {
   return readHistory(new GitHistorySource(root, options), (path) => path.endsWith('.md'));
@@ -59,15 +69,11 @@ describe('GitHistorySource', () => {
       { subject: 'Add', date: '2025-01-10', files },
       ...Array.from({ length: 10 }, (_, index) => ({ subject: `v${index + 2}`, date: `2025-02-${String(index + 10)}`, files: { [`sops/sop-${index}.md`]: sop(index + 2) } })),
     ]);
-    const bin = tempDir('bin');
-    const count = join(bin, 'count');
-    const wrapper = join(bin, 'git');
-    writeFileSync(wrapper, `#!/bin/sh\necho run >> '${count}'\nexec git "$@"\n`);
-    chmodSync(wrapper, 0o755);
-    const history = await historyAt(root, { git: wrapper });
+    const recorder = recordingGit();
+    const history = await historyAt(root, { git: recorder.git });
     assert.ok(!('unavailable' in history));
     assert.equal(history.paths().length, 30);
-    assert.equal(readFileSync(count, 'utf8').split('\n').filter(Boolean).length, 3);
+    assert.equal(recorder.calls().length, 3);
   });
 
   it('says why there is no history: not a work tree, git missing, no commits, a shallow clone', async () => {
@@ -124,5 +130,76 @@ describe('GitHistorySource', () => {
       assert.ok(result.status !== 2 || args[0] === 'check', `densho ${args[0]}: ${result.stderr}`);
     }
     assert.equal(existsSync(marker), false, existsSync(marker) ? readFileSync(marker, 'utf8') : '');
+  });
+
+  describe('read again after HEAD moved', () => {
+    const base: TestCommit[] = [
+      { subject: 'Add', date: '2025-01-10', files: { 'a.md': sop(1), 'b.md': sop(1) } },
+      { subject: 'v2', date: '2025-02-10', files: { 'a.md': sop(2) } },
+    ];
+    const committer = (date: string) => ({ GIT_AUTHOR_NAME: 'Test Author', GIT_AUTHOR_EMAIL: 'author@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: 'Test Author', GIT_COMMITTER_EMAIL: 'author@example.com', GIT_COMMITTER_DATE: date });
+
+    /**
+     * Reads the log, lets `move` move HEAD, reads it again with the same
+     * source: the answer must be the one a fresh source gives; returns
+     * whether the second read was the short one (only the new commits).
+     */
+    async function readAgain(move: (root: string) => void): Promise<'incremental' | 'whole'> {
+      const root = gitRepository(base);
+      const recorder = recordingGit();
+      const source = new GitHistorySource(root, { git: recorder.git });
+      assert.ok(!isUnavailable(await source.readLog()));
+      move(root);
+      const before = recorder.calls().length;
+      const again = await source.readLog();
+      const fresh = await new GitHistorySource(root).readLog();
+      assert.ok(!isUnavailable(fresh), JSON.stringify(fresh));
+      assert.deepEqual(again, fresh);
+      const logs = recorder.calls().slice(before).filter((call) => / log /.test(call));
+      return logs.length === 1 && /[0-9a-f]{40}\.\.[0-9a-f]{40}/.test(logs[0]!) ? 'incremental' : 'whole';
+    }
+
+    it('reads only the new commits after a commit, a rename and a merge, with the same answer as reading it all', async () => {
+      assert.equal(await readAgain((root) => commitTo(root, { subject: 'editorial: wording', date: '2025-03-10', files: { 'b.md': sop(1, '# A\n\n1. Clamp at 20 N·m!\n') } })), 'incremental');
+      assert.equal(
+        await readAgain((root) => {
+          commitTo(root, { subject: 'Move', date: '2025-03-10', renames: { 'a.md': 'sops/a.md' } });
+          commitTo(root, { subject: 'v3', date: '2025-03-11', files: { 'sops/a.md': sop(3) } });
+        }),
+        'incremental',
+      );
+      assert.equal(
+        await readAgain((root) => {
+          git(root, ['checkout', '--quiet', '-b', 'feature']);
+          commitTo(root, { subject: 'v1 of c', date: '2025-03-10', files: { 'c.md': sop(1) } });
+          git(root, ['checkout', '--quiet', 'main']);
+          commitTo(root, { subject: 'v2 of b', date: '2025-03-11', files: { 'b.md': sop(2) } });
+          git(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge feature', 'feature'], committer('2025-03-12T10:00:00+09:00'));
+        }),
+        'incremental',
+      );
+    });
+
+    it('reads it all again after a reset, a branch switch, or a fast-forward onto a line that left the old HEAD off its first parents', async () => {
+      assert.equal(await readAgain((root) => git(root, ['reset', '--quiet', '--hard', 'HEAD~1'])), 'whole');
+      assert.equal(
+        await readAgain((root) => {
+          git(root, ['checkout', '--quiet', '-b', 'other', 'HEAD~1']);
+          commitTo(root, { subject: 'v2 of b', date: '2025-03-10', files: { 'b.md': sop(2) } });
+        }),
+        'whole',
+      );
+      assert.equal(
+        await readAgain((root) => {
+          // feature starts before main's HEAD and merges main in: main then fast-forwards to it, and main's old HEAD is a second parent.
+          git(root, ['checkout', '--quiet', '-b', 'feature', 'HEAD~1']);
+          commitTo(root, { subject: 'v2 of b', date: '2025-03-10', files: { 'b.md': sop(2) } });
+          git(root, ['merge', '--quiet', '--no-ff', '-m', 'Merge main', 'main'], committer('2025-03-11T10:00:00+09:00'));
+          git(root, ['checkout', '--quiet', 'main']);
+          git(root, ['merge', '--quiet', '--ff-only', 'feature']);
+        }),
+        'whole',
+      );
+    });
   });
 });

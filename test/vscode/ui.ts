@@ -46,16 +46,32 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The webview frame holding the coverage matrix (webviews are nested iframes). */
-async function matrixFrame(page: Page): Promise<Frame> {
+/** The webview frame holding `selector` (webviews, the Markdown preview too, are nested iframes). */
+async function webviewFrame(page: Page, selector: string, what: string): Promise<Frame> {
   const deadline = Date.now() + TIME_LIMIT;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if ((await frame.locator('table.matrix').count().catch(() => 0)) > 0) return frame;
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
     }
     await page.waitForEvent('framenavigated', { timeout: 1000 }).catch(() => undefined);
   }
-  return fail('no webview with a coverage matrix appeared');
+  return fail(`no webview with ${what} appeared`);
+}
+
+const matrixFrame = (page: Page): Promise<Frame> => webviewFrame(page, 'table.matrix', 'a coverage matrix');
+
+/** The open quick input: its title, its box, and the validation message under the box. */
+function quickInput(page: Page) {
+  const widget = page.locator('.quick-input-widget');
+  return { title: widget.locator('.quick-input-title'), box: widget.locator('input'), message: widget.locator('.quick-input-message') };
+}
+
+/** Waits until the quick input's title reads `title`, then answers `answer` (a choice to filter by, or text) with Enter. */
+async function answer(page: Page, title: string, value: string): Promise<void> {
+  const input = quickInput(page);
+  await input.title.filter({ hasText: title }).waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`the wizard's title reads "${await input.title.textContent()}", not "${title}"`));
+  await input.box.fill(value);
+  await page.keyboard.press('Enter');
 }
 
 export async function runUiTests(browser: Browser, url: string, expectedDir: string): Promise<UiOutcome[]> {
@@ -152,6 +168,57 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     await header.click();
     const name = first.file.split('/').pop()!;
     await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('a gap\'s row in the matrix offers a new document for its clause: the button starts the wizard', async () => {
+    const frame = await matrixFrame(page);
+    const gap = expected.coverage.clauses.find((clause) => clause.gap)!;
+    const button = frame.locator(`table.matrix tbody tr[data-clause="${gap.clause}"] button.new-document`);
+    const label = (await button.textContent({ timeout: TIME_LIMIT })) ?? '';
+    if (label !== `New document for clause ${gap.clause}`) fail(`the gap ${gap.clause}'s button reads "${label}"`);
+    if ((await frame.locator('table.matrix tbody tr:not(.gap) button.new-document').count()) > 0) fail('a covered clause offers a new document');
+    await button.click();
+    await quickInput(page).title.filter({ hasText: 'New Densho document (1/5): template' }).waitFor({ timeout: TIME_LIMIT });
+    await page.keyboard.press('Escape');
+  });
+
+  await test('the wizard\'s id step proposes the folder\'s next free id, refuses a taken id with its reason and accepts another', async () => {
+    await runCommand(page, 'Densho: New Document from Template');
+    await answer(page, '(1/5): template', 'sop');
+    await answer(page, '(2/5): folder', 'sops/quality');
+    const input = quickInput(page);
+    await input.title.filter({ hasText: '(3/5): id' }).waitFor({ timeout: TIME_LIMIT });
+    // sops/quality holds SOP-QMS-001 to SOP-QMS-003 (and POL-QMS-001): the series is SOP-QMS, the next is 004.
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === 'SOP-QMS-004', undefined, { timeout: TIME_LIMIT })
+      .catch(async () => fail(`the id box holds "${await input.box.inputValue()}", not the proposal SOP-QMS-004`));
+    await input.box.fill('SOP-QMS-002');
+    await input.message.filter({ hasText: 'SOP-QMS-002 is taken by sops/quality/sop-qms-002.md' }).waitFor({ timeout: TIME_LIMIT })
+      .catch(async () => fail(`a taken id: the message reads "${await input.message.textContent()}"`));
+    await page.keyboard.press('Enter'); // refused: the step stays
+    await input.title.filter({ hasText: '(3/5): id' }).waitFor({ timeout: TIME_LIMIT });
+    await input.box.fill('SOP-QMS-009');
+    await input.message.filter({ hasText: 'is taken by' }).waitFor({ state: 'hidden', timeout: TIME_LIMIT });
+    await page.keyboard.press('Enter');
+    await answer(page, '(4/5): title', 'Made by the UI test');
+    await answer(page, '(5/5): language', 'en');
+    await page.locator('.tabs-container .tab', { hasText: 'sop-qms-009.md' }).first().waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('the Markdown preview renders [[ID]] as a link and the front matter as a card, in the preview\'s own frame', async () => {
+    // F1 and the file's name without the leading '>': Quick Open's file search (Ctrl+P is the browser's Print).
+    await page.keyboard.press('F1');
+    await quickInput(page).box.fill('sop-qms-001.ja.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sop-qms-001.ja.md' }).first().waitFor({ timeout: TIME_LIMIT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'sop-qms-001.ja.md' }).first().waitFor({ timeout: TIME_LIMIT });
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    const frame = await webviewFrame(page, '.densho-card', 'a Markdown preview with the Densho card');
+    const link = frame.locator('a.densho-ref', { hasText: 'SOP-TRN-001' }).first();
+    const href = await link.getAttribute('href', { timeout: TIME_LIMIT });
+    if (!href?.includes('sop-trn-001.ja.md')) fail(`the [[SOP-TRN-001]] link goes to "${href}", not the Japanese variant`);
+    const card = (await frame.locator('.densho-card').first().textContent()) ?? '';
+    if (!card.includes('SOP-QMS-001')) fail(`the card reads "${card}", without the id`);
+    if ((await frame.locator('.densho-card').first().getAttribute('lang')) !== 'ja') fail('the card is not marked Japanese');
   });
 
   await page.context().close();

@@ -14,7 +14,7 @@ import { initialise } from './initialise';
 import { openStandardsSetting } from './openStandards';
 import { markReviewed } from './markReviewed';
 import { STATUS_MESSAGE_MS } from '../statusBar';
-import { newDocument } from './newDocument';
+import { newDocument, newDocumentForClause } from './newDocument';
 import { recordTraining } from './recordTraining';
 import { createTranslation, openTranslation } from './translations';
 
@@ -62,8 +62,16 @@ const restartServer = (ctx: Ctx) => async (): Promise<void> => {
 
 const showOutput = (ctx: Ctx) => (): void => ctx.output.show();
 
+/** The folder the views and the status bar show, in a multi-root workspace: picked (or given), until an editor of another folder becomes active. */
+const chooseFolder = (ctx: Ctx) => async (given?: vscode.WorkspaceFolder): Promise<vscode.WorkspaceFolder | undefined> => {
+  const folder = given ?? (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The folder the Densho views show') }));
+  if (folder) ctx.follow(folder);
+  return folder;
+};
+
 export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.newDocument': newDocument,
+  'densho.newDocumentForClause': newDocumentForClause,
   'densho.markReviewed': markReviewed,
   'densho.createTranslation': createTranslation,
   'densho.openTranslation': openTranslation,
@@ -79,6 +87,7 @@ export const COMMANDS: Readonly<Record<string, Factory>> = {
   'densho.refreshViews': refreshViews,
   'densho.restartServer': restartServer,
   'densho.showOutput': showOutput,
+  'densho.chooseFolder': chooseFolder,
   'densho.initialise': initialise,
   'densho.openStandardsSetting': openStandardsSetting,
   'densho.fixAllInWorkspace': fixAllInWorkspace,

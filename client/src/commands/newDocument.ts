@@ -18,6 +18,8 @@ export interface NewDocumentArgs {
   readonly lang?: string;
   /** Repository-relative folder (`sops/welding`). */
   readonly folder?: string;
+  /** The clause the document is for (a gap's *New document for clause X*): its front matter maps it there. */
+  readonly clause?: NewDocumentParams['clause'];
 }
 
 /** The title of each of the five steps (one whole sentence per step, so each language orders its own words). */
@@ -57,7 +59,7 @@ export const newDocument =
       if (!title) return undefined;
       lang ??= options.languages.length === 1 ? options.languages[0] : await vscode.window.showQuickPick([...options.languages], { title: STEP.language() });
       if (!lang) return undefined;
-      const params: NewDocumentParams = { folder: folderUri, template, id, title, lang, directory };
+      const params: NewDocumentParams = { folder: folderUri, template, id, title, lang, directory, ...(args.clause ? { clause: args.clause } : {}) };
       let created;
       try {
         created = await ctx.request(NewDocumentRequest, params);
@@ -109,3 +111,21 @@ async function pickFolder(ctx: Ctx, folder: vscode.WorkspaceFolder, folders: rea
   if (chosen?.[0] && path === undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Densho: choose a folder inside the repository.'));
   return path;
 }
+
+/**
+ * *New document for clause X*, from a gap of the coverage view (its node,
+ * a ClauseNode) or of the matrix (`{ clause }`: the coverage's standard):
+ * the wizard with the clause preset, so the new document's front matter
+ * maps it to the clause.
+ */
+export const newDocumentForClause =
+  (ctx: Ctx) =>
+  async (target?: { readonly clause?: unknown; readonly standard?: unknown }, args: NewDocumentArgs = {}): Promise<vscode.Uri | undefined> => {
+    const number = typeof target?.clause === 'string' ? target.clause : undefined;
+    const standard = typeof target?.standard === 'string' ? target.standard : number && (await ctx.reports.get()).coverage?.standard.id;
+    if (!number || !standard) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: choose a gap in the coverage view or the coverage matrix.'));
+      return undefined;
+    }
+    return newDocument(ctx)({ ...args, clause: { standard, number } });
+  };

@@ -4,6 +4,18 @@ import type { CoverageReport } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
+/** A clause of the coverage view: its context menu (a gap's *New document for clause X*) is given the node, and so the clause. */
+export class ClauseNode extends TreeNode {
+  constructor(
+    label: string,
+    children: readonly TreeNode[],
+    readonly clause: string,
+    readonly standard: string,
+  ) {
+    super(label, children);
+  }
+}
+
 type Clause = CoverageReport['clauses'][number];
 
 export class CoverageTree extends ReportTree<CoverageReport | null> {
@@ -46,7 +58,7 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
         node.iconPath = new vscode.ThemeIcon('person');
         return node;
       });
-      const node = new TreeNode(`${clause.clause} ${clause.title}`, [...subclauses, ...documents, ...experts]);
+      const node = new ClauseNode(`${clause.clause} ${clause.title}`, [...subclauses, ...documents, ...experts], clause.clause, report.standard.id);
       node.id = `clause:${clause.clause}`;
       const gaps = gapsBelow(clause);
       const parts: string[] = [];

@@ -56,13 +56,15 @@ export class CoverageMatrixPanel implements vscode.Disposable {
     });
   }
 
-  /** What the page asks: `ready` after each render, `open` a column's document (only a file of a column). */
+  /** What the page asks: `ready` after each render, `open` a column's document (only a file of a column), `newDocument` for a gap's clause. */
   private received(message: unknown): void {
     if (typeof message !== 'object' || message === null) return;
-    const { command, file } = message as { command?: unknown; file?: unknown };
+    const { command, file, clause } = message as { command?: unknown; file?: unknown; clause?: unknown };
     if (command === 'ready') {
       this.ready = true;
       this.sendReveal();
+    } else if (command === 'newDocument' && typeof clause === 'string') {
+      void vscode.commands.executeCommand('densho.newDocumentForClause', { clause });
     } else if (command === 'open' && typeof file === 'string' && this.columnFiles.has(file)) {
       const uri = this.ctx.uriOf(file);
       if (uri) void vscode.commands.executeCommand('vscode.open', uri, vscode.ViewColumn.Beside);

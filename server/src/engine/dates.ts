@@ -13,13 +13,19 @@ const MS_PER_DAY = 86_400_000;
 export function parseDay(text: string): Day | undefined {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const date = new Date(ms);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return ms / MS_PER_DAY;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Checked by arithmetic, not by a Date read back: every document's dates are read on every
+  // check, and the Date round trip was a measurable part of it. Years below 100 stay
+  // refused, as Date.UTC takes them for 1900 + year.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function formatDay(day: Day): string {

@@ -22,32 +22,33 @@ export const EXPERT_TYPES: readonly DocumentType[] = ['sop', 'work-instruction',
 
 export interface FieldSpec {
   readonly name: string;
-  readonly description: string;
+  /** What the field is for, as hover and completion show it. */
+  readonly description: Message;
   /** Placeholder inserted by the "add the field" quick fix; empty for a person, whom only a person can name. */
   readonly placeholder: string;
 }
 
 /** Every known field, in the order a template lists them. Standards add one field each (e.g. `iso9001`). */
 export const FIELDS: readonly FieldSpec[] = [
-  { name: 'id', description: 'Document id, unique per language, matching `id-pattern`.', placeholder: 'SOP-XXX-001' },
-  { name: 'title', description: 'Title of the document.', placeholder: 'Title' },
-  { name: 'type', description: 'sop, work-instruction, master, form, policy or record (default sop).', placeholder: 'sop' },
-  { name: 'access', description: 'Access layer: who may see the document.', placeholder: 'internal' },
-  { name: 'access-list', description: 'People or roles who hold a highest-layer (master) document.', placeholder: '[]' },
-  { name: 'owner', description: 'Person accountable for keeping the document right (a key of people.yaml).', placeholder: '' },
-  { name: 'expert', description: 'Whose tacit knowledge the document captures: a person key or a list.', placeholder: '' },
-  { name: 'reviewed', description: 'Date of the last review, YYYY-MM-DD.', placeholder: '{today}' },
-  { name: 'review-interval', description: 'Overrides the default review interval (90d, 6m, 1y).', placeholder: '12m' },
-  { name: 'status', description: 'draft, approved or obsolete (default approved).', placeholder: 'draft' },
-  { name: 'version', description: 'Positive integer, bumped on every substantive change.', placeholder: '1' },
-  { name: 'approved-by', description: 'Person who approved this version.', placeholder: '' },
-  { name: 'approved', description: 'Date approved-by approved the current version, YYYY-MM-DD.', placeholder: '{today}' },
-  { name: 'lang', description: 'Language of this file; the source language when absent.', placeholder: 'en' },
-  { name: 'translated-from-version', description: "In a translation: the source's `version` it matches.", placeholder: '1' },
-  { name: 'related', description: 'Ids of related documents.', placeholder: '[]' },
-  { name: 'supersedes', description: 'Ids of documents this one replaces.', placeholder: '[]' },
-  { name: 'media', description: 'Paths or URLs of videos and pictures that teach the procedure.', placeholder: '[]' },
-  { name: 'change', description: 'What the current version changed: major (how the work is done; retrain) or minor (default major).', placeholder: 'major' },
+  { name: 'id', description: message('field-help.id'), placeholder: 'SOP-XXX-001' },
+  { name: 'title', description: message('field-help.title'), placeholder: 'Title' },
+  { name: 'type', description: message('field-help.type'), placeholder: 'sop' },
+  { name: 'access', description: message('field-help.access'), placeholder: 'internal' },
+  { name: 'access-list', description: message('field-help.access-list'), placeholder: '[]' },
+  { name: 'owner', description: message('field-help.owner'), placeholder: '' },
+  { name: 'expert', description: message('field-help.expert'), placeholder: '' },
+  { name: 'reviewed', description: message('field-help.reviewed'), placeholder: '{today}' },
+  { name: 'review-interval', description: message('field-help.review-interval'), placeholder: '12m' },
+  { name: 'status', description: message('field-help.status'), placeholder: 'draft' },
+  { name: 'version', description: message('field-help.version'), placeholder: '1' },
+  { name: 'approved-by', description: message('field-help.approved-by'), placeholder: '' },
+  { name: 'approved', description: message('field-help.approved'), placeholder: '{today}' },
+  { name: 'lang', description: message('field-help.lang'), placeholder: 'en' },
+  { name: 'translated-from-version', description: message('field-help.translated-from-version'), placeholder: '1' },
+  { name: 'related', description: message('field-help.related'), placeholder: '[]' },
+  { name: 'supersedes', description: message('field-help.supersedes'), placeholder: '[]' },
+  { name: 'media', description: message('field-help.media'), placeholder: '[]' },
+  { name: 'change', description: message('field-help.change'), placeholder: 'major' },
 ];
 
 export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((field) => field.name));

@@ -1,4 +1,7 @@
 /** Filling document templates: shared by `densho new` and the editor's "New document from template". */
+import { addFieldEdit, fillEmptyFieldEdit } from './frontMatterEdits';
+import { parseMarkdown } from './parse';
+import { findEntry } from './yamlValue';
 
 export interface TemplateValues {
   readonly id: string;
@@ -49,4 +52,37 @@ export function templateNameOf(fileName: string): string | undefined {
   if (!fileName.endsWith('.md') || fileName === 'README.md') return undefined;
   const stem = fileName.slice(0, -3);
   return stem === '' || stem.includes('.') ? undefined : stem;
+}
+
+/**
+ * A filled template with `clauses` of standard `field` (`iso9001`) in its
+ * front matter: the template's empty `iso9001: []` becomes
+ * `iso9001: [8.5.1]` (its comment kept), clauses it lists already stay in
+ * front, and a template without the field gets it added. The editor's
+ * "New document for clause X" makes a gap's document so. Unchanged when
+ * the front matter is broken: the document's own diagnostics then say why.
+ */
+export function withClauses(content: string, field: string, clauses: readonly string[]): string {
+  const parsed = parseMarkdown('template.md', content);
+  const { text, lines } = parsed;
+  // Positions count without a byte-order mark; a template that has one keeps it.
+  const bom = parsed.bom ? '\uFEFF' : '';
+  const fields = parsed.frontMatter?.fields;
+  if (!fields || clauses.length === 0) return content;
+  const entry = findEntry(fields, field);
+  const value = entry?.value;
+  const listed = value?.kind === 'list' ? value.items : value?.kind === 'scalar' && value.text !== '' ? [value] : [];
+  const list = `[${[...new Set([...listed.flatMap((item) => (item.kind === 'scalar' ? [item.text] : [])), ...clauses])].join(', ')}]`;
+  const edit = !entry ? addFieldEdit(parsed, field, list) : value?.kind === 'empty' ? fillEmptyFieldEdit(parsed, entry, list) : undefined;
+  if (edit?.kind === 'text') {
+    // In a flow mapping the edit quotes a value with brackets; a list is meant here, not the text of one.
+    const newText = edit.newText.replace(JSON.stringify(list), list);
+    return bom + text.slice(0, lines.offsetAt(edit.range.start)) + newText + text.slice(lines.offsetAt(edit.range.end));
+  }
+  if (!entry || !value || value.kind === 'empty') return content;
+  // The value, block list or scalar, becomes one flow list on the key's line; a comment after it stays.
+  const colon = text.indexOf(':', lines.offsetAt(entry.keyRange.end));
+  let end = value.endOffset;
+  while (end > value.startOffset && /\s/.test(text[end - 1]!)) end--;
+  return `${bom}${text.slice(0, colon + 1)} ${list}${text.slice(end)}`;
 }

@@ -5,10 +5,15 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
-import { renderMessage, ruleDocumentationPath, type CompletionKind, type Diagnostic, type FileEdit, type Locale, type Range } from '../engine';
+import { renderMessage, ruleDocumentationPath, type CompletionKind, type Diagnostic, type FileEdit, type Locale, type Message, type Range } from '../engine';
 
 /** The package root: dist/server.js runs from dist/, and docs/ ships beside it. */
 const PACKAGE_ROOT = join(__dirname, '..');
+
+/** A request refused with its reason in the server's language (plain: the client shows it in a notification). */
+export function refusal(code: number, reason: Message, locale: Locale): lsp.ResponseError<void> {
+  return new lsp.ResponseError(code, renderMessage(reason, locale));
+}
 
 export function toRange(range: Range): lsp.Range {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };

@@ -18,6 +18,7 @@ import {
   loadSettingsFile,
   loadWorkspace,
   localToday,
+  message,
   frontMatterText,
   readDocument,
   readText,
@@ -30,6 +31,7 @@ import {
   type CheckSession,
   type Day,
   type Diagnostic,
+  type Message,
   type HistorySource,
   readHistory,
 } from '../engine';
@@ -44,7 +46,8 @@ export interface FolderListener {
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void;
   /** Coverage, review schedule or knowledge risk may have changed. */
   reportsChanged(folder: DenshoFolder): void;
-  log(message: string): void;
+  /** A line for the output channel, in the server's language. */
+  log(line: Message): void;
 }
 
 /** The work-done progress of a check: `end` is called exactly once per check, however the check stops. */
@@ -107,6 +110,9 @@ export class DenshoFolder {
   private checks = 0;
   private reportsCache: { readonly checks: number; readonly reports: FolderReportsData } | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The history re-reads after Git moved, in order (historyMoved), and how many are queued or running. */
+  private historyMoves: Promise<void> = Promise.resolve();
+  private historyReads = 0;
   /** The newest text of documents edited since the workspace was last read; parsed by `applyTypedTexts`. */
   private readonly typedTexts = new Map<string, string>();
   /** The editor's settings now in force (they can change after start-up). */
@@ -168,11 +174,11 @@ export class DenshoFolder {
     const cacheFolder = this.options.cacheFolder;
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
-    if (cache?.statistics.discarded) this.listener.log(`Densho: part of the cache in ${cacheFolder} was not used: ${cache.statistics.discarded}`);
+    if (cache?.statistics.discarded) this.listener.log(message('log.cache-discarded', { folder: cacheFolder ?? '', detail: String(cache.statistics.discarded) }));
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache, history: this.options.history, startParserPool: (threads) => ParserPool.start({ threads }) });
     this.workspaceValue = workspace;
     if (this.options.historyOff) workspace.setHistory({ unavailable: this.options.historyOff });
-    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}); version/* and approval/outdated are not checked.`);
+    if (workspace.historyUnavailable) this.listener.log(message('log.no-history-checks', { folder: this.name, reason: workspace.historyUnavailable }));
     // Editors may have opened (and edited) files while the disk was read: their text wins.
     for (const path of this.fs.overlaidPaths()) {
       const text = this.fs.overlay(path)!;
@@ -403,7 +409,15 @@ export class DenshoFolder {
    * which read each version's change kind. The editor's buffers stay as
    * they are; files the checkout rewrote arrive as file changes.
    */
-  async historyMoved(): Promise<void> {
+  historyMoved(): Promise<void> {
+    // One at a time: the watcher calls twice per Git command (gitWatcher.ts), and the second finds HEAD where the first read it.
+    this.historyReads++;
+    const read = this.historyMoves.then(() => this.followHead()).finally(() => this.historyReads--);
+    this.historyMoves = read.catch(() => undefined);
+    return read;
+  }
+
+  private async followHead(): Promise<void> {
     await this.ready;
     const source = this.options.history;
     if (!source || !this.workspace.config.history || this.options.historyOff) return;
@@ -416,12 +430,13 @@ export class DenshoFolder {
     const started = performance.now();
     await this.rereadHistory(workspace);
     if (workspace !== this.workspace) return;
-    if (workspace.historyUnavailable) this.listener.log(`Densho: ${this.name}: no document history (${workspace.historyUnavailable}).`);
+    if (workspace.historyUnavailable) this.listener.log(message('log.no-history', { folder: this.name, reason: workspace.historyUnavailable }));
     const affected = documentsAffectedByHistory(workspace, previous, workspace.history);
-    if (workspace.history) this.listener.log(`Densho: ${this.name}: history read again at ${workspace.history.head.slice(0, 12)} in ${Math.round(performance.now() - started)} ms; ${affected.size} document(s) to check again.`);
+    if (workspace.history) this.listener.log(message('log.history-reread', { folder: this.name, commit: workspace.history.head.slice(0, 12), ms: Math.round(performance.now() - started), count: affected.size }));
     for (const document of affected) this.pending.add(document);
     this.repositoryDirty = true;
-    this.schedule();
+    // No debounce: nothing is being typed, and the user just committed.
+    this.checkNow();
   }
 
   private async rereadHistory(workspace: Workspace): Promise<void> {
@@ -463,13 +478,13 @@ export class DenshoFolder {
     const above = discoverRepository(this.root).root;
     this.configRoot = this.workspaceValue.hasConfigFile ? this.root : above !== this.root ? above : undefined;
     if (!this.loaded) {
-      if (!this.configured) this.listener.log(`Densho: ${this.name}: no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised.`);
+      if (!this.configured) this.listener.log(message('log.no-config', { folder: this.name }));
       return;
     }
     if (this.configured === wasConfigured) return;
     // The views show a welcome or the reports depending on this: tell the client even if no report changed.
     this.lastReports = undefined;
-    this.listener.log(`Densho: ${this.name}: ${this.configured ? 'densho.yaml found; every finding is reported' : 'no densho.yaml; frontmatter/missing and iso/gap wait until Densho is initialised'}.`);
+    this.listener.log(message(this.configured ? 'log.config-found' : 'log.no-config', { folder: this.name }));
   }
 
   /** A document's diagnostics as the editor shows them: without the opt-in findings before densho.yaml exists. */
@@ -495,6 +510,13 @@ export class DenshoFolder {
       this.timer = undefined;
       void this.flush();
     }, this.options.debounceMs);
+  }
+
+  private checkNow(): void {
+    if (!this.loaded) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.flush();
   }
 
   /** Waits until every scheduled check has run. */
@@ -557,13 +579,15 @@ export class DenshoFolder {
         if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
+        // The documents' diagnostics go out first: the connection writes on a later turn, and checking the whole repository takes a while at scale.
+        if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
         this.repositoryDirty = false;
         this.publishRepository();
       }
       if (changedAnything) this.scheduleReports();
       initial?.save();
     } catch (error) {
-      this.listener.log(`Densho: checking ${this.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.listener.log(message('log.check-failed', { folder: this.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
     } finally {
       progress?.end();
     }
@@ -605,7 +629,8 @@ export class DenshoFolder {
     if (this.reportsTimer) clearTimeout(this.reportsTimer);
     this.reportsTimer = setTimeout(() => {
       this.reportsTimer = undefined;
-      if (this.timer || this.flushing) this.scheduleReports();
+      // The reports wait for a history being read again too: comparing them blocks the event loop, and the history rules' check comes first.
+      if (this.timer || this.flushing || this.historyReads > 0) this.scheduleReports();
       else this.notifyReports();
     }, REPORTS_DELAY_MS);
   }
@@ -636,7 +661,7 @@ export class DenshoFolder {
     try {
       writeCacheFile(folder, cache, this.root);
     } catch (error) {
-      this.listener.log(`Densho: could not write the cache in ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+      this.listener.log(message('log.cache-write-failed', { folder, error: error instanceof Error ? error.message : String(error) }));
     }
   }
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localeFromName, parseDay, type Day, type Diagnostic, type Locale } from '../engine';
+import { localeFromName, message, parseDay, renderMessage, type Day, type Diagnostic, type Locale, type Message } from '../engine';
 import { cacheDirectory, NodeFileSystem } from '../node';
 import type { DenshoConfigurationChange, DenshoInitializationOptions, FolderParams } from '../protocol';
 import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
@@ -116,7 +116,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     this.clientLocale = params.locale;
     this.localeValue = chooseServerLocale(options.locale, params.locale);
     const today: Day | undefined = options.today === undefined ? undefined : parseDay(options.today);
-    if (options.today !== undefined && today === undefined) this.port.log(`Densho: ignoring initializationOptions.today "${options.today}" (not YYYY-MM-DD).`);
+    if (options.today !== undefined && today === undefined) this.log(message('log.bad-today', { value: String(options.today) }));
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
     const settings = settingsObject(options.settings);
     const useCache = options.cache !== false;
@@ -169,8 +169,8 @@ export class DenshoServer implements ServerContext, FolderListener {
 
   private logWhenReady(folder: DenshoFolder): void {
     folder.ready.then(
-      () => this.port.log(`Densho: ${folder.name} indexed, ${folder.workspace.documentPaths().length} documents.`),
-      (error: unknown) => this.port.log(`Densho: indexing ${folder.name} failed: ${String(error)}`),
+      () => this.log(message('log.indexed', { folder: folder.name, count: folder.workspace.documentPaths().length })),
+      (error: unknown) => this.log(message('log.indexing-failed', { folder: folder.name, error: String(error) })),
     );
   }
 
@@ -245,10 +245,10 @@ export class DenshoServer implements ServerContext, FolderListener {
       report: (done, total) => {
         if (ended) return;
         reporter ??= this.port.createProgress().then((created) => {
-          created?.begin(`Densho: checking ${name}`, 0, undefined, false);
+          created?.begin(renderMessage(message('progress.checking', { folder: name }), this.localeValue), 0, undefined, false);
           return created;
         });
-        void reporter.then((created) => created?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total} documents`));
+        void reporter.then((created) => created?.report(total === 0 ? 100 : Math.round((done / total) * 100), renderMessage(message('progress.documents', { done, total }), this.localeValue)));
       },
       end: () => {
         if (ended) return;
@@ -367,8 +367,8 @@ export class DenshoServer implements ServerContext, FolderListener {
     this.port.reportsChanged({ folder: folder.uri });
   }
 
-  log(message: string): void {
-    this.port.log(message);
+  log(line: Message): void {
+    this.port.log(renderMessage(line, this.localeValue));
   }
 
   // ---- document synchronisation ----------------------------------------------------
@@ -380,7 +380,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   didOpen(params: lsp.DidOpenTextDocumentParams): void {
     const item: unknown = params?.textDocument;
     if (!isTextDocumentItem(item)) {
-      this.port.log('Densho: ignoring a didOpen without a URI and a text.');
+      this.log(message('log.open-without-text'));
       return;
     }
     const { uri, text } = item;
@@ -407,16 +407,16 @@ export class DenshoServer implements ServerContext, FolderListener {
     const version: unknown = params?.textDocument?.version;
     const previous = typeof uri === 'string' ? this.documents.get(uri) : undefined;
     if (!previous) {
-      this.port.log(`Densho: ignoring a change to ${String(uri)}, which is not open.`);
+      this.log(message('log.change-not-open', { uri: String(uri) }));
       return;
     }
     const changes: unknown = params.contentChanges;
     if (!Array.isArray(changes) || !changes.every(isContentChange)) {
-      this.port.log(`Densho: ignoring a change to ${previous.uri} that is not a list of text changes.`);
+      this.log(message('log.change-not-a-list', { uri: previous.uri }));
       return;
     }
     if (typeof version === 'number' && version < previous.version) {
-      this.port.log(`Densho: ignoring a change to ${previous.uri}: its version ${version} is older than version ${previous.version}, which the server holds.`);
+      this.log(message('log.change-older', { uri: previous.uri, version, held: previous.version }));
       return;
     }
     const document = TextDocument.update(previous, changes, typeof version === 'number' ? version : previous.version);
@@ -430,7 +430,7 @@ export class DenshoServer implements ServerContext, FolderListener {
   didClose(params: lsp.DidCloseTextDocumentParams): void {
     const uri: unknown = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !this.documents.delete(uri)) {
-      this.port.log(`Densho: ignoring the close of ${String(uri)}, which is not open.`);
+      this.log(message('log.close-not-open', { uri: String(uri) }));
       return;
     }
     const located = this.locateNow(uri);
@@ -488,7 +488,7 @@ export class DenshoServer implements ServerContext, FolderListener {
    * a rejected promise ends the Node process, and with it every open editor's checking.
    */
   private background(work: Promise<unknown>): void {
-    work.catch((error: unknown) => this.port.log(`Densho: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    work.catch((error: unknown) => this.log(message('log.request-failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) })));
   }
 
   // ---- features ------------------------------------------------------------------------

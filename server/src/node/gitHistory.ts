@@ -2,7 +2,9 @@
  * The history port on the real `git`: three processes for the whole
  * repository whatever its size — `rev-parse` (where, HEAD, shallow?), one
  * `log --raw` over the first-parent history, and one `cat-file --batch`
- * that answers every blob — never one per document.
+ * that answers every blob — never one per document. Read again after a
+ * commit, the log is only read for the new commits when that gives the
+ * same answer (one more `log` when it does not: see readLogAfter).
  *
  * A repository's own configuration must not be able to run anything: Git
  * is started with an argument list (no shell), with the pager, hooks,
@@ -89,6 +91,8 @@ export class GitHistorySource implements HistorySource {
   private readonly env: NodeJS.ProcessEnv;
   private readonly timeoutMs: number;
   private headForNextLog: Promise<{ head: string } | HistoryUnavailable> | undefined;
+  /** The log read last: the next read after a commit only adds the commits since (readLogAfter). */
+  private lastLog: HistoryLog | undefined;
 
   /** `root`: the repository root Densho checks (it may be a folder inside the Git work tree). */
   constructor(
@@ -154,6 +158,31 @@ export class GitHistorySource implements HistorySource {
     const location = await (this.headForNextLog ?? this.locate());
     this.headForNextLog = undefined;
     if ('unavailable' in location) return location;
+    const previous = this.lastLog;
+    if (previous?.head === location.head) return previous;
+    const log = (previous && (await this.readLogAfter(previous, location.head))) ?? (await this.readLogUpTo(location.head));
+    if ('unavailable' in log) return log;
+    this.lastLog = { head: log.head, commits: log.commits };
+    return this.lastLog;
+  }
+
+  /**
+   * After a commit, a merge or a pull that only added commits on top of the
+   * log read before, only the new ones are read (`OLD..NEW`): a few
+   * milliseconds instead of the whole history. That is only the same as
+   * reading it all when OLD is on NEW's first-parent line, which holds
+   * exactly when the oldest new commit's first parent is OLD; a reset, a
+   * rebase or a branch switch (or an OLD that no longer exists) gives
+   * undefined, and the whole log is read.
+   */
+  private async readLogAfter(previous: HistoryLog, head: string): Promise<HistoryLog | undefined> {
+    const range = await this.readLogUpTo(head, previous.head);
+    if ('unavailable' in range || range.firstParents[0] !== previous.head) return undefined;
+    return { head, commits: [...previous.commits, ...range.commits] };
+  }
+
+  /** The first-parent log up to `head`, oldest first, from after `since` when given; with each commit's first parent. */
+  private async readLogUpTo(head: string, since?: string): Promise<(HistoryLog & { readonly firstParents: readonly string[] }) | HistoryUnavailable> {
     const result = await this.run([
       'log',
       '-z',
@@ -166,13 +195,14 @@ export class GitHistorySource implements HistorySource {
       '--no-ext-diff',
       '--no-textconv',
       '--no-color',
-      '--format=%x1e%H%x00%cI%x00%an%x00%s',
-      location.head,
+      '--format=%x1e%H%x00%P%x00%cI%x00%an%x00%s',
+      since === undefined ? head : `${since}..${head}`,
       '--',
     ]);
     if (result.code === null) return this.timedOut();
     if (result.code !== 0) return { unavailable: `git log failed: ${firstLine(result.stderr)}` };
-    return { head: location.head, commits: parseLog(result.stdout.toString('utf8')) };
+    const parsed = parseLog(result.stdout.toString('utf8'));
+    return { head, commits: parsed.map((entry) => entry.commit), firstParents: parsed.map((entry) => entry.firstParent) };
   }
 
   async readBlobs(ids: readonly string[]): Promise<Map<string, Uint8Array>> {
@@ -196,10 +226,11 @@ const RAW_STATUS = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([AMDRCTUX])\d*$/;
  * Parses `log -z --raw` with the format above: every commit starts with a
  * record separator and its id; the header fields and each raw entry's paths
  * are NUL-terminated, so no name or subject can be mistaken for structure.
+ * Each commit comes with its first parent ('' for a root commit).
  */
-export function parseLog(output: string): LogCommit[] {
+export function parseLog(output: string): { commit: LogCommit; firstParent: string }[] {
   const tokens = output.split('\0');
-  const commits: LogCommit[] = [];
+  const commits: { commit: LogCommit; firstParent: string }[] = [];
   let position = 0;
   while (position < tokens.length) {
     const token = tokens[position]!.replace(/^\n/, '');
@@ -208,8 +239,8 @@ export function parseLog(output: string): LogCommit[] {
       continue;
     }
     const id = token.slice(1);
-    const [date, author, subject] = [tokens[position + 1] ?? '', tokens[position + 2] ?? '', tokens[position + 3] ?? ''];
-    position += 4;
+    const [parents, date, author, subject] = [tokens[position + 1] ?? '', tokens[position + 2] ?? '', tokens[position + 3] ?? '', tokens[position + 4] ?? ''];
+    position += 5;
     const changes: FileChange[] = [];
     while (position < tokens.length) {
       const match = RAW_STATUS.exec(tokens[position]!.replace(/^\n/, ''));
@@ -226,7 +257,7 @@ export function parseLog(output: string): LogCommit[] {
         position += 2;
       }
     }
-    commits.push({ id, date: date.slice(0, 10), author, subject, changes });
+    commits.push({ commit: { id, date: date.slice(0, 10), author, subject, changes }, firstParent: parents.split(' ')[0] ?? '' });
   }
   return commits;
 }

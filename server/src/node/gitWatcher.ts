@@ -26,20 +26,44 @@ export function gitDirectoryOf(root: string): string | undefined {
   }
 }
 
-/** Calls `onMove` (at most once per `quietMs`) after Git rewrote its state; undefined when there is no Git directory to watch. */
-export function watchGit(root: string, onMove: () => void, quietMs = 300): { dispose(): void } | undefined {
+/**
+ * How long the watcher waits. Git renames `index` (or ORIG_HEAD, HEAD) only
+ * after it wrote the new ref, and a command's writes come within a few
+ * milliseconds of each other, so a short quiet time is enough to see HEAD
+ * where it lands; the second call, after a longer settle time, catches a
+ * command whose last write came later than that (a slow machine, a hook),
+ * and costs one `rev-parse` when HEAD did not move.
+ */
+export interface GitWatchTiming {
+  readonly quietMs: number;
+  readonly settleMs: number;
+}
+
+export const GIT_WATCH_TIMING: GitWatchTiming = { quietMs: 50, settleMs: 1000 };
+
+/** Calls `onMove` once `quietMs` after Git last rewrote its state and once more `settleMs` after; undefined when there is no Git directory to watch. */
+export function watchGit(root: string, onMove: () => void, timing: GitWatchTiming = GIT_WATCH_TIMING): { dispose(): void } | undefined {
   const directory = gitDirectoryOf(root);
   if (!directory) return undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const clearTimers = () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+  const callAfter = (ms: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      onMove();
+    }, ms);
+    timers.add(timer);
+  };
   let watcher: FSWatcher;
   try {
     watcher = watch(directory, { persistent: false }, (_event, name) => {
       if (name !== null && !/^(HEAD|index|ORIG_HEAD|FETCH_HEAD|packed-refs)$/.test(String(name))) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        onMove();
-      }, quietMs);
+      clearTimers();
+      callAfter(timing.quietMs);
+      callAfter(timing.settleMs);
     });
   } catch {
     return undefined;
@@ -47,7 +71,7 @@ export function watchGit(root: string, onMove: () => void, quietMs = 300): { dis
   watcher.on('error', () => watcher.close());
   return {
     dispose() {
-      if (timer) clearTimeout(timer);
+      clearTimers();
       watcher.close();
     },
   };

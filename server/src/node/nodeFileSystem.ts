@@ -5,7 +5,9 @@
  * every step of a path, not only its last: `ext/people.yaml`, where `ext`
  * links to a folder elsewhere, is refused like a link to the file itself.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileSystem } from '../engine/fileSystem';
 
@@ -47,7 +49,7 @@ export class NodeFileSystem implements FileSystem {
 
   readDirectory(path: string): Promise<DirectoryEntry[]> {
     return this.burst(async () => {
-      const absolute = await this.confined(path, 'directory');
+      const absolute = (await this.confined(path, 'directory'))?.absolute;
       if (!absolute) return [];
       try {
         // As bytes: Node would silently turn a name that is not UTF-8 into one that names no file.
@@ -69,13 +71,14 @@ export class NodeFileSystem implements FileSystem {
 
   readFile(path: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
     return this.burst(async () => {
-      const absolute = await this.confined(path, 'file');
-      if (!absolute) return undefined;
+      const confined = await this.confined(path, 'file');
+      // A file is never the root, so it always comes with its lstat.
+      if (!confined?.stats) return undefined;
+      const { absolute, stats } = confined;
       try {
         // The size from lstat decides before a byte is read: a 600 MB file is not loaded to be refused.
-        const { size } = await lstat(absolute);
-        if (size > maxBytes) throw new FileTooLargeError(path, size);
-        return await readFile(absolute);
+        if (stats.size > maxBytes) throw new FileTooLargeError(path, stats.size);
+        return await readWhole(absolute);
       } catch (error) {
         if (error instanceof FileTooLargeError) throw error;
         const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -104,14 +107,14 @@ export class NodeFileSystem implements FileSystem {
    * and a link loop stops at its first link. The root itself may be a link
    * (a repository opened through one is still that repository).
    */
-  private async confined(path: string, kind: 'file' | 'directory'): Promise<string | undefined> {
+  private async confined(path: string, kind: 'file' | 'directory'): Promise<{ absolute: string; stats?: Stats } | undefined> {
     const absolute = this.absolute(path);
     if (!absolute) return undefined;
-    if (absolute === this.root) return kind === 'directory' ? absolute : undefined;
+    if (absolute === this.root) return kind === 'directory' ? { absolute } : undefined;
     try {
       if (!(await this.realDirectory(dirname(absolute)))) return undefined;
       const stats = await lstat(absolute);
-      return (kind === 'file' ? stats.isFile() : stats.isDirectory()) ? absolute : undefined;
+      return (kind === 'file' ? stats.isFile() : stats.isDirectory()) ? { absolute, stats } : undefined;
     } catch {
       return undefined;
     }
@@ -131,4 +134,13 @@ export class NodeFileSystem implements FileSystem {
     }
     return known;
   }
+}
+
+/**
+ * A whole file. The callback form, not fs/promises' readFile: that one reads
+ * in chunks through several promise hops and, over the thousands of small
+ * files a check reads, cost twice the time (measured on the bench repository).
+ */
+function readWhole(absolute: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => readFile(absolute, (error, bytes) => (error ? reject(error) : resolve(bytes))));
 }

@@ -83,6 +83,19 @@ interface Node {
 const labelOf = (node: Node): string => (typeof node.label === 'string' ? node.label : (node.label?.label ?? ''));
 const roots = (tree: Ctx['views'][keyof Ctx['views']]): Node[] => tree.getChildren() as unknown as Node[];
 
+/** The coverage view's node of a clause, at any depth. */
+function clauseNode(tree: Ctx['views']['coverage'], clause: string): (Node & { command?: vscode.Command; contextValue?: string }) | undefined {
+  const find = (nodes: readonly Node[]): Node | undefined => {
+    for (const node of nodes) {
+      if ((node as { id?: string }).id === `clause:${clause}`) return node;
+      const inner = find(node.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return find(roots(tree));
+}
+
 describe('Densho in VS Code', function () {
   let ctx: Ctx;
 
@@ -250,15 +263,7 @@ describe('Densho in VS Code', function () {
 
     it('a gap in the coverage view opens the matrix at its clause; column headers show titles and can open their document', async function () {
       const gap = coverage.clauses.find((clause) => clause.gap)!;
-      const find = (nodes: readonly Node[]): Node | undefined => {
-        for (const node of nodes) {
-          if ((node as { id?: string }).id === `clause:${gap.clause}`) return node;
-          const inner = find(node.children);
-          if (inner) return inner;
-        }
-        return undefined;
-      };
-      const node = find(roots(ctx.views.coverage)) as (Node & { command?: vscode.Command }) | undefined;
+      const node = clauseNode(ctx.views.coverage, gap.clause);
       assert.equal(node?.command?.command, 'densho.showCoverageMatrix', `the gap ${gap.clause} opens the matrix`);
       const matrix = await vscode.commands.executeCommand<Ctx['coverageMatrix']>(node.command.command, ...(node.command.arguments ?? []));
       await waitFor(matrix!.onDidReveal, () => matrix!.revealed === gap.clause, `the matrix to show ${gap.clause}`);
@@ -335,6 +340,22 @@ describe('Densho in VS Code', function () {
       assert.match(read('sops/training/sop-tst-001.ja.md'), /^## 手順$/m);
       assert.doesNotMatch(read('sops/training/sop-tst-001.ja.md'), /^## Steps$/m);
       assert.match(text, /^## Steps$/m);
+    });
+
+    it('New document for clause X, from a gap of the coverage view or of the matrix, maps the new document to that clause', async function () {
+      const gap = coverage.clauses.find((clause) => clause.gap)!;
+      const node = clauseNode(ctx.views.coverage, gap.clause);
+      assert.equal(node?.contextValue, 'densho.clause.gap', 'the gap\'s context menu offers New document for this clause');
+      const preset = { template: 'sop', id: 'SOP-TST-005', title: 'For a gap', lang: 'en', folder: 'sops/training' };
+      // As the context menu calls it: the node, then (here) every other answer up front.
+      const created = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocumentForClause', node, preset);
+      assert.equal(created?.toString(), uri('sops/training/sop-tst-005.md').toString());
+      const mapped = new RegExp(`^iso9001: \\[${gap.clause.replace(/\./g, '\\.')}\\]`, 'm');
+      assert.match(read('sops/training/sop-tst-005.md'), mapped);
+      // As the matrix's row button asks for it: the clause only, of the coverage's standard.
+      const fromMatrix = await vscode.commands.executeCommand<vscode.Uri>('densho.newDocumentForClause', { clause: gap.clause }, { ...preset, id: 'SOP-TST-006' });
+      assert.equal(fromMatrix?.toString(), uri('sops/training/sop-tst-006.md').toString());
+      assert.match(read('sops/training/sop-tst-006.md'), mapped);
     });
 
     it('Create translation copies the source with lang and translated-from-version, beside it', async function () {

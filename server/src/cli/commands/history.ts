@@ -25,7 +25,7 @@ export async function historyCommand(io: CliIo, dirArgument: string | undefined,
   const history = requireHistory(workspace);
   const documents = selector === undefined ? [...workspace.index.documents] : selectDocuments(io, root, workspace, selector);
   const report = historyReport(root, history, documents, at);
-  const render = { text: () => historyText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => historyMarkdown(report), csv: () => historyCsv(report) };
+  const render = { text: () => historyText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => historyMarkdown(report, localeOf(io)), csv: () => historyCsv(report, localeOf(io)) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }

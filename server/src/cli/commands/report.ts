@@ -41,7 +41,7 @@ export async function reportCommand(io: CliIo, dir: string | undefined, options:
   // The report is in the language of --lang when Densho speaks it, else in the CLI's.
   const locale = options.lang === undefined ? localeOf(io) : localeFromName(options.lang);
   const pack = auditPack(workspace, { maxLayer, lang: options.lang, locale, organisation: basename(root), at });
-  const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}` });
+  const page = renderAuditReport(pack, { name: basename(root), generator: `Densho ${ENGINE_VERSION}`, locale });
   const scope = pack.maxLayer === null ? message('report.all-layers') : message('report.up-to-layer', { layer: pack.maxLayer, withheld: pack.withheldDocuments });
   // Like `check`, the exit code says whether errors exist: a CI job archiving the pack must not show green over a broken repository.
   const { errors, warnings } = pack.findings.summary;

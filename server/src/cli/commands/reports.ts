@@ -24,12 +24,13 @@ export async function coverageCommand(io: CliIo, dir: string | undefined, option
   const { workspace } = await openRepository(io, dir, options.today);
   const documents = visibleDocuments(workspace, options.maxLayer);
   const standard = options.standard ? workspace.standards.find((candidate) => candidate.id === options.standard) : workspace.standards[0];
-  const report = standard && coverageReport(standard, documents, workspace.today);
+  // Clause titles in the reader's language (JIS Q 9001's in Japanese), in every format.
+  const report = standard && coverageReport(standard, documents, workspace.today, localeOf(io));
   if (!report) {
     const known = workspace.standards.map((standard) => standard.id);
     throw new UsageError(message('usage.no-standard', { standard: options.standard ?? '', known: known.length > 0 ? known : undefined }));
   }
-  const render = { text: () => coverageText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => coverageMarkdown(report), csv: () => coverageCsv(report), html: () => renderCoverageMatrix(report) };
+  const render = { text: () => coverageText(report, colorsFor(io), localeOf(io)), json: () => json(report), md: () => coverageMarkdown(report, localeOf(io)), csv: () => coverageCsv(report, localeOf(io)), html: () => renderCoverageMatrix(report, { locale: localeOf(io) }) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }
@@ -55,7 +56,7 @@ export async function skillsCommand(io: CliIo, dir: string | undefined, options:
   const format = parseChoice('--format', options.format, ['text', 'json', 'md', 'csv', 'html'] as const);
   const { workspace } = await openRepository(io, dir, options.today);
   const matrix = options.maxLayer === undefined ? workspace.skills() : workspace.skills(visibleDocuments(workspace, options.maxLayer));
-  const render = { text: () => skillsText(matrix, colorsFor(io), localeOf(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix), csv: () => skillsCsv(matrix), html: () => renderSkillsMatrix(matrix) };
+  const render = { text: () => skillsText(matrix, colorsFor(io), localeOf(io)), json: () => json(matrix), md: () => skillsMarkdown(matrix, localeOf(io)), csv: () => skillsCsv(matrix, localeOf(io)), html: () => renderSkillsMatrix(matrix, { locale: localeOf(io) }) };
   io.stdout(render[format]());
   return EXIT_CLEAN;
 }

@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { message, renderMessage, RULE_DEFAULTS, RULE_IDS, RULE_SUMMARIES, ruleDocumentationPath, terminalText, type Diagnostic, type Locale, type Severity } from '../../engine';
+import { message, renderMessage, RULE_DEFAULTS, RULE_IDS, ruleDocumentationPath, ruleSummary, terminalText, type Diagnostic, type Locale, type Severity } from '../../engine';
 import type { Colors } from '../io';
 import { padColumns } from './columns';
 import { version as DENSHO_VERSION } from '../../../../package.json';
@@ -114,8 +114,8 @@ export function toSarif(root: string, diagnostics: readonly Diagnostic[], locale
             version: DENSHO_VERSION,
             rules: RULE_IDS.map((id) => ({
               id,
-              shortDescription: { text: RULE_SUMMARIES[id] },
-              help: { text: `${RULE_SUMMARIES[id]}. Documented in ${ruleDocumentationPath(id)} of the Densho package.` },
+              shortDescription: { text: renderMessage(ruleSummary(id), locale) },
+              help: { text: renderMessage(message('sarif.help', { summary: ruleSummary(id), path: ruleDocumentationPath(id, locale) }), locale) },
               defaultConfiguration: { level: SARIF_LEVEL[RULE_DEFAULTS[id]] },
             })),
           },

@@ -3,6 +3,7 @@ import type { ChangesReport, HistoryReport, Locale, Message } from '../../engine
 import type { Colors } from '../io';
 import { csvRows, markdownText, message, renderMessage } from '../../engine';
 import { padColumns } from './columns';
+import { csvHeader, markdownHeader, markdownLabels } from './reports';
 
 /**
  * Names, subjects and paths come from commits and documents: control
@@ -45,19 +46,23 @@ export function historyText(report: HistoryReport, colors: Colors, locale: Local
   return `${lines.join('\n')}`;
 }
 
-export function historyMarkdown(report: HistoryReport): string {
-  const lines = ['# Revision history', ''];
-  if (report.at) lines.push(`In force on ${report.at}.`, '');
+export function historyMarkdown(report: HistoryReport, locale: Locale = 'en'): string {
+  const s = markdownLabels(locale);
+  const lines = [`# ${s(message('html.section.revisions'))}`, ''];
+  const at = report.at ?? '';
+  if (report.at) lines.push(s(message('md.in-force-on', { at })), '');
+  const columns = (['html.col.version', 'html.col.date', 'html.col.change', 'html.col.author', 'html.col.approved-by', 'html.col.approved', 'md.col.commit', 'html.col.summary'] as const).map((id) => s(message(id)));
   for (const document of report.documents) {
-    lines.push(`## ${markdownText(document.id ?? '(no id)')} (${markdownText(document.lang)}): ${markdownText(document.file)}`, '');
+    lines.push(`## ${document.id === null ? s(message('html.no-id')) : markdownText(document.id)} (${markdownText(document.lang)}): ${markdownText(document.file)}`, '');
     if (document.inForce !== undefined) {
-      lines.push(document.inForce ? `In force on ${report.at}: version ${document.inForce.version ?? '?'} of ${document.inForce.date} (\`${document.inForce.commit.slice(0, 7)}\`).` : `Nothing in force on ${report.at}.`, '');
+      const inForce = document.inForce;
+      lines.push(inForce ? s(message('md.in-force-version', { at, version: String(inForce.version ?? '?'), date: inForce.date, commit: inForce.commit.slice(0, 7) })) : s(message('md.nothing-in-force', { at })), '');
     }
     if (document.revisions.length === 0) {
-      lines.push('Not committed yet: no revisions.', '');
+      lines.push(s(message('md.not-committed')), '');
       continue;
     }
-    lines.push('| Version | Date | Change | Author | Approved by | Approved | Commit | Summary |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(...markdownHeader(columns));
     for (const revision of document.revisions) {
       const cells = [String(revision.version ?? ''), revision.date, revision.change, markdownText(revision.author), markdownText(revision.approvedBy ?? ''), markdownText(revision.approved ?? ''), `\`${revision.commit.slice(0, 7)}\``, markdownText(revision.summary)];
       lines.push(`| ${cells.join(' | ')} |`);
@@ -68,10 +73,8 @@ export function historyMarkdown(report: HistoryReport): string {
 }
 
 /** RFC 4180: one row per revision; with --at, whether each row is the one in force. */
-export function historyCsv(report: HistoryReport): string {
-  const header = ['id', 'lang', 'file', 'version', 'change', 'date', 'author', 'approved_by', 'approved', 'commit', 'summary'];
-  if (report.at) header.push('in_force');
-  const rows = [header];
+export function historyCsv(report: HistoryReport, locale: Locale = 'en'): string {
+  const rows = [csvHeader(['id', 'lang', 'file', 'version', 'change', 'date', 'author', 'approved_by', 'approved', 'commit', 'summary', ...(report.at ? (['in_force'] as const) : [])], locale)];
   for (const document of report.documents) {
     for (const revision of document.revisions) {
       const row = [document.id ?? '', document.lang, document.file, String(revision.version ?? ''), revision.change, revision.date, revision.author, revision.approvedBy ?? '', revision.approved ?? '', revision.commit, revision.summary];

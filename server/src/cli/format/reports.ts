@@ -4,7 +4,7 @@
  * escaping for where it is printed: `t` (terminalText) for the terminal,
  * markdownText for Markdown, csvRows for CSV.
  */
-import { csvRows, markdownText, message, renderMessage, terminalText as t, type CoverageReport, type KnowledgeRisk, type Locale, type Message, type ReviewSchedule } from '../../engine';
+import { csvRows, markdownText, message, renderMessage, terminalText as t, type CoverageReport, type KnowledgeRisk, type Locale, type Message, type MessageId, type ReviewSchedule } from '../../engine';
 import type { Colors } from '../io';
 import { padColumns } from './columns';
 
@@ -31,26 +31,44 @@ export function coverageText(report: CoverageReport, colors: Colors, locale: Loc
   return `${lines.join('\n')}\n`;
 }
 
-export function coverageMarkdown(report: CoverageReport): string {
+/** A Markdown export's fixed words in `locale`; values from the files are escaped as Markdown text by the catalog. */
+export function markdownLabels(locale: Locale): (text: Message) => string {
+  return (text) => renderMessage(text, locale, 'markdown');
+}
+
+/** A Markdown table's header and rule lines. */
+export function markdownHeader(labels: readonly string[], align: readonly string[] = labels.map(() => '---')): string[] {
+  return [`| ${labels.join(' | ')} |`, `| ${align.join(' | ')} |`];
+}
+
+type CsvKey = MessageId extends infer Id ? (Id extends `csv.${infer Key}` ? Key : never) : never;
+
+/** A CSV header row: the English keys by default, column names in the reader's language with --locale ja. */
+export function csvHeader(keys: readonly CsvKey[], locale: Locale): string[] {
+  return keys.map((key) => renderMessage(message(`csv.${key}`) as Message, locale));
+}
+
+export function coverageMarkdown(report: CoverageReport, locale: Locale = 'en'): string {
+  const s = markdownLabels(locale);
+  const { summary } = report;
   const lines = [
-    `# ${markdownText(report.standard.title)} coverage`,
+    `# ${s(message('coverage.title', { standard: report.standard.title }))}`,
     '',
-    `As of ${report.today}: ${report.summary.covered} of ${report.summary.clauses} clauses covered, ${report.summary.gaps} gaps among the ${report.summary.documented} clauses that require documented information.`,
+    s(message('md.coverage-summary', { today: report.today, covered: summary.covered, clauses: summary.clauses, gaps: summary.gaps, documented: summary.documented })),
     '',
-    '| Clause | Title | Documented information | Documents | Status |',
-    '| --- | --- | --- | --- | --- |',
+    ...markdownHeader([s(message('html.col.clause')), s(message('html.col.title')), s(message('md.col.documented')), s(message('md.col.documents')), s(message('html.col.status'))]),
   ];
   for (const clause of report.clauses) {
     const documents = clause.documents.map((document) => `${markdownText(document.id)} ${markdownText(document.title)}`).join('<br>');
-    const status = clause.gap ? '**GAP**' : clause.covered ? 'covered' : '';
-    lines.push(`| ${markdownText(clause.clause)} | ${markdownText(clause.title)} | ${clause.documented ? 'required' : ''} | ${documents} | ${status} |`);
+    const status = clause.gap ? `**${s(message('html.matrix.gap'))}**` : clause.covered ? s(message('html.matrix.covered')) : '';
+    lines.push(`| ${markdownText(clause.clause)} | ${markdownText(clause.title)} | ${clause.documented ? s(message('md.required')) : ''} | ${documents} | ${status} |`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** RFC 4180: one row per clause and document, so a spreadsheet can filter either way. */
-export function coverageCsv(report: CoverageReport): string {
-  const rows = [['clause', 'title', 'documented', 'covered', 'gap', 'document_id', 'document_title', 'file', 'direct']];
+export function coverageCsv(report: CoverageReport, locale: Locale = 'en'): string {
+  const rows = [csvHeader(['clause', 'title', 'documented', 'covered', 'gap', 'document_id', 'document_title', 'file', 'direct'], locale)];
   for (const clause of report.clauses) {
     const base = [clause.clause, clause.title, String(clause.documented), String(clause.covered), String(clause.gap)];
     if (clause.documents.length === 0) rows.push([...base, '', '', '', '']);

@@ -5,6 +5,7 @@
  */
 import { csvRows, LEVEL_SYMBOLS, markdownText, message, renderMessage, terminalText as t, TRAINING_LEVELS, type Locale, type Message, type SkillsDocument, type SkillsMatrix, type SkillsRecord } from '../../engine';
 import type { Colors } from '../io';
+import { csvHeader, markdownHeader, markdownLabels } from './reports';
 const OUTDATED = '!';
 
 export function skillsLegend(locale: Locale = 'en'): string {
@@ -46,31 +47,32 @@ export function skillsText(matrix: SkillsMatrix, colors: Colors, locale: Locale)
   return `${lines.join('\n')}\n`;
 }
 
-export function skillsMarkdown(matrix: SkillsMatrix): string {
+export function skillsMarkdown(matrix: SkillsMatrix, locale: Locale = 'en'): string {
+  const s = markdownLabels(locale);
   const people = matrix.people.map((person) => markdownText(person.name ? `${person.name} (${person.person})` : person.person));
   const lines = [
-    `# Skills matrix`,
+    `# ${s(message('html.skills-heading'))}`,
     '',
-    `As of ${matrix.today}. ${markdownText(skillsLegend())}`,
+    `${s(message('html.as-of', { today: matrix.today }))} ${markdownText(skillsLegend(locale))}`,
     '',
-    `| Document | Title | ${people.join(' | ')} | Qualified |`,
-    `| --- | --- | ${people.map(() => ':---:').join(' | ')} | ---: |`,
+    ...markdownHeader([s(message('html.col.document')), s(message('html.col.title')), ...people, s(message('html.col.qualified'))], ['---', '---', ...people.map(() => ':---:'), '---:']),
   ];
   for (const document of matrix.documents) {
     const cells = matrix.people.map((person) => cell(recordOf(document, person.person)));
     const count = document.required > 0 ? `${document.qualified.length}/${document.required}` : String(document.qualified.length);
     lines.push(`| ${markdownText(document.id)} | ${markdownText(document.title)} | ${cells.join(' | ')} | ${document.qualified.length < document.required ? `**${count}**` : count} |`);
   }
-  lines.push('', '## Retraining', '');
-  lines.push(...(matrix.retraining.length === 0 ? ['None.'] : matrix.retraining.map((item) => `- ${markdownText(item.person)}: ${markdownText(item.id)}, trained on version ${item.trainedOn}, now ${item.currentVersion}`)));
-  lines.push('', '## Succession', '');
-  lines.push(...(matrix.succession.length === 0 ? ['None.'] : matrix.succession.map((item) => `- ${markdownText(item.id)} ${markdownText(item.title)}: ${item.leaving.map((person) => `${markdownText(person.person)} leaves ${person.leaves}`).join(', ')}`)));
+  const none = s(message('md.none'));
+  lines.push('', `## ${s(message('skills.retraining'))}`, '');
+  lines.push(...(matrix.retraining.length === 0 ? [none] : matrix.retraining.map((item) => `- ${markdownText(item.person)}: ${markdownText(item.id)}, ${s(message('skills.retrain-item', { trainedOn: item.trainedOn, current: item.currentVersion }))}`)));
+  lines.push('', `## ${s(message('html.succession'))}`, '');
+  lines.push(...(matrix.succession.length === 0 ? [none] : matrix.succession.map((item) => `- ${markdownText(item.id)} ${markdownText(item.title)}: ${s(message('skills.leaving', { people: item.leaving.map((person) => message('skills.leaves', { person: person.person, day: person.leaves })) }))}`)));
   return `${lines.join('\n')}\n`;
 }
 
 /** One row per document and person with a record, so a spreadsheet can pivot either way. */
-export function skillsCsv(matrix: SkillsMatrix): string {
-  const rows = [['document_id', 'title', 'required', 'qualified', 'person', 'level', 'version', 'date', 'trainer', 'current']];
+export function skillsCsv(matrix: SkillsMatrix, locale: Locale = 'en'): string {
+  const rows = [csvHeader(['document_id', 'title', 'required', 'qualified', 'person', 'level', 'version', 'date', 'trainer', 'current'], locale)];
   for (const document of matrix.documents) {
     const base = [document.id, document.title, String(document.required), String(document.qualified.length)];
     if (document.records.length === 0) rows.push([...base, '', '', '', '', '', '']);

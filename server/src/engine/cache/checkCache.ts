@@ -113,6 +113,13 @@ export class CheckCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** The same entries by content hash: a renamed or copied file is not parsed again. */
   private readonly byHash = new Map<string, CacheEntry>();
+  /**
+   * Stored parses revived in this run. Reviving unpacks a parse where it lies,
+   * instead of copying it (a warm check revives every document, and the copies
+   * were much of its garbage), so its packed form is gone: a shard written
+   * again packs these afresh.
+   */
+  private readonly revived = new WeakMap<PackedFacts, { readonly facts: ParseFacts; readonly lines: LineIndex }>();
   private header: Header = { repositoryDigest: undefined, repositoryDiagnostics: [] };
   /** The hash of each document's text as parsed in this run. */
   private readonly currentHashes = new Map<string, string>();
@@ -171,13 +178,19 @@ export class CheckCache {
     const files = new Map<string, Uint8Array>();
     if (this.headerDirty) files.set(HEADER_FILE, encode(this.platform, this.engineVersion, this.header));
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
-    for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
+    for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, this.storable(entry)]);
     for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.platform, this.engineVersion, entries));
     if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encode(this.platform, this.engineVersion, this.storedHistory));
     this.dirtyShards.clear();
     this.headerDirty = false;
     this.historyDirty = false;
     return files;
+  }
+
+  /** The entry as it is stored: a parse revived in this run is packed again. */
+  private storable(entry: CacheEntry): CacheEntry {
+    const revived = this.revived.get(entry.packed);
+    return revived ? { ...entry, packed: packRanges(revived.facts, revived.lines) } : entry;
   }
 
   /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
@@ -203,9 +216,14 @@ export class CheckCache {
         if (cached?.hash === hash) {
           this.statistics.parsesReused++;
           if (this.entries.get(path) !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible });
-          // One line index serves both unpacking the ranges and the revived document.
-          const lines = new LineIndex(withoutBom(text));
-          return reviveParse(path, text, unpackRanges(cached.packed, lines), lines);
+          let revived = this.revived.get(cached.packed);
+          if (!revived) {
+            // One line index serves both unpacking the ranges and the revived document.
+            const lines = new LineIndex(withoutBom(text));
+            revived = { facts: unpackRangesInPlace(cached.packed, lines), lines };
+            this.revived.set(cached.packed, revived);
+          }
+          return reviveParse(path, text, revived.facts, revived.lines);
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
@@ -354,17 +372,29 @@ export function packRanges(facts: ParseFacts, lines: LineIndex): PackedFacts {
   return { facts: pack(facts), offsets: Int32Array.from(offsets) };
 }
 
-export function unpackRanges(packed: PackedFacts, lines: LineIndex): ParseFacts {
-  const unpack = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(unpack);
-    if (typeof value !== 'object' || value === null) return value;
-    const unpacked: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      unpacked[key] = RANGE_KEYS.has(key) && typeof field === 'number' ? lines.rangeOf(packed.offsets[field * 2]!, packed.offsets[field * 2 + 1]!) : unpack(field);
+/**
+ * The facts of `packed`, made by replacing each packed range where it lies:
+ * `packed` is used up. A warm check revives every document's parse, so this
+ * walk is on its hot path: plain loops and for-in, nothing allocated but the
+ * ranges.
+ */
+export function unpackRangesInPlace(packed: PackedFacts, lines: LineIndex): ParseFacts {
+  const { offsets } = packed;
+  const unpack = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) unpack(item);
+      return;
     }
-    return unpacked;
+    const target = value as Record<string, unknown>;
+    for (const key in target) {
+      const field = target[key];
+      if (typeof field === 'number' && RANGE_KEYS.has(key)) target[key] = lines.rangeOf(offsets[field * 2]!, offsets[field * 2 + 1]!);
+      else unpack(field);
+    }
   };
-  return unpack(packed.facts) as ParseFacts;
+  unpack(packed.facts);
+  return packed.facts as ParseFacts;
 }
 
 function isRange(value: unknown): value is Range {

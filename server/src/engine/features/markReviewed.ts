@@ -5,6 +5,7 @@
  * its line breaks and its comments stay as they were. Pure: the editor command applies it and
  * the tests check it.
  */
+import { message, type Message } from '../messages';
 import type { TextFileEdit } from '../diagnostics';
 import type { ParsedDocument } from '../parse';
 import { addFieldEdit, fillEmptyFieldEdit } from '../frontMatterEdits';
@@ -14,17 +15,17 @@ export type MarkReviewedResult =
   | { readonly kind: 'edit'; readonly edit: TextFileEdit }
   /** `reviewed` is today already. */
   | { readonly kind: 'unchanged' }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: Message };
 
 export function markReviewedEdit(parsed: ParsedDocument, today: string): MarkReviewedResult {
   const { frontMatter, lines, text } = parsed;
-  if (!frontMatter) return { kind: 'error', message: 'the document has no front matter.' };
-  if (!frontMatter.fields) return { kind: 'error', message: 'the front matter is not valid YAML; fix it first.' };
+  if (!frontMatter) return { kind: 'error', message: message('reviewed.no-front-matter') };
+  if (!frontMatter.fields) return { kind: 'error', message: message('reviewed.invalid-yaml') };
   const entry = findEntry(frontMatter.fields, 'reviewed');
   // None yet: a new field (a line before the closing fence); `reviewed:` alone: the value after its colon.
   if (!entry || entry.value.kind === 'empty') {
     const edit = entry ? fillEmptyFieldEdit(parsed, entry, today) : addFieldEdit(parsed, 'reviewed', today);
-    return edit ? { kind: 'edit', edit } : { kind: 'error', message: 'could not find the value of `reviewed`.' };
+    return edit ? { kind: 'edit', edit } : { kind: 'error', message: message('reviewed.no-value') };
   }
   const { start, end } = entry.value.range;
   if (text.slice(lines.offsetAt(start), lines.offsetAt(end)) === today) return { kind: 'unchanged' };

@@ -6,6 +6,7 @@
  * breaks stay as they were. Pure: the editor command applies it, the tests
  * check it.
  */
+import { message, type Message } from '../messages';
 import { sourceLanguage } from '../config';
 import { formatDay, parseDay, type Day } from '../dates';
 import type { FileEdit, TextFileEdit } from '../diagnostics';
@@ -23,7 +24,7 @@ export interface NewTrainingRecord {
   readonly trainer?: string;
 }
 
-export type RecordTrainingResult = { readonly kind: 'edit'; readonly edit: TextFileEdit } | { readonly kind: 'error'; readonly message: string };
+export type RecordTrainingResult = { readonly kind: 'edit'; readonly edit: TextFileEdit } | { readonly kind: 'error'; readonly message: Message };
 
 /** A key or value as YAML reads it back: plain when that is safe, double-quoted otherwise. */
 function yamlScalar(text: string): string {
@@ -49,7 +50,7 @@ function recordBlock(record: NewTrainingRecord, separator: string): string {
  */
 export function recordTrainingEdit(file: string, text: string, lines: LineIndex, record: NewTrainingRecord): RecordTrainingResult {
   const parsed = parseYaml(text, lines);
-  if (parsed.errors.length > 0) return { kind: 'error', message: `${file} is not valid YAML; fix it first.` };
+  if (parsed.errors.length > 0) return { kind: 'error', message: message('record.invalid-yaml', { file }) };
   const root = parsed.root;
   const newline = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) ? '\r' : '\n';
   const value = recordValue(record);
@@ -57,7 +58,7 @@ export function recordTrainingEdit(file: string, text: string, lines: LineIndex,
   /** Where a value's own text ends: a block collection's range takes in the line break after it. */
   const contentEnd = (value: { startOffset: number; endOffset: number }) => value.startOffset + text.slice(value.startOffset, value.endOffset).replace(/\s+$/, '').length;
   const insert = (offset: number, newText: string): RecordTrainingResult => ({ kind: 'edit', edit: { kind: 'text', file, range: { start: at(offset), end: at(offset) }, newText } });
-  if (root && root.kind !== 'map') return { kind: 'error', message: `${file} must map people to their records.` };
+  if (root && root.kind !== 'map') return { kind: 'error', message: message('record.not-a-map', { file }) };
   const personEntry = root?.kind === 'map' ? root.entries.find((entry) => entry.key === record.person) : undefined;
   if (!personEntry) {
     // A new block at the end, after a line break if the file does not end with one.
@@ -77,7 +78,7 @@ export function recordTrainingEdit(file: string, text: string, lines: LineIndex,
     }
     const last = documents.entries[documents.entries.length - 1]!;
     const indent = text.slice(lines.offsetAt({ line: last.keyRange.start.line, character: 0 }), last.keyStartOffset);
-    if (!/^[ ]+$/.test(indent)) return { kind: 'error', message: `the records of ${record.person} are not written one per line; add this one by hand.` };
+    if (!/^[ ]+$/.test(indent)) return { kind: 'error', message: message('record.not-one-per-line', { person: record.person }) };
     // After the last record's line: its value may span lines (a block mapping), so go by the value's end.
     const endLine = lines.positionAt(contentEnd(last.value)).line;
     const lineEnd = lines.lineEnd(endLine);
@@ -90,7 +91,7 @@ export function recordTrainingEdit(file: string, text: string, lines: LineIndex,
     const lineEnd = lines.lineEnd(personEntry.keyRange.end.line);
     return insert(lineEnd, `${newline}  ${yamlScalar(record.id)}: ${value}`);
   }
-  return { kind: 'error', message: `${record.person} in ${file} does not map document ids to records.` };
+  return { kind: 'error', message: message('record.person-not-a-map', { person: record.person, file }) };
 }
 
 export interface RecordTrainingRequestFields {
@@ -109,18 +110,18 @@ export interface RecordTrainingRequestFields {
  * the file when there is none), after checking the request against the
  * repository: a known document id, a level, a version the document has had.
  */
-export function recordTrainingEdits(workspace: Workspace, fields: RecordTrainingRequestFields): { readonly edits: FileEdit[] } | { readonly error: string } {
+export function recordTrainingEdits(workspace: Workspace, fields: RecordTrainingRequestFields): { readonly edits: FileEdit[] } | { readonly error: Message } {
   const level = TRAINING_LEVELS.find((candidate) => candidate === fields.level);
-  if (!level) return { error: `level must be one of ${TRAINING_LEVELS.join(', ')}.` };
+  if (!level) return { error: message('record.level', { levels: TRAINING_LEVELS }) };
   const document = workspace.index.resolveId(fields.id, sourceLanguage(workspace.config));
-  if (!document) return { error: `no document has the id ${fields.id}.` };
+  if (!document) return { error: message('record.no-id', { id: fields.id }) };
   const version = fields.version ?? document.meta.version ?? 1;
   if (!Number.isSafeInteger(version) || version < 1 || (document.meta.version !== undefined && version > document.meta.version)) {
-    return { error: `${fields.id} has no version ${fields.version}.` };
+    return { error: message('record.no-version', { id: fields.id, version: fields.version ?? version }) };
   }
   const date = fields.date === undefined ? workspace.today : parseDay(fields.date);
-  if (date === undefined) return { error: 'date must be YYYY-MM-DD.' };
-  if (!fields.person.trim() || (fields.trainer !== undefined && !fields.trainer.trim())) return { error: 'person and trainer must be person keys.' };
+  if (date === undefined) return { error: message('record.date') };
+  if (!fields.person.trim() || (fields.trainer !== undefined && !fields.trainer.trim())) return { error: message('record.person-keys') };
   const record: NewTrainingRecord = { person: fields.person, id: fields.id, level, version, date, trainer: fields.trainer };
   const training = workspace.trainingFile();
   if (!training) {

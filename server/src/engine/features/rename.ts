@@ -3,6 +3,7 @@
  * `[[ID]]` reference and every `related`/`supersedes` entry; a heading's
  * text together with the fragment of every link to it.
  */
+import { message, type Message } from '../messages';
 import GithubSlugger from 'github-slugger';
 import type { TextFileEdit } from '../diagnostics';
 import type { Heading } from '../parse';
@@ -21,7 +22,7 @@ export interface PreparedRename {
   readonly placeholder: string;
 }
 
-export type RenameResult = { readonly edits: TextFileEdit[] } | { readonly error: string };
+export type RenameResult = { readonly edits: TextFileEdit[] } | { readonly error: Message };
 
 export function renameSubjectAt(workspace: Workspace, path: string, position: Position): RenameSubject | undefined {
   const document = workspace.document(path);
@@ -63,9 +64,9 @@ export function rename(workspace: Workspace, path: string, position: Position, n
 }
 
 export function renameId(workspace: Workspace, oldId: string, newId: string): RenameResult {
-  if (newId === '' || /[\s\[\]#|,:"']/.test(newId)) return { error: `\`${newId}\` cannot be an id: ids have no spaces, brackets, #, |, commas, colons or quotes.` };
-  if (!workspace.config.idPattern.test(newId)) return { error: `\`${newId}\` does not match the id pattern ${workspace.config.idPattern.source}.` };
-  if (newId !== oldId && workspace.index.withId(newId).length > 0) return { error: `\`${newId}\` is already the id of ${workspace.index.withId(newId)[0]!.path}.` };
+  if (newId === '' || /[\s\[\]#|,:"']/.test(newId)) return { error: message('rename.not-an-id', { id: newId }) };
+  if (!workspace.config.idPattern.test(newId)) return { error: message('rename.id-pattern', { id: newId, pattern: workspace.config.idPattern.source }) };
+  if (newId !== oldId && workspace.index.withId(newId).length > 0) return { error: message('rename.id-taken', { id: newId, file: workspace.index.withId(newId)[0]!.path }) };
   const edits: TextFileEdit[] = [];
   for (const document of workspace.index.withId(oldId)) {
     const entry = document.meta.fields.get('id');
@@ -83,8 +84,8 @@ export function renameId(workspace: Workspace, oldId: string, newId: string): Re
 function renameHeading(workspace: Workspace, subject: Extract<RenameSubject, { kind: 'heading' }>, newText: string): RenameResult {
   const document = workspace.index.document(subject.path);
   const textRange = document && headingTextRange(document, subject.heading);
-  if (!document || !textRange) return { error: 'This heading cannot be renamed.' };
-  if (newText === '' || /[\r\n]/.test(newText)) return { error: 'A heading needs one line of text.' };
+  if (!document || !textRange) return { error: message('rename.heading') };
+  if (newText === '' || /[\r\n]/.test(newText)) return { error: message('rename.heading-line') };
   // Slugs number repeated headings (`-1`, `-2`), so the new slug depends on every heading of the document.
   const slugger = new GithubSlugger();
   const newSlugs = document.parsed.headings.map((heading, index) => slugger.slug(index === subject.index ? newText : heading.text));

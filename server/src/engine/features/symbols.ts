@@ -5,6 +5,7 @@
  * asks for what only Densho knows instead: the front matter and the steps,
  * so no heading is listed twice.
  */
+import { message, renderMessage, type Locale } from '../messages';
 import type { Range } from '../text';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
@@ -22,13 +23,15 @@ export interface OutlineSymbol {
 export interface OutlineOptions {
   /** False when the editor lists headings itself: then the front matter and the steps, each step saying its section. */
   readonly headings: boolean;
+  /** The language of the front matter's name when the document has no id. */
+  readonly locale?: Locale;
 }
 
 export function documentSymbols(workspace: Workspace, path: string, options: OutlineOptions = { headings: true }): OutlineSymbol[] {
   const document = workspace.document(path);
   if (!document) return [];
   const outline = headingOutline(document);
-  return options.headings ? outline : [...frontMatterSymbol(document), ...stepsBySection(outline)];
+  return options.headings ? outline : [...frontMatterSymbol(document, options.locale ?? 'en'), ...stepsBySection(outline)];
 }
 
 function headingOutline(document: IndexedDocument): OutlineSymbol[] {
@@ -54,12 +57,12 @@ function headingOutline(document: IndexedDocument): OutlineSymbol[] {
   return roots;
 }
 
-function frontMatterSymbol(document: IndexedDocument): OutlineSymbol[] {
+function frontMatterSymbol(document: IndexedDocument, locale: Locale): OutlineSymbol[] {
   const { frontMatter } = document.parsed;
   if (!frontMatter) return [];
   const { meta } = document;
   return [{
-    name: meta.id?.value ?? 'front matter',
+    name: meta.id?.value ?? renderMessage(message('symbol.front-matter'), locale),
     detail: [meta.title, meta.status, meta.access?.value].filter(Boolean).join(' · '),
     kind: 'frontMatter',
     range: frontMatter.range,

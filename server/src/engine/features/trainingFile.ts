@@ -6,6 +6,7 @@
  */
 import { formatDay } from '../dates';
 import { markdownCode, markdownText } from '../escaping/markdown';
+import { message, renderMessage, type Locale, type Message, type MessageId } from '../messages';
 import { documentsById } from '../reports/documents';
 import type { LineIndex, Position, Range } from '../text';
 import { TRAINING_LEVELS, TRAINING_RECORD_KEYS, type TrainingLevel } from '../training';
@@ -15,12 +16,16 @@ import type { CompletionEntry } from './completion';
 import type { HoverResult } from './hover';
 import { describePersonMarkdown, personCompletions, qualifiedSummary } from './people';
 
-export const LEVEL_MEANINGS: Readonly<Record<TrainingLevel, string>> = {
-  learning: 'in on-the-job training: works only beside a trainer',
-  supervised: 'does the work, and someone checks it',
-  independent: 'does the work alone (counts as qualified)',
-  trainer: 'does it alone and can teach it (counts as qualified)',
+const LEVEL_MEANINGS: Readonly<Record<TrainingLevel, MessageId>> = {
+  learning: 'training-help.level-learning',
+  supervised: 'training-help.level-supervised',
+  independent: 'training-help.level-independent',
+  trainer: 'training-help.level-trainer',
 };
+
+function levelMeaning(level: TrainingLevel): Message {
+  return { id: LEVEL_MEANINGS[level], args: {} } as Message;
+}
 
 interface Cursor {
   readonly before: string;
@@ -47,19 +52,20 @@ function rangeBack(cursor: Cursor, length: number, chars: RegExp): Range {
 
 const WORD = /[A-Za-z0-9._-]/;
 
-export function trainingCompletions(workspace: Workspace, text: string, lines: LineIndex, position: Position): CompletionEntry[] {
+export function trainingCompletions(workspace: Workspace, text: string, lines: LineIndex, position: Position, locale: Locale): CompletionEntry[] {
+  const plain = (value: Message) => renderMessage(value, locale, 'plain');
   const cursor = cursorAt(text, lines, position);
   const documents = documentsById(workspace.index.documents).filter((document) => document.meta.id);
   const document = cursor.id === undefined ? undefined : documents.find((candidate) => candidate.meta.id!.value === cursor.id);
   let match: RegExpExecArray | null;
-  if ((match = /^([A-Za-z0-9._-]*)$/.exec(cursor.before))) return personCompletions(workspace, rangeBack(cursor, match[1]!.length, WORD));
+  if ((match = /^([A-Za-z0-9._-]*)$/.exec(cursor.before))) return personCompletions(workspace, rangeBack(cursor, match[1]!.length, WORD), locale);
   if ((match = /^\s+([A-Za-z0-9._-]*)$/.exec(cursor.before))) {
     const range = rangeBack(cursor, match[1]!.length, WORD);
     return documents.map((candidate) => ({
       label: candidate.meta.id!.value,
       kind: 'document' as const,
       detail: candidate.meta.title,
-      documentation: `${markdownText(candidate.meta.title ?? '')}\n\n${candidate.meta.version === undefined ? 'no version' : `version ${candidate.meta.version}`} · ${markdownCode(candidate.path)}`,
+      documentation: `${markdownText(candidate.meta.title ?? '')}\n\n${renderMessage(candidate.meta.version === undefined ? message('training-help.no-version-short') : message('training-help.version-short', { version: candidate.meta.version }), locale, 'markdown')} · ${markdownCode(candidate.path)}`,
       insertText: `${candidate.meta.id!.value}: { level: learning, version: ${candidate.meta.version ?? 1}, date: ${formatDay(workspace.today)} }`,
       range,
       filterText: `${candidate.meta.id!.value} ${candidate.meta.title ?? ''}`,
@@ -67,22 +73,22 @@ export function trainingCompletions(workspace: Workspace, text: string, lines: L
   }
   if ((match = /level:\s*([a-z]*)$/.exec(cursor.before))) {
     const range = rangeBack(cursor, match[1]!.length, WORD);
-    return TRAINING_LEVELS.map((level, index) => ({ label: level, kind: 'enum' as const, detail: LEVEL_MEANINGS[level], range, sortText: String(index) }));
+    return TRAINING_LEVELS.map((level, index) => ({ label: level, kind: 'enum' as const, detail: plain(levelMeaning(level)), range, sortText: String(index) }));
   }
   if ((match = /version:\s*(\d*)$/.exec(cursor.before))) {
     const version = document?.meta.version;
-    return version === undefined ? [] : [{ label: String(version), kind: 'value', detail: `current version of ${document!.meta.id!.value}`, range: rangeBack(cursor, match[1]!.length, /\d/) }];
+    return version === undefined ? [] : [{ label: String(version), kind: 'value', detail: plain(message('training-help.current-version', { id: document!.meta.id!.value })), range: rangeBack(cursor, match[1]!.length, /\d/) }];
   }
   if ((match = /date:\s*([\d-]*)$/.exec(cursor.before))) {
-    return [{ label: formatDay(workspace.today), kind: 'date', detail: 'today', range: rangeBack(cursor, match[1]!.length, /[\d-]/) }];
+    return [{ label: formatDay(workspace.today), kind: 'date', detail: plain(message('completion.today')), range: rangeBack(cursor, match[1]!.length, /[\d-]/) }];
   }
   if ((match = /trainer:\s*([A-Za-z0-9._-]*)$/.exec(cursor.before))) {
     const trainers = new Set(cursor.id === undefined ? [] : workspace.training?.recordsFor(cursor.id).filter((record) => record.level.value === 'trainer').map((record) => record.person.value));
-    return personCompletions(workspace, rangeBack(cursor, match[1]!.length, WORD)).map((entry) => ({
+    return personCompletions(workspace, rangeBack(cursor, match[1]!.length, WORD), locale).map((entry) => ({
       ...entry,
       // Trainers of this document first: only they can sign off a training.
       sortText: `${trainers.has(entry.label) ? 0 : 1}${entry.sortText ?? entry.label}`,
-      detail: trainers.has(entry.label) ? `trainer on ${cursor.id} — ${entry.detail ?? ''}` : entry.detail,
+      detail: trainers.has(entry.label) ? plain(message('training-help.trainer-on', { id: cursor.id!, detail: entry.detail })) : entry.detail,
     }));
   }
   if ((match = /[{,]\s*([a-z]*)$/.exec(cursor.before))) {
@@ -92,7 +98,7 @@ export function trainingCompletions(workspace: Workspace, text: string, lines: L
   return [];
 }
 
-export function trainingHover(workspace: Workspace, text: string, lines: LineIndex, position: Position): HoverResult | undefined {
+export function trainingHover(workspace: Workspace, text: string, lines: LineIndex, position: Position, locale: Locale): HoverResult | undefined {
   const cursor = cursorAt(text, lines, position);
   const head = /[A-Za-z0-9._-]*$/.exec(cursor.before)![0];
   const tail = /^[A-Za-z0-9._-]*/.exec(cursor.after)![0];
@@ -100,19 +106,20 @@ export function trainingHover(workspace: Workspace, text: string, lines: LineInd
   if (word === '') return undefined;
   const range: Range = { start: { line: position.line, character: position.character - head.length }, end: { line: position.line, character: position.character + tail.length } };
   const level = TRAINING_LEVELS.find((candidate) => candidate === word);
-  if (level && /level:\s*[a-z]*$/.test(cursor.before)) return { contents: `**${level}**: ${LEVEL_MEANINGS[level]}`, range };
+  if (level && /level:\s*[a-z]*$/.test(cursor.before)) return { contents: `**${level}**: ${renderMessage(levelMeaning(level), locale, 'markdown')}`, range };
   const person = workspace.people?.people.get(word);
-  if (person) return { contents: describePersonMarkdown(workspace, person), range };
+  if (person) return { contents: describePersonMarkdown(workspace, person, locale), range };
   // A record names a procedure by id, whatever its languages: the source-language file speaks for it.
   const document = workspace.index.resolveId(word, workspace.index.sourceLanguage);
-  if (document) return { contents: describeTrained(workspace, document), range };
+  if (document) return { contents: describeTrained(workspace, document, locale), range };
   return undefined;
 }
 
-function describeTrained(workspace: Workspace, document: IndexedDocument): string {
+function describeTrained(workspace: Workspace, document: IndexedDocument, locale: Locale): string {
   const lines = [`**${markdownCode(document.meta.id!.value)}** ${markdownText(document.meta.title ?? '')}`];
-  lines.push(document.meta.version === undefined ? 'No version.' : `Version ${document.meta.version} (${document.meta.change} change).`);
+  const version = document.meta.version === undefined ? message('training-help.no-version') : message('training-help.version', { version: document.meta.version, change: document.meta.change });
+  lines.push(renderMessage(version, locale, 'markdown'));
   const competence = workspace.competence(document);
-  if (competence) lines.push(qualifiedSummary(competence));
+  if (competence) lines.push(qualifiedSummary(competence, locale));
   return lines.join('\n\n');
 }

@@ -21,9 +21,9 @@ import { markdownCode, markdownText } from '../escaping/markdown';
 import { MESSAGES } from './declarations';
 import { en } from './en';
 import { ja } from './ja';
-import type { ArgumentKind, Catalog, Locale, Message, MessageArguments, MessageId, MessageOf, Surface } from './types';
+import type { ArgumentKind, Catalog, Locale, LocalizedText, Message, MessageArguments, MessageId, MessageOf, Surface } from './types';
 
-export type { Catalog, Locale, Message, MessageArguments, MessageId, MessageOf, Surface } from './types';
+export type { Catalog, Locale, LocalizedText, Message, MessageArguments, MessageId, MessageOf, Surface } from './types';
 export { LOCALES } from './types';
 export { localeFromEnvironment, localeFromName } from './locale';
 
@@ -83,6 +83,8 @@ function renderArgument(kind: ArgumentKind, argument: unknown, locale: Locale, s
       return renderTemplate(argument as Message, locale, surface);
     case 'messages':
       return joinList((argument as readonly Message[]).map((item) => renderTemplate(item, locale, surface)), locale);
+    case 'localized':
+      return renderArgument('text', (argument as LocalizedText)[locale], locale, surface);
   }
 }
 

@@ -23,9 +23,12 @@ export type Surface = 'plain' | 'markdown';
  * needs: `text` is shown as it is (a title, a date, a sentence from a
  * parser), `code` is a value as written in a file (a field name, an id, a
  * value), `codes` a list of them, `count` a number, `message` another
- * catalog message rendered in the same language. `?` marks an optional one.
+ * catalog message rendered in the same language, `localized` a text the
+ * engine knows in every language (a clause's title: ISO's English, JIS Q
+ * 9001's Japanese), of which the renderer shows the reader's. `?` marks an
+ * optional one.
  */
-export type ArgumentKind = 'text' | 'texts' | 'code' | 'codes' | 'count' | 'message' | 'messages';
+export type ArgumentKind = 'text' | 'texts' | 'code' | 'codes' | 'count' | 'message' | 'messages' | 'localized';
 type Declared = ArgumentKind | `${ArgumentKind}?`;
 
 export type MessageId = keyof typeof MESSAGES;
@@ -39,7 +42,11 @@ interface KindValues {
   count: number;
   message: Message;
   messages: readonly Message[];
+  localized: LocalizedText;
 }
+
+/** A text in every language the catalog speaks. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
 type ValueOf<K> = K extends `${infer Base extends ArgumentKind}?` ? KindValues[Base] : K extends ArgumentKind ? KindValues[K] : never;
 type RequiredKeys<D> = { [K in keyof D]: D[K] extends `${string}?` ? never : K }[keyof D];
 type OptionalKeys<D> = Exclude<keyof D, RequiredKeys<D>>;

@@ -10,7 +10,7 @@ import type { Diagnostic, Severity } from '../diagnostics';
 import type { DocumentStatus, DocumentType } from '../frontmatter';
 import { layerView } from '../export';
 import { renderMessage, type Locale } from '../messages';
-import { RULE_SUMMARIES, type RuleId } from '../rules/ruleIds';
+import { ruleSummary, type RuleId } from '../rules/ruleIds';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
 import { coverageReport, coveredClauses, type CoverageReport } from './coverage';
@@ -186,7 +186,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
   // What `check` says, over the documents shown only. With a layer limit a
   // message could name a withheld document (a leak warning names its target),
   // so each finding is then described by its rule's summary instead.
-  const describe = (diagnostic: Diagnostic): string => (options.maxLayer === undefined ? renderMessage(diagnostic.message, options.locale ?? 'en') : RULE_SUMMARIES[diagnostic.rule as RuleId] ?? diagnostic.rule);
+  const describe = (diagnostic: Diagnostic): string => renderMessage(options.maxLayer === undefined ? diagnostic.message : ruleSummary(diagnostic.rule as RuleId), options.locale ?? 'en');
   const toFinding = (diagnostic: Diagnostic): AuditFinding => ({ rule: diagnostic.rule, severity: diagnostic.severity, line: diagnostic.range.start.line + 1, message: describe(diagnostic) });
   const diagnosticsOf = new Map<string, Diagnostic[]>();
   for (const document of visible) diagnosticsOf.set(document.path, workspace.checkDocument(document.path));
@@ -259,7 +259,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
   // A withheld translation of a visible document is the same procedure: it adds nothing to coverage.
   const withheldProcedures = view.withheld.filter((document) => document.meta.id === undefined || !visibleIds.has(document.meta.id.value));
   const coverage = workspace.standards.map((standard): AuditCoverage => {
-    const report = retitleCoverage(coverageReport(standard, visible, today, lang), preferred);
+    const report = retitleCoverage(coverageReport(standard, visible, today, lang ?? options.locale), preferred);
     const withheld: Record<string, number> = {};
     for (const [clause, entries] of coveredClauses(standard, withheldProcedures)) withheld[clause] = entries.length;
     return { report, withheld, gaps: report.clauses.filter((clause) => clause.gap && !withheld[clause.clause]).length };

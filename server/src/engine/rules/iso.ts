@@ -2,6 +2,7 @@
 import { CONFIG_FILE } from '../config';
 import { message } from '../messages';
 import { coveredClauses } from '../reports/coverage';
+import { localizedClauseTitle } from '../standards/registry';
 import type { RuleFamily } from './types';
 
 export const isoRules: RuleFamily = {
@@ -28,7 +29,7 @@ export const isoRules: RuleFamily = {
           file,
           rule: 'iso/gap',
           range,
-          message: message('iso.gap', { standard: standard.title, clause: clause.number, title: clause.title }),
+          message: message('iso.gap', { standard: standard.title, clause: clause.number, title: localizedClauseTitle(clause) }),
         });
       }
     }

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../diagnostics';
 import { CLAUSE_CEILING } from '../limits';
-import { message, type Message } from '../messages';
+import { LOCALES, message, type Locale, type LocalizedText, type Message } from '../messages';
 import { LineIndex, type Range } from '../text';
 import { closestMatch } from '../suggest';
 import { parseYaml, scalarText, findEntry, type YamlEntry, type YamlValue } from '../yamlValue';
@@ -53,6 +53,11 @@ export class Standard {
 export function clauseTitle(clause: ClauseDefinition, language: string | null | undefined): string {
   const primary = language?.toLowerCase().split(/[-_]/)[0];
   return (primary && Object.prototype.hasOwnProperty.call(clause.translatedTitles ?? {}, primary) ? clause.translatedTitles![primary] : undefined) ?? clause.title;
+}
+
+/** A clause's title in every language of the interface, for a message: the reader's is chosen when it is rendered. */
+export function localizedClauseTitle(clause: ClauseDefinition): LocalizedText {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, clauseTitle(clause, locale)])) as Record<Locale, string>;
 }
 
 const STANDARD_KEYS = ['id', 'title', 'clauses'];

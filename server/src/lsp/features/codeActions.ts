@@ -6,7 +6,7 @@
  * same fixes, in one edit; densho/fixAll the same for every document.
  */
 import { CodeAction, CodeActionKind, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { applyUnattendedFixes, CONFIG_FILE, renderMessage, type Diagnostic, type Range, type TextFileEdit } from '../../engine';
+import { applyUnattendedFixes, CONFIG_FILE, message, renderMessage, type Diagnostic, type Range, type TextFileEdit } from '../../engine';
 import type { FolderParams } from '../../protocol';
 import type { ServerContext } from '../context';
 import { toDiagnostic, toWorkspaceEdit } from '../convert';
@@ -63,7 +63,7 @@ function quickFixActions(context: ServerContext, folder: DenshoFolder, path: str
 function fixAllAction(context: ServerContext, folder: DenshoFolder, path: string): CodeAction | undefined {
   const edits = unattendedEdits(folder, [path]);
   const edit = edits.length === 0 ? undefined : toWorkspaceEdit(edits, context.editTarget(folder));
-  return edit && { title: 'Fix all safe Densho problems', kind: FIX_ALL_KIND, edit };
+  return edit && { title: renderMessage(message('action.fix-all'), context.locale), kind: FIX_ALL_KIND, edit };
 }
 
 /** densho/fixAll: `densho check --fix` for every document of the folder, as one WorkspaceEdit the client applies. */

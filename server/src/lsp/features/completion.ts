@@ -9,7 +9,7 @@ export const COMPLETION_TRIGGERS = ['[', '(', '#', '/', ':', ' ', ',', '-'];
 export async function completion(context: ServerContext, params: CompletionParams): Promise<CompletionList> {
   const located = await context.locate(params.textDocument.uri);
   if (!located) return { isIncomplete: false, items: [] };
-  const entries = completions(located.folder.workspace, located.path, params.position);
+  const entries = completions(located.folder.workspace, located.path, params.position, context.locale);
   const items = entries.map((entry): CompletionItem => ({
     label: entry.label,
     kind: COMPLETION_KINDS[entry.kind],

@@ -6,23 +6,27 @@
  * CSV renderings of `densho coverage --format md|csv`.
  */
 import { randomBytes } from 'node:crypto';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes } from 'vscode-languageserver';
 import { coverageCsv, coverageMarkdown } from '../../cli/format/reports';
-import { renderCoverageMatrix } from '../../engine';
+import { message, renderCoverageMatrix, renderMessage, type Message } from '../../engine';
 import type { CoverageExportParams, CoverageMatrixPage, CoverageMatrixParams, CoverageReport } from '../../protocol';
 import type { ServerContext } from '../context';
+import { refusal } from '../convert';
 import { coverage } from './reports';
 
 export async function coverageMatrix(context: ServerContext, params: CoverageMatrixParams | undefined): Promise<CoverageMatrixPage> {
-  if (typeof params?.cspSource !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'cspSource is a required string.');
+  if (typeof params?.cspSource !== 'string') throw refusal(ErrorCodes.InvalidParams, message('request.required-string', { name: 'cspSource' }), context.locale);
   const layers = Array.isArray(params.layers) ? params.layers.filter((layer): layer is string => typeof layer === 'string') : undefined;
   const report = await coverage(context, { folder: params.folder });
-  if (!report) return { title: 'Coverage matrix', html: placeholder('No standard is configured (densho.yaml `standards`).'), files: [] };
+  const text = (label: Message) => renderMessage(label, context.locale);
+  if (!report) return { title: text(message('html.coverage-matrix')), html: placeholder(text(message('html.no-standard-configured')), context.locale), files: [] };
   const view = filterByLayers(report, layers);
+  const standard = report.standard.title;
+  const title = !layers ? message('html.coverage-matrix-of', { standard }) : layers.length > 0 ? message('html.coverage-matrix-of-layers', { standard, layers }) : message('html.coverage-matrix-no-layer', { standard });
   return {
     files: [...new Set(view.report.clauses.flatMap((clause) => clause.documents.map((document) => document.file)))],
-    title: `Coverage matrix: ${report.standard.title}${layers ? ` (${layers.join(', ') || 'no layer'})` : ''}`,
-    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld }),
+    title: text(title),
+    html: renderCoverageMatrix(view.report, { nonce: randomBytes(18).toString('base64'), cspSource: params.cspSource, withheld: view.withheld, locale: context.locale, newDocumentLabel: (clause) => text(message('coverage.new-document', { clause })) }),
   };
 }
 
@@ -30,9 +34,9 @@ const RENDERINGS = { markdown: coverageMarkdown, csv: coverageCsv } as const;
 
 export async function exportCoverage(context: ServerContext, params: CoverageExportParams | undefined): Promise<{ standard: string; text: string } | null> {
   const render = params && Object.hasOwn(RENDERINGS, params.format) ? RENDERINGS[params.format] : undefined;
-  if (!render) throw new ResponseError(ErrorCodes.InvalidParams, 'format must be markdown or csv.');
+  if (!render) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'format', allowed: Object.keys(RENDERINGS) }), context.locale);
   const report = await coverage(context, params);
-  return report ? { standard: report.standard.id, text: render(report) } : null;
+  return report ? { standard: report.standard.id, text: render(report, context.locale) } : null;
 }
 
 export interface LayerView {
@@ -65,7 +69,7 @@ export function filterByLayers(report: CoverageReport, layers: readonly string[]
   return { report: { ...report, clauses, summary }, withheld };
 }
 
-function placeholder(text: string): string {
+function placeholder(text: string, lang: string): string {
   const escaped = text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escaped}</p></body></html>`;
 }

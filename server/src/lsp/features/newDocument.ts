@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { availableTemplates, findTemplate } from '../../cli/commands/new';
 import { UsageError } from '../../cli/errors';
-import { formatDay, sourceLanguage, type Workspace } from '../../engine';
-import { fillTemplate, templateFileName } from '../../engine/templates';
+import { formatDay, message, renderMessage, sourceLanguage, type Message, type Workspace } from '../../engine';
+import { fillTemplate, templateFileName, withClauses } from '../../engine/templates';
 import type { DocumentIdCheck, DocumentIdParams, FolderParams, NewDocumentOptions, NewDocumentParams, NewDocumentResult } from '../../protocol';
 import type { ServerContext } from '../context';
-import { toWorkspaceEdit } from '../convert';
+import { refusal, toWorkspaceEdit } from '../convert';
 import { readyFolder } from './documentRequests';
 
 export async function newDocumentOptions(context: ServerContext, params: FolderParams | undefined): Promise<NewDocumentOptions> {
@@ -31,33 +31,40 @@ export async function checkDocumentId(context: ServerContext, params: DocumentId
   const proposal = nextFreeId(workspace, directory);
   const id = typeof params?.id === 'string' ? params.id : undefined;
   const problem = id === undefined ? undefined : idProblem(workspace, id, sourceLanguage(workspace.config));
-  return { ...(problem === undefined ? {} : { problem }), ...(proposal === undefined ? {} : { proposal }) };
+  return { ...(problem === undefined ? {} : { problem: renderMessage(problem, context.locale) }), ...(proposal === undefined ? {} : { proposal }) };
 }
 
 export async function newDocument(context: ServerContext, params: NewDocumentParams | undefined): Promise<NewDocumentResult> {
   const folder = await readyFolder(context, params);
   const workspace = folder.workspace;
   const config = workspace.config;
-  const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
-  const { template, id, title, lang, directory } = params ?? ({} as Partial<NewDocumentParams>);
+  const refuse = (reason: Message) => refusal(ErrorCodes.InvalidRequest, reason, context.locale);
+  const { template, id, title, lang, directory, clause } = params ?? ({} as Partial<NewDocumentParams>);
   if (typeof template !== 'string' || typeof id !== 'string' || typeof title !== 'string' || typeof lang !== 'string' || typeof directory !== 'string') {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'template, id, title, lang and directory are required strings.');
+    throw refusal(ErrorCodes.InvalidParams, message('request.required-strings', { names: ['template', 'id', 'title', 'lang', 'directory'] }), context.locale);
   }
   const problem = idProblem(workspace, id, lang);
   if (problem) throw refuse(problem);
-  if (!config.languages.includes(lang)) throw refuse(`the language must be one of ${config.languages.join(', ')}.`);
+  if (clause !== undefined && (typeof clause !== 'object' || clause === null || typeof clause.standard !== 'string' || typeof clause.number !== 'string')) {
+    throw refusal(ErrorCodes.InvalidParams, message('request.clause-shape'), context.locale);
+  }
+  // Only a clause the configured standard has: the number goes into the front matter as written.
+  if (clause && !workspace.standards.find((standard) => standard.id === clause.standard)?.clause(clause.number)) {
+    throw refuse(message('iso.unknown-clause', { standard: clause.standard, clause: clause.number }));
+  }
+  if (!config.languages.includes(lang)) throw refuse(message('request.language-one-of', { languages: config.languages }));
   const parts = directory.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.some((part) => part === '..' || part.includes('\\'))) throw refuse(`the folder "${directory}" is not inside the repository.`);
+  if (parts.some((part) => part === '..' || part.includes('\\'))) throw refuse(message('request.folder-outside', { folder: directory }));
   let templatePath: string;
   try {
     templatePath = findTemplate(folder.root, template, lang, folder.root);
   } catch (error) {
-    if (error instanceof UsageError) throw refuse(error.message);
+    if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
     throw error;
   }
   const path = [...parts, templateFileName(id, lang, sourceLanguage(config))].join('/');
-  if (workspace.index.fileExists(path) || existsSync(join(folder.root, ...path.split('/')))) throw refuse(`${path} already exists; it was not overwritten.`);
-  const content = fillTemplate(readFileSync(templatePath, 'utf8'), {
+  if (workspace.index.fileExists(path) || existsSync(join(folder.root, ...path.split('/')))) throw refuse(message('request.file-exists', { file: path }));
+  const filled = fillTemplate(readFileSync(templatePath, 'utf8'), {
     id,
     title,
     lang,
@@ -66,8 +73,9 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
     version: '1',
     access: config.layers[Math.min(1, config.layers.length - 1)] ?? 'internal',
   });
+  const content = clause ? withClauses(filled, clause.standard, [clause.number]) : filled;
   const edit = toWorkspaceEdit([{ kind: 'create', file: path, content }], context.editTarget(folder));
-  if (!edit) throw refuse(`the editor cannot create ${path}.`);
+  if (!edit) throw refuse(message('request.cannot-create', { file: path }));
   return { uri: context.uriOf(folder, path), edit };
 }
 
@@ -77,10 +85,10 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
  * language is a translation). The wizard's id step, before the language is
  * chosen, asks for the source language.
  */
-function idProblem(workspace: Workspace, id: string, lang: string): string | undefined {
-  if (!workspace.config.idPattern.test(id)) return `The id must match ${workspace.config.idPattern.source}.`;
+function idProblem(workspace: Workspace, id: string, lang: string): Message | undefined {
+  if (!workspace.config.idPattern.test(id)) return message('request.id-pattern', { pattern: workspace.config.idPattern.source });
   const holder = workspace.index.withIdAndLang(id, lang)[0];
-  return holder ? `${id} is taken by ${holder.path}.` : undefined;
+  return holder ? message('request.id-taken', { id, file: holder.path }) : undefined;
 }
 
 /**

@@ -6,14 +6,15 @@
  * same visibility model, refusals and exit codes.
  */
 import { isAbsolute } from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes } from 'vscode-languageserver';
 import { exportCommand } from '../../cli/commands/export';
 import { reportCommand } from '../../cli/commands/report';
 import { EXIT_USAGE, UsageError } from '../../cli/errors';
 import type { CliIo } from '../../cli/io';
-import { coverageReport, layerIndex, layerView, parseDuration } from '../../engine';
+import { coverageReport, layerIndex, layerView, message, parseDuration, type Locale } from '../../engine';
 import type { AuditReportParams, CommandResult, FolderReports, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
+import { refusal } from '../convert';
 import type { DenshoFolder } from '../folder';
 import { readyFolder } from './documentRequests';
 
@@ -28,26 +29,26 @@ export async function coverage(context: ServerContext, params: CoverageParams | 
   const workspace = folder.workspace;
   if (params?.maxLayer === undefined) return params?.standard === undefined ? folder.reports().coverage : (workspace.coverage(params.standard) ?? null);
   const maxLayer = layerIndex(workspace.config, params.maxLayer);
-  if (maxLayer === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `maxLayer must be one of ${workspace.config.layers.join(', ')}, not "${params.maxLayer}".`);
+  if (maxLayer === undefined) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'maxLayer', allowed: workspace.config.layers, value: String(params.maxLayer) }), context.locale);
   const standard = params.standard ? workspace.standards.find((candidate) => candidate.id === params.standard) : workspace.standards[0];
-  return standard ? coverageReport(standard, layerView(workspace, maxLayer).visible, workspace.today) : null;
+  return standard ? coverageReport(standard, layerView(workspace, maxLayer).visible, workspace.today, context.locale) : null;
 }
 
 export async function writeAuditReport(context: ServerContext, params: AuditReportParams): Promise<CommandResult> {
   const folder = await settledFolder(context, params);
-  const out = absolutePath(params.out);
+  const out = absolutePath(params.out, context.locale);
   const format = params.format === 'pdf' ? 'pdf' : 'html';
   return runCommand(folder.root, (io) => reportCommand(io, folder.root, { format, out, maxLayer: params.maxLayer }));
 }
 
 export async function createPartnerCopy(context: ServerContext, params: PartnerCopyParams): Promise<CommandResult> {
   const folder = await settledFolder(context, params);
-  const out = absolutePath(params.out);
+  const out = absolutePath(params.out, context.locale);
   return runCommand(folder.root, (io) => exportCommand(io, folder.root, { maxLayer: String(params.maxLayer), out }));
 }
 
-function absolutePath(path: unknown): string {
-  if (typeof path !== 'string' || !isAbsolute(path)) throw new ResponseError(ErrorCodes.InvalidParams, 'out must be an absolute path.');
+function absolutePath(path: unknown, locale: Locale): string {
+  if (typeof path !== 'string' || !isAbsolute(path)) throw refusal(ErrorCodes.InvalidParams, message('request.absolute-path', { name: 'out' }), locale);
   return path;
 }
 
@@ -67,7 +68,7 @@ export async function runCommand(cwd: string, command: (io: CliIo) => Promise<nu
 export async function reviewSchedule(context: ServerContext, params: ReviewScheduleParams | undefined): Promise<ReviewSchedule> {
   const folder = await settledFolder(context, params);
   const within = params?.within === undefined ? undefined : parseDuration(params.within);
-  if (params?.within !== undefined && !within) throw new ResponseError(ErrorCodes.InvalidParams, `within must be a duration such as 30d, 6w, 3m or 1y, not "${params.within}".`);
+  if (params?.within !== undefined && !within) throw refusal(ErrorCodes.InvalidParams, message('request.duration', { name: 'within', value: String(params.within) }), context.locale);
   return within ? folder.workspace.reviewSchedule(within) : folder.reports().reviewSchedule;
 }
 

@@ -13,7 +13,7 @@ import { toRange } from '../convert';
 export async function documentSymbols(context: ServerContext, params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[]> {
   const located = await context.locate(params.textDocument.uri);
   if (!located) return [];
-  const outline = engineDocumentSymbols(located.folder.workspace, located.path, { headings: context.client.headingSymbols });
+  const outline = engineDocumentSymbols(located.folder.workspace, located.path, { headings: context.client.headingSymbols, locale: context.locale });
   if (context.client.hierarchicalSymbols) return outline.map(toDocumentSymbol);
   const flat: SymbolInformation[] = [];
   const walk = (symbols: readonly OutlineSymbol[], container?: string): void => {

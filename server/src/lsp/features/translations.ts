@@ -3,11 +3,11 @@
  * counterparts (found by id and lang in the index, whatever their file
  * names) and the skeleton of a new translation, created by a WorkspaceEdit.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { sourceLanguage, translationPath, translationSkeleton } from '../../engine';
+import { ErrorCodes } from 'vscode-languageserver';
+import { message, sourceLanguage, translationPath, translationSkeleton, type Message } from '../../engine';
 import type { CreateTranslationParams, CreateTranslationResult, DocumentParams, TranslationsResult } from '../../protocol';
 import type { ServerContext } from '../context';
-import { toWorkspaceEdit } from '../convert';
+import { refusal, toWorkspaceEdit } from '../convert';
 import { indexedDocument } from './documentRequests';
 
 export async function translations(context: ServerContext, params: DocumentParams | undefined): Promise<TranslationsResult> {
@@ -31,18 +31,18 @@ export async function createTranslation(context: ServerContext, params: CreateTr
   const { folder } = located;
   const workspace = folder.workspace;
   const config = workspace.config;
-  const refuse = (message: string) => new ResponseError(ErrorCodes.InvalidRequest, message);
-  if (!document.parsed.frontMatter?.fields) throw refuse('the source needs a valid front matter before it can be translated.');
-  if (document.meta.isTranslation) throw refuse(`this is the ${document.meta.lang} translation; create translations from the ${sourceLanguage(config)} source.`);
+  const refuse = (reason: Message) => refusal(ErrorCodes.InvalidRequest, reason, context.locale);
+  if (!document.parsed.frontMatter?.fields) throw refuse(message('request.needs-front-matter'));
+  if (document.meta.isTranslation) throw refuse(message('request.is-translation', { lang: document.meta.lang, source: sourceLanguage(config) }));
   const targets = config.languages.filter((language) => language !== document.meta.lang);
-  if (targets.length === 0) throw refuse('`languages` in densho.yaml lists only one language; add the language to translate into.');
+  if (targets.length === 0) throw refuse(message('request.one-language'));
   const lang = params?.lang;
-  if (typeof lang !== 'string' || !targets.includes(lang)) throw refuse(`translate into one of ${targets.join(', ')}.`);
+  if (typeof lang !== 'string' || !targets.includes(lang)) throw refuse(message('request.translate-into', { languages: targets }));
   const existing = workspace.index.translationsOf(document).find((translation) => translation.meta.lang === lang);
   const path = existing?.path ?? translationPath(document.path, lang);
   const uri = context.uriOf(folder, path);
   if (existing || workspace.index.fileExists(path)) return { uri, edit: null };
   const edit = toWorkspaceEdit([{ kind: 'create', file: path, content: translationSkeleton({ today: workspace.today }, document, lang) }], context.editTarget(folder));
-  if (!edit) throw refuse(`the editor cannot create ${path}; create it first.`);
+  if (!edit) throw refuse(message('request.cannot-create', { file: path }));
   return { uri, edit };
 }

@@ -5,7 +5,9 @@
  * renders to the same bytes), and the body.
  */
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import type { Locale } from '../../messages';
 import { html, jsonForScript, trusted, type Html } from './escape';
+import { labelsFor } from './labels';
 import { REPORT_SCRIPT } from './script';
 import { REPORT_STYLES } from './styles';
 
@@ -14,6 +16,8 @@ export interface PageOptions {
   readonly nonce?: string;
   /** VS Code's `webview.cspSource`, allowed for styles and images when given. */
   readonly cspSource?: string;
+  /** The language of the page's labels (default English); also its `<html lang>`. */
+  readonly locale?: Locale;
 }
 
 export interface Page {
@@ -30,8 +34,21 @@ export interface Page {
 const sha256 = (text: string): string => `'sha256-${btoa(String.fromCharCode(...sha256Bytes(new TextEncoder().encode(text))))}'`;
 
 /** The page box's footer: the caller's text and the page count, in the margin where Chromium's print puts nothing of its own. */
-export function printFooterStyles(footer: string): string {
-  return `@media print { @page { @bottom-left { content: ${cssString(footer)}; font: 9px system-ui, sans-serif; color: #5b6673; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9px system-ui, sans-serif; color: #5b6673; } } }`;
+export function printFooterStyles(footer: string, locale: Locale = 'en'): string {
+  return `@media print { @page { @bottom-left { content: ${cssString(footer)}; font: 9px system-ui, sans-serif; color: #5b6673; } @bottom-right { content: ${pageCount(locale)}; font: 9px system-ui, sans-serif; color: #5b6673; } } }`;
+}
+
+// The catalog's sentence with CSS counters where the numbers go: "Page " counter(page) " of " counter(pages).
+const PAGE = '\uE100';
+const PAGES = '\uE101';
+
+function pageCount(locale: Locale): string {
+  const sentence = labelsFor(locale).text('html.page-of', { page: PAGE, pages: PAGES });
+  return sentence
+    .split(/([\uE100\uE101])/)
+    .filter((part) => part !== '')
+    .map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part)))
+    .join(' ');
 }
 
 /** A CSS string literal: everything but plain letters, digits and a few marks as escapes, so no text can end it or the style element. */
@@ -59,9 +76,9 @@ export function renderPage(page: Page, options: PageOptions = {}): string {
   }
   const nonce = options.nonce;
   const data = page.data === undefined ? '' : html`<script type="application/json" id="densho-data">${trusted(jsonForScript(page.data))}</script>\n`;
-  const footerStyles = page.printFooter === undefined ? undefined : printFooterStyles(page.printFooter);
+  const footerStyles = page.printFooter === undefined ? undefined : printFooterStyles(page.printFooter, options.locale);
   return html`<!DOCTYPE html>
-<html lang="${page.lang ?? 'en'}">
+<html lang="${page.lang ?? options.locale ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options, footerStyles === undefined ? [] : [footerStyles])}">

@@ -65,6 +65,9 @@ export const REPORT_SCRIPT = `(function () {
     th.addEventListener('click', open);
     th.addEventListener('keydown', function (event) { if (event.key === 'Enter') open(); });
   });
+  Array.prototype.forEach.call(document.querySelectorAll('button.new-document[data-clause]'), function (button) {
+    button.addEventListener('click', function () { host.postMessage({ command: 'newDocument', clause: button.getAttribute('data-clause') }); });
+  });
   window.addEventListener('message', function (event) {
     var message = event.data;
     if (!message || message.command !== 'reveal' || typeof message.clause !== 'string') return;
