@@ -2,7 +2,8 @@
  * Writes the parts of the extension manifest derived from the engine and the
  * string tables: `contributes.configuration`, `contributes.viewsWelcome`,
  * the commands of client/src/commandContributions.ts with their menu items,
- * the Markdown preview's plugin and style and
+ * the Markdown preview's plugin and style, the `l10n` folder of the run-time
+ * strings' bundles (with `l10n/` in `files`) and
  * `capabilities.untrustedWorkspaces` in package.json, every user-visible
  * string of the manifest as a `%key%` placeholder with its English text in
  * package.nls.json and its Japanese text (client/src/manifestJapanese.ts) in
@@ -40,6 +41,9 @@ manifest.contributes.viewsWelcome = viewsWelcomeContribution();
 // VS Code's Markdown preview: the plugin activate() returns (`extendMarkdownIt`) and the style of its card and references.
 manifest.contributes['markdown.markdownItPlugins'] = true;
 manifest.contributes['markdown.previewStyles'] = ['./client/assets/preview.css'];
+// The run-time strings' translations (vscode.l10n.t in client/src): l10n/bundle.l10n.<language>.json; English is the source text.
+manifest.l10n = './l10n';
+if (!manifest.files.includes('l10n/')) manifest.files.splice(manifest.files.indexOf('package.nls.ja.json') + 1, 0, 'l10n/');
 const previous = existsSync(join(root, 'package.nls.json')) ? JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) : {};
 const localized = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
 manifest.contributes = localized.manifest.contributes;

@@ -66,7 +66,7 @@ export class Ctx implements vscode.Disposable {
    */
   async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     const client = await this.start();
-    if (!client) throw new Error('the Densho language server is not running');
+    if (!client) throw new Error(vscode.l10n.t('the Densho language server is not running'));
     return client.sendRequest<R>(type.method, params);
   }
 
@@ -79,8 +79,8 @@ export class Ctx implements vscode.Disposable {
   private async startClient(): Promise<LanguageClient | undefined> {
     const module = this.serverModule;
     if (!existsSync(module)) {
-      this.output.error(`The Densho language server is missing at ${module}; run \`npm run build\`.`);
-      void vscode.window.showErrorMessage('Densho: the language server (dist/server.js) is missing; build the extension first.');
+      this.output.error(vscode.l10n.t('The Densho language server is missing at {0}; run `npm run build`.', module));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: the language server (dist/server.js) is missing; build the extension first.'));
       return undefined;
     }
     const serverOptions: ServerOptions = {
@@ -111,8 +111,8 @@ export class Ctx implements vscode.Disposable {
     try {
       await client.start();
     } catch (error) {
-      this.output.error(`The Densho language server failed to start: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Densho: the language server failed to start (${String(error)}).`);
+      this.output.error(vscode.l10n.t('The Densho language server failed to start: {0}', String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: the language server failed to start ({0}).', String(error)));
       return undefined;
     }
     this.extension.subscriptions.push(client.onNotification(ReportsChangedNotification, () => this.reportsMayHaveChanged()));
@@ -138,7 +138,7 @@ export class Ctx implements vscode.Disposable {
       try {
         configured = (await this.request(SetupStatusRequest, { folder: this.folder()?.uri.toString() })).configured;
       } catch (error) {
-        this.output.warn(`Densho: could not ask whether the folder is set up: ${error instanceof Error ? error.message : String(error)}`);
+        this.output.warn(vscode.l10n.t('Densho: could not ask whether the folder is set up: {0}', error instanceof Error ? error.message : String(error)));
       }
     }
     this.configured = configured;

@@ -24,7 +24,7 @@ export class StatusBar implements vscode.Disposable {
     private readonly ctx: Ctx,
     private readonly review: ReviewTree,
   ) {
-    this.item.name = 'Densho overdue reviews';
+    this.item.name = vscode.l10n.t('Densho overdue reviews');
     this.item.command = 'densho.showReviewSchedule';
     // densho.yaml changes reach the views as a new report; a settings change may override nothing new, so it is watched too.
     this.subscriptions = [
@@ -54,11 +54,13 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const { overdue, dueSoon } = schedule.summary;
-    this.item.text = `$(calendar) ${overdue} overdue`;
-    const overridden = this.overrides.map(({ setting, yamlKey }) => `${setting} (densho.yaml \`${yamlKey}\`)`).join(', ');
-    this.item.tooltip =
-      `Densho: ${overdue} document review${overdue === 1 ? '' : 's'} overdue, ${dueSoon} due within ${schedule.within}. Click for the review schedule.` +
-      (overridden ? `\n\nNot in effect here, densho.yaml overrides: ${overridden}.` : '');
+    this.item.text = vscode.l10n.t('$(calendar) {0} overdue', overdue);
+    const overridden = this.overrides.map(({ setting, yamlKey }) => vscode.l10n.t('{setting} (densho.yaml `{yamlKey}`)', { setting, yamlKey })).join(vscode.l10n.t(', '));
+    const summary =
+      overdue === 1
+        ? vscode.l10n.t('Densho: 1 document review overdue, {dueSoon} due within {within}. Click for the review schedule.', { dueSoon, within: schedule.within })
+        : vscode.l10n.t('Densho: {overdue} document reviews overdue, {dueSoon} due within {within}. Click for the review schedule.', { overdue, dueSoon, within: schedule.within });
+    this.item.tooltip = summary + (overridden ? `\n\n${vscode.l10n.t('Not in effect here, densho.yaml overrides: {0}.', overridden)}` : '');
     this.item.backgroundColor = overdue > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
     this.updated.fire();

@@ -114,7 +114,7 @@ describe('extension manifest', () => {
   it('`files` keeps the packages (.vsix and npm) to bundles (the parser worker too), templates, manifest assets and strings, docs, README, CHANGELOG and LICENSE', () => {
     // One list for both: vsce reads `files` too, and refuses a .vscodeignore beside it.
     assert.ok(!existsSync(join(ROOT, '.vscodeignore')));
-    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'package.nls.json', 'package.nls.ja.json', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    assert.deepEqual(manifest.files, ['dist/cli.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/extension.js', 'templates/*.md', 'client/assets/', 'package.nls.json', 'package.nls.ja.json', 'l10n/', 'docs/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
     assert.match(manifest.scripts.package, /vsce package --no-dependencies/);
     for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(existsSync(join(ROOT, file)), file);
   });

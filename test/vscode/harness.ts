@@ -94,6 +94,8 @@ export function expectations(workspace: string, into: string): void {
   cli(['review', '--format', 'json'], 'review.json');
   cli(['risk', '--format', 'json'], 'risk.json');
   cli(['skills', '--format', 'json'], 'skills.json');
+  // The same check in Japanese: what the Problems panel of a Japanese VS Code shows.
+  cli(['check', '--format', 'json', '--locale', 'ja'], 'check.ja.json');
 }
 
 export function freePort(): Promise<number> {
@@ -115,8 +117,13 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-/** Starts code-server and resolves once it answers HTTP (polling its health endpoint, with a time limit). */
-export async function startCodeServer(dir: string, logFile: (line: string) => void): Promise<CodeServer> {
+/**
+ * Starts code-server and resolves once it answers HTTP (polling its health endpoint, with a time limit).
+ * `locale` is VS Code's display language (`--locale`), with an empty language pack for it (see
+ * emptyLanguagePack): `vscode.env.language` is it, and the extension's package.nls.<locale>.json and
+ * l10n bundle load, while VS Code's own menus stay English.
+ */
+export async function startCodeServer(dir: string, logFile: (line: string) => void, options: { readonly locale?: string } = {}): Promise<CodeServer> {
   const port = await freePort();
   const args = [
     '--auth', 'none',
@@ -127,6 +134,7 @@ export async function startCodeServer(dir: string, logFile: (line: string) => vo
     '--disable-getting-started-override',
     '--user-data-dir', join(dir, 'user-data'),
     '--extensions-dir', join(dir, 'extensions'),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   mkdirSync(join(dir, 'user-data', 'User'), { recursive: true });
   // No telemetry prompts, no welcome page, no restored editors between the runs.
@@ -145,6 +153,7 @@ export async function startCodeServer(dir: string, logFile: (line: string) => vo
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
     }),
   );
+  if (options.locale) emptyLanguagePack(join(dir, 'user-data'), options.locale);
   const child = spawn(CODE_SERVER_BIN, args, { cwd: dir, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => logFile(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => logFile(chunk.toString()));
@@ -172,6 +181,25 @@ export async function startCodeServer(dir: string, logFile: (line: string) => vo
       });
     },
   };
+}
+
+/**
+ * A language pack for `locale` that translates nothing, registered where VS Code looks for installed ones
+ * (`languagepacks.json` in the user data folder). Without any pack VS Code falls back to English whatever
+ * `--locale` says (and `vscode.env.language` is `en`); with this one the workbench and the extension host run
+ * in `locale`, VS Code's own menus in English (the pack has no text for them), the extension in its own strings.
+ * No real pack can be downloaded here.
+ */
+function emptyLanguagePack(userData: string, locale: string): void {
+  const translations = join(userData, 'empty-language-pack', 'main.i18n.json');
+  mkdirSync(join(userData, 'empty-language-pack'), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    join(userData, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: { hash: `densho-e2e-empty-${locale}`, extensions: [{ extensionIdentifier: { id: `densho-e2e.empty-language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale },
+    }),
+  );
 }
 
 function answers(url: string): Promise<boolean> {

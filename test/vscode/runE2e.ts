@@ -4,7 +4,8 @@
  *    extension host, opened in Debian's Chromium through playwright-core, and
  * 2. the Playwright UI test (test/vscode/ui.ts) against the same build,
  * each on its own temporary copy of samples/, and
- * 3. the setup UI test on a folder of plain Markdown without densho.yaml. Prints every result, saves
+ * 3. the setup UI test on a folder of plain Markdown without densho.yaml, and
+ * 4. a short UI test in a second code-server started with `--locale ja`. Prints every result, saves
  * screenshots under test-results/vscode/, ends with `N passed, M failed` and
  * exits non-zero when anything failed.
  */
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { E2eConfig, E2eResults } from './suite/index';
 import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, plainMarkdown, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
-import { runSetupUiTest, runUiTests } from './ui';
+import { runJapaneseUiTests, runSetupUiTest, runUiTests } from './ui';
 
 interface Outcome {
   readonly title: string;
@@ -26,6 +27,7 @@ const SUITE_TIME_LIMIT = 6 * 60_000;
 async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   let server: CodeServer | undefined;
+  let japaneseServer: CodeServer | undefined;
   let browser: Browser | undefined;
   const dir = scratch();
   rmSync(ARTIFACTS, { recursive: true, force: true });
@@ -76,11 +78,22 @@ async function main(): Promise<number> {
     const plainWorkspace = plainMarkdown(join(dir, 'plain-workspace'));
     const setupOutcomes = await runSetupUiTest(browser, server.url(plainWorkspace), plainWorkspace);
     outcomes.push(...setupOutcomes.map((outcome) => ({ ...outcome, title: `[ui] ${outcome.title}` })));
+
+    // 4. The extension in a Japanese VS Code: its own code-server (the display language is the server's), user data and copy of samples/.
+    log('UI test (Japanese): running');
+    await server.stop(); // two code-servers at once are more than this machine's two cores need
+    server = undefined;
+    const japaneseWorkspace = copySamples(join(dir, 'ja-workspace'));
+    expectations(japaneseWorkspace, join(dir, 'expected-ja'));
+    japaneseServer = await startCodeServer(join(dir, 'ja'), (text) => appendFileSync(serverLog, text), { locale: 'ja' });
+    const japaneseOutcomes = await runJapaneseUiTests(browser, japaneseServer.url(japaneseWorkspace), join(dir, 'expected-ja'));
+    outcomes.push(...japaneseOutcomes.map((outcome) => ({ ...outcome, title: `[ui ja] ${outcome.title}` })));
   } catch (error) {
     outcomes.push({ title: 'e2e harness', state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await japaneseServer?.stop();
     if (!process.env['DENSHO_E2E_KEEP']) rmSync(dir, { recursive: true, force: true });
     else log(`kept ${dir}`);
   }

@@ -253,3 +253,71 @@ export async function runSetupUiTest(browser: Browser, url: string, folder: stri
   await page.context().close();
   return outcomes;
 }
+
+/**
+ * code-server started with `--locale ja` on a copy of samples/: VS Code's
+ * own menus stay English (no language pack can be installed here), but the
+ * extension's manifest strings (package.nls.ja.json), its run-time strings
+ * (l10n/bundle.l10n.ja.json) and the server's diagnostics are Japanese.
+ */
+export async function runJapaneseUiTests(browser: Browser, url: string, expectedDir: string): Promise<UiOutcome[]> {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(expectedDir, name), 'utf8')) as T;
+  const check = read<{ diagnostics: { message: string }[] }>('check.ja.json');
+  const coverage = read<CoverageReport>('coverage.json');
+  const review = read<ReviewSchedule>('review.json');
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' })).newPage();
+  const outcomes: UiOutcome[] = [];
+  let index = 0;
+  const test = async (title: string, body: () => Promise<void>): Promise<void> => {
+    try {
+      await body();
+      outcomes.push({ title, state: 'passed' });
+    } catch (error) {
+      outcomes.push({ title, state: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+    await page.screenshot({ path: join(ARTIFACTS, `ui-ja-${String(++index).padStart(2, '0')}.png`) }).catch(() => undefined);
+  };
+
+  await test('Japanese: the workbench opens the samples', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('Japanese: the Densho views are titled in Japanese and their trees and the status bar speak it', async () => {
+    await page.locator('.activitybar [aria-label^="Densho"]').first().click();
+    for (const title of ['ISO 9001 の適用状況', 'レビュー予定', '知識の保有者', '力量']) {
+      await page.locator('.pane-header', { hasText: title }).first().waitFor({ timeout: TIME_LIMIT }).catch(() => fail(`no view titled ${title}`));
+    }
+    const { summary } = coverage;
+    await treeRow(page, `${summary.clauses} 箇条のうち ${summary.covered} 箇条に対応`);
+    const overdue = review.owners.flatMap((owner) => owner.documents).find((document) => document.state === 'overdue');
+    if (!overdue) fail('the samples have no overdue review');
+    await treeRow(page, `${overdue.id} ${overdue.title}`, `${overdue.days} 日超過`);
+    await page.locator('.statusbar-item', { hasText: `期限切れ ${review.summary.overdue} 件` }).waitFor({ timeout: TIME_LIMIT });
+  });
+
+  await test('Japanese: the command palette lists a Densho command by its Japanese title', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: TIME_LIMIT });
+    await input.fill('>適用状況マトリックス');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '適用状況マトリックスを表示' }).first().waitFor({ timeout: TIME_LIMIT });
+    await page.keyboard.press('Escape');
+  });
+
+  await test('Japanese: the Problems panel shows the diagnostics in Japanese', async () => {
+    const messages = [...new Set(check.diagnostics.map((diagnostic) => diagnostic.message))];
+    if (!messages.some((message) => /[\u3040-\u30ff]/.test(message))) fail('the CLI gave no Japanese message to look for');
+    await page.keyboard.press('Control+Shift+M');
+    await page
+      .waitForFunction(
+        (wanted) => Array.from(document.querySelectorAll('.markers-panel [role=treeitem]')).some((row) => wanted.some((message) => row.textContent?.includes(message))),
+        messages,
+        { timeout: TIME_LIMIT },
+      )
+      .catch(async () => fail(`no Problems row holds a Japanese message; the first row reads "${await page.locator('.markers-panel [role=treeitem]').last().textContent().catch(() => '')}"`));
+  });
+
+  await page.context().close();
+  return outcomes;
+}

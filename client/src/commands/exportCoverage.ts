@@ -30,7 +30,7 @@ export const exportCoverage =
     const client = await ctx.start();
     const folder = ctx.folder();
     if (!client || !folder) {
-      void vscode.window.showErrorMessage('Densho: the language server is not running, so there is no coverage to export.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: the language server is not running, so there is no coverage to export.'));
       return undefined;
     }
     const format =
@@ -38,7 +38,7 @@ export const exportCoverage =
       (
         await vscode.window.showQuickPick(
           (Object.keys(FORMATS) as CoverageFormat[]).map((key) => ({ label: FORMATS[key].label, key })),
-          { title: 'Export coverage as' },
+          { title: vscode.l10n.t('Export coverage as') },
         )
       )?.key;
     if (!format) return undefined;
@@ -48,14 +48,14 @@ export const exportCoverage =
       maxLayer = maxLayerOfFilter((await ctx.configuration()).layers, ctx.coverageMatrix?.shownLayers);
       // No filter, or one that is not "up to a layer": ask rather than guess.
       if (maxLayer === undefined) {
-        const choice = await pickMaxLayer(ctx, 'Export coverage for readers cleared up to', true);
+        const choice = await pickMaxLayer(ctx, vscode.l10n.t('Export coverage for readers cleared up to'), true);
         if (!choice) return undefined;
         maxLayer = choice.maxLayer;
       }
     }
     const exported = await ctx.request(CoverageExportRequest, { folder: folder.uri.toString(), format, ...(maxLayer === undefined ? {} : { maxLayer }) });
     if (!exported) {
-      void vscode.window.showErrorMessage('Densho: no standard is configured (densho.yaml `standards`).');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: no standard is configured (densho.yaml `standards`).'));
       return undefined;
     }
     const { extension, label } = FORMATS[format];
@@ -64,12 +64,13 @@ export const exportCoverage =
       (await vscode.window.showSaveDialog({
         defaultUri: outsideRepository(folder.uri, `coverage-${exported.standard}-${maxLayer === undefined ? 'all-layers' : `up-to-${maxLayer}`}.${extension}`),
         filters: { [label]: [extension] },
-        title: 'Export coverage',
+        title: vscode.l10n.t('Export coverage'),
       }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exported.text));
-    void vscode.window.showInformationMessage(`Densho: coverage exported to ${vscode.workspace.asRelativePath(uri)}.`, 'Open').then((answer) => {
-      if (answer === 'Open') void vscode.window.showTextDocument(uri);
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Densho: coverage exported to {0}.', vscode.workspace.asRelativePath(uri)), open).then((answer) => {
+      if (answer === open) void vscode.window.showTextDocument(uri);
     });
     return uri;
   };

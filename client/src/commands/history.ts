@@ -49,7 +49,11 @@ async function orReason<T>(request: Promise<T>): Promise<T | undefined> {
 }
 
 function revisionItem(revision: RevisionEntry): vscode.QuickPickItem & { revision: RevisionEntry } {
-  const approval = revision.approvedBy ? `approved by ${revision.approvedBy}${revision.approved ? ` on ${revision.approved}` : ''}` : 'not approved';
+  const approval = revision.approvedBy
+    ? revision.approved
+      ? vscode.l10n.t('approved by {0} on {1}', revision.approvedBy, revision.approved)
+      : vscode.l10n.t('approved by {0}', revision.approvedBy)
+    : vscode.l10n.t('not approved');
   return {
     label: `v${revision.version ?? '?'} · ${revision.change}`,
     description: `${revision.date} · ${revision.author}`,
@@ -73,13 +77,13 @@ export const showRevisionHistory =
     const revisions = report?.documents[0]?.revisions;
     if (!revisions) return undefined;
     if (revisions.length === 0) {
-      void vscode.window.showInformationMessage(`Densho: ${vscode.workspace.asRelativePath(uri)} has no revisions yet: it was never committed.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Densho: {0} has no revisions yet: it was never committed.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     const wanted = (arg as RevisionArgs | undefined)?.commit;
     const revision = wanted
       ? revisions.find((candidate) => candidate.commit === wanted)
-      : (await vscode.window.showQuickPick(revisions.map(revisionItem), { title: `Revisions of ${vscode.workspace.asRelativePath(uri)}`, matchOnDescription: true, matchOnDetail: true }))?.revision;
+      : (await vscode.window.showQuickPick(revisions.map(revisionItem), { title: vscode.l10n.t('Revisions of {0}', vscode.workspace.asRelativePath(uri)), matchOnDescription: true, matchOnDetail: true }))?.revision;
     if (!revision) return undefined;
     const opened = revisionUri(uri, revision.commit, revision.version);
     await vscode.window.showTextDocument(opened, { preview: true });
@@ -101,7 +105,7 @@ export const compareWithTranslatedRevision =
     const right = report.source === report.file ? uri : ctx.uriOf(report.source, ctx.folder(uri));
     if (!right) return undefined;
     const left = revisionUri(right, report.fromCommit, report.fromVersion);
-    const title = `${posix.basename(right.path)}: v${report.fromVersion ?? '?'} (${report.fromDate}) ↔ now (v${report.toVersion ?? '?'})`;
+    const title = vscode.l10n.t('{file}: v{from} ({date}) ↔ now (v{to})', { file: posix.basename(right.path), from: report.fromVersion ?? '?', date: report.fromDate, to: report.toVersion ?? '?' });
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
     return { left, right };
   };

@@ -36,7 +36,7 @@ const filterCoverageLayers = (ctx: Ctx) => async (layers?: readonly string[]): P
     const shown = matrix.shownLayers ?? configured;
     const picked = await vscode.window.showQuickPick(
       configured.map((layer) => ({ label: layer, picked: shown.includes(layer) })),
-      { title: 'Coverage matrix: documents of these layers', canPickMany: true },
+      { title: vscode.l10n.t('Coverage matrix: documents of these layers'), canPickMany: true },
     );
     if (!picked) return;
     layers = picked.length === configured.length ? undefined : picked.map((item) => item.label);
@@ -53,7 +53,7 @@ const refreshViews = (ctx: Ctx) => async (): Promise<void> => {
   await ctx.refreshSetup();
   ctx.reports.invalidate();
   await Promise.all(Object.values(ctx.views).map((view) => view.refresh()));
-  vscode.window.setStatusBarMessage(`$(refresh) Densho: refreshed coverage, review schedule, knowledge holders and skills at ${new Date().toLocaleTimeString()}.`, STATUS_MESSAGE_MS);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(refresh) Densho: refreshed coverage, review schedule, knowledge holders and skills at {0}.', new Date().toLocaleTimeString(vscode.env.language)), STATUS_MESSAGE_MS);
 };
 
 const restartServer = (ctx: Ctx) => async (): Promise<void> => {

@@ -18,30 +18,32 @@ export const initialise =
     const client = await ctx.start();
     const folder = ctx.folder();
     if (!client || !folder) {
-      void vscode.window.showErrorMessage('Densho: open a folder to initialise Densho in it.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: open a folder to initialise Densho in it.'));
       return undefined;
     }
     let frontMatter = args.frontMatter;
     if (frontMatter === undefined) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'Settings files only', detail: 'densho.yaml, people.yaml and training.yaml', frontMatter: false },
-          { label: 'Settings files and front matter', detail: 'also an id, title, type and language for each document without front matter', frontMatter: true },
+          { label: vscode.l10n.t('Settings files only'), detail: vscode.l10n.t('densho.yaml, people.yaml and training.yaml'), frontMatter: false },
+          { label: vscode.l10n.t('Settings files and front matter'), detail: vscode.l10n.t('also an id, title, type and language for each document without front matter'), frontMatter: true },
         ],
-        { title: `Initialise Densho in ${folder.name}` },
+        { title: vscode.l10n.t('Initialise Densho in {0}', folder.name) },
       );
       if (!picked) return undefined;
       frontMatter = picked.frontMatter;
     }
     const result = await ctx.request(InitRequest, { folder: folder.uri.toString(), frontMatter });
-    ctx.output.appendLine(`densho init${frontMatter ? ' --front-matter' : ''} in ${folder.uri.fsPath} (exit ${result.exitCode})`);
+    ctx.output.appendLine(vscode.l10n.t('{command} in {folder} (exit {exitCode})', { command: `densho init${frontMatter ? ' --front-matter' : ''}`, folder: folder.uri.fsPath, exitCode: result.exitCode }));
     if (result.stdout) ctx.output.append(result.stdout);
     if (result.stderr) ctx.output.append(result.stderr);
     if (result.exitCode !== 0) {
-      void vscode.window.showErrorMessage(`Densho: not initialised: ${result.stderr.trim().split('\n')[0]?.replace(/^densho: /, '') ?? ''}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: not initialised: {0}', result.stderr.trim().split('\n')[0]?.replace(/^densho: /, '') ?? ''));
       return result;
     }
     await vscode.window.showTextDocument(vscode.Uri.parse(result.configFile), { preview: false });
-    void vscode.window.showInformationMessage('Densho: initialised. Check densho.yaml, then commit it; the Problems view lists what a person must fill in.', 'Show output').then((answer) => answer && ctx.output.show());
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Densho: initialised. Check densho.yaml, then commit it; the Problems view lists what a person must fill in.'), vscode.l10n.t('Show output'))
+      .then((answer) => answer && ctx.output.show());
     return result;
   };

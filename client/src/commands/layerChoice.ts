@@ -12,12 +12,12 @@ export { maxLayerOfFilter } from '../webview/layerFilter';
 export async function pickMaxLayer(ctx: Ctx, title: string, allowAll: boolean): Promise<{ readonly maxLayer?: string } | undefined> {
   const { layers } = await ctx.configuration();
   const items: (vscode.QuickPickItem & { maxLayer?: string })[] = layers.map((layer, i) => ({
-    label: `Up to ${layer}`,
-    description: i === layers.length - 1 ? 'every layer' : `leaves out ${layers.slice(i + 1).join(', ')}`,
+    label: vscode.l10n.t('Up to {0}', layer),
+    description: i === layers.length - 1 ? vscode.l10n.t('every layer') : vscode.l10n.t('leaves out {0}', layers.slice(i + 1).join(', ')),
     maxLayer: layer,
   }));
-  if (allowAll) items.push({ label: 'Every layer', description: 'for use inside the organisation only' });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Who will read it? Nothing above this layer goes in.' });
+  if (allowAll) items.push({ label: vscode.l10n.t('Every layer'), description: vscode.l10n.t('for use inside the organisation only') });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Who will read it? Nothing above this layer goes in.') });
   return picked ? { maxLayer: picked.maxLayer } : undefined;
 }
 

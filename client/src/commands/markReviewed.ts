@@ -10,7 +10,7 @@ export const markReviewed =
   async (arg?: unknown): Promise<boolean> => {
     const uri = targetUri(arg);
     if (!uri) {
-      void vscode.window.showErrorMessage('Densho: open a document to mark it reviewed.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: open a document to mark it reviewed.'));
       return false;
     }
     const document = await vscode.workspace.openTextDocument(uri);
@@ -18,13 +18,13 @@ export const markReviewed =
     const result = await ctx.requestOrShow(MarkReviewedRequest, { uri: uri.toString() });
     if (!result) return false;
     if (result.edit === null) {
-      void vscode.window.showInformationMessage(`Densho: ${vscode.workspace.asRelativePath(uri)} is already marked reviewed today.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Densho: {0} is already marked reviewed today.', vscode.workspace.asRelativePath(uri)));
       return true;
     }
     if (!(await ctx.applyEdit(result.edit))) return false;
     // The review is a change to the file: save it unless the user had unsaved work in it.
     if (!wasDirty) await document.save();
-    ctx.output.info(`Marked ${vscode.workspace.asRelativePath(uri)} reviewed on ${result.today}.`);
-    vscode.window.setStatusBarMessage(`$(check) Densho: marked ${vscode.workspace.asRelativePath(uri)} reviewed on ${result.today}.`, STATUS_MESSAGE_MS);
+    ctx.output.info(vscode.l10n.t('Marked {0} reviewed on {1}.', vscode.workspace.asRelativePath(uri), result.today));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Densho: marked {0} reviewed on {1}.', vscode.workspace.asRelativePath(uri), result.today), STATUS_MESSAGE_MS);
     return true;
   };

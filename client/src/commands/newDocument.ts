@@ -22,15 +22,21 @@ export interface NewDocumentArgs {
   readonly clause?: NewDocumentParams['clause'];
 }
 
-const STEP = (n: number, what: string) => `New Densho document (${n}/5): ${what}`;
-const ANOTHER_ID = 'Choose another id';
+/** The title of each of the five steps (one whole sentence per step, so each language orders its own words). */
+const STEP = {
+  template: () => vscode.l10n.t('New Densho document (1/5): template'),
+  folder: () => vscode.l10n.t('New Densho document (2/5): folder'),
+  id: () => vscode.l10n.t('New Densho document (3/5): id'),
+  title: () => vscode.l10n.t('New Densho document (4/5): title'),
+  language: () => vscode.l10n.t('New Densho document (5/5): language'),
+};
 
 export const newDocument =
   (ctx: Ctx) =>
   async (args: NewDocumentArgs = {}): Promise<vscode.Uri | undefined> => {
     const folder = ctx.folder();
     if (!folder) {
-      void vscode.window.showErrorMessage('Densho: open the folder of a Densho repository first.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Densho: open the folder of a Densho repository first.'));
       return undefined;
     }
     const folderUri = folder.uri.toString();
@@ -38,7 +44,7 @@ export const newDocument =
     if (!options) return undefined;
     const template =
       args.template ??
-      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin })), { title: STEP(1, 'template'), placeHolder: 'Template' }))?.label;
+      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin })), { title: STEP.template(), placeHolder: vscode.l10n.t('Template') }))?.label;
     if (!template) return undefined;
     const directory = args.folder ?? (await pickFolder(ctx, folder, options.folders));
     if (directory === undefined) return undefined;
@@ -49,9 +55,9 @@ export const newDocument =
     for (;;) {
       id ??= await askId(ctx, folderUri, directory, typedId);
       if (!id) return undefined;
-      title ??= await vscode.window.showInputBox({ title: STEP(4, 'title'), validateInput: (value) => (value.trim() ? undefined : 'A title is required.') });
+      title ??= await vscode.window.showInputBox({ title: STEP.title(), validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A title is required.')) });
       if (!title) return undefined;
-      lang ??= options.languages.length === 1 ? options.languages[0] : await vscode.window.showQuickPick([...options.languages], { title: STEP(5, 'language') });
+      lang ??= options.languages.length === 1 ? options.languages[0] : await vscode.window.showQuickPick([...options.languages], { title: STEP.language() });
       if (!lang) return undefined;
       const params: NewDocumentParams = { folder: folderUri, template, id, title, lang, directory, ...(args.clause ? { clause: args.clause } : {}) };
       let created;
@@ -64,14 +70,15 @@ export const newDocument =
           void vscode.window.showErrorMessage(message);
           return undefined;
         }
-        if ((await vscode.window.showErrorMessage(message, ANOTHER_ID)) !== ANOTHER_ID) return undefined;
+        const anotherId = vscode.l10n.t('Choose another id');
+        if ((await vscode.window.showErrorMessage(message, anotherId)) !== anotherId) return undefined;
         typedId = id;
         id = undefined;
         continue;
       }
       const target = vscode.Uri.parse(created.uri);
       if (!(await ctx.createFile(created.edit, target))) {
-        void vscode.window.showErrorMessage(`Densho: ${vscode.workspace.asRelativePath(target)} already exists; it was not overwritten.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Densho: {0} already exists; it was not overwritten.', vscode.workspace.asRelativePath(target)));
         return undefined;
       }
       await vscode.window.showTextDocument(target);
@@ -83,7 +90,7 @@ export const newDocument =
 async function askId(ctx: Ctx, folder: string, directory: string, typed: string | undefined): Promise<string | undefined> {
   const proposal = typed === undefined ? (await ctx.request(CheckDocumentIdRequest, { folder, directory })).proposal : undefined;
   return vscode.window.showInputBox({
-    title: STEP(3, 'id'),
+    title: STEP.id(),
     value: typed ?? proposal ?? '',
     placeHolder: 'SOP-WLD-005',
     validateInput: async (value) => (await ctx.request(CheckDocumentIdRequest, { folder, directory, id: value })).problem,
@@ -95,13 +102,13 @@ async function pickFolder(ctx: Ctx, folder: vscode.WorkspaceFolder, folders: rea
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeDirectory = active && ctx.repositoryPath(active, folder)?.split('/').slice(0, -1).join('/');
   const ordered = [...folders].sort((a, b) => Number(b === activeDirectory) - Number(a === activeDirectory) || a.localeCompare(b));
-  const other = '$(folder-opened) Choose another folder…';
-  const picked = await vscode.window.showQuickPick([...ordered.map((directory) => directory || '.'), other], { title: STEP(2, 'folder') });
+  const other = vscode.l10n.t('$(folder-opened) Choose another folder…');
+  const picked = await vscode.window.showQuickPick([...ordered.map((directory) => directory || '.'), other], { title: STEP.folder() });
   if (picked === undefined) return undefined;
   if (picked !== other) return picked === '.' ? '' : picked;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder.uri, openLabel: 'Create here' });
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder.uri, openLabel: vscode.l10n.t('Create here') });
   const path = chosen?.[0] && ctx.repositoryPath(chosen[0], folder);
-  if (chosen?.[0] && path === undefined) void vscode.window.showErrorMessage('Densho: choose a folder inside the repository.');
+  if (chosen?.[0] && path === undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Densho: choose a folder inside the repository.'));
   return path;
 }
 

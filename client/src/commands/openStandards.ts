@@ -15,7 +15,7 @@ export const openStandardsSetting = (ctx: Ctx) => async (): Promise<vscode.TextE
     document = undefined; // no densho.yaml
   }
   if (!document) {
-    const answer = await vscode.window.showInformationMessage('Densho: this folder has no densho.yaml, which names the standards to cover.', 'Create densho.yaml');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Densho: this folder has no densho.yaml, which names the standards to cover.'), vscode.l10n.t('Create densho.yaml'));
     if (answer) await vscode.commands.executeCommand('densho.initialise', { frontMatter: false });
     return undefined;
   }

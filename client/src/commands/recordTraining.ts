@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import { RecordTrainingRequest, SkillsRequest, type RecordTrainingParams } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 
-const LEVELS = [
-  { label: 'learning', detail: 'in on-the-job training: works only beside a trainer' },
-  { label: 'supervised', detail: 'does the work, and someone checks it' },
-  { label: 'independent', detail: 'does the work alone (qualified)' },
-  { label: 'trainer', detail: 'does it alone and can teach it (qualified)' },
+/** The levels as training.yaml spells them (the label, not translated: it is what is written), with what each means. */
+const levels = (): vscode.QuickPickItem[] => [
+  { label: 'learning', detail: vscode.l10n.t('in on-the-job training: works only beside a trainer') },
+  { label: 'supervised', detail: vscode.l10n.t('does the work, and someone checks it') },
+  { label: 'independent', detail: vscode.l10n.t('does the work alone (qualified)') },
+  { label: 'trainer', detail: vscode.l10n.t('does it alone and can teach it (qualified)') },
 ];
 
 /** With every argument given (tests, other extensions), no question is asked. */
@@ -26,8 +27,8 @@ export const recordTraining =
       given?.id ??
       (
         await vscode.window.showQuickPick(
-          matrix.documents.map((document) => ({ label: document.id, description: document.title, detail: document.required > 0 ? `${document.qualified.length} of ${document.required} qualified` : undefined })),
-          { title: 'Record training: which procedure?', matchOnDescription: true },
+          matrix.documents.map((document) => ({ label: document.id, description: document.title, detail: document.required > 0 ? vscode.l10n.t('{0} of {1} qualified', document.qualified.length, document.required) : undefined })),
+          { title: vscode.l10n.t('Record training: which procedure?'), matchOnDescription: true },
         )
       )?.label;
     if (!id) return false;
@@ -36,17 +37,17 @@ export const recordTraining =
       (
         await vscode.window.showQuickPick(
           matrix.roster.filter((candidate) => candidate.active).map((candidate) => ({ label: candidate.person, description: candidate.name ?? undefined })),
-          { title: `Record training on ${id}: who?`, matchOnDescription: true },
+          { title: vscode.l10n.t('Record training on {0}: who?', id), matchOnDescription: true },
         )
       )?.label;
     if (!person) return false;
-    const level = given?.level ?? (await vscode.window.showQuickPick(LEVELS, { title: `${person} on ${id}: which level?` }))?.label;
+    const level = given?.level ?? (await vscode.window.showQuickPick(levels(), { title: vscode.l10n.t('{person} on {id}: which level?', { person, id }) }))?.label;
     if (!level) return false;
     const trainers = matrix.documents.find((document) => document.id === id)?.records.filter((record) => record.level === 'trainer' && record.current && record.person !== person) ?? [];
     let trainer = given?.trainer;
     if (given === undefined && trainers.length > 0) {
-      const none = { label: '(none)', description: 'no trainer recorded' };
-      const picked = await vscode.window.showQuickPick([...trainers.map((record) => ({ label: record.person, description: 'trainer on this procedure' })), none], { title: `${person} on ${id}: taught by?` });
+      const none = { label: vscode.l10n.t('(none)'), description: vscode.l10n.t('no trainer recorded') };
+      const picked = await vscode.window.showQuickPick([...trainers.map((record) => ({ label: record.person, description: vscode.l10n.t('trainer on this procedure') })), none], { title: vscode.l10n.t('{person} on {id}: taught by?', { person, id }) });
       if (!picked) return false;
       trainer = picked === none ? undefined : picked.label;
     }
@@ -60,6 +61,6 @@ export const recordTraining =
     if (!(await ctx.applyEdit(edit))) return false;
     const file = vscode.Uri.joinPath(folder.uri, ...(await ctx.configuration(folder)).training.split('/'));
     await vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString())?.save();
-    void vscode.window.showInformationMessage(`Recorded ${person} at ${level} on ${id}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Recorded {person} at {level} on {id}.', { person, level, id }));
     return true;
   };

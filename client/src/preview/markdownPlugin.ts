@@ -21,11 +21,17 @@ import type { DocumentIndexEntry } from '../../../server/src/protocol';
 export const PREVIEW_WIKI_REFERENCE_PATTERN = /\[\[([^\[\]|#\n`]+?)(?:#([^\[\]|\n`]*))?(?:\|([^\[\]\n`]*))?(?<!\\)\]\]/;
 const WIKI_REFERENCE = new RegExp(PREVIEW_WIKI_REFERENCE_PATTERN.source, 'y');
 
-/** The words of the card and of the reference titles (English until the message catalog holds them). */
-export const PREVIEW_TEXT = {
-  unresolved: (id: string) => `Densho: no document has the id ${id}`,
+/** The words of the card and of the reference titles; the extension hands them in translated (preview/documentIndex.ts). */
+export interface PreviewText {
+  readonly unresolved: (id: string) => string;
+  readonly card: { readonly id: string; readonly version: string; readonly status: string; readonly owner: string; readonly expert: string; readonly layer: string; readonly nextReview: string };
+}
+
+/** English: what the tests under plain Node and any host without vscode.l10n see. */
+export const PREVIEW_TEXT: PreviewText = {
+  unresolved: (id) => `Densho: no document has the id ${id}`,
   card: { id: 'id', version: 'version', status: 'status', owner: 'owner', expert: 'expert', layer: 'layer', nextReview: 'next review' },
-} as const;
+};
 
 interface Reference {
   readonly id: string;
@@ -44,7 +50,7 @@ interface Lookup {
   readonly byId: Map<string, DocumentIndexEntry[]>;
 }
 
-export function denshoMarkdownIt(md: MarkdownIt, entries: () => readonly DocumentIndexEntry[]): MarkdownIt {
+export function denshoMarkdownIt(md: MarkdownIt, entries: () => readonly DocumentIndexEntry[], words: PreviewText = PREVIEW_TEXT): MarkdownIt {
   const lookups = new WeakMap<readonly DocumentIndexEntry[], Lookup>();
   const lookup = (): Lookup => {
     const list = entries();
@@ -73,7 +79,7 @@ export function denshoMarkdownIt(md: MarkdownIt, entries: () => readonly Documen
     const target = resolve(lookup().byId.get(reference.id) ?? [], from);
     const escape = md.utils.escapeHtml;
     if (!target) {
-      return `<span class="densho-ref densho-unresolved" title="${escape(PREVIEW_TEXT.unresolved(reference.id))}">${escape(reference.source)}</span>`;
+      return `<span class="densho-ref densho-unresolved" title="${escape(words.unresolved(reference.id))}">${escape(reference.source)}</span>`;
     }
     const fragment = reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : '';
     const current = currentUri(env);
@@ -85,7 +91,7 @@ export function denshoMarkdownIt(md: MarkdownIt, entries: () => readonly Documen
   // VS Code's preview parses the front matter into a hidden `front_matter` token; a Densho document shows it as a card.
   md.renderer.rules['front_matter'] = (_tokens, _index, _options, env: PreviewEnv | undefined) => {
     const entry = previewed(env);
-    return entry ? card(md, entry) : '';
+    return entry ? card(md, entry, words) : '';
   };
   return md;
 }
@@ -109,9 +115,9 @@ function resolve(candidates: readonly DocumentIndexEntry[], from: DocumentIndexE
   return candidates.find((entry) => entry.lang === lang) ?? candidates.find((entry) => !entry.translation) ?? candidates[0];
 }
 
-function card(md: MarkdownIt, entry: DocumentIndexEntry): string {
+function card(md: MarkdownIt, entry: DocumentIndexEntry, words: PreviewText): string {
   const escape = md.utils.escapeHtml;
-  const labels = PREVIEW_TEXT.card;
+  const labels = words.card;
   const fields: [string, string | undefined][] = [
     [labels.id, entry.id],
     [labels.version, entry.version?.toString()],

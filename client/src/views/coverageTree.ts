@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CoverageReport } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
-import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
+import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
 /** A clause of the coverage view: its context menu (a gap's *New document for clause X*) is given the node, and so the clause. */
 export class ClauseNode extends TreeNode {
@@ -20,7 +20,7 @@ type Clause = CoverageReport['clauses'][number];
 
 export class CoverageTree extends ReportTree<CoverageReport | null> {
   constructor(ctx: Ctx) {
-    super(ctx, 'ISO 9001 coverage');
+    super(ctx, vscode.l10n.t('ISO 9001 coverage'));
   }
 
   protected async fetch(): Promise<CoverageReport | null> {
@@ -28,7 +28,7 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
   }
 
   protected roots(report: CoverageReport | null): TreeNode[] {
-    if (!report) return [message('No standard is configured (densho.yaml `standards`).')];
+    if (!report) return [message(vscode.l10n.t('No standard is configured (densho.yaml `standards`).'))];
     const children = new Map<string, Clause[]>();
     const numbers = new Set(report.clauses.map((clause) => clause.clause));
     const roots: Clause[] = [];
@@ -48,13 +48,13 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
         .map((document) => {
           const node = new DocumentNode(`${document.id} ${document.title}`, this.ctx.uriOf(document.file));
           node.description = document.access ?? undefined;
-          node.tooltip = `${document.file}${document.direct ? '' : ' (through a subclause)'}`;
+          node.tooltip = document.direct ? document.file : vscode.l10n.t('{0} (through a subclause)', document.file);
           node.iconPath = new vscode.ThemeIcon('file-text');
           return node;
         });
       const experts = (clause.experts ?? []).map((expert) => {
         const node = new TreeNode(expert);
-        node.description = 'expert source';
+        node.description = vscode.l10n.t('expert source');
         node.iconPath = new vscode.ThemeIcon('person');
         return node;
       });
@@ -62,14 +62,15 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
       node.id = `clause:${clause.clause}`;
       const gaps = gapsBelow(clause);
       const parts: string[] = [];
-      if (clause.gap) parts.push('GAP: no approved document');
-      else if (clause.covered) parts.push(plural(clause.documents.length, 'document'));
-      if (clause.documented) parts.push('documented information required');
-      if (!clause.gap && gaps > 0) parts.push(plural(gaps, 'gap') + ' below');
+      const count = clause.documents.length;
+      if (clause.gap) parts.push(vscode.l10n.t('GAP: no approved document'));
+      else if (clause.covered) parts.push(count === 1 ? vscode.l10n.t('1 document') : vscode.l10n.t('{0} documents', count));
+      if (clause.documented) parts.push(vscode.l10n.t('documented information required'));
+      if (!clause.gap && gaps > 0) parts.push(gaps === 1 ? vscode.l10n.t('1 gap below') : vscode.l10n.t('{0} gaps below', gaps));
       node.description = parts.join(' · ');
       node.contextValue = clause.gap ? 'densho.clause.gap' : 'densho.clause';
       // A gap opens the matrix at its row: where the missing document would go, beside what covers its neighbours.
-      if (clause.gap) node.command = { command: 'densho.showCoverageMatrix', title: 'Show in the coverage matrix', arguments: [{ clause: clause.clause }] };
+      if (clause.gap) node.command = { command: 'densho.showCoverageMatrix', title: vscode.l10n.t('Show in the coverage matrix'), arguments: [{ clause: clause.clause }] };
       // A green check only where nothing below is a gap: a covered group that holds gaps says so with its icon too.
       node.iconPath = clause.gap
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
@@ -79,8 +80,8 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
           ? new vscode.ThemeIcon(clause.documented ? 'pass-filled' : 'pass', new vscode.ThemeColor('testing.iconPassed'))
           : new vscode.ThemeIcon(clause.documented ? 'circle-large-outline' : 'circle-outline');
       const tooltip = new vscode.MarkdownString(`**${clause.clause} ${escapeMarkdown(clause.title)}**\n\n`);
-      if (clause.documented) tooltip.appendMarkdown('Requires documented information.\n\n');
-      if (clause.gap) tooltip.appendMarkdown('**Gap:** no approved document covers this clause.\n\n');
+      if (clause.documented) tooltip.appendMarkdown(`${vscode.l10n.t('Requires documented information.')}\n\n`);
+      if (clause.gap) tooltip.appendMarkdown(`${vscode.l10n.t('**Gap:** no approved document covers this clause.')}\n\n`);
       for (const document of clause.documents) tooltip.appendMarkdown(`- ${escapeMarkdown(`${document.id} ${document.title}`)}\n`);
       node.tooltip = tooltip;
       return node;
@@ -88,11 +89,19 @@ export class CoverageTree extends ReportTree<CoverageReport | null> {
     const nodes = roots.map(build);
     const documented = report.clauses.filter((clause) => clause.documented);
     const documentedCovered = documented.filter((clause) => clause.covered).length;
+    const { covered, clauses, gaps } = report.summary;
     const summary = message(
-      `${report.summary.covered} of ${report.summary.clauses} clauses covered, ${plural(report.summary.gaps, 'gap')} · documented information: ${documentedCovered} of ${documented.length}`,
-      report.summary.gaps > 0 ? 'warning' : 'pass',
+      gaps === 1
+        ? vscode.l10n.t('{covered} of {clauses} clauses covered, 1 gap · documented information: {documentedCovered} of {documented}', { covered, clauses, documentedCovered, documented: documented.length })
+        : vscode.l10n.t('{covered} of {clauses} clauses covered, {gaps} gaps · documented information: {documentedCovered} of {documented}', { covered, clauses, gaps, documentedCovered, documented: documented.length }),
+      gaps > 0 ? 'warning' : 'pass',
     );
-    summary.tooltip = `${report.standard.title}, as of ${report.today}: ${documentedCovered} of the ${documented.length} clauses that require documented information are covered.`;
+    summary.tooltip = vscode.l10n.t('{standard}, as of {today}: {documentedCovered} of the {documented} clauses that require documented information are covered.', {
+      standard: report.standard.title,
+      today: report.today,
+      documentedCovered,
+      documented: documented.length,
+    });
     return [summary, ...nodes];
   }
 }

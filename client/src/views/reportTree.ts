@@ -28,7 +28,7 @@ export class DocumentNode extends TreeNode {
     this.contextValue = contextValue;
     if (uri) {
       this.resourceUri = uri;
-      this.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+      this.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
     }
   }
 }
@@ -42,7 +42,7 @@ export abstract class ReportTree<T = unknown> implements vscode.TreeDataProvider
 
   constructor(
     protected readonly ctx: Ctx,
-    /** What the tree shows, for messages: "coverage". */
+    /** What the tree shows, for messages, in the display language: "review schedule". */
     private readonly subject: string,
   ) {}
 
@@ -65,7 +65,7 @@ export abstract class ReportTree<T = unknown> implements vscode.TreeDataProvider
         data = await this.fetch();
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error);
-        this.ctx.output.warn(`Densho: could not load the ${this.subject}: ${failure}`);
+        this.ctx.output.warn(vscode.l10n.t('Densho: could not load the {0}: {1}', this.subject, failure));
       }
     }
     if (generation !== this.generation) return;
@@ -80,7 +80,7 @@ export abstract class ReportTree<T = unknown> implements vscode.TreeDataProvider
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (node) return [...node.children];
-    if (this.failure !== undefined) return [message(`Could not load the ${this.subject}: ${this.failure}`, 'error')];
+    if (this.failure !== undefined) return [message(vscode.l10n.t('Could not load the {0}: {1}', this.subject, this.failure), 'error')];
     // Nothing yet: the view's welcome content (package.json viewsWelcome) explains.
     if (this.current === undefined) return [];
     return this.roots(this.current);
@@ -95,8 +95,4 @@ export function message(text: string, icon = 'info'): TreeNode {
   const node = new TreeNode(text);
   node.iconPath = new vscode.ThemeIcon(icon);
   return node;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

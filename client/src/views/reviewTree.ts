@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ReviewScheduleRequest, type ReviewSchedule } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 import { SECTION } from '../settingsYaml';
-import { DocumentNode, message, plural, ReportTree, TreeNode } from './reportTree';
+import { DocumentNode, message, ReportTree, TreeNode } from './reportTree';
 
 /** The setting (`densho.reviewHorizon`) of how far ahead the schedule looks; empty for densho.yaml's `review.warn-before`. */
 export const REVIEW_HORIZON = 'reviewHorizon';
@@ -12,7 +12,7 @@ export class ReviewTree extends ReportTree<ReviewSchedule> {
   private readonly horizonWatch: vscode.Disposable;
 
   constructor(ctx: Ctx) {
-    super(ctx, 'review schedule');
+    super(ctx, vscode.l10n.t('review schedule'));
     this.horizonWatch = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.${REVIEW_HORIZON}`)) void this.refresh();
     });
@@ -32,13 +32,13 @@ export class ReviewTree extends ReportTree<ReviewSchedule> {
   }
 
   protected roots(schedule: ReviewSchedule): TreeNode[] {
-    if (schedule.owners.length === 0) return [message(`No review overdue or due within ${schedule.within}.`, 'pass')];
+    if (schedule.owners.length === 0) return [message(vscode.l10n.t('No review overdue or due within {0}.', schedule.within), 'pass')];
     return schedule.owners.map((owner) => {
       const documents = owner.documents.map((review) => {
         const overdue = review.state === 'overdue';
         const node = new DocumentNode(`${review.id} ${review.title}`, this.ctx.uriOf(review.file), 'densho.document.review');
-        node.description = overdue ? `${plural(review.days, 'day')} overdue` : review.days === 0 ? 'due today' : `due in ${plural(review.days, 'day')}`;
-        node.tooltip = `${review.file}\nReviewed ${review.reviewed}, due ${review.due}`;
+        node.description = dueDescription(overdue, review.days);
+        node.tooltip = `${review.file}\n${vscode.l10n.t('Reviewed {0}, due {1}', review.reviewed, review.due)}`;
         node.iconPath = overdue
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
           : new vscode.ThemeIcon('clock', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -48,11 +48,18 @@ export class ReviewTree extends ReportTree<ReviewSchedule> {
       const dueSoon = owner.documents.length - overdue;
       const node = new TreeNode(owner.name ?? owner.owner, documents, true);
       node.id = `owner:${owner.owner}`;
-      node.description = [owner.name ? owner.owner : '', overdue ? `${overdue} overdue` : '', dueSoon ? `${dueSoon} due soon` : '']
+      node.description = [owner.name ? owner.owner : '', overdue ? vscode.l10n.t('{0} overdue', overdue) : '', dueSoon ? vscode.l10n.t('{0} due soon', dueSoon) : '']
         .filter(Boolean)
         .join(' · ');
       node.iconPath = new vscode.ThemeIcon('person');
       return node;
     });
   }
+}
+
+/** "3 days overdue", "due today", "due in 1 day": one whole phrase per case, so each language words it. */
+function dueDescription(overdue: boolean, days: number): string {
+  if (overdue) return days === 1 ? vscode.l10n.t('1 day overdue') : vscode.l10n.t('{0} days overdue', days);
+  if (days === 0) return vscode.l10n.t('due today');
+  return days === 1 ? vscode.l10n.t('due in 1 day') : vscode.l10n.t('due in {0} days', days);
 }

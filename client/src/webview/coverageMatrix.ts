@@ -77,7 +77,7 @@ export class CoverageMatrixPanel implements vscode.Disposable {
       await existing.update();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(CoverageMatrixPanel.viewType, 'Coverage matrix', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(CoverageMatrixPanel.viewType, vscode.l10n.t('Coverage matrix'), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
@@ -108,7 +108,7 @@ export class CoverageMatrixPanel implements vscode.Disposable {
       this.columnFiles = new Set(page.files);
       this.setHtml(page.html);
     } catch (error) {
-      this.setHtml(placeholder(`The coverage could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      this.setHtml(placeholder(vscode.l10n.t('The coverage could not be loaded: {0}', error instanceof Error ? error.message : String(error))));
     }
   }
 
