@@ -44,7 +44,7 @@ export const newDocument =
     if (!options) return undefined;
     const template =
       args.template ??
-      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin })), { title: STEP.template(), placeHolder: vscode.l10n.t('Template') }))?.label;
+      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin })), { title: STEP.template(), placeHolder: vscode.l10n.t('Template'), ignoreFocusOut: true }))?.label;
     if (!template) return undefined;
     const directory = args.folder ?? (await pickFolder(ctx, folder, options.folders));
     if (directory === undefined) return undefined;
@@ -55,9 +55,9 @@ export const newDocument =
     for (;;) {
       id ??= await askId(ctx, folderUri, directory, typedId);
       if (!id) return undefined;
-      title ??= await vscode.window.showInputBox({ title: STEP.title(), validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A title is required.')) });
+      title ??= await vscode.window.showInputBox({ title: STEP.title(), ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A title is required.')) });
       if (!title) return undefined;
-      lang ??= options.languages.length === 1 ? options.languages[0] : await vscode.window.showQuickPick([...options.languages], { title: STEP.language() });
+      lang ??= options.languages.length === 1 ? options.languages[0] : await vscode.window.showQuickPick([...options.languages], { title: STEP.language(), ignoreFocusOut: true });
       if (!lang) return undefined;
       const params: NewDocumentParams = { folder: folderUri, template, id, title, lang, directory, ...(args.clause ? { clause: args.clause } : {}) };
       let created;
@@ -86,11 +86,13 @@ export const newDocument =
     }
   };
 
+// Every step keeps its box open when focus moves (a notification, the matrix beside it): what was typed is never lost.
 /** The id, checked as it is typed; the box starts with what was typed before, else the folder's next free id. */
 async function askId(ctx: Ctx, folder: string, directory: string, typed: string | undefined): Promise<string | undefined> {
   const proposal = typed === undefined ? (await ctx.request(CheckDocumentIdRequest, { folder, directory })).proposal : undefined;
   return vscode.window.showInputBox({
     title: STEP.id(),
+    ignoreFocusOut: true,
     value: typed ?? proposal ?? '',
     placeHolder: 'SOP-WLD-005',
     validateInput: async (value) => (await ctx.request(CheckDocumentIdRequest, { folder, directory, id: value })).problem,
@@ -103,7 +105,7 @@ async function pickFolder(ctx: Ctx, folder: vscode.WorkspaceFolder, folders: rea
   const activeDirectory = active && ctx.repositoryPath(active, folder)?.split('/').slice(0, -1).join('/');
   const ordered = [...folders].sort((a, b) => Number(b === activeDirectory) - Number(a === activeDirectory) || a.localeCompare(b));
   const other = vscode.l10n.t('$(folder-opened) Choose another folder…');
-  const picked = await vscode.window.showQuickPick([...ordered.map((directory) => directory || '.'), other], { title: STEP.folder() });
+  const picked = await vscode.window.showQuickPick([...ordered.map((directory) => directory || '.'), other], { title: STEP.folder(), ignoreFocusOut: true });
   if (picked === undefined) return undefined;
   if (picked !== other) return picked === '.' ? '' : picked;
   const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder.uri, openLabel: vscode.l10n.t('Create here') });
