@@ -73,6 +73,8 @@ export function localizeManifest(manifest: LocalizableManifest, english: Readonl
     for (const step of items(walkthrough['steps'])) {
       slot(step, 'title', `walkthrough.${walkthrough['id']}.${step['id']}.title`);
       slot(step, 'description', `walkthrough.${walkthrough['id']}.${step['id']}.description`);
+      // A page's path is a string like any other: VS Code substitutes placeholders anywhere in the manifest, so each language opens its own page.
+      slot(step['media'], 'markdown', `walkthrough.${walkthrough['id']}.${step['id']}.media.markdown`);
     }
   }
   const configurations = Array.isArray(contributes['configuration']) ? items(contributes['configuration']) : items([contributes['configuration'] ?? null]);
@@ -110,6 +112,19 @@ export function placeholdersIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(placeholdersIn);
   if (value && typeof value === 'object') return Object.values(value).flatMap(placeholdersIn);
   return [];
+}
+
+const WALKTHROUGH_PAGE = /\.media\.markdown$/;
+
+/** A walkthrough page's Japanese twin: `client/assets/walkthrough/audit.md` → `client/assets/walkthrough/ja/audit.md`. */
+export function japanesePagePath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}ja/${path.slice(slash + 1)}`;
+}
+
+/** The walkthrough pages among `english`'s keys, each with its Japanese twin's path: the generator adds them to manifestJapanese.ts's texts. */
+export function japanesePages(english: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(english).filter(([key]) => WALKTHROUGH_PAGE.test(key)).map(([key, path]) => [key, japanesePagePath(path)]));
 }
 
 /** The Japanese file for `english`'s keys from `table`; a key without Japanese keeps its English text and is listed as missing. */
