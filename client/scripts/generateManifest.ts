@@ -46,7 +46,9 @@ manifest.contributes['markdown.previewStyles'] = ['./client/assets/preview.css']
 manifest.l10n = './l10n';
 if (!manifest.files.includes('l10n/')) manifest.files.splice(manifest.files.indexOf('package.nls.ja.json') + 1, 0, 'l10n/');
 const previous = existsSync(join(root, 'package.nls.json')) ? JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) : {};
-const localized = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
+const localized = localizeManifest({ displayName: manifest.displayName, description: manifest.description, contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
+manifest.displayName = localized.manifest.displayName;
+manifest.description = localized.manifest.description;
 manifest.contributes = localized.manifest.contributes;
 manifest.capabilities = localized.manifest.capabilities;
 writeJson('package.json', manifest);

@@ -12,6 +12,9 @@ type JsonObject = { [key: string]: Json };
 
 /** The parts of package.json that hold strings VS Code shows. */
 export interface LocalizableManifest {
+  /** The extension's name and description: the Extensions view, the walkthrough's tab and the marketplace show them. */
+  readonly displayName?: string;
+  readonly description?: string;
   readonly contributes: JsonObject;
   readonly capabilities?: JsonObject;
 }
@@ -30,7 +33,7 @@ const SETTING_LISTS = ['enumDescriptions', 'markdownEnumDescriptions', 'enumItem
  * it stands), so running the generator twice changes nothing.
  */
 export function localizeManifest(manifest: LocalizableManifest, english: Readonly<Record<string, string>>): { manifest: LocalizableManifest; strings: Record<string, string> } {
-  const copy = JSON.parse(JSON.stringify(manifest)) as { contributes: JsonObject; capabilities?: JsonObject };
+  const copy = JSON.parse(JSON.stringify(manifest)) as { displayName?: string; description?: string; contributes: JsonObject; capabilities?: JsonObject };
   const strings: Record<string, string> = {};
   const slot = (holder: unknown, field: string | number, key: string): void => {
     if (!holder || typeof holder !== 'object') return;
@@ -47,6 +50,8 @@ export function localizeManifest(manifest: LocalizableManifest, english: Readonl
   const items = (value: Json | undefined): JsonObject[] => (Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object' && !Array.isArray(item)) as JsonObject[]) : []);
   const { contributes } = copy;
 
+  slot(copy, 'displayName', 'displayName');
+  slot(copy, 'description', 'description');
   for (const [place, containers] of Object.entries((contributes['viewsContainers'] as JsonObject | undefined) ?? {})) {
     for (const container of items(containers)) slot(container, 'title', `viewsContainer.${place}.${container['id']}.title`);
   }

@@ -67,8 +67,10 @@ describe('extension manifest', () => {
   });
 
   it('no user-visible string of the manifest is left unlocalised, and every one has its Japanese (run `npm run generate:manifest` if not)', () => {
-    const again = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, nls);
-    assert.deepEqual(again.manifest, { contributes: manifest.contributes, capabilities: manifest.capabilities }, 'a literal string where a placeholder belongs');
+    const localizable = { displayName: manifest.displayName, description: manifest.description, contributes: manifest.contributes, capabilities: manifest.capabilities };
+    const again = localizeManifest(localizable, nls);
+    assert.deepEqual(again.manifest, localizable, 'a literal string where a placeholder belongs');
+    assert.equal(manifest.displayName, '%displayName%');
     assert.deepEqual(again.strings, nls);
     const pages = japanesePages(nls);
     const japanese = japaneseStrings(nls, { ...MANIFEST_JAPANESE, ...pages });

@@ -347,6 +347,11 @@ export async function runJapaneseUiTests(browser: Browser, url: string, expected
     if (text.includes('checks a folder of Markdown procedures')) fail('the walkthrough page is the English one');
   });
 
+  await test('Japanese: the walkthrough\'s tab names the extension by its Japanese name', async () => {
+    const tabs = page.locator('.tabs-container .tab');
+    await tabs.filter({ hasText: 'Densho — 手順書をコードとして' }).first().waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`the tabs read ${JSON.stringify(await tabs.allTextContents())}`));
+  });
+
   await test('Japanese: the New Document wizard asks in Japanese', async () => {
     await runCommand(page, 'テンプレートから新しい文書');
     const input = quickInput(page);
