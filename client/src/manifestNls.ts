@@ -82,6 +82,8 @@ export function localizeManifest(manifest: LocalizableManifest, english: Readonl
       slot(step['media'], 'markdown', `walkthrough.${walkthrough['id']}.${step['id']}.media.markdown`);
     }
   }
+  // The snippets' file, like a walkthrough page, has a Japanese twin.
+  for (const snippets of items(contributes['snippets'])) slot(snippets, 'path', `snippets.${snippets['language']}.path`);
   const configurations = Array.isArray(contributes['configuration']) ? items(contributes['configuration']) : items([contributes['configuration'] ?? null]);
   for (const configuration of configurations) {
     slot(configuration, 'title', 'configuration.title');
@@ -119,17 +121,18 @@ export function placeholdersIn(value: unknown): string[] {
   return [];
 }
 
-const WALKTHROUGH_PAGE = /\.media\.markdown$/;
+/** The keys whose text is the path of a file with a Japanese twin: the walkthrough pages and the snippets. */
+const TWINNED_FILE = /\.media\.markdown$|^snippets\..+\.path$/;
 
-/** A walkthrough page's Japanese twin: `client/assets/walkthrough/audit.md` → `client/assets/walkthrough/ja/audit.md`. */
+/** A walkthrough page's or the snippets' Japanese twin: `client/assets/walkthrough/audit.md` → `client/assets/walkthrough/ja/audit.md`. */
 export function japanesePagePath(path: string): string {
   const slash = path.lastIndexOf('/');
   return `${path.slice(0, slash + 1)}ja/${path.slice(slash + 1)}`;
 }
 
-/** The walkthrough pages among `english`'s keys, each with its Japanese twin's path: the generator adds them to manifestJapanese.ts's texts. */
+/** The files with a Japanese twin among `english`'s keys, each with its twin's path: the generator adds them to manifestJapanese.ts's texts. */
 export function japanesePages(english: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(english).filter(([key]) => WALKTHROUGH_PAGE.test(key)).map(([key, path]) => [key, japanesePagePath(path)]));
+  return Object.fromEntries(Object.entries(english).filter(([key]) => TWINNED_FILE.test(key)).map(([key, path]) => [key, japanesePagePath(path)]));
 }
 
 /** The Japanese file for `english`'s keys from `table`; a key without Japanese keeps its English text and is listed as missing. */

@@ -91,7 +91,7 @@ describe('extension manifest', () => {
       manifest.icon,
       ...contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
       ...contributes.yamlValidation.map((v: { url: string }) => v.url),
-      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...[nls, nlsJa].flatMap((strings) => resolvePlaceholders(contributes.snippets, strings).map((s: { path: string }) => s.path)),
       ...[nls, nlsJa].flatMap((strings) => resolvePlaceholders(contributes.walkthroughs, strings).flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.map((s) => s.media['markdown'] ?? s.media['image']))),
     ];
     for (const path of paths) {
@@ -99,6 +99,25 @@ describe('extension manifest', () => {
       assert.ok(existsSync(join(ROOT, path)), path);
     }
     assert.equal(manifest.main, './dist/extension.js');
+  });
+
+  it('a Japanese VS Code reads Japanese snippets: the same prefixes and front matter, described in Japanese', () => {
+    type Snippets = Record<string, { prefix: string | string[]; description: string; body: string[] }>;
+    const [english, japanese] = [nls, nlsJa].map((strings) => {
+      const [path] = resolvePlaceholders(manifest.contributes.snippets, strings).map((s: { path: string }) => s.path);
+      return JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Snippets;
+    });
+    assert.notDeepEqual(japanese, english);
+    assert.deepEqual(Object.keys(japanese!), Object.keys(english!));
+    for (const [name, snippet] of Object.entries(english!)) {
+      const twin = japanese![name]!;
+      assert.deepEqual(twin.prefix, snippet.prefix, name);
+      assert.match(twin.description, /[\u3040-\u30ff\u4e00-\u9fff]/, name);
+      // The same lines but for the title's placeholder text.
+      const unworded = (body: string[]) => body.map((line) => line.replace(/^title: \$\{(\d+):[^}]*\}$/, 'title: ${$1}'));
+      assert.deepEqual(unworded(twin.body), unworded(snippet.body), name);
+      assert.ok(twin.body.some((line) => /^title: \$\{\d+:題名\}$/.test(line)), name);
+    }
   });
 
   it('every walkthrough page has its Japanese twin in ja/, which a Japanese VS Code opens: Japanese text with the same code words', () => {
