@@ -7,7 +7,8 @@
  * `capabilities.untrustedWorkspaces` in package.json, every user-visible
  * string of the manifest as a `%key%` placeholder with its English text in
  * package.nls.json and its Japanese text (client/src/manifestJapanese.ts) in
- * package.nls.ja.json, and the schemas and snippets in client/assets/. Run
+ * package.nls.ja.json (a walkthrough page's Japanese is its twin in the
+ * page's `ja/` folder), and the schemas and snippets in client/assets/. Run
  * with `npm run generate:manifest` after changing the engine's configuration
  * or front matter fields, or a command, view or walkthrough in package.json
  * (write the new string in English where it belongs; the generator moves it
@@ -19,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { withGeneratedCommands } from '../src/commandContributions';
 import { manifestAssets, viewsWelcomeContribution } from '../src/manifestAssets';
 import { MANIFEST_JAPANESE } from '../src/manifestJapanese';
-import { japaneseStrings, localizeManifest } from '../src/manifestNls';
+import { japanesePages, japaneseStrings, localizeManifest } from '../src/manifestNls';
 import { configurationContribution, untrustedWorkspacesCapability } from '../src/settings';
 
 const root = join(__dirname, '..', '..');
@@ -45,12 +46,14 @@ manifest.contributes['markdown.previewStyles'] = ['./client/assets/preview.css']
 manifest.l10n = './l10n';
 if (!manifest.files.includes('l10n/')) manifest.files.splice(manifest.files.indexOf('package.nls.ja.json') + 1, 0, 'l10n/');
 const previous = existsSync(join(root, 'package.nls.json')) ? JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) : {};
-const localized = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
+const localized = localizeManifest({ displayName: manifest.displayName, description: manifest.description, contributes: manifest.contributes, capabilities: manifest.capabilities }, previous);
+manifest.displayName = localized.manifest.displayName;
+manifest.description = localized.manifest.description;
 manifest.contributes = localized.manifest.contributes;
 manifest.capabilities = localized.manifest.capabilities;
 writeJson('package.json', manifest);
 writeJson('package.nls.json', localized.strings);
-const japanese = japaneseStrings(localized.strings, MANIFEST_JAPANESE);
+const japanese = japaneseStrings(localized.strings, { ...MANIFEST_JAPANESE, ...japanesePages(localized.strings) });
 writeJson('package.nls.ja.json', japanese.strings);
 if (japanese.missing.length > 0 || japanese.stale.length > 0) {
   for (const key of japanese.missing) console.error(`no Japanese for ${key} in client/src/manifestJapanese.ts (English written for now): ${JSON.stringify(localized.strings[key])}`);

@@ -196,7 +196,7 @@ export class Ctx implements vscode.Disposable {
     if (folder) this.followed = folder;
     const after = this.folder();
     if (after?.uri.toString() === before) return;
-    this.output.info(`Densho: the views show ${after?.name ?? 'no folder'}.`);
+    this.output.info(after ? vscode.l10n.t('Densho: the views show {0}.', after.name) : vscode.l10n.t('Densho: the views show no folder.'));
     // Not a change of the reports: each folder's stay in the store; the views only ask for the other folder's.
     this.reportsChanged.fire();
   }

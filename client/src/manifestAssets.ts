@@ -17,7 +17,9 @@ export function manifestAssets(): Record<string, Json> {
     'client/assets/schemas/people.schema.json': peopleYamlSchema(),
     'client/assets/schemas/training.schema.json': trainingYamlSchema(),
     'client/assets/schemas/standard.schema.json': standardSchema(),
-    'client/assets/snippets.json': frontMatterSnippets(),
+    'client/assets/snippets.json': frontMatterSnippets('en'),
+    // A Japanese VS Code reads this one (the manifest's snippet path is a %key% with this twin in package.nls.ja.json).
+    'client/assets/ja/snippets.json': frontMatterSnippets('ja'),
   };
 }
 
@@ -119,8 +121,25 @@ export function trainingYamlSchema(): Json {
   };
 }
 
-/** VS Code snippets for Markdown: a front matter per kind of document. */
-export function frontMatterSnippets(): Json {
+/** The words of the snippets (their descriptions and the title's placeholder) in each language of the extension. */
+const SNIPPET_TEXTS = {
+  en: {
+    procedure: 'Front matter of a Densho procedure: id, title, access layer, owner, expert source, review date.',
+    master: 'Front matter of a highest-layer document, with the access list that must hold it.',
+    translation: 'Front matter of a translation: the source id, its language and the source version it matches.',
+    title: 'Title',
+  },
+  ja: {
+    procedure: 'Densho の手順書のフロントマター: id、題名、アクセス層、所有者、知識の出どころ(熟練者)、レビュー日。',
+    master: '最上位の層の文書のフロントマター。その文書を持つべき人のアクセス リスト付き。',
+    translation: '翻訳のフロントマター: 原文の id、翻訳の言語、翻訳が対応する原文の版。',
+    title: '題名',
+  },
+} as const;
+
+/** VS Code snippets for Markdown: a front matter per kind of document, described in `language`. */
+export function frontMatterSnippets(language: keyof typeof SNIPPET_TEXTS): Json {
+  const texts = SNIPPET_TEXTS[language];
   const layers = DEFAULT_CONFIG.layers;
   const choice = (index: number, values: readonly string[], first?: string): string => {
     const ordered = first ? [first, ...values.filter((value) => value !== first)] : values;
@@ -132,7 +151,7 @@ export function frontMatterSnippets(): Json {
   const common = (type: string, access: string): string[] => [
     '---',
     'id: ${1:SOP-XXX-001}',
-    'title: ${2:Title}',
+    `title: \${2:${texts.title}}`,
     `type: ${choice(3, DOCUMENT_TYPES, type)}`,
     `access: ${choice(4, layers, access)}`,
     'owner: ${5}',
@@ -140,7 +159,7 @@ export function frontMatterSnippets(): Json {
   return {
     'Densho front matter': {
       prefix: ['densho', 'densho-sop'],
-      description: 'Front matter of a Densho procedure: id, title, access layer, owner, expert source, review date.',
+      description: texts.procedure,
       body: [
         ...common('sop', 'internal'),
         'expert: ${6}',
@@ -157,7 +176,7 @@ export function frontMatterSnippets(): Json {
     },
     'Densho master document front matter': {
       prefix: 'densho-master',
-      description: 'Front matter of a highest-layer document, with the access list that must hold it.',
+      description: texts.master,
       body: [
         ...common('master', layers[layers.length - 1] ?? 'master'),
         'expert: ${6}',
@@ -174,13 +193,13 @@ export function frontMatterSnippets(): Json {
     },
     'Densho translation front matter': {
       prefix: 'densho-translation',
-      description: 'Front matter of a translation: the source id, its language and the source version it matches.',
+      description: texts.translation,
       body: [
         '---',
         'id: ${1:SOP-XXX-001}',
         'lang: ${2:ja}',
         'translated-from-version: ${3:1}',
-        'title: ${4:Title}',
+        `title: \${4:${texts.title}}`,
         `access: ${choice(5, layers, 'internal')}`,
         'owner: ${6}',
         'expert: ${7}',

@@ -13,6 +13,8 @@ const SETUP_WELCOME =
 const DURATION_ERROR = '90d、6m、1y のような期間を書いてください。';
 
 export const MANIFEST_JAPANESE: Readonly<Record<string, string>> = {
+  displayName: 'Densho — 手順書をコードとして',
+  description: 'Markdown で書いた標準作業手順書の Git リポジトリをチェックします: アクセス層、所有者、知識の出どころとなる熟練者、レビュー、ISO 9001 の適用状況、日本語と英語の翻訳。',
   'viewsContainer.activitybar.densho.title': 'Densho',
   'view.densho.coverage.name': 'ISO 9001 の適用状況',
   'view.densho.coverage.contextualTitle': 'Densho',

@@ -12,6 +12,9 @@ type JsonObject = { [key: string]: Json };
 
 /** The parts of package.json that hold strings VS Code shows. */
 export interface LocalizableManifest {
+  /** The extension's name and description: the Extensions view, the walkthrough's tab and the marketplace show them. */
+  readonly displayName?: string;
+  readonly description?: string;
   readonly contributes: JsonObject;
   readonly capabilities?: JsonObject;
 }
@@ -30,7 +33,7 @@ const SETTING_LISTS = ['enumDescriptions', 'markdownEnumDescriptions', 'enumItem
  * it stands), so running the generator twice changes nothing.
  */
 export function localizeManifest(manifest: LocalizableManifest, english: Readonly<Record<string, string>>): { manifest: LocalizableManifest; strings: Record<string, string> } {
-  const copy = JSON.parse(JSON.stringify(manifest)) as { contributes: JsonObject; capabilities?: JsonObject };
+  const copy = JSON.parse(JSON.stringify(manifest)) as { displayName?: string; description?: string; contributes: JsonObject; capabilities?: JsonObject };
   const strings: Record<string, string> = {};
   const slot = (holder: unknown, field: string | number, key: string): void => {
     if (!holder || typeof holder !== 'object') return;
@@ -47,6 +50,8 @@ export function localizeManifest(manifest: LocalizableManifest, english: Readonl
   const items = (value: Json | undefined): JsonObject[] => (Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object' && !Array.isArray(item)) as JsonObject[]) : []);
   const { contributes } = copy;
 
+  slot(copy, 'displayName', 'displayName');
+  slot(copy, 'description', 'description');
   for (const [place, containers] of Object.entries((contributes['viewsContainers'] as JsonObject | undefined) ?? {})) {
     for (const container of items(containers)) slot(container, 'title', `viewsContainer.${place}.${container['id']}.title`);
   }
@@ -73,8 +78,12 @@ export function localizeManifest(manifest: LocalizableManifest, english: Readonl
     for (const step of items(walkthrough['steps'])) {
       slot(step, 'title', `walkthrough.${walkthrough['id']}.${step['id']}.title`);
       slot(step, 'description', `walkthrough.${walkthrough['id']}.${step['id']}.description`);
+      // A page's path is a string like any other: VS Code substitutes placeholders anywhere in the manifest, so each language opens its own page.
+      slot(step['media'], 'markdown', `walkthrough.${walkthrough['id']}.${step['id']}.media.markdown`);
     }
   }
+  // The snippets' file, like a walkthrough page, has a Japanese twin.
+  for (const snippets of items(contributes['snippets'])) slot(snippets, 'path', `snippets.${snippets['language']}.path`);
   const configurations = Array.isArray(contributes['configuration']) ? items(contributes['configuration']) : items([contributes['configuration'] ?? null]);
   for (const configuration of configurations) {
     slot(configuration, 'title', 'configuration.title');
@@ -110,6 +119,20 @@ export function placeholdersIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(placeholdersIn);
   if (value && typeof value === 'object') return Object.values(value).flatMap(placeholdersIn);
   return [];
+}
+
+/** The keys whose text is the path of a file with a Japanese twin: the walkthrough pages and the snippets. */
+const TWINNED_FILE = /\.media\.markdown$|^snippets\..+\.path$/;
+
+/** A walkthrough page's or the snippets' Japanese twin: `client/assets/walkthrough/audit.md` → `client/assets/walkthrough/ja/audit.md`. */
+export function japanesePagePath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}ja/${path.slice(slash + 1)}`;
+}
+
+/** The files with a Japanese twin among `english`'s keys, each with its twin's path: the generator adds them to manifestJapanese.ts's texts. */
+export function japanesePages(english: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(english).filter(([key]) => TWINNED_FILE.test(key)).map(([key, path]) => [key, japanesePagePath(path)]));
 }
 
 /** The Japanese file for `english`'s keys from `table`; a key without Japanese keeps its English text and is listed as missing. */

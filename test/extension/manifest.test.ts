@@ -3,7 +3,7 @@
  * path it names present, and the .vsix limited to what the extension needs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { withGeneratedCommands } from '../../client/src/commandContributions';
 import { manifestAssets, viewsWelcomeContribution } from '../../client/src/manifestAssets';
 import { MANIFEST_JAPANESE } from '../../client/src/manifestJapanese';
-import { japaneseStrings, localizeManifest, placeholdersIn, resolvePlaceholders } from '../../client/src/manifestNls';
+import { japanesePagePath, japanesePages, japaneseStrings, localizeManifest, placeholdersIn, resolvePlaceholders } from '../../client/src/manifestNls';
 import { maxLayerOfFilter } from '../../client/src/webview/layerFilter';
 import { filterByLayers } from '../../server/src/lsp/features/coverageMatrix';
 import type { CoverageReport } from '../../server/src/protocol';
@@ -67,14 +67,18 @@ describe('extension manifest', () => {
   });
 
   it('no user-visible string of the manifest is left unlocalised, and every one has its Japanese (run `npm run generate:manifest` if not)', () => {
-    const again = localizeManifest({ contributes: manifest.contributes, capabilities: manifest.capabilities }, nls);
-    assert.deepEqual(again.manifest, { contributes: manifest.contributes, capabilities: manifest.capabilities }, 'a literal string where a placeholder belongs');
+    const localizable = { displayName: manifest.displayName, description: manifest.description, contributes: manifest.contributes, capabilities: manifest.capabilities };
+    const again = localizeManifest(localizable, nls);
+    assert.deepEqual(again.manifest, localizable, 'a literal string where a placeholder belongs');
+    assert.equal(manifest.displayName, '%displayName%');
     assert.deepEqual(again.strings, nls);
-    const japanese = japaneseStrings(nls, MANIFEST_JAPANESE);
+    const pages = japanesePages(nls);
+    const japanese = japaneseStrings(nls, { ...MANIFEST_JAPANESE, ...pages });
     assert.deepEqual(japanese.missing, [], 'keys without Japanese in client/src/manifestJapanese.ts');
     assert.deepEqual(japanese.stale, [], 'Japanese for keys the manifest no longer has');
     assert.deepEqual(nlsJa, japanese.strings);
-    const untranslated = Object.entries(nlsJa).filter(([, text]) => text !== 'Densho' && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
+    // A walkthrough page's "Japanese" is the path of its Japanese twin (see the walkthrough test below).
+    const untranslated = Object.entries(nlsJa).filter(([key, text]) => !Object.hasOwn(pages, key) && text !== 'Densho' && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
     assert.deepEqual(untranslated, [], 'Japanese text that is not Japanese');
     // Command links in the Japanese text lead where the English ones do.
     for (const [key, text] of Object.entries(nls)) assert.deepEqual(nlsJa[key]!.match(/\(command:[^)]*\)/g), text.match(/\(command:[^)]*\)/g), key);
@@ -87,14 +91,51 @@ describe('extension manifest', () => {
       manifest.icon,
       ...contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
       ...contributes.yamlValidation.map((v: { url: string }) => v.url),
-      ...contributes.snippets.map((s: { path: string }) => s.path),
-      ...contributes.walkthroughs.flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.map((s) => s.media['markdown'] ?? s.media['image'])),
+      ...[nls, nlsJa].flatMap((strings) => resolvePlaceholders(contributes.snippets, strings).map((s: { path: string }) => s.path)),
+      ...[nls, nlsJa].flatMap((strings) => resolvePlaceholders(contributes.walkthroughs, strings).flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.map((s) => s.media['markdown'] ?? s.media['image']))),
     ];
     for (const path of paths) {
       if (path === manifest.main) continue; // built by esbuild
       assert.ok(existsSync(join(ROOT, path)), path);
     }
     assert.equal(manifest.main, './dist/extension.js');
+  });
+
+  it('a Japanese VS Code reads Japanese snippets: the same prefixes and front matter, described in Japanese', () => {
+    type Snippets = Record<string, { prefix: string | string[]; description: string; body: string[] }>;
+    const [english, japanese] = [nls, nlsJa].map((strings) => {
+      const [path] = resolvePlaceholders(manifest.contributes.snippets, strings).map((s: { path: string }) => s.path);
+      return JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as Snippets;
+    });
+    assert.notDeepEqual(japanese, english);
+    assert.deepEqual(Object.keys(japanese!), Object.keys(english!));
+    for (const [name, snippet] of Object.entries(english!)) {
+      const twin = japanese![name]!;
+      assert.deepEqual(twin.prefix, snippet.prefix, name);
+      assert.match(twin.description, /[\u3040-\u30ff\u4e00-\u9fff]/, name);
+      // The same lines but for the title's placeholder text.
+      const unworded = (body: string[]) => body.map((line) => line.replace(/^title: \$\{(\d+):[^}]*\}$/, 'title: ${$1}'));
+      assert.deepEqual(unworded(twin.body), unworded(snippet.body), name);
+      assert.ok(twin.body.some((line) => /^title: \$\{\d+:題名\}$/.test(line)), name);
+    }
+  });
+
+  it('every walkthrough page has its Japanese twin in ja/, which a Japanese VS Code opens: Japanese text with the same code words', () => {
+    const folder = join(ROOT, 'client/assets/walkthrough');
+    const markdownIn = (path: string) => readdirSync(path).filter((name) => name.endsWith('.md')).sort();
+    assert.ok(markdownIn(folder).length >= 5);
+    assert.deepEqual(markdownIn(join(folder, 'ja')), markdownIn(folder), 'client/assets/walkthrough/ja/ has one page per English page');
+    const steps = (strings: Record<string, string>) => resolvePlaceholders(manifest.contributes.walkthroughs, strings).flatMap((w: { steps: { media: { markdown: string } }[] }) => w.steps.map((step) => step.media.markdown));
+    const english: string[] = steps(nls);
+    assert.deepEqual(english.map((path) => path.replace(/^.*\//, '')).sort(), markdownIn(folder), 'every page is a step');
+    assert.deepEqual(steps(nlsJa), english.map(japanesePagePath));
+    for (const path of english) {
+      const [source, twin] = [path, japanesePagePath(path)].map((file) => readFileSync(join(ROOT, file), 'utf8'));
+      const heading = (text: string) => text.split('\n')[0]!;
+      assert.match(heading(twin!), /^# .*[\u3040-\u30ff\u4e00-\u9fff]/, `${japanesePagePath(path)} has a Japanese heading`);
+      const codeWords = (text: string) => [...new Set(text.match(/`[^`\n]+`/g) ?? [])].sort();
+      assert.deepEqual(codeWords(twin!), codeWords(source!), `${japanesePagePath(path)} names the code words of ${path}`);
+    }
   });
 
   it('every view has welcome content and belongs to the Densho container; every command has the Densho category', () => {

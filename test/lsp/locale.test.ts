@@ -146,3 +146,45 @@ describe("the language of the server's own words", () => {
     assert.match(progress.message!, /^\d+\/\d+ documents$/);
   });
 });
+
+/** The views' reports carry no language of their own: their clause titles are the server's (JIS Q 9001's in Japanese), in the tree and in the matrix. */
+describe('the language of the clause titles in the views', () => {
+  const COVERING = BROKEN_LINK.replace('reviewed: 2026-10-01', 'reviewed: 2026-10-01\nstatus: approved\nclauses: [8.5.1]').replace('[gone](missing.md)', '');
+  const clients: TestClient[] = [];
+  const repos: { dispose(): void }[] = [];
+  after(async () => {
+    for (const client of clients) await client.stop();
+    for (const repo of repos) repo.dispose();
+  });
+
+  async function clauseTitles(options: { locale?: string; localeSetting?: string }) {
+    const repo = tempRepository({ 'a.md': COVERING, 'densho.yaml': 'standards: [iso9001]\n' });
+    repos.push(repo);
+    const client = await TestClient.start(repo.root, options);
+    clients.push(client);
+    await client.indexed(['a.md']);
+    type Titles = { coverage: { clauses: { clause: string; title: string }[] } | null };
+    const title = (report: Titles['coverage'], clause: string) => report?.clauses.find((entry) => entry.clause === clause)?.title;
+    const reports = await client.request<Titles>('densho/reports', {});
+    const coverage = await client.request<Titles['coverage']>('densho/coverage', { standard: 'iso9001' });
+    const matrix = await client.request<{ html: string }>('densho/coverageMatrix', { cspSource: 'vscode-webview:' });
+    return { tree: title(reports.coverage, '8.5.1'), request: title(coverage, '4'), matrix: matrix.html };
+  }
+
+  it('in Japanese: the tree\'s report, a standard asked by id and the matrix page', async () => {
+    const titles = await clauseTitles({ locale: 'ja' });
+    assert.equal(titles.tree, '製造及びサービス提供の管理');
+    assert.equal(titles.request, '組織の状況');
+    assert.match(titles.matrix, /製造及びサービス提供の管理/);
+    assert.doesNotMatch(titles.matrix, /Control of production and service provision/);
+  });
+
+  it('in English, and when densho.locale overrides a Japanese client, the English titles', async () => {
+    for (const options of [{ locale: 'en' }, { locale: 'ja', localeSetting: 'en' }]) {
+      const titles = await clauseTitles(options);
+      assert.equal(titles.tree, 'Control of production and service provision', JSON.stringify(options));
+      assert.equal(titles.request, 'Context of the organization', JSON.stringify(options));
+      assert.match(titles.matrix, /Control of production and service provision/);
+    }
+  });
+});

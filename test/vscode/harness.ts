@@ -96,6 +96,8 @@ export function expectations(workspace: string, into: string): void {
   cli(['skills', '--format', 'json'], 'skills.json');
   // The same check in Japanese: what the Problems panel of a Japanese VS Code shows.
   cli(['check', '--format', 'json', '--locale', 'ja'], 'check.ja.json');
+  // And the coverage: the clause titles a Japanese window's coverage view and matrix show (JIS Q 9001's).
+  cli(['coverage', '--format', 'json', '--locale', 'ja'], 'coverage.ja.json');
 }
 
 export function freePort(): Promise<number> {

@@ -318,6 +318,48 @@ export async function runJapaneseUiTests(browser: Browser, url: string, expected
       .catch(async () => fail(`no Problems row holds a Japanese message; the first row reads "${await page.locator('.markers-panel [role=treeitem]').last().textContent().catch(() => '')}"`));
   });
 
+  // Issue 18, the client: the coverage tree's clause titles, the matrix, a walkthrough page and the wizard, in Japanese.
+  await test('Japanese: the coverage view shows JIS Q 9001\'s clause titles', async () => {
+    await page.keyboard.press('Control+J'); // close the panel: room for the views
+    const japaneseCoverage = read<CoverageReport>('coverage.ja.json');
+    for (const number of ['4', '8']) {
+      const clause = japaneseCoverage.clauses.find((entry) => entry.clause === number)!;
+      if (clause.title === coverage.clauses.find((entry) => entry.clause === number)?.title) fail(`densho coverage --locale ja gave clause ${number} its English title`);
+      await treeRow(page, `${number} ${clause.title}`).catch(() => fail(`no coverage row reads "${number} ${clause.title}"`));
+    }
+  });
+
+  await test('Japanese: the coverage matrix\'s header and clause titles are in Japanese', async () => {
+    await runCommand(page, '適用状況マトリックスを表示');
+    const frame = await matrixFrame(page);
+    const corner = (await frame.locator('table.matrix thead th').allTextContents()).slice(0, 3);
+    if (corner.join('|') !== '箇条|タイトル|状態') fail(`the matrix's header reads ${JSON.stringify(corner)}`);
+    const title = read<CoverageReport>('coverage.ja.json').clauses.find((entry) => entry.clause === '8')!.title;
+    await frame.locator('table.matrix tbody td', { hasText: title }).first().waitFor({ timeout: TIME_LIMIT }).catch(() => fail(`no matrix row holds "${title}"`));
+  });
+
+  await test('Japanese: the walkthrough opens its Japanese page', async () => {
+    await runCommand(page, 'Open Walkthrough');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Densho をはじめる' }).first().click({ timeout: TIME_LIMIT });
+    // The first step's page, client/assets/walkthrough/ja/repository.md, rendered in the walkthrough's webview.
+    const frame = await webviewFrame(page, 'h1:has-text("Densho のリポジトリ")', 'the Japanese walkthrough page');
+    const text = (await frame.locator('body').textContent()) ?? '';
+    if (text.includes('checks a folder of Markdown procedures')) fail('the walkthrough page is the English one');
+  });
+
+  await test('Japanese: the walkthrough\'s tab names the extension by its Japanese name', async () => {
+    const tabs = page.locator('.tabs-container .tab');
+    await tabs.filter({ hasText: 'Densho — 手順書をコードとして' }).first().waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`the tabs read ${JSON.stringify(await tabs.allTextContents())}`));
+  });
+
+  await test('Japanese: the New Document wizard asks in Japanese', async () => {
+    await runCommand(page, 'テンプレートから新しい文書');
+    const input = quickInput(page);
+    await input.title.filter({ hasText: '新しい Densho 文書 (1/5): テンプレート' }).waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`the wizard's title reads "${await input.title.textContent()}"`));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Densho に同梱' }).first().waitFor({ timeout: TIME_LIMIT }).catch(async () => fail(`the first template reads "${await page.locator('.quick-input-list .monaco-list-row').first().textContent()}"`));
+    await page.keyboard.press('Escape');
+  });
+
   await page.context().close();
   return outcomes;
 }

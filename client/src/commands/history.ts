@@ -55,7 +55,7 @@ function revisionItem(revision: RevisionEntry): vscode.QuickPickItem & { revisio
       : vscode.l10n.t('approved by {0}', revision.approvedBy)
     : vscode.l10n.t('not approved');
   return {
-    label: `v${revision.version ?? '?'} · ${revision.change}`,
+    label: `v${revision.version ?? '?'} · ${revision.change === 'minor' ? vscode.l10n.t('minor change') : vscode.l10n.t('major change')}`,
     description: `${revision.date} · ${revision.author}`,
     detail: `${revision.summary} — ${approval}`,
     revision,

@@ -44,7 +44,7 @@ export const newDocument =
     if (!options) return undefined;
     const template =
       args.template ??
-      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin })), { title: STEP.template(), placeHolder: vscode.l10n.t('Template'), ignoreFocusOut: true }))?.label;
+      (await vscode.window.showQuickPick(options.templates.map((candidate) => ({ label: candidate.name, description: candidate.origin === 'repository' ? vscode.l10n.t("the repository's templates/") : vscode.l10n.t('shipped with Densho') })), { title: STEP.template(), placeHolder: vscode.l10n.t('Template'), ignoreFocusOut: true }))?.label;
     if (!template) return undefined;
     const directory = args.folder ?? (await pickFolder(ctx, folder, options.folders));
     if (directory === undefined) return undefined;

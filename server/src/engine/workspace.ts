@@ -482,9 +482,10 @@ export class Workspace {
 
   // ---- reports -------------------------------------------------------------------
 
-  coverage(standardId?: string): CoverageReport | undefined {
+  /** `language` picks the clause titles (English when absent). */
+  coverage(standardId?: string, language?: string): CoverageReport | undefined {
     const standard = standardId ? this.standards.find((candidate) => candidate.id === standardId) : this.standards[0];
-    return standard && coverageReport(standard, this.index.documents, this.todayValue);
+    return standard && coverageReport(standard, this.index.documents, this.todayValue, language);
   }
 
   reviewSchedule(within?: Duration): ReviewSchedule {

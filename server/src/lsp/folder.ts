@@ -33,6 +33,7 @@ import {
   type Diagnostic,
   type Message,
   type HistorySource,
+  type Locale,
   readHistory,
 } from '../engine';
 import { join } from 'node:path';
@@ -48,6 +49,8 @@ export interface FolderListener {
   reportsChanged(folder: DenshoFolder): void;
   /** A line for the output channel, in the server's language. */
   log(line: Message): void;
+  /** The server's language: the reports' clause titles are in it. */
+  readonly locale: Locale;
 }
 
 /** The work-done progress of a check: `end` is called exactly once per check, however the check stops. */
@@ -108,7 +111,7 @@ export class DenshoFolder {
   private lastReports: string | undefined;
   /** How many checks have run: every change to the workspace is followed by one, so reports computed since the last are current. */
   private checks = 0;
-  private reportsCache: { readonly checks: number; readonly reports: FolderReportsData } | undefined;
+  private reportsCache: { readonly checks: number; readonly locale: Locale; readonly reports: FolderReportsData } | undefined;
   private reportsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The history re-reads after Git moved, in order (historyMoved), and how many are queued or running. */
   private historyMoves: Promise<void> = Promise.resolve();
@@ -642,9 +645,11 @@ export class DenshoFolder {
    * and the requests that follow it share them. Call after `settled()`.
    */
   reports(): FolderReportsData {
-    if (this.reportsCache?.checks !== this.checks) {
+    // The views show clause titles in the server's language (JIS Q 9001's in Japanese); a change of language re-checks, so the key follows it.
+    const { locale } = this.listener;
+    if (this.reportsCache?.checks !== this.checks || this.reportsCache.locale !== locale) {
       const workspace = this.workspace;
-      this.reportsCache = { checks: this.checks, reports: { coverage: workspace.coverage() ?? null, reviewSchedule: workspace.reviewSchedule(), knowledgeRisk: workspace.knowledgeRisk(), skills: workspace.skills() } };
+      this.reportsCache = { checks: this.checks, locale, reports: { coverage: workspace.coverage(undefined, locale) ?? null, reviewSchedule: workspace.reviewSchedule(), knowledgeRisk: workspace.knowledgeRisk(), skills: workspace.skills() } };
     }
     return this.reportsCache.reports;
   }

@@ -27,7 +27,7 @@ export async function settledFolder(context: ServerContext, params: FolderParams
 export async function coverage(context: ServerContext, params: CoverageParams | undefined): Promise<CoverageReport | null> {
   const folder = await settledFolder(context, params);
   const workspace = folder.workspace;
-  if (params?.maxLayer === undefined) return params?.standard === undefined ? folder.reports().coverage : (workspace.coverage(params.standard) ?? null);
+  if (params?.maxLayer === undefined) return params?.standard === undefined ? folder.reports().coverage : (workspace.coverage(params.standard, context.locale) ?? null);
   const maxLayer = layerIndex(workspace.config, params.maxLayer);
   if (maxLayer === undefined) throw refusal(ErrorCodes.InvalidParams, message('request.one-of', { name: 'maxLayer', allowed: workspace.config.layers, value: String(params.maxLayer) }), context.locale);
   const standard = params.standard ? workspace.standards.find((candidate) => candidate.id === params.standard) : workspace.standards[0];
