@@ -261,6 +261,30 @@ describe('Densho in VS Code', function () {
       assert.equal((html.match(/data-gap="true"/g) ?? []).length, coverage.summary.gaps, 'gaps highlighted');
     });
 
+    it('a change notification: one densho/reports and one densho/coverageMatrix request feed the four trees, the status bar and the open matrix', async function () {
+      const matrix = ctx.coverageMatrix!;
+      assert.ok(matrix, 'the matrix is open');
+      const methods: string[] = [];
+      const request = ctx.request;
+      ctx.request = ((type, params) => (methods.push(type.method), request.call(ctx, type, params))) as Ctx['request'];
+      try {
+        const trees = Object.values(ctx.views);
+        const redrawn = trees.map(() => false);
+        const subscriptions = trees.map((tree, index) => tree.onDidChangeTreeData(() => (redrawn[index] = true)));
+        const before = matrix.html;
+        ctx.reportsMayHaveChanged(); // what the server's densho/reportsChanged does
+        await Promise.all(trees.map((tree, index) => waitFor(tree.onDidChangeTreeData, () => redrawn[index]!, `tree ${index} to redraw`)));
+        subscriptions.forEach((subscription) => subscription.dispose());
+        await matrix.update(); // Show Coverage Matrix on the open panel: served by the store too
+        assert.notEqual(matrix.html, before, 'the matrix was redrawn from a new page (a fresh nonce)');
+        const counted = (method: string) => methods.filter((name) => name === method).length;
+        assert.deepEqual({ reports: counted('densho/reports'), matrix: counted('densho/coverageMatrix') }, { reports: 1, matrix: 1 }, methods.join(', '));
+        assert.equal(ctx.statusBar.item.text, `$(calendar) ${review.summary.overdue} overdue`);
+      } finally {
+        ctx.request = request;
+      }
+    });
+
     it('a gap in the coverage view opens the matrix at its clause; column headers show titles and can open their document', async function () {
       const gap = coverage.clauses.find((clause) => clause.gap)!;
       const node = clauseNode(ctx.views.coverage, gap.clause);
