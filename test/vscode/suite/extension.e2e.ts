@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix } from '../../../server/src/protocol';
 import type { DenshoApi } from '../../../client/src/extension';
 import type { Ctx } from '../../../client/src/context';
+import { waitFor } from './wait';
 
 interface CliDiagnostic {
   readonly file: string;
@@ -28,25 +29,6 @@ const coverage = expected<CoverageReport>('coverage.json');
 const review = expected<ReviewSchedule>('review.json');
 const risk = expected<KnowledgeRisk>('risk.json');
 const skills = expected<SkillsMatrix>('skills.json');
-
-const TIME_LIMIT = 45_000;
-
-/** Resolves when `predicate` holds, checked now and after each `event`; rejects after the time limit. */
-function waitFor(event: vscode.Event<unknown>, predicate: () => boolean, what: string, limit = TIME_LIMIT): Promise<void> {
-  if (predicate()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out after ${limit} ms waiting for ${what}`));
-    }, limit);
-    const subscription = event(() => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 function folder(): vscode.WorkspaceFolder {
   const first = vscode.workspace.workspaceFolders?.[0];
