@@ -480,6 +480,36 @@ describe('Densho in VS Code', function () {
         await vscode.commands.executeCommand('workbench.action.files.revert');
       }
     });
+
+    it('completion of owner, expert and approved-by marks the inactive and the departed people, last', async function () {
+      const editor = await vscode.window.showTextDocument(uri('sops/inspection/frm-ins-001.md'));
+      const people = readFileSync(uri('people.yaml').fsPath, 'utf8');
+      const today = localDay();
+      // From people.yaml as it stands: `active: false`, or a `leaves` day already past.
+      const gone = [...people.matchAll(/^([a-z][\w.-]*):\n((?:[ \t]+.*\n?)*)/gm)]
+        .filter(([, , body]) => /^\s+active:\s*false\s*$/m.test(body!) || (/^\s+leaves:\s*(\d{4}-\d\d-\d\d)/m.exec(body!)?.[1] ?? '9999') < today)
+        .map(([, key]) => key!);
+      assert.ok(gone.length >= 2, `the samples have inactive and departed people: ${JSON.stringify(gone)}`);
+      try {
+        for (const field of ['owner', 'expert', 'approved-by']) {
+          const line = editor.document.getText().split('\n').findIndex((text) => /^(owner|approved-by|expert):/.test(text));
+          assert.ok(line > 0, 'a person field in the front matter');
+          await editor.edit((builder) => builder.replace(editor.document.lineAt(line).range, `${field}: `));
+          const at = editor.document.lineAt(line).range.end;
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, ' ');
+          const persons = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Constant);
+          const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+          const marked = persons.filter((item) => item.tags?.includes(vscode.CompletionItemTag.Deprecated)).map(label).sort();
+          assert.deepEqual(marked, [...gone].sort(), `${field}: struck through are the people no longer here`);
+          for (const item of persons.filter((candidate) => marked.includes(label(candidate)))) assert.match(item.detail ?? '', /^⚠ (inactive|left on \d{4}-\d\d-\d\d)/, `${field}: ${label(item)} says why`);
+          const sortKey = (item: vscode.CompletionItem) => item.sortText ?? label(item);
+          const sorted = [...persons].sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(label);
+          assert.deepEqual(sorted.slice(sorted.length - marked.length).sort(), marked, `${field}: sorted last (${sorted.join(', ')})`);
+        }
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    });
   });
 });
 
