@@ -241,17 +241,6 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
   await test('after Developer: Reload Window the diagnostics come back and Densho\'s "checking N/M documents" progress ends', async () => {
     const problems = page.locator('[id="status.problems"]');
     const before = await problems.getAttribute('aria-label', { timeout: TIME_LIMIT });
-    // Installed before the reloaded workbench runs: records every Densho progress the status bar shows, however briefly.
-    await page.addInitScript(() => {
-      if (window.top !== window) return;
-      const seen: string[] = [];
-      (window as unknown as { denshoProgress: string[] }).denshoProgress = seen;
-      const look = () => {
-        const label = document.getElementById('status.progress')?.getAttribute('aria-label') ?? '';
-        if (label.includes('Densho') && !seen.includes(label)) seen.push(label);
-      };
-      new MutationObserver(look).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
     const reloaded = page.waitForEvent('load', { timeout: TIME_LIMIT });
     await runCommand(page, 'Developer: Reload Window');
     await reloaded;
@@ -259,12 +248,14 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     await page
       .waitForFunction((want) => document.getElementById('status.problems')?.getAttribute('aria-label') === want, before, { timeout: TIME_LIMIT })
       .catch(async () => fail(`after the reload the Problems status reads "${await problems.getAttribute('aria-label')}", not "${before}" as before it`));
+    // The reports follow the check: once the status bar counts overdue reviews again, the check has long begun.
+    await page.locator('.statusbar-item', { hasText: / overdue$/ }).first().waitFor({ timeout: TIME_LIMIT });
+    // VS Code shows a window progress in the status bar (status.progress) once it has lasted 300 ms: a check of the samples that ends is
+    // usually over before, one that never ends stays there ("Densho: checking ui-workspace: 41/41 documents", what the issue saw).
     const shown = page.locator('[id="status.progress"]').filter({ hasText: 'Densho' });
     await page
       .waitForFunction(() => !(document.getElementById('status.progress')?.getAttribute('aria-label') ?? '').includes('Densho'), undefined, { timeout: TIME_LIMIT })
       .catch(async () => fail(`the diagnostics are in, and the status bar still shows "${await shown.first().getAttribute('aria-label').catch(() => '')}" after ${TIME_LIMIT / 1000} s`));
-    const seen = await page.evaluate(() => (window as unknown as { denshoProgress?: string[] }).denshoProgress ?? []);
-    if (!seen.some((label) => /documents/.test(label))) fail(`no "checking N/M documents" progress was shown after the reload (seen: ${JSON.stringify(seen)})`);
   });
 
   await page.context().close();
