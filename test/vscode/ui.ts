@@ -238,28 +238,40 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     if ((await frame.locator('.densho-card').first().getAttribute('lang')) !== 'ja') fail('the card is not marked Japanese');
   });
 
-  await test('after Developer: Reload Window the diagnostics come back and Densho\'s "checking N/M documents" progress ends', async () => {
-    const problems = page.locator('[id="status.problems"]');
-    const before = await problems.getAttribute('aria-label', { timeout: TIME_LIMIT });
-    const reloaded = page.waitForEvent('load', { timeout: TIME_LIMIT });
-    await runCommand(page, 'Developer: Reload Window');
-    await reloaded;
-    await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
-    await page
-      .waitForFunction((want) => document.getElementById('status.problems')?.getAttribute('aria-label') === want, before, { timeout: TIME_LIMIT })
-      .catch(async () => fail(`after the reload the Problems status reads "${await problems.getAttribute('aria-label')}", not "${before}" as before it`));
-    // The reports follow the check: once the status bar counts overdue reviews again, the check has long begun.
-    await page.locator('.statusbar-item', { hasText: / overdue$/ }).first().waitFor({ timeout: TIME_LIMIT });
-    // VS Code shows a window progress in the status bar (status.progress) once it has lasted 300 ms: a check of the samples that ends is
-    // usually over before, one that never ends stays there ("Densho: checking ui-workspace: 41/41 documents", what the issue saw).
-    const shown = page.locator('[id="status.progress"]').filter({ hasText: 'Densho' });
-    await page
-      .waitForFunction(() => !(document.getElementById('status.progress')?.getAttribute('aria-label') ?? '').includes('Densho'), undefined, { timeout: TIME_LIMIT })
-      .catch(async () => fail(`the diagnostics are in, and the status bar still shows "${await shown.first().getAttribute('aria-label').catch(() => '')}" after ${TIME_LIMIT / 1000} s`));
-  });
+  await test('after Developer: Reload Window the diagnostics come back and Densho\'s "checking N/M documents" progress ends', () => reloadAndSeeTheProgressEnd(page));
 
   await page.context().close();
   return outcomes;
+}
+
+/**
+ * Developer: Reload Window, then: the Problems count is back as it was, the
+ * reports are back, and no Densho progress is left in the status bar.
+ * VS Code shows a window progress (status.progress) only once it has lasted
+ * 300 ms, after the server's round trip to create it: a check of the samples
+ * from the cache is usually over before, and one that never ends stays
+ * there ("Densho: checking ui-workspace: 41/41 documents", what the issue
+ * saw on every reload). So the last look is taken after a round trip of the
+ * user's own, Refresh, whose "refreshed" message comes once the server has
+ * answered. Exported for a run against a build whose progress never ends.
+ */
+export async function reloadAndSeeTheProgressEnd(page: Page): Promise<void> {
+  const problems = page.locator('[id="status.problems"]');
+  const before = await problems.getAttribute('aria-label', { timeout: TIME_LIMIT });
+  const reloaded = page.waitForEvent('load', { timeout: TIME_LIMIT });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
+  await page
+    .waitForFunction((want) => document.getElementById('status.problems')?.getAttribute('aria-label') === want, before, { timeout: TIME_LIMIT })
+    .catch(async () => fail(`after the reload the Problems status reads "${await problems.getAttribute('aria-label')}", not "${before}" as before it`));
+  await page.locator('.statusbar-item', { hasText: / overdue$/ }).first().waitFor({ timeout: TIME_LIMIT });
+  await runCommand(page, 'Densho: Refresh Views');
+  await page.locator('.statusbar-item', { hasText: 'Densho: refreshed' }).first().waitFor({ timeout: TIME_LIMIT });
+  const shown = page.locator('[id="status.progress"]').filter({ hasText: 'Densho' });
+  await page
+    .waitForFunction(() => !(document.getElementById('status.progress')?.getAttribute('aria-label') ?? '').includes('Densho'), undefined, { timeout: TIME_LIMIT })
+    .catch(async () => fail(`the diagnostics and reports are in, and the status bar still shows "${await shown.first().getAttribute('aria-label').catch(() => '')}" after ${TIME_LIMIT / 1000} s more`));
 }
 
 /**
