@@ -30,7 +30,11 @@ export async function build(): Promise<void> {
     if (!existsSync(join(ROOT, 'dist', bundle))) throw new Error(`dist/${bundle} is missing after the build`);
   }
   await esbuild.build({
-    entryPoints: { index: join(ROOT, 'test/vscode/suite/index.ts'), 'extension.e2e': join(ROOT, 'test/vscode/suite/extension.e2e.ts') },
+    entryPoints: {
+      index: join(ROOT, 'test/vscode/suite/index.ts'),
+      'extension.e2e': join(ROOT, 'test/vscode/suite/extension.e2e.ts'),
+      'multiRoot.e2e': join(ROOT, 'test/vscode/suite/multiRoot.e2e.ts'),
+    },
     outdir: OUT,
     bundle: true,
     platform: 'node',
@@ -80,6 +84,47 @@ export function plainMarkdown(into: string): string {
   return into;
 }
 
+/** The folders of a multi-root workspace: two in its .code-workspace file, one to add at run time. */
+export interface MultiRoot {
+  /** The .code-workspace file naming `alpha` and `beta`. */
+  readonly workspaceFile: string;
+  readonly alpha: string;
+  readonly beta: string;
+  /** Not in the workspace file: the in-host suite adds it with vscode.workspace.updateWorkspaceFolders. */
+  readonly gamma: string;
+}
+
+/**
+ * Three small Densho repositories holding the same document, QA-001, under
+ * different densho.yaml files: `alpha`'s id-pattern accepts the id, its
+ * review is recent, but its layers have no `internal`, the document's access;
+ * `beta`'s layers have it, but its id-pattern refuses the id (`id/pattern`)
+ * and its review is long overdue; `gamma` (added at run time) has a front matter
+ * field Densho does not know. A .code-workspace file names alpha and beta.
+ */
+export function multiRoot(into: string): MultiRoot {
+  const recently = new Date(Date.now() - 10 * 86_400_000);
+  const day = [recently.getFullYear(), recently.getMonth() + 1, recently.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  const repository = (name: string, densho: string, reviewed: string, extraField = ''): string => {
+    const folder = join(into, name);
+    mkdirSync(join(folder, 'procedures'), { recursive: true });
+    // No iso/gap: a folder of one document lacks most clauses, and the test is about what differs between the folders.
+    writeFileSync(join(folder, 'densho.yaml'), `docs: ["procedures/*.md"]\nhistory: false\nrules:\n  iso/gap: off\n${densho}`);
+    writeFileSync(join(folder, 'people.yaml'), 'a.suzuki:\n  name: Aya Suzuki\n  role: Quality manager\n');
+    writeFileSync(
+      join(folder, 'procedures', 'qa-001.md'),
+      `---\nid: QA-001\ntitle: Incoming inspection (${name})\ntype: sop\naccess: internal\nowner: a.suzuki\nexpert: a.suzuki\nreviewed: ${reviewed}\niso9001: [8.6]\n${extraField}---\n\n# Incoming inspection\n\n## Steps\n\n1. Check the delivery note against the order.\n`,
+    );
+    return folder;
+  };
+  const alpha = repository('alpha', 'id-pattern: "^QA-[0-9]{3}$"\nlayers: [public, restricted]\n', day);
+  const beta = repository('beta', 'id-pattern: "^OP-[0-9]{3}$"\n', '2020-01-15');
+  const gamma = repository('gamma', '', day, 'colour: red\n');
+  const workspaceFile = join(into, 'two-folders.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }], settings: {} }, null, 2));
+  return { workspaceFile, alpha, beta, gamma };
+}
+
 /** The CLI's JSON and Markdown for a folder: what the editor must agree with. */
 export function expectations(workspace: string, into: string): void {
   mkdirSync(into, { recursive: true });
@@ -114,7 +159,7 @@ export function freePort(): Promise<number> {
 export interface CodeServer {
   readonly port: number;
   readonly process: ChildProcess;
-  /** The workbench URL for a folder, loading the extension under development (and a test module, when given). */
+  /** The workbench URL for a folder or a .code-workspace file, loading the extension under development (and a test module, when given). */
   url(folder: string, testsPath?: string): string;
   stop(): Promise<void>;
 }
@@ -173,7 +218,9 @@ export async function startCodeServer(dir: string, logFile: (line: string) => vo
     url(folder, testsPath) {
       const payload: [string, string][] = [['extensionDevelopmentPath', remote(ROOT)]];
       if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-      return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      // The web workbench opens a workspace file from `?workspace=`, a folder from `?folder=`.
+      const opened = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      return `http://127.0.0.1:${port}/?${opened}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     stop() {
       return new Promise((resolve) => {

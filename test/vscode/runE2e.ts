@@ -4,8 +4,10 @@
  *    extension host, opened in Debian's Chromium through playwright-core, and
  * 2. the Playwright UI test (test/vscode/ui.ts) against the same build,
  * each on its own temporary copy of samples/, and
- * 3. the setup UI test on a folder of plain Markdown without densho.yaml, and
- * 4. a short UI test in a second code-server started with `--locale ja`. Prints every result, saves
+ * 3. the setup UI test on a folder of plain Markdown without densho.yaml,
+ * 4. the multi-root suite (test/vscode/suite/multiRoot.e2e.ts) in the extension host of a window opened
+ *    on a .code-workspace file with two folders, each its own densho.yaml, and
+ * 5. a short UI test in a second code-server started with `--locale ja`. Prints every result, saves
  * screenshots under test-results/vscode/, ends with `N passed, M failed` and
  * exits non-zero when anything failed.
  */
@@ -13,7 +15,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { E2eConfig, E2eResults } from './suite/index';
-import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, OUT, plainMarkdown, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
+import { ARTIFACTS, build, CHROMIUM, CHROMIUM_ARGS, copySamples, expectations, log, multiRoot, OUT, plainMarkdown, samplesWithHistory, scratch, setupCodeServer, startCodeServer, type CodeServer } from './harness';
 import { runJapaneseUiTests, runSetupUiTest, runUiTests } from './ui';
 
 interface Outcome {
@@ -43,9 +45,7 @@ async function main(): Promise<number> {
     const uiWorkspace = copySamples(join(dir, 'ui-workspace'));
     expectations(suiteWorkspace, join(dir, 'expected-suite'));
     expectations(uiWorkspace, join(dir, 'expected-ui'));
-    const results = join(dir, 'suite-results.json');
-    const config: E2eConfig = { results, expected: join(dir, 'expected-suite') };
-    writeFileSync(join(OUT, 'e2e-config.json'), JSON.stringify(config));
+    const config: E2eConfig = { results: join(dir, 'suite-results.json'), expected: join(dir, 'expected-suite') };
 
     server = await startCodeServer(dir, (text) => appendFileSync(serverLog, text));
     log(`code-server on port ${server.port}`);
@@ -53,20 +53,7 @@ async function main(): Promise<number> {
 
     // 1. The suite inside the extension host.
     log('in-VS-Code suite: running');
-    const suitePage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-    const browserLog = join(ARTIFACTS, 'suite-browser.log');
-    suitePage.on('console', (message) => appendFileSync(browserLog, `${message.type()}: ${message.text()}\n`));
-    await suitePage.goto(server.url(suiteWorkspace, OUT));
-    const deadline = Date.now() + SUITE_TIME_LIMIT;
-    while (!existsSync(results) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-    await suitePage.screenshot({ path: join(ARTIFACTS, 'suite-end.png') }).catch(() => undefined);
-    if (!existsSync(results)) {
-      outcomes.push({ title: 'in-VS-Code suite', state: 'failed', error: `no results within ${SUITE_TIME_LIMIT / 1000} s (see ${browserLog} and ${serverLog})` });
-    } else {
-      const suite = JSON.parse(readFileSync(results, 'utf8')) as E2eResults;
-      for (const test of suite.tests) outcomes.push({ title: `[extension host] ${test.title}`, state: test.state, ...(test.error ? { error: test.error } : {}) });
-    }
-    await suitePage.context().close();
+    outcomes.push(...(await runInHostSuite(browser, server.url(suiteWorkspace, OUT), config, 'suite', '[extension host]', serverLog)));
 
     // 2. What a user sees.
     log('UI test: running');
@@ -79,7 +66,14 @@ async function main(): Promise<number> {
     const setupOutcomes = await runSetupUiTest(browser, server.url(plainWorkspace), plainWorkspace);
     outcomes.push(...setupOutcomes.map((outcome) => ({ ...outcome, title: `[ui] ${outcome.title}` })));
 
-    // 4. The extension in a Japanese VS Code: its own code-server (the display language is the server's), user data and copy of samples/.
+    // 4. A window opened on a .code-workspace file: two folders, each its own densho.yaml, a third added at run time.
+    log('in-VS-Code suite (multi-root): running');
+    const folders = multiRoot(join(dir, 'multi-root'));
+    for (const name of ['alpha', 'beta', 'gamma'] as const) expectations(folders[name], join(dir, 'expected-multi-root', name));
+    const multiRootConfig: E2eConfig = { results: join(dir, 'multi-root-results.json'), expected: join(dir, 'expected-multi-root'), suite: 'multiRoot.e2e.js', addedFolder: folders.gamma };
+    outcomes.push(...(await runInHostSuite(browser, server.url(folders.workspaceFile, OUT), multiRootConfig, 'multi-root', '[extension host, multi-root]', serverLog)));
+
+    // 5. The extension in a Japanese VS Code: its own code-server (the display language is the server's), user data and copy of samples/.
     log('UI test (Japanese): running');
     await server.stop(); // two code-servers at once are more than this machine's two cores need
     server = undefined;
@@ -107,6 +101,25 @@ async function main(): Promise<number> {
   process.stdout.write(`Screenshots and logs: ${ARTIFACTS}\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/**
+ * Opens `url` (a window whose extension host runs the suite `config` names) and waits, with a time limit,
+ * for the results file the suite writes (a browser-hosted workbench gives no exit code).
+ */
+async function runInHostSuite(browser: Browser, url: string, config: E2eConfig, name: string, prefix: string, serverLog: string): Promise<Outcome[]> {
+  writeFileSync(join(OUT, 'e2e-config.json'), JSON.stringify(config));
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+  const browserLog = join(ARTIFACTS, `${name}-browser.log`);
+  page.on('console', (message) => appendFileSync(browserLog, `${message.type()}: ${message.text()}\n`));
+  await page.goto(url);
+  const deadline = Date.now() + SUITE_TIME_LIMIT;
+  while (!existsSync(config.results) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-end.png`) }).catch(() => undefined);
+  await page.context().close();
+  if (!existsSync(config.results)) return [{ title: `in-VS-Code ${name}`, state: 'failed', error: `no results within ${SUITE_TIME_LIMIT / 1000} s (see ${browserLog} and ${serverLog})` }];
+  const suite = JSON.parse(readFileSync(config.results, 'utf8')) as E2eResults;
+  return suite.tests.map((test) => ({ title: `${prefix} ${test.title}`, state: test.state, ...(test.error ? { error: test.error } : {}) }));
 }
 
 main().then(

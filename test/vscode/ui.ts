@@ -131,6 +131,23 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     if (gap) await treeRow(page, `${gap.clause} ${gap.title}`, 'GAP');
   });
 
+  await test('the coverage view\'s icons: a covered clause group that holds gaps has no green check, a clause with nothing missing below has one', async () => {
+    const clauses = expected.coverage.clauses;
+    const gapBelow = (clause: string) => clauses.some((c) => c.gap && (c.clause === clause || c.clause.startsWith(`${clause}.`)));
+    const group = clauses.find((c) => c.level === 1 && c.covered && gapBelow(c.clause));
+    if (!group) fail('the samples have no covered clause group holding gaps');
+    const whole = clauses.find((c) => c.level === 2 && c.clause.startsWith(`${group.clause}.`) && c.covered && !gapBelow(c.clause));
+    if (!whole) fail(`${group.clause} has no covered subclause without gaps`);
+    const row = (clause: { clause: string; title: string }) => page.getByRole('treeitem').filter({ hasText: `${clause.clause} ${clause.title}` }).first();
+    const icon = async (clause: { clause: string; title: string }) => (await row(clause).locator('.custom-view-tree-node-item-icon').getAttribute('class', { timeout: TIME_LIMIT })) ?? '';
+    if ((await row(group).getAttribute('aria-expanded', { timeout: TIME_LIMIT })) !== 'true') await row(group).click();
+    await row(whole).waitFor({ timeout: TIME_LIMIT });
+    const groupIcon = await icon(group);
+    if (/codicon-pass\b|codicon-pass-filled/.test(groupIcon) || !/codicon-warning/.test(groupIcon)) fail(`${group.clause} holds gaps, and its icon is "${groupIcon}"`);
+    const wholeIcon = await icon(whole);
+    if (!/codicon-pass(-filled)?\b/.test(wholeIcon)) fail(`${whole.clause} is covered with no gap below, and its icon is "${wholeIcon}"`);
+  });
+
   await test('the status bar counts overdue reviews and opens the review schedule', async () => {
     const item = page.locator('.statusbar-item', { hasText: `${expected.review.summary.overdue} overdue` });
     await item.waitFor({ timeout: TIME_LIMIT });
@@ -221,8 +238,40 @@ export async function runUiTests(browser: Browser, url: string, expectedDir: str
     if ((await frame.locator('.densho-card').first().getAttribute('lang')) !== 'ja') fail('the card is not marked Japanese');
   });
 
+  await test('after Developer: Reload Window the diagnostics come back and Densho\'s "checking N/M documents" progress ends', () => reloadAndSeeTheProgressEnd(page));
+
   await page.context().close();
   return outcomes;
+}
+
+/**
+ * Developer: Reload Window, then: the Problems count is back as it was, the
+ * reports are back, and no Densho progress is left in the status bar.
+ * VS Code shows a window progress (status.progress) only once it has lasted
+ * 300 ms, after the server's round trip to create it: a check of the samples
+ * from the cache is usually over before, and one that never ends stays
+ * there ("Densho: checking ui-workspace: 41/41 documents", what the issue
+ * saw on every reload). So the last look is taken after a round trip of the
+ * user's own, Refresh, whose "refreshed" message comes once the server has
+ * answered. Exported for a run against a build whose progress never ends.
+ */
+export async function reloadAndSeeTheProgressEnd(page: Page): Promise<void> {
+  const problems = page.locator('[id="status.problems"]');
+  const before = await problems.getAttribute('aria-label', { timeout: TIME_LIMIT });
+  const reloaded = page.waitForEvent('load', { timeout: TIME_LIMIT });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: TIME_LIMIT });
+  await page
+    .waitForFunction((want) => document.getElementById('status.problems')?.getAttribute('aria-label') === want, before, { timeout: TIME_LIMIT })
+    .catch(async () => fail(`after the reload the Problems status reads "${await problems.getAttribute('aria-label')}", not "${before}" as before it`));
+  await page.locator('.statusbar-item', { hasText: / overdue$/ }).first().waitFor({ timeout: TIME_LIMIT });
+  await runCommand(page, 'Densho: Refresh Views');
+  await page.locator('.statusbar-item', { hasText: 'Densho: refreshed' }).first().waitFor({ timeout: TIME_LIMIT });
+  const shown = page.locator('[id="status.progress"]').filter({ hasText: 'Densho' });
+  await page
+    .waitForFunction(() => !(document.getElementById('status.progress')?.getAttribute('aria-label') ?? '').includes('Densho'), undefined, { timeout: TIME_LIMIT })
+    .catch(async () => fail(`the diagnostics and reports are in, and the status bar still shows "${await shown.first().getAttribute('aria-label').catch(() => '')}" after ${TIME_LIMIT / 1000} s more`));
 }
 
 /**

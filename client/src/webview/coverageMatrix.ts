@@ -7,7 +7,6 @@
  * has the server redraw the matrix from the documents of the chosen layers only.
  */
 import * as vscode from 'vscode';
-import { CoverageMatrixRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../context';
 
 export class CoverageMatrixPanel implements vscode.Disposable {
@@ -103,7 +102,8 @@ export class CoverageMatrixPanel implements vscode.Disposable {
   async update(): Promise<void> {
     const folder = this.ctx.folder();
     try {
-      const page = await this.ctx.request(CoverageMatrixRequest, { folder: folder?.uri.toString(), cspSource: this.panel.webview.cspSource, ...(this.layers ? { layers: this.layers } : {}) });
+      // From the report store: one fetch per change, shared with every other caller (another redraw, the tests).
+      const page = await this.ctx.reports.matrix({ cspSource: this.panel.webview.cspSource, ...(this.layers ? { layers: this.layers } : {}) }, folder?.uri.toString());
       this.panel.title = page.title;
       this.columnFiles = new Set(page.files);
       this.setHtml(page.html);
@@ -113,6 +113,8 @@ export class CoverageMatrixPanel implements vscode.Disposable {
   }
 
   private setHtml(html: string): void {
+    // The same page again (the store's, for a redraw without a change): VS Code keeps the page as it is, filters and all, and says no new `ready`.
+    if (html === this.html) return;
     this.ready = false;
     this.html = html;
     this.panel.webview.html = html;

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { CoverageReport, KnowledgeRisk, ReviewSchedule, SkillsMatrix } from '../../../server/src/protocol';
 import type { DenshoApi } from '../../../client/src/extension';
 import type { Ctx } from '../../../client/src/context';
+import { waitFor } from './wait';
 
 interface CliDiagnostic {
   readonly file: string;
@@ -28,25 +29,6 @@ const coverage = expected<CoverageReport>('coverage.json');
 const review = expected<ReviewSchedule>('review.json');
 const risk = expected<KnowledgeRisk>('risk.json');
 const skills = expected<SkillsMatrix>('skills.json');
-
-const TIME_LIMIT = 45_000;
-
-/** Resolves when `predicate` holds, checked now and after each `event`; rejects after the time limit. */
-function waitFor(event: vscode.Event<unknown>, predicate: () => boolean, what: string, limit = TIME_LIMIT): Promise<void> {
-  if (predicate()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out after ${limit} ms waiting for ${what}`));
-    }, limit);
-    const subscription = event(() => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 function folder(): vscode.WorkspaceFolder {
   const first = vscode.workspace.workspaceFolders?.[0];
@@ -261,6 +243,30 @@ describe('Densho in VS Code', function () {
       assert.equal((html.match(/data-gap="true"/g) ?? []).length, coverage.summary.gaps, 'gaps highlighted');
     });
 
+    it('a change notification: one densho/reports and one densho/coverageMatrix request feed the four trees, the status bar and the open matrix', async function () {
+      const matrix = ctx.coverageMatrix!;
+      assert.ok(matrix, 'the matrix is open');
+      const methods: string[] = [];
+      const request = ctx.request;
+      ctx.request = ((type, params) => (methods.push(type.method), request.call(ctx, type, params))) as Ctx['request'];
+      try {
+        const trees = Object.values(ctx.views);
+        const redrawn = trees.map(() => false);
+        const subscriptions = trees.map((tree, index) => tree.onDidChangeTreeData(() => (redrawn[index] = true)));
+        const before = matrix.html;
+        ctx.reportsMayHaveChanged(); // what the server's densho/reportsChanged does
+        await Promise.all(trees.map((tree, index) => waitFor(tree.onDidChangeTreeData, () => redrawn[index]!, `tree ${index} to redraw`)));
+        subscriptions.forEach((subscription) => subscription.dispose());
+        await matrix.update(); // Show Coverage Matrix on the open panel: served by the store too
+        assert.notEqual(matrix.html, before, 'the matrix was redrawn from a new page (a fresh nonce)');
+        const counted = (method: string) => methods.filter((name) => name === method).length;
+        assert.deepEqual({ reports: counted('densho/reports'), matrix: counted('densho/coverageMatrix') }, { reports: 1, matrix: 1 }, methods.join(', '));
+        assert.equal(ctx.statusBar.item.text, `$(calendar) ${review.summary.overdue} overdue`);
+      } finally {
+        ctx.request = request;
+      }
+    });
+
     it('a gap in the coverage view opens the matrix at its clause; column headers show titles and can open their document', async function () {
       const gap = coverage.clauses.find((clause) => clause.gap)!;
       const node = clauseNode(ctx.views.coverage, gap.clause);
@@ -470,6 +476,36 @@ describe('Densho in VS Code', function () {
         const sortKey = (item: vscode.CompletionItem) => item.sortText ?? (typeof item.label === 'string' ? item.label : item.label.label);
         const unmarked = densho.filter((item) => !item.tags?.length);
         assert.ok(unmarked.length > 0 && unmarked.every((item) => sortKey(item) < sortKey(restricted)), 'leaks sort after the others');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    });
+
+    it('completion of owner, expert and approved-by marks the inactive and the departed people, last', async function () {
+      const editor = await vscode.window.showTextDocument(uri('sops/inspection/frm-ins-001.md'));
+      const people = readFileSync(uri('people.yaml').fsPath, 'utf8');
+      const today = localDay();
+      // From people.yaml as it stands: `active: false`, or a `leaves` day already past.
+      const gone = [...people.matchAll(/^([a-z][\w.-]*):\n((?:[ \t]+.*\n?)*)/gm)]
+        .filter(([, , body]) => /^\s+active:\s*false\s*$/m.test(body!) || (/^\s+leaves:\s*(\d{4}-\d\d-\d\d)/m.exec(body!)?.[1] ?? '9999') < today)
+        .map(([, key]) => key!);
+      assert.ok(gone.length >= 2, `the samples have inactive and departed people: ${JSON.stringify(gone)}`);
+      try {
+        for (const field of ['owner', 'expert', 'approved-by']) {
+          const line = editor.document.getText().split('\n').findIndex((text) => /^(owner|approved-by|expert):/.test(text));
+          assert.ok(line > 0, 'a person field in the front matter');
+          await editor.edit((builder) => builder.replace(editor.document.lineAt(line).range, `${field}: `));
+          const at = editor.document.lineAt(line).range.end;
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at, ' ');
+          const persons = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Constant);
+          const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+          const marked = persons.filter((item) => item.tags?.includes(vscode.CompletionItemTag.Deprecated)).map(label).sort();
+          assert.deepEqual(marked, [...gone].sort(), `${field}: struck through are the people no longer here`);
+          for (const item of persons.filter((candidate) => marked.includes(label(candidate)))) assert.match(item.detail ?? '', /^⚠ (inactive|left on \d{4}-\d\d-\d\d)/, `${field}: ${label(item)} says why`);
+          const sortKey = (item: vscode.CompletionItem) => item.sortText ?? label(item);
+          const sorted = [...persons].sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map(label);
+          assert.deepEqual(sorted.slice(sorted.length - marked.length).sort(), marked, `${field}: sorted last (${sorted.join(', ')})`);
+        }
       } finally {
         await vscode.commands.executeCommand('workbench.action.files.revert');
       }

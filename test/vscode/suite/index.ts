@@ -15,6 +15,10 @@ export interface E2eConfig {
   readonly results: string;
   /** Folder holding the CLI's JSON for the same samples: check.json, coverage.json, review.json, risk.json, coverage.md. */
   readonly expected: string;
+  /** The mocha file to run, bundled beside this one: extension.e2e.js unless given (multiRoot.e2e.js for the multi-root run). */
+  readonly suite?: string;
+  /** The multi-root run: the folder its suite adds to the workspace at run time. */
+  readonly addedFolder?: string;
 }
 
 export interface E2eResults {
@@ -26,8 +30,9 @@ export interface E2eResults {
 export function run(): Promise<void> {
   const config = JSON.parse(readFileSync(join(__dirname, 'e2e-config.json'), 'utf8')) as E2eConfig;
   process.env['DENSHO_E2E_EXPECTED'] = config.expected;
+  if (config.addedFolder) process.env['DENSHO_E2E_ADDED_FOLDER'] = config.addedFolder;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  mocha.addFile(join(__dirname, 'extension.e2e.js'));
+  mocha.addFile(join(__dirname, config.suite ?? 'extension.e2e.js'));
   const tests: E2eResults['tests'][number][] = [];
   return new Promise((resolve) => {
     try {
