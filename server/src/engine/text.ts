@@ -13,6 +13,17 @@ export interface Range {
   readonly end: Position;
 }
 
+/**
+ * A copy of `part` that keeps nothing else alive. V8 makes a slice of a
+ * string (13 characters or more) a view into the whole: a heading's text
+ * sliced from markdown-it's working copy of a document would keep that
+ * whole copy alive, beside the text itself, for as long as the parse.
+ * Concatenating first makes V8 flatten into a new string of its own.
+ */
+export function detached(part: string): string {
+  return part.length < 13 ? part : (' ' + part).slice(1);
+}
+
 /** The index of the last of the ascending `starts` that is at or before `value` (0 when none is). */
 export function lastAtOrBefore(starts: readonly number[], value: number): number {
   let low = 0;
