@@ -42,3 +42,15 @@ test('a parse does not keep a second copy of its text (headings and steps are co
   // The texts themselves, plus a little per document; a second copy would double it.
   assert.ok(bytes < kept.textBytes * 1.25, `retained ${bytes} bytes for ${kept.textBytes} bytes of text`);
 });
+
+test('ranges are kept as offsets into the text, not as position objects', () => {
+  const links = 100;
+  const paragraph = (i: number) => Array.from({ length: links }, (_, n) => `see [step ${n}](sop-${(i + n) % 200}.md#s${n})`).join(', ');
+  const { kept, bytes } = retainedBytes(() => parseDocuments(200, paragraph));
+  const linkCount = kept.parses.reduce((total, parsed) => total + parsed.links.length, 0);
+  assert.equal(linkCount, 200 * links);
+  assert.deepEqual(kept.parses[0]!.links[0]!.range.start, { line: 6, character: 13 }, 'positions are still there, computed when read');
+  // A link holds two ranges (the destination and its fragment): as position objects they cost 240 bytes, as offsets 96.
+  const perLink = (bytes - kept.textBytes) / linkCount;
+  assert.ok(perLink < 500, `${perLink.toFixed(0)} bytes per link`);
+});
