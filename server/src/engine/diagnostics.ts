@@ -7,7 +7,7 @@
  * at the edge, never here, so a plain string does not compile.
  */
 import type { Message } from './messages';
-import type { Range } from './text';
+import { plainRange, type Range } from './text';
 import type { RuleId } from './rules/ruleIds';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -61,6 +61,20 @@ export interface Diagnostic {
 
 /** A diagnostic before `rules:` overrides decide its severity, or whether it is shown at all. */
 export type Finding = Omit<Diagnostic, 'severity' | 'file'> & { readonly file?: string };
+
+/**
+ * The diagnostic with every range a plain object: diagnostics outlive the
+ * check (the cache file stores them by structured clone, which keeps no
+ * class), while the ranges rules take from a parse point into its text.
+ */
+export function withPlainRanges(diagnostic: Diagnostic): Diagnostic {
+  return {
+    ...diagnostic,
+    range: plainRange(diagnostic.range),
+    ...(diagnostic.related && { related: diagnostic.related.map((location) => ({ ...location, range: plainRange(location.range) })) }),
+    ...(diagnostic.fixes && { fixes: diagnostic.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.kind === 'text' ? { ...edit, range: plainRange(edit.range) } : edit)) })) }),
+  };
+}
 
 /** By file, position and rule; the sort is stable, so findings at one place keep the order rules emitted them in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

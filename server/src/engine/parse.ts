@@ -10,7 +10,7 @@ import { unescapeAll } from 'markdown-it/lib/common/utils.mjs';
 import { frontMatterSlips, headingSlip, type KeyboardSlip } from './parsing/fullWidth';
 import { tokenize, WIKI_REFERENCE_PATTERN, type DefinitionPosition, type Token, type TokenPosition } from './parsing/markdownTokens';
 import { message, type Message } from './messages';
-import { lastAtOrBefore, LineIndex, type Range } from './text';
+import { detached, lastAtOrBefore, LineIndex, type Range } from './text';
 import { parseYaml, type YamlMap, type YamlProblem } from './yamlValue';
 
 export interface FrontMatter {
@@ -277,7 +277,7 @@ function renderedText(children: readonly Token[]): string {
     else if (child.type === 'softbreak' || child.type === 'hardbreak') result += '\n';
     else if (child.type === 'image') continue;
   }
-  return result.trim();
+  return detached(result.trim());
 }
 
 /** The first line of a list item's own text: what an outline shows for the step. */
@@ -288,9 +288,9 @@ function firstLineOfItem(tokens: readonly Token[], itemOpen: number): string {
     if (token.type === 'list_item_close' && depth === 0) return '';
     if (token.type === 'list_item_open') depth++;
     if (token.type === 'list_item_close') depth--;
-    if (token.type === 'inline') return renderedText(token.children ?? []).split('\n')[0]!.trim();
+    if (token.type === 'inline') return detached(renderedText(token.children ?? []).split('\n')[0]!.trim());
     // Raw HTML renders as markup, not as text, as in headings.
-    if (token.type === 'fence' || token.type === 'code_block') return token.content.split('\n')[0]!.trim();
+    if (token.type === 'fence' || token.type === 'code_block') return detached(token.content.split('\n')[0]!.trim());
   }
   return '';
 }

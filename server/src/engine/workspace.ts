@@ -7,7 +7,7 @@
  */
 import { CONFIG_FILE, configFromSettings, DEFAULT_CONFIG, parseConfig, type DenshoConfig } from './config';
 import { localToday, type Day, type Duration } from './dates';
-import { compareDiagnostics, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
+import { compareDiagnostics, withPlainRanges, type Diagnostic, type Finding, type SeveritySetting } from './diagnostics';
 import { readFrontMatter, type FieldCheck } from './frontmatter';
 import { parseDocumentText, unreadableDocument, withoutBom, type ParsedDocument } from './parse';
 import { parsePeople, type PeopleRegistry } from './people';
@@ -407,7 +407,7 @@ export class Workspace {
     for (const finding of findings) {
       const severity = this.severityOf(finding.rule);
       if (severity === 'off') continue;
-      diagnostics.push({ ...finding, file: finding.file ?? file, severity });
+      diagnostics.push(withPlainRanges({ ...finding, file: finding.file ?? file, severity }));
     }
     return diagnostics.sort(compareDiagnostics);
   }

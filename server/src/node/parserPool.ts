@@ -11,7 +11,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseDocumentText, reviveParse, type ParsedDocument, type ParseFacts } from '../engine/parse';
+import { unpackRangesInPlace, type PackedFacts } from '../engine/cache/checkCache';
+import { parseDocumentText, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../engine/parse';
+import { LineIndex } from '../engine/text';
 import type { DocumentParser } from '../engine/parsing/documentParser';
 
 export interface ParseBatch {
@@ -21,7 +23,8 @@ export interface ParseBatch {
 
 export interface ParsedBatch {
   readonly batch: number;
-  readonly facts: readonly ParseFacts[];
+  /** Each document's facts with its ranges as offsets (packRanges): a range's line index does not cross threads. */
+  readonly facts: readonly PackedFacts[];
 }
 
 interface Job {
@@ -151,7 +154,11 @@ export class ParserPool implements DocumentParser {
     const busy = worker.busy;
     if (!busy || busy.batch !== message.batch) return;
     worker.busy = undefined;
-    busy.jobs.forEach((job, position) => job.resolve(reviveParse(job.path, job.text, message.facts[position]!)));
+    busy.jobs.forEach((job, position) => {
+      const packed = message.facts[position]!;
+      const lines = new LineIndex((packed.facts as ParseFacts).unreadable ? '' : withoutBom(job.text));
+      job.resolve(reviveParse(job.path, job.text, unpackRangesInPlace(packed, lines), lines));
+    });
     this.dispatch();
   }
 

@@ -84,7 +84,7 @@ interface CacheEntry {
   checkedUnder?: string;
 }
 
-interface PackedFacts {
+export interface PackedFacts {
   readonly facts: unknown;
   readonly offsets: Int32Array;
 }

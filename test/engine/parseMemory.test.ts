@@ -1,0 +1,56 @@
+/**
+ * What a parse keeps alive (issue 12): a language server holds every
+ * document's parse for the whole session, so bytes retained per document
+ * are bytes of its resident memory. Measured as heap growth after a full
+ * garbage collection, with the parses (and their texts) still referenced.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseMarkdown, type ParsedDocument } from '../../server/src/engine/parse';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Heap bytes that `make` leaves reachable through what it returns; run once before, so compiled code is not counted. */
+function retainedBytes<T>(make: () => T): { readonly kept: T; readonly bytes: number } {
+  make();
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const kept = make();
+  collectGarbage();
+  return { kept, bytes: process.memoryUsage().heapUsed - before };
+}
+
+/** Parses `count` documents built at run time, so each text is a string of its own (one byte per character), not a shared literal. */
+function parseDocuments(count: number, body: (i: number) => string): { readonly parses: ParsedDocument[]; readonly textBytes: number } {
+  const parses: ParsedDocument[] = [];
+  let textBytes = 0;
+  for (let i = 0; i < count; i++) {
+    const text = `---\nid: SOP-${i}\n---\n\n# Procedure ${i} for the welding cell\n\n${body(i)}\n`;
+    textBytes += text.length;
+    parses.push(parseMarkdown(`sop-${i}.md`, text));
+  }
+  return { parses, textBytes };
+}
+
+test('a parse does not keep a second copy of its text (headings and steps are copied out of the parser\'s working text)', () => {
+  const paragraph = 'Keep the work area clean and the gauges calibrated. '.repeat(400);
+  const { kept, bytes } = retainedBytes(() => parseDocuments(200, (i) => `${paragraph}${i}\n\n1. Switch the welder off ${i}`));
+  assert.equal(kept.parses[0]!.headings.length, 1);
+  // The texts themselves, plus a little per document; a second copy would double it.
+  assert.ok(bytes < kept.textBytes * 1.25, `retained ${bytes} bytes for ${kept.textBytes} bytes of text`);
+});
+
+test('ranges are kept as offsets into the text, not as position objects', () => {
+  const links = 100;
+  const paragraph = (i: number) => Array.from({ length: links }, (_, n) => `see [step ${n}](sop-${(i + n) % 200}.md#s${n})`).join(', ');
+  const { kept, bytes } = retainedBytes(() => parseDocuments(200, paragraph));
+  const linkCount = kept.parses.reduce((total, parsed) => total + parsed.links.length, 0);
+  assert.equal(linkCount, 200 * links);
+  assert.deepEqual(kept.parses[0]!.links[0]!.range.start, { line: 6, character: 13 }, 'positions are still there, computed when read');
+  // A link holds two ranges (the destination and its fragment): as position objects they cost 240 bytes, as offsets 96.
+  const perLink = (bytes - kept.textBytes) / linkCount;
+  assert.ok(perLink < 500, `${perLink.toFixed(0)} bytes per link`);
+});
