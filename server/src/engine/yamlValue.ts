@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { message, type Message } from './messages';
 import { LineIndex, type Range } from './text';
+import { readSimpleMapping, type SimpleScalar } from './yamlSimple';
 
 export type YamlValue = YamlScalar | YamlList | YamlMap | YamlOther;
 
@@ -71,6 +72,25 @@ export interface ParsedYaml {
  * "billion laughs" block cannot exhaust memory.
  */
 export function parseYaml(source: string, lines: LineIndex, baseOffset = 0, toOriginal: (offset: number) => number = (offset) => offset): ParsedYaml {
+  const simple = readSimpleMapping(source);
+  if (!simple) return parseYamlWithLibrary(source, lines, baseOffset, toOriginal);
+  const absolute = (offset: number): number => baseOffset + toOriginal(offset);
+  const node = (start: number, end: number): YamlNodeBase => ({ range: lines.rangeOf(absolute(start), absolute(end)), startOffset: absolute(start), endOffset: absolute(end) });
+  const scalar = (value: SimpleScalar): YamlScalar => ({ kind: 'scalar', value: value.value, text: value.text, quoted: false, ...node(value.start, value.end) });
+  const entries = simple.entries.map(({ key, keyStart, keyEnd, value }): YamlEntry => {
+    const base = node(value.start, value.end);
+    return {
+      key,
+      keyRange: lines.rangeOf(absolute(keyStart), absolute(keyEnd)),
+      keyStartOffset: absolute(keyStart),
+      value: value.kind === 'scalar' ? scalar(value) : value.kind === 'list' ? { kind: 'list', items: value.items.map(scalar), flow: true, ...base } : { kind: 'empty', ...base },
+    };
+  });
+  return { root: { kind: 'map', entries, ...node(simple.start, simple.end) }, errors: [] };
+}
+
+/** parseYaml through the yaml library, whatever the text: what the simple reader (yamlSimple.ts) is held to. */
+export function parseYamlWithLibrary(source: string, lines: LineIndex, baseOffset = 0, toOriginal: (offset: number) => number = (offset) => offset): ParsedYaml {
   const absolute = (offset: number): number => baseOffset + toOriginal(offset);
   const rangeAt = (start: number, end: number): Range => lines.rangeOf(absolute(start), absolute(Math.max(start, end)));
   let document;

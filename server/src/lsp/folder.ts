@@ -92,6 +92,13 @@ const AFTER_OPT_IN = new Set<Diagnostic['rule']>(['frontmatter/missing', 'iso/ga
 /** Quiet time after the last check before reports are compared (and `densho/reportsChanged` sent). */
 const REPORTS_DELAY_MS = 200;
 
+/**
+ * Quiet time before the first check's results are written to the cache.
+ * Writing is synchronous and takes most of a second at 15,000 documents: a
+ * document opened as the first check ends must not wait for it.
+ */
+const CACHE_SAVE_DELAY_MS = 500;
+
 /** How many documents are checked before yielding to pending requests. */
 const CHUNK = 25;
 
@@ -130,6 +137,8 @@ export class DenshoFolder {
   private readonly classifying = new Map<string, Promise<'document' | 'file' | 'excluded'>>();
   /** Set between loading and the end of the first check, when a cache is in use. */
   private initialCheck: { readonly session: CheckSession; readonly save: () => void } | undefined;
+  /** The first check's cache write, waiting for the folder to be quiet (or for shutdown). */
+  private cacheSave: { readonly save: () => void; timer?: ReturnType<typeof setTimeout> } | undefined;
   /** The folder holding the densho.yaml that governs this one (it, or one above it up to the Git work tree's top, as the CLI finds it); undefined when none does. */
   private configRoot: string | undefined;
 
@@ -588,7 +597,7 @@ export class DenshoFolder {
         this.publishRepository();
       }
       if (changedAnything) this.scheduleReports();
-      initial?.save();
+      if (initial) this.scheduleCacheSave(initial.save);
     } catch (error) {
       this.listener.log(message('log.check-failed', { folder: this.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
     } finally {
@@ -662,6 +671,24 @@ export class DenshoFolder {
     this.listener.reportsChanged(this);
   }
 
+  /** Writes the cache once nothing is being checked, read from Git or compared; at the latest when the folder is disposed. */
+  private scheduleCacheSave(save: () => void): void {
+    const pending = (this.cacheSave ??= { save });
+    if (pending.timer) clearTimeout(pending.timer);
+    pending.timer = setTimeout(() => {
+      pending.timer = undefined;
+      if (this.timer || this.flushing || this.reportsTimer || this.historyReads > 0) return this.scheduleCacheSave(save);
+      this.writePendingCache();
+    }, CACHE_SAVE_DELAY_MS);
+  }
+
+  private writePendingCache(): void {
+    const pending = this.cacheSave;
+    this.cacheSave = undefined;
+    if (pending?.timer) clearTimeout(pending.timer);
+    pending?.save();
+  }
+
   private saveCache(cache: CheckCache, folder: string): void {
     try {
       writeCacheFile(folder, cache, this.root);
@@ -671,6 +698,7 @@ export class DenshoFolder {
   }
 
   dispose(): void {
+    this.writePendingCache();
     if (this.reportsTimer) clearTimeout(this.reportsTimer);
     this.reportsTimer = undefined;
     if (this.timer) clearTimeout(this.timer);

@@ -8,6 +8,7 @@
  */
 import { parse as parseYamlValue } from 'yaml';
 import { withoutBom } from '../parse';
+import { readSimpleMapping, type SimpleMapping } from '../yamlSimple';
 
 /** Fields whose change is not a change of the procedure: SPEC.md's list. */
 export const CONTROL_FIELDS: ReadonlySet<string> = new Set(['version', 'change', 'status', 'reviewed', 'review-interval', 'approved', 'approved-by']);
@@ -44,8 +45,20 @@ export function splitFrontMatter(rawText: string): SplitDocument {
 }
 
 /** The top-level mapping of the front matter as plain values; an empty map when it is missing or broken. */
-function frontMatterValues(yaml: string | undefined): Map<string, unknown> {
+export function frontMatterValues(yaml: string | undefined): Map<string, unknown> {
   if (yaml === undefined) return new Map();
+  const simple = readSimpleMapping(yaml);
+  if (simple) return new Map(simple.entries.map(({ key, value }) => [key, plainValue(value)]));
+  return frontMatterValuesWithLibrary(yaml);
+}
+
+/** What yaml's `toJS` gives for a value of a simple mapping. */
+function plainValue(value: SimpleMapping['entries'][number]['value']): unknown {
+  return value.kind === 'scalar' ? value.value : value.kind === 'list' ? value.items.map((item) => item.value) : null;
+}
+
+/** frontMatterValues through the yaml library, whatever the text: what the simple reader is held to. */
+export function frontMatterValuesWithLibrary(yaml: string): Map<string, unknown> {
   try {
     // Aliases are not expanded beyond yaml's own limit, and a broken or hostile block is simply "no fields".
     const value: unknown = parseYamlValue(yaml, { maxAliasCount: 50, prettyErrors: false, uniqueKeys: false });

@@ -213,6 +213,13 @@ export async function readHistory(source: HistorySource, isDocument: (path: stri
   });
   const blobIds = [...new Set(wanted.flatMap(([, lineage]) => lineage.entries.map((entry) => entry.blob)))];
   const blobs = await source.readBlobs(blobIds);
+  // A blob carried by several commits (a rename there and back, a revert) is read for its fields once: YAML is the cost here.
+  const fieldsByBlob = new Map<string, RevisionFields>();
+  const fieldsOf = (blob: string, text: string): RevisionFields => {
+    let fields = fieldsByBlob.get(blob);
+    if (!fields) fieldsByBlob.set(blob, (fields = readRevisionFields(text)));
+    return fields;
+  };
   for (const [path, lineage] of wanted) {
     const texts = lineage.entries.map((entry) => {
       const bytes = blobs.get(entry.blob);
@@ -228,7 +235,7 @@ export async function readHistory(source: HistorySource, isDocument: (path: stri
       subject: entry.commit.subject,
       editorial: isEditorialSubject(entry.commit.subject),
       path: entry.path,
-      fields: readRevisionFields(texts[position]!),
+      fields: fieldsOf(entry.blob, texts[position]!),
       text: texts[position],
     }));
     const history = new DocumentHistory(path, full);
@@ -256,12 +263,19 @@ function sameCommits(known: DocumentHistory, lineage: Lineage): boolean {
 export function unbumpedChange(history: DocumentHistory, textNow: string): { committed?: FileCommit; uncommitted?: boolean } | undefined {
   const revisionText = history.textOf(history.current);
   if (revisionText === undefined) return undefined;
-  let baseline = substantiveContent(revisionText);
+  // Texts are compared as written first: most documents are exactly as committed, and then no YAML is parsed at all.
+  const contents = new Map<string, string>();
+  const contentOf = (text: string): string => {
+    let content = contents.get(text);
+    if (content === undefined) contents.set(text, (content = substantiveContent(text)));
+    return content;
+  };
+  const sameSubstance = (a: string, b: string): boolean => a === b || contentOf(a) === contentOf(b);
+  let baseline = revisionText;
   for (const commit of history.sinceCurrent) {
     if (commit.text === undefined) return undefined;
-    const content = substantiveContent(commit.text);
-    if (commit.editorial) baseline = content;
-    else if (content !== baseline) return { committed: commit };
+    if (commit.editorial) baseline = commit.text;
+    else if (!sameSubstance(commit.text, baseline)) return { committed: commit };
   }
-  return substantiveContent(textNow) === baseline ? undefined : { uncommitted: true };
+  return sameSubstance(textNow, baseline) ? undefined : { uncommitted: true };
 }
