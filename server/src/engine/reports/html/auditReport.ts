@@ -4,7 +4,7 @@
  * It renders an `AuditPack` and nothing else, so what `--max-layer` withheld
  * from the pack cannot reach the page.
  */
-import type { MessageId } from '../../messages';
+import { renderMessage, type MessageId } from '../../messages';
 import { reviewAgeBuckets, type AuditPack, type RegisterEntry, type RegisterReviewState } from '../auditPack';
 import { columnChart } from './charts';
 import { coverageChart, coverageMatrix, coverageSummaryText } from './coverageMatrix';
@@ -313,6 +313,6 @@ ${sortableTable(`revisions-${document.file}`, document.file, columns(t, ['versio
   return html`<section id="revisions">
 <h2>${t.text('html.section.revisions')}</h2>
 <p class="muted">${t.text('html.revisions-intro')}</p>
-${history.notice !== null ? html`<p class="notice">${history.notice}</p>` : tables.length > 0 ? tables : html`<p>${t.text('html.nothing-committed')}</p>`}
+${history.notice !== null ? html`<p class="notice">${renderMessage(history.notice, t.locale)}</p>` : tables.length > 0 ? tables : html`<p>${t.text('html.nothing-committed')}</p>`}
 </section>`;
 }
