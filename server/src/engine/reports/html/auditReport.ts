@@ -224,7 +224,7 @@ function reviewSection(t: Labels, pack: AuditPack): Html {
   const buckets = reviewAgeBuckets(pack.register);
   const chart = columnChart(
     t.text('html.review-age-title'),
-    buckets.map((bucket) => ({ label: bucket.label, value: bucket.count, ...(bucket.overdue > 0 ? { tone: 'bad' as const } : {}) })),
+    buckets.map((bucket) => ({ label: renderMessage(bucket.label, t.locale), value: bucket.count, ...(bucket.overdue > 0 ? { tone: 'bad' as const } : {}) })),
     t.text('html.review-age-axis'),
   );
   return html`<section id="reviews">
