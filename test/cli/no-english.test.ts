@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { doc } from '../helpers';
 import { runDensho, tempRepository } from '../support/cli';
-import { englishIn, repositoryData } from '../support/english';
+import { englishIn, repositoryData, visibleText } from '../support/english';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = mkdtempSync(join(tmpdir(), 'densho-no-english-'));
@@ -26,17 +26,6 @@ const TODAY = ['--today', '2026-11-25'];
 function buildSamples(): void {
   const result = spawnSync(process.execPath, [join(ROOT, 'samples/make-history.mjs'), SAMPLES], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-}
-
-/** What a reader of an HTML page sees: text between tags and the label attributes, outside scripts and styles. */
-function visibleText(page: string): string {
-  const body = page
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<code>[^<]*<\/code>/g, ' ');
-  const attributes = [...body.matchAll(/ (?:title|placeholder|aria-label|alt)="([^"]*)"/g)].map((match) => match[1]!);
-  const decode = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  return decode([body.replace(/<[^>]*>/g, '\n'), ...attributes].join('\n'));
 }
 
 /** Every string value of a JSON document (keys are the stable interface, the same in every language). */

@@ -33,6 +33,17 @@ export function englishIn(text: string, data: Iterable<string> = []): string[] {
   return [...rest.matchAll(ENGLISH_RUN)].map((match) => match[0]);
 }
 
+/** What a reader of an HTML page sees: text between tags and the label attributes, outside scripts and styles. */
+export function visibleText(page: string): string {
+  const body = page
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<code>[^<]*<\/code>/g, ' ');
+  const attributes = [...body.matchAll(/ (?:title|placeholder|aria-label|alt)="([^"]*)"/g)].map((match) => match[1]!);
+  const decode = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return decode([body.replace(/<[^>]*>/g, '\n'), ...attributes].join('\n'));
+}
+
 /**
  * What a user wrote in the repository at `root`: every heading, every value of
  * front matter and YAML files (whole, and each item of a flow list), and the
