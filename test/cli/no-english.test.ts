@@ -184,6 +184,14 @@ describe('no English in Japanese output: the error paths', () => {
       ['report', dir, '--max-layer', 'nosuch', '--out', join(dir, 'x.html')],
       ['history', dir, 'NO-SUCH-001'],
       ['export', dir, '--max-layer', 'internal', '--out', dir],
+      // commander's own: an unknown option or command, a bad choice, a missing option, value or argument, one too many
+      ['check', dir, '--bogus'],
+      ['chek', dir],
+      ['review', dir, '--format', 'md'],
+      ['new', 'sop'],
+      ['new'],
+      ['report', dir, '--out'],
+      ['check', dir, 'extra', 'more'],
     ]) {
       assert.deepEqual(await englishOf(args, repositoryData(dir)), [], args.join(' '));
     }
