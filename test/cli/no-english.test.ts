@@ -168,6 +168,21 @@ describe('no English in Japanese output: the error paths', () => {
     assert.match(result.stderr, /git が見つかりません/);
     assert.deepEqual(englishIn(`${result.stdout}\n${result.stderr}`, repositoryData(SAMPLES)), []);
   });
+  it('check --fix, --verbose --cache and a baseline', async () => {
+    const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/a.md': doc({ owner: undefined }).replace('title:', 'owner： r.ito\ntitle:'), 'sops/b.md': doc({ id: 'SOP-B-001' }, '# 見出し\n\n[消えた](missing.md)\n') });
+    const data = repositoryData(dir);
+    const baseline = join(dir, 'baseline.json');
+    for (const args of [
+      ['check', dir, ...TODAY, '--fix'],
+      ['check', dir, ...TODAY, '--verbose', '--cache', '--threads', '0'],
+      ['check', dir, ...TODAY, '--verbose', '--cache', '--threads', '0'],
+      ['check', dir, ...TODAY, '--baseline', baseline, '--update-baseline'],
+      ['check', dir, ...TODAY, '--baseline', baseline],
+      ['check', dir, ...TODAY, '--max-warnings', '0'],
+    ]) {
+      assert.deepEqual(await englishOf(args, data), [], args.join(' '));
+    }
+  });
   it('init, and a folder that does not exist', async () => {
     const dir = tempRepository({ 'a.md': '# 溶接手順\n\n本文\n', 'b.md': '---\ntitle: "閉じていない\n---\n# 見出し\n' });
     assert.deepEqual(await englishOf(['init', dir, '--front-matter'], repositoryData(dir)), []);
