@@ -66,7 +66,7 @@ describe('densho history', () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^densho: no document history: .* is not in a Git work tree\n$/);
     const off = gitRepository([{ subject: 'Add', date: '2025-01-01', files: { 'densho.yaml': 'history: false\n', 'a.md': doc() } }]);
-    assert.equal((await run(['history', off], off)).stderr, 'densho: no document history: history is off (`history: false` in densho.yaml)\n');
+    assert.equal((await run(['history', off], off)).stderr, 'densho: no document history: history is off ("history: false" in densho.yaml)\n');
     assert.equal((await run(['history', root, 'SOP-NOPE-1'], root)).code, 2);
   });
 });

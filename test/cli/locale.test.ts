@@ -54,6 +54,14 @@ describe('densho check in the chosen language', () => {
     assert.match((await runDensho(['--locale', 'en', 'check', dir, ...TODAY], dir, { LC_ALL: 'ja_JP.UTF-8' })).stdout, ENGLISH_SUMMARY);
     assert.match((await runDensho(['check', dir, ...TODAY, '--locale', 'ja'], dir, { LC_ALL: 'C' })).stdout, JAPANESE_SUMMARY);
   });
+  it("commander's usage errors: Japanese through the catalog, English exactly as commander words them", async () => {
+    const japanese = await runDensho(['--locale', 'ja', 'review', dir, '--format', 'md']);
+    assert.equal(japanese.code, 2);
+    assert.equal(japanese.stderr, 'densho: オプション「-f, --format <format>」には「text」、「json」のいずれかを指定してください（「md」は使えません）\n（使い方は「--help」で表示できます）\n');
+    assert.match((await runDensho(['chek', dir], dir, { LANG: 'ja_JP.UTF-8' })).stderr, /^densho: 不明なコマンド「chek」です（「check」の誤りではありませんか？）\n/);
+    const english = await runDensho(['check', dir, '--bogus']);
+    assert.equal(english.stderr, "error: unknown option '--bogus'\n(run with --help for usage)\n");
+  });
   it('an unknown --locale is a usage error', async () => {
     const result = await runDensho(['--locale', 'fr', 'check', dir, ...TODAY]);
     assert.equal(result.code, 2);

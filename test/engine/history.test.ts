@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { documentsAffectedByHistory, MemoryHistorySource, parseDay, readHistory, type RepositoryHistory } from '../../server/src/engine';
+import { documentsAffectedByHistory, message, MemoryHistorySource, parseDay, readHistory, type RepositoryHistory } from '../../server/src/engine';
 import { doc, withHistory } from '../helpers';
 
 const at = (version: number, fields: Record<string, string> = {}, body = '# A\n\n1. Step.\n') => doc({ version: String(version), ...fields }, body);
@@ -89,7 +89,7 @@ describe('document history', () => {
   });
 
   it('keeps the reason when there is no history', async () => {
-    assert.deepEqual(await readHistory(new MemoryHistorySource([]), () => true), { unavailable: 'the repository has no commits yet' });
+    assert.deepEqual(await readHistory(new MemoryHistorySource([]), () => true), { unavailable: message('history.no-commits') });
   });
 });
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOGS, LOCALES, message, renderMessage, type Locale, type Message, type MessageId } from '../../server/src/engine';
 import { MESSAGES } from '../../server/src/engine/messages/declarations';
+import { englishIn } from '../support/english';
 
 const IDS = Object.keys(MESSAGES) as MessageId[];
 
@@ -57,6 +58,18 @@ describe('message catalog', () => {
       }
     }
     assert.deepEqual(handQuoted, []);
+  });
+
+  it('Japanese templates hold no English sentence, and call an access layer 層 throughout (the samples\' headings say アクセス層)', () => {
+    const english: string[] = [];
+    const otherWord: string[] = [];
+    for (const id of IDS) {
+      const text = renderMessage({ id, args: markedArguments(id).args } as Message, 'ja');
+      if (englishIn(text).length > 0) english.push(`${id}: ${text}`);
+      if (text.includes('階層')) otherWord.push(`${id}: ${text}`);
+    }
+    assert.deepEqual(english, []);
+    assert.deepEqual(otherWord, []);
   });
 
   it('quotes code-like values as the surface needs: "…" in English, 「…」 in Japanese, code spans in Markdown', () => {

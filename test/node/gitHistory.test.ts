@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { isUnavailable, readHistory, type RepositoryHistory } from '../../server/src/engine';
 import { GitHistorySource } from '../../server/src/node/gitHistory';
-import { doc } from '../helpers';
+import { doc, text } from '../helpers';
 import { commitTo, git, gitRepository, tempDir, writeFiles, type TestCommit } from '../support/gitRepo';
 
 const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
@@ -27,8 +27,10 @@ function recordingGit(): { git: string; calls(): string[] } {
   return { git: wrapper, calls: () => (existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : []) };
 }
 
+/** The history, or why there is none in English words. */
 async function historyAt(root: string, options: ConstructorParameters<typeof GitHistorySource>[1] = {}): Promise<RepositoryHistory | { unavailable: string }> {
-  return readHistory(new GitHistorySource(root, options), (path) => path.endsWith('.md'));
+  const history = await readHistory(new GitHistorySource(root, options), (path) => path.endsWith('.md'));
+  return isUnavailable(history) ? { unavailable: text(history.unavailable) } : history;
 }
 
 describe('GitHistorySource', () => {

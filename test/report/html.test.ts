@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { auditPack, contentSecurityPolicy, escapeHtml, jsonForScript, renderAuditReport, renderCoverageMatrix } from '../../server/src/engine';
+import { barChart, columnChart } from '../../server/src/engine/reports/html/charts';
 import { html, trusted } from '../../server/src/engine/reports/html/escape';
 import { REPORT_SCRIPT } from '../../server/src/engine/reports/html/script';
 import { REPORT_STYLES } from '../../server/src/engine/reports/html/styles';
@@ -84,5 +85,35 @@ describe('hostile titles in the markup', () => {
       const pin = `sha256-${createHash('sha256').update(footer).digest('base64')}`;
       assert.ok(page.includes(pin), 'the footer style is allowed by its hash');
     }
+  });
+});
+
+describe('charts in Japanese', () => {
+  // At the charts' 12px a kana or kanji is a whole em wide; a Latin letter about half.
+  const fullWidth = (text: string) => [...text].filter((char) => /[\u3040-\u30FF\u4E00-\u9FFF\uFF00-\uFF60]/.test(char)).length * 12;
+  const texts = (svg: string) => [...svg.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((match) => ({ x: Number(match[1]), label: match[2]! }));
+
+  it('a legend leaves each Japanese label room before the next item, and the chart is wide enough for the last', () => {
+    const svg = barChart('タイトル', [], [{ label: '対応済みの箇条' }, { label: '文書化した情報あり', tone: 'di' }, { label: '文書化した情報なし', tone: 'bad' }]).value;
+    const swatches = [...svg.matchAll(/<rect class="bar[^"]*" x="([\d.]+)"/g)].map((match) => Number(match[1]));
+    const labels = texts(svg);
+    for (let i = 0; i + 1 < labels.length; i++) assert.ok(swatches[i + 1]! >= labels[i]!.x + fullWidth(labels[i]!.label), `${labels[i]!.label} runs into the next item`);
+    const width = Number(/ width="([\d.]+)"/.exec(svg)![1]);
+    assert.ok(width >= labels.at(-1)!.x + fullWidth(labels.at(-1)!.label), 'the last label is clipped');
+  });
+  it('the review-age columns are as wide as their Japanese labels, and a long group label is cut to its column', () => {
+    const svg = columnChart('経過期間', [{ label: '3〜6か月', value: 2 }, { label: '24か月超', value: 1 }], '月数').value;
+    const width = Number(/<rect class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/.exec(svg)![1]);
+    assert.ok(width >= fullWidth('3〜6か月'), `columns of ${width}px for a label of ${fullWidth('3〜6か月')}px`);
+    const bars = barChart('対応', [{ label: '7.5 文書化した情報の作成及び更新並びに管理に関する要求事項', bars: [{ label: 'a', value: 1, max: 2, caption: '1 / 2' }] }]).value;
+    const group = texts(bars).find((text) => text.x === 0)!;
+    assert.ok(fullWidth(group.label) + 7 * 4 <= 190, `${group.label} overflows its 190px column`);
+  });
+  it('the audit pack labels the review-age buckets in the reader\'s language', async () => {
+    const workspace = await repository({ 'densho.yaml': 'standards: []\n', 'people.yaml': PEOPLE, 'a.md': doc({ reviewed: '2026-01-10' }) });
+    const japanese = renderAuditReport(auditPack(workspace, { locale: 'ja' }), { locale: 'ja' });
+    assert.match(japanese, />3か月未満</);
+    assert.match(japanese, />9〜12か月</);
+    assert.match(renderAuditReport(auditPack(workspace), {}), />9–12m</);
   });
 });

@@ -11,17 +11,22 @@ import { coverageCommand, reviewCommand, riskCommand, skillsCommand } from './co
 import { exportCommand } from './commands/export';
 import { reportCommand } from './commands/report';
 import { changesCommand, historyCommand } from './commands/history';
+import { commanderErrorMessage } from './commanderErrors';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { chooseLocale, processIo, type CliIo } from './io';
 import { message, renderMessage, terminalText, type Locale } from '../engine';
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+/** What commander would have written for its own usage errors: shown as is in English, through the catalog otherwise (runCli). */
+interface CommanderOutput {
+  error: string;
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void, commanderOutput: CommanderOutput): Command {
   const program = new Command('densho')
     .description('Checks a Git repository of Markdown SOPs: front matter, links, access layers, reviews, translations and ISO 9001 coverage.')
     .version(version, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => (commanderOutput.error += text) })
     .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES, LANG)').choices(['en', 'ja']));
   // Every command writes in the chosen language: the global --locale, read once it is parsed.
   const localized = (): CliIo => ({ ...io, locale: chooseLocale(program.opts<{ locale?: Locale }>().locale, io) });
@@ -147,15 +152,21 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 /** Runs the CLI; resolves to the exit code instead of exiting, for tests. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_CLEAN;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const commanderOutput: CommanderOutput = { error: '' };
+  const program = buildProgram(io, (code) => (exitCode = code), commanderOutput);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_USAGE;
-    }
     const locale = chooseLocale(program.opts<{ locale?: Locale }>().locale, io);
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_CLEAN;
+      // Nothing to say when commander only showed the help (densho without a command).
+      if (!commanderOutput.error) return EXIT_USAGE;
+      const hint = renderMessage(message('cli.run-help'), locale);
+      io.stderr(locale === 'en' ? `${commanderOutput.error}${hint}\n` : `densho: ${terminalText(renderMessage(commanderErrorMessage(error), locale))}\n${hint}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError) {
       io.stderr(`densho: ${terminalText(renderMessage(error.text, locale))}\n`);
       return EXIT_USAGE;

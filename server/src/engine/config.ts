@@ -210,7 +210,7 @@ export function parseConfig(text: string | undefined, base: DenshoConfig = DEFAU
         break;
       case 'id-pattern': {
         const source = scalarText(entry.value);
-        const compiled = source ? compileLinearPattern(source) : { error: 'it is empty' };
+        const compiled = source ? compileLinearPattern(source) : { error: message('pattern.empty') };
         if ('error' in compiled) {
           problem(entry.value.range, message('config.id-pattern', { error: compiled.error }));
         } else config.idPattern = compiled;

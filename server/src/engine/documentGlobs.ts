@@ -14,6 +14,7 @@
 import type { DenshoConfig } from './config';
 import { GLOB_LIST_CEILING } from './limits';
 import { compileLinearPattern, MAX_PATTERN_LENGTH, type LinearPattern } from './linearPattern';
+import { message, type Message } from './messages';
 
 export interface GlobOptions {
   /**
@@ -25,8 +26,8 @@ export interface GlobOptions {
 }
 
 /** A set of globs compiled to one linear-time test, or the reason one of them was refused. */
-export function compileGlobs(globs: readonly string[], options: GlobOptions): ((path: string) => boolean) | { readonly error: string } {
-  if (globs.length > GLOB_LIST_CEILING) return { error: `it lists ${globs.length} globs, more than ${GLOB_LIST_CEILING}` };
+export function compileGlobs(globs: readonly string[], options: GlobOptions): ((path: string) => boolean) | { readonly error: Message } {
+  if (globs.length > GLOB_LIST_CEILING) return { error: message('glob.too-many', { count: globs.length, limit: GLOB_LIST_CEILING }) };
   if (options.dot) return compileAlternation(globs);
   // A glob that names a dot-segment itself may match dot paths; the others may not.
   const dotted = compileAlternation(globs.filter(namesDotSegment));
@@ -43,13 +44,13 @@ function namesDotSegment(glob: string): boolean {
 }
 
 /** Globs joined into one RE2 alternation: one pass over a path, whatever the number of globs. */
-function compileAlternation(globs: readonly string[]): ((path: string) => boolean) | { readonly error: string } {
+function compileAlternation(globs: readonly string[]): ((path: string) => boolean) | { readonly error: Message } {
   if (globs.length === 0) return () => false;
   const alternatives: string[] = [];
   for (const glob of globs) {
-    if (glob.length > MAX_PATTERN_LENGTH) return { error: `\`${glob.slice(0, 40)}…\` is longer than ${MAX_PATTERN_LENGTH} characters` };
+    if (glob.length > MAX_PATTERN_LENGTH) return { error: message('glob.too-long', { glob: `${glob.slice(0, 40)}…`, limit: MAX_PATTERN_LENGTH }) };
     const translated = globToRegExpSource(glob);
-    if (typeof translated !== 'string') return { error: `\`${glob}\`: ${translated.error}` };
+    if (typeof translated !== 'string') return { error: message('glob.refused', { glob, reason: translated.error }) };
     alternatives.push(translated);
   }
   // Each glob is bounded above, so the alternation may be as long as they are together.
@@ -61,7 +62,7 @@ function compileAlternation(globs: readonly string[]): ((path: string) => boolea
 }
 
 /** RE2 source for one glob. */
-export function globToRegExpSource(glob: string): string | { readonly error: string } {
+export function globToRegExpSource(glob: string): string | { readonly error: Message } {
   let out = '';
   let braceDepth = 0;
   for (let i = 0; i < glob.length; i++) {
@@ -110,7 +111,7 @@ export function globToRegExpSource(glob: string): string | { readonly error: str
       out += quote(char);
     }
   }
-  if (braceDepth > 0) return { error: 'a `{` is never closed' };
+  if (braceDepth > 0) return { error: message('glob.unclosed-brace') };
   return out;
 }
 

@@ -85,8 +85,8 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   await loadSettings(fs, workspace, new Set(files));
   // Git reads the log while the documents are read and parsed.
   const history = options.history && workspace.config.history ? loadHistory(options.history, workspace, options.cache) : undefined;
-  if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
-  else if (!options.history) workspace.setHistory({ unavailable: 'history was not asked for' });
+  if (!workspace.config.history) workspace.setHistory({ unavailable: message('history.off') });
+  else if (!options.history) workspace.setHistory({ unavailable: message('history.not-asked') });
   for (const path of invalidNames) {
     // Nothing can open such a file; said once for a document, or for a folder that may hold documents.
     if (workspace.isDocumentPath(path) || workspace.isDocumentPath(`${path}/x.md`)) {

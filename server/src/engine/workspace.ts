@@ -73,7 +73,7 @@ export class Workspace {
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
   private todayValue: Day;
-  private historyState: RepositoryHistory | HistoryUnavailable = { unavailable: 'history was not read' };
+  private historyState: RepositoryHistory | HistoryUnavailable = { unavailable: message('history.not-read') };
 
   constructor(options: WorkspaceOptions = {}) {
     this.todayValue = options.today ?? localToday();
@@ -207,7 +207,7 @@ export class Workspace {
     return 'unavailable' in this.historyState ? undefined : this.historyState;
   }
 
-  get historyUnavailable(): string | undefined {
+  get historyUnavailable(): Message | undefined {
     return 'unavailable' in this.historyState ? this.historyState.unavailable : undefined;
   }
 

@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { message, type Message } from './messages';
 import { LineIndex, type Range } from './text';
+import { yamlErrorMessage } from './yamlErrors';
 import { readSimpleMapping, type SimpleScalar } from './yamlSimple';
 
 export type YamlValue = YamlScalar | YamlList | YamlMap | YamlOther;
@@ -55,7 +56,7 @@ export interface YamlEntry {
 }
 
 export interface YamlProblem {
-  readonly message: string;
+  readonly message: Message;
   readonly range: Range;
 }
 
@@ -99,16 +100,16 @@ export function parseYamlWithLibrary(source: string, lines: LineIndex, baseOffse
     // Duplicate keys are found below with one Set per mapping: the library's own check compares every key with every other (minutes for 100,000 keys).
     document = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    return { root: undefined, errors: [{ message: String(error), range: rangeAt(0, 0) }] };
+    return { root: undefined, errors: [{ message: message('yaml.other', { code: error instanceof Error ? error.name : 'Error' }), range: rangeAt(0, 0) }] };
   }
   const errors: YamlProblem[] = document.errors.map((error) => ({
-    message: error.message.split('\n')[0]!,
+    message: yamlErrorMessage(error),
     range: rangeAt(error.pos[0], error.pos[1]),
   }));
   // Aliases have no place in front matter or settings, and expanding them is how a small file exhausts memory.
   visit(document, {
     Alias(_, node) {
-      errors.push({ message: `YAML aliases (*${node.source}) are not supported here.`, range: rangeAt(node.range?.[0] ?? 0, node.range?.[1] ?? 0) });
+      errors.push({ message: message('yaml.alias', { alias: `*${node.source}` }), range: rangeAt(node.range?.[0] ?? 0, node.range?.[1] ?? 0) });
       return visit.SKIP;
     },
     Map(_, node) {
@@ -117,7 +118,7 @@ export function parseYamlWithLibrary(source: string, lines: LineIndex, baseOffse
         const key = pair.key as Node | null;
         if (!isScalar(key)) continue;
         const identity = `${typeof key.value}:${String(key.value)}`;
-        if (seen.has(identity)) errors.push({ message: 'Map keys must be unique', range: rangeAt(key.range?.[0] ?? 0, key.range?.[1] ?? 0) });
+        if (seen.has(identity)) errors.push({ message: message('yaml.duplicate-key', { key: String(key.value) }), range: rangeAt(key.range?.[0] ?? 0, key.range?.[1] ?? 0) });
         seen.add(identity);
       }
     },
@@ -130,7 +131,7 @@ export function parseYamlWithLibrary(source: string, lines: LineIndex, baseOffse
   return errors.length > 0 ? { root: undefined, errors } : { root, errors };
 }
 
-/** "Map keys must be unique", at each repeated key, as the yaml library words it; linear in the number of keys. */
+/** A repeated key, at each repetition, as the yaml library would report it; linear in the number of keys. */
 function reportDuplicateKeys(value: YamlValue, errors: YamlProblem[]): void {
   const pending: YamlValue[] = [value];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -138,7 +139,7 @@ function reportDuplicateKeys(value: YamlValue, errors: YamlProblem[]): void {
     if (next.kind !== 'map') continue;
     const seen = new Set<string>();
     for (const entry of next.entries) {
-      if (seen.has(entry.key)) errors.push({ message: 'Map keys must be unique', range: entry.keyRange });
+      if (seen.has(entry.key)) errors.push({ message: message('yaml.duplicate-key', { key: entry.key }), range: entry.keyRange });
       seen.add(entry.key);
       pending.push(entry.value);
     }

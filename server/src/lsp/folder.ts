@@ -19,6 +19,7 @@ import {
   loadWorkspace,
   localToday,
   message,
+  sameMessage,
   frontMatterText,
   readDocument,
   readText,
@@ -77,7 +78,7 @@ export interface FolderOptions {
   readonly cacheFolder?: string;
   /** Where document history comes from; without one, the history rules stay silent and `historyOff` says why. */
   readonly history?: HistorySource;
-  readonly historyOff?: string;
+  readonly historyOff?: Message;
 }
 
 /**
@@ -437,7 +438,7 @@ export class DenshoFolder {
     const previous = this.workspace.history;
     if (typeof head === 'string' && head === previous?.head) return;
     // Still no history for the same reason (a shallow clone, say): nothing to re-check, and nothing new to log.
-    if (typeof head !== 'string' && head.unavailable === this.workspace.historyUnavailable) return;
+    if (typeof head !== 'string' && sameMessage(head.unavailable, this.workspace.historyUnavailable)) return;
     const workspace = this.workspace;
     const started = performance.now();
     await this.rereadHistory(workspace);
@@ -454,7 +455,7 @@ export class DenshoFolder {
   private async rereadHistory(workspace: Workspace): Promise<void> {
     const source = this.options.history;
     if (this.options.historyOff) return;
-    if (!workspace.config.history) workspace.setHistory({ unavailable: 'history is off (`history: false` in densho.yaml)' });
+    if (!workspace.config.history) workspace.setHistory({ unavailable: message('history.off') });
     else if (source) workspace.setHistory(await readHistory(source, (path) => workspace.isDocumentPath(path), workspace.history));
   }
 

@@ -18,6 +18,7 @@
  * JSON string, and outside strings `Content-Length` is not JSON. A body that
  * is merely not JSON is left to vscode-jsonrpc, which drops it and goes on.
  */
+import { message, type Message } from '../engine';
 import { Transform, type TransformCallback } from 'node:stream';
 
 const MARKER = Buffer.from('Content-Length:', 'latin1');
@@ -36,7 +37,7 @@ const HEADER_PREFIX = /^Content-Length:[ \t]*\d*[ \t]*(?:\r|\r\n(?:(?:[A-Za-z0-9
 const FIRST_LINE = /^Content-Length:[ \t]*\d*[ \t]*(?:\r|$)/;
 
 /** Why bytes from the client were skipped, for the server's log. */
-export type SkipReport = (bytes: number, reason: string) => void;
+export type SkipReport = (bytes: number, reason: Message) => void;
 
 /** The body length a header block declares, or undefined when it is not a valid header. */
 export function declaredLength(header: string): number | undefined {
@@ -138,7 +139,7 @@ export class FrameSplitter {
           if (buffer.length > MAX_HEADER) {
             // Keep a header that may be arriving (or the start of its marker), drop the rest.
             const marker = lastIndex(buffer, buffer.length);
-            this.skip(marker !== undefined && marker > 0 ? marker : buffer.length - MARKER.length + 1, 'no header');
+            this.skip(marker !== undefined && marker > 0 ? marker : buffer.length - MARKER.length + 1, message('framing.no-header'));
           }
           return;
         }
@@ -147,7 +148,7 @@ export class FrameSplitter {
         if (length === undefined) {
           // Bytes left over from a broken frame, glued to the next header: start again at that header.
           const marker = lastIndex(buffer, end);
-          this.skip(marker !== undefined && marker > 0 ? marker : end + HEADER_END.length, `not a header: ${JSON.stringify(header.slice(0, 80))}`);
+          this.skip(marker !== undefined && marker > 0 ? marker : end + HEADER_END.length, message('framing.not-a-header', { header: header.slice(0, 80) }));
           continue;
         }
         this.frame = { headerBytes: end + HEADER_END.length, bodyBytes: length };
@@ -159,7 +160,7 @@ export class FrameSplitter {
       if (next === 'wait') return;
       if (next !== undefined) {
         this.frame = undefined;
-        this.skip(headerBytes + next, `its Content-Length ${bodyBytes} runs into the next message`);
+        this.skip(headerBytes + next, message('framing.overlong', { length: bodyBytes }));
         continue;
       }
       if (available < bodyBytes) return;
@@ -201,7 +202,7 @@ export class FrameSplitter {
     return undefined;
   }
 
-  private skip(bytes: number, reason: string): void {
+  private skip(bytes: number, reason: Message): void {
     const skipped = Math.max(0, Math.min(bytes, this.last - this.first));
     this.consume(skipped);
     this.scanned = 0;

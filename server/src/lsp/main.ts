@@ -7,7 +7,9 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
+import { message, renderMessage, type Locale } from '../engine';
 import { bindConnection } from './connection';
+import type { DenshoServer } from './server';
 import { FrameFilter } from './framing';
 
 function main(argv: readonly string[]): void {
@@ -24,8 +26,9 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-  bindConnection(connection, version);
+  let server: DenshoServer | undefined;
+  const connection = argv.includes('--stdio') ? stdioConnection(() => server?.locale ?? 'en') : createConnection(ProposedFeatures.all);
+  server = bindConnection(connection, version);
   connection.listen();
 }
 
@@ -33,9 +36,9 @@ function main(argv: readonly string[]): void {
  * Over stdio, stdin passes through FrameFilter first, so a broken frame from
  * the client costs that one message, not every later one (see framing.ts).
  */
-function stdioConnection(): Connection {
+function stdioConnection(locale: () => Locale): Connection {
   let connection: Connection | undefined;
-  const input = new FrameFilter((bytes, reason) => connection?.console.error(`Densho: skipped ${bytes} bytes of malformed input from the client: ${reason}.`));
+  const input = new FrameFilter((bytes, reason) => connection?.console.error(renderMessage(message('log.skipped-input', { bytes, reason }), locale())));
   process.stdin.pipe(input);
   connection = createConnection(ProposedFeatures.all, input, process.stdout);
   // Handed streams, vscode-languageserver no longer keeps `console` off stdout (the LSP channel) itself.

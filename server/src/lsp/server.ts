@@ -120,7 +120,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     const debounceMs = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : 150;
     const settings = settingsObject(options.settings);
     const useCache = options.cache !== false;
-    const historyOff = options.history === false ? 'the workspace is not trusted (Restricted Mode), so Git is not run' : undefined;
+    const historyOff = options.history === false ? message('history.untrusted') : undefined;
 
     const roots = params.workspaceFolders?.map((folder) => ({ uri: folder.uri, name: folder.name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(params.rootUri) }] : []);
     this.folderSetup = {

@@ -14,7 +14,7 @@
  * another repository or program.
  */
 import { spawn } from 'node:child_process';
-import type { FileChange, HistoryLog, HistorySource, HistoryUnavailable, LogCommit } from '../engine';
+import { message, type FileChange, type HistoryLog, type HistorySource, type HistoryUnavailable, type LogCommit } from '../engine';
 
 /**
  * `-c` settings that override anything the repository's .git/config, the
@@ -107,7 +107,9 @@ export class GitHistorySource implements HistorySource {
   private run(args: readonly string[], input?: string): Promise<Run> {
     return new Promise((resolve) => {
       // A hung git (a network file system, a lock) must not hang the check: it is ended, and the history is "unavailable".
-      const child = spawn(this.git, safeGitArguments(args), { cwd: this.root, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, timeout: this.timeoutMs, killSignal: 'SIGKILL' });
+      // Our own timer, not spawn's `timeout`: Node leaves that one running when git cannot be started, and the CLI then waited it out (2 min) before exiting.
+      const child = spawn(this.git, safeGitArguments(args), { cwd: this.root, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      const timer = setTimeout(() => child.kill('SIGKILL'), this.timeoutMs);
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let spawnError: NodeJS.ErrnoException | undefined;
@@ -116,7 +118,10 @@ export class GitHistorySource implements HistorySource {
       child.on('error', (error: NodeJS.ErrnoException) => (spawnError = error));
       // A git that exits before reading all its input must not crash us with EPIPE.
       child.stdin.on('error', () => undefined);
-      child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8'), spawnError }));
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8'), spawnError });
+      });
       child.stdin.end(input ?? '');
     });
   }
@@ -126,24 +131,24 @@ export class GitHistorySource implements HistorySource {
     {
       const result = await this.run(['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', 'HEAD']);
       if (result.spawnError) {
-        return { unavailable: result.spawnError.code === 'ENOENT' ? `git was not found (${this.git})` : `git could not be started: ${result.spawnError.message}` };
+        return { unavailable: result.spawnError.code === 'ENOENT' ? message('history.git-not-found', { git: this.git }) : message('history.git-not-started', { error: result.spawnError.code ?? result.spawnError.message }) };
       }
       if (result.code === null) return this.timedOut();
       const lines = result.stdout.toString('utf8').split('\n');
       if (result.code !== 0) {
-        if (lines[0] === 'true') return { unavailable: 'the Git repository has no commits yet' };
-        return { unavailable: `${this.root} is not in a Git work tree` };
+        if (lines[0] === 'true') return { unavailable: message('history.no-commits') };
+        return { unavailable: message('history.not-a-work-tree', { folder: this.root }) };
       }
-      if (lines[0] !== 'true') return { unavailable: `${this.root} is not in a Git work tree` };
-      if (lines[1] === 'true') return { unavailable: 'this is a shallow clone, so older revisions are missing (fetch the whole history: `git fetch --unshallow`, or `fetch-depth: 0` in CI)' };
+      if (lines[0] !== 'true') return { unavailable: message('history.not-a-work-tree', { folder: this.root }) };
+      if (lines[1] === 'true') return { unavailable: message('history.shallow') };
       const head = lines[2] ?? '';
-      if (!/^[0-9a-f]{40,64}$/.test(head)) return { unavailable: 'the Git repository has no commits yet' };
+      if (!/^[0-9a-f]{40,64}$/.test(head)) return { unavailable: message('history.no-commits') };
       return { head };
     }
   }
 
   private timedOut(): HistoryUnavailable {
-    return { unavailable: `git did not finish within ${Math.round(this.timeoutMs / 1000)} s` };
+    return { unavailable: message('history.timed-out', { seconds: Math.round(this.timeoutMs / 1000) }) };
   }
 
   async readHead(): Promise<string | HistoryUnavailable> {
@@ -200,7 +205,7 @@ export class GitHistorySource implements HistorySource {
       '--',
     ]);
     if (result.code === null) return this.timedOut();
-    if (result.code !== 0) return { unavailable: `git log failed: ${firstLine(result.stderr)}` };
+    if (result.code !== 0) return { unavailable: message('history.log-failed', { error: firstLine(result.stderr) }) };
     const parsed = parseLog(result.stdout.toString('utf8'));
     return { head, commits: parsed.map((entry) => entry.commit), firstParents: parsed.map((entry) => entry.firstParent) };
   }

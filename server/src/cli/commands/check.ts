@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyUnattendedFixes, message, renderMessage, terminalText, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Locale, type Workspace } from '../../engine';
+import { applyUnattendedFixes, message, renderMessage, terminalText, unmatchedDocumentGlobs, type CacheStatistics, type Diagnostic, type Locale, type Message, type Workspace } from '../../engine';
 import { CACHE_ENGINE_KEY, cacheDirectory, readCacheFile, writeCacheFile } from '../../node';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from '../errors';
 import { applyBaseline, fingerprint, readBaseline, writeBaseline } from '../baseline';
@@ -72,7 +72,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (options.verbose) io.stderr(describeRun(documents.length, cache?.statistics) + describeHistory(workspace));
+  if (options.verbose) io.stderr([...describeRun(documents.length, cache?.statistics), describeHistory(workspace)].map((line) => `${terminalText(renderMessage(line, localeOf(io)))}\n`).join(''));
   const summary = summarize(diagnostics, documents.length);
   if (format === 'json') io.stdout(toJson(root, diagnostics, summary, locale));
   else if (format === 'sarif') io.stdout(toSarif(root, diagnostics, locale, baselinePath !== undefined));
@@ -139,18 +139,18 @@ function inScopeOnly(diagnostics: readonly Diagnostic[], scope: string): Diagnos
 }
 
 /** Said once: why the history rules were silent, for the whole repository or for documents never committed. */
-function describeHistory(workspace: Workspace): string {
+function describeHistory(workspace: Workspace): Message {
   const history = workspace.history;
-  if (!history) return `densho: no document history: ${workspace.historyUnavailable}; version/* and approval/outdated were not checked\n`;
+  if (!history) return message('check.verbose-no-history', { reason: workspace.historyUnavailable ?? message('history.not-read') });
+  const commit = history.head.slice(0, 12);
   const uncommitted = workspace.documentPaths().filter((path) => !history.of(path)).length;
-  const counted = uncommitted === 1 ? '1 document is' : `${uncommitted} documents are`;
-  return `densho: history read at commit ${history.head.slice(0, 12)}${uncommitted > 0 ? `; ${counted} not committed yet, so history rules skipped them` : ''}\n`;
+  return uncommitted > 0 ? message('check.verbose-history-uncommitted', { commit, count: uncommitted }) : message('check.verbose-history', { commit });
 }
 
-function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
-  if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
-  const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
-  if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
-  if (statistics.historyReused) lines.push('densho: cache: document history reused (HEAD has not moved)');
-  return `${lines.join('\n')}\n`;
+function describeRun(documents: number, statistics: CacheStatistics | undefined): Message[] {
+  if (!statistics) return [message('check.verbose-parsed', { count: documents })];
+  const lines: Message[] = [message('check.verbose-cache', { parsesReused: statistics.parsesReused, parsed: statistics.parsed, checksReused: statistics.checksReused, checked: statistics.checked })];
+  if (statistics.discarded) lines.push(message('check.verbose-cache-discarded', { detail: statistics.discarded }));
+  if (statistics.historyReused) lines.push(message('check.verbose-history-reused'));
+  return lines;
 }

@@ -69,7 +69,7 @@ export function parseAtOption(value: string | undefined): Day | undefined {
 /** exit 2 with the one-line reason when there is no history. */
 export function requireHistory(workspace: Workspace): RepositoryHistory {
   const history = workspace.history;
-  if (!history) throw new UsageError(message('usage.no-history', { why: String(workspace.historyUnavailable) }));
+  if (!history) throw new UsageError(message('usage.no-history', { why: workspace.historyUnavailable ?? message('history.not-read') }));
   return history;
 }
 

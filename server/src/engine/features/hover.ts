@@ -97,7 +97,7 @@ export function hover(workspace: Workspace, path: string, position: Position, lo
 function describeRevisions(workspace: Workspace, path: string, locale: Locale): string {
   const say = (value: Message) => renderMessage(value, locale, 'markdown');
   const history = workspace.history;
-  if (!history) return `\n\n${say(message('hover.no-history', { reason: workspace.historyUnavailable ?? '' }))}`;
+  if (!history) return `\n\n${say(message('hover.no-history', { reason: workspace.historyUnavailable ?? message('history.not-read') }))}`;
   const revisions = history.of(path)?.revisions;
   if (!revisions) return `\n\n${say(message('hover.not-committed'))}`;
   const cell = (text: string) => text.replace(/[\\|*_`[\]<>]/g, (char) => `\\${char}`);

@@ -6,6 +6,7 @@
  * one runs `git` with a fixed number of processes (server/src/node/); tests
  * use `MemoryHistorySource`.
  */
+import { message, type Message } from '../messages';
 
 /** What one commit did to one file; paths are repository-relative with `/`. */
 export interface FileChange {
@@ -37,7 +38,7 @@ export interface HistoryLog {
 
 /** Why there is no history: said once to the user, and every history rule stays silent. */
 export interface HistoryUnavailable {
-  readonly unavailable: string;
+  readonly unavailable: Message;
 }
 
 export interface HistorySource {
@@ -105,11 +106,11 @@ export class MemoryHistorySource implements HistorySource {
   }
 
   async readHead(): Promise<string | HistoryUnavailable> {
-    return this.log.commits.length > 0 ? this.log.head : { unavailable: 'the repository has no commits yet' };
+    return this.log.commits.length > 0 ? this.log.head : { unavailable: message('history.no-commits') };
   }
 
   async readLog(): Promise<HistoryLog | HistoryUnavailable> {
-    return this.log.commits.length > 0 ? this.log : { unavailable: 'the repository has no commits yet' };
+    return this.log.commits.length > 0 ? this.log : { unavailable: message('history.no-commits') };
   }
 
   async readBlobs(ids: readonly string[]): Promise<Map<string, Uint8Array>> {

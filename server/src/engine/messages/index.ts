@@ -37,6 +37,11 @@ export function message<Id extends MessageId>(
   return { id, args: (args[0] ?? {}) as MessageArguments<Id> };
 }
 
+/** Whether two messages say the same (same id, same arguments), whatever the locale they will be shown in. */
+export function sameMessage(a: Message | undefined, b: Message | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A message's text in `locale`, with code-like values quoted as `surface` needs. */
 export function renderMessage(value: Message, locale: Locale, surface: Surface = 'plain'): string {
   const text = renderTemplate(value, locale, surface);

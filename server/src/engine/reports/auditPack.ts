@@ -9,7 +9,7 @@ import { addDuration, formatDay, type Day } from '../dates';
 import type { Diagnostic, Severity } from '../diagnostics';
 import type { DocumentStatus, DocumentType } from '../frontmatter';
 import { layerView } from '../export';
-import { renderMessage, type Locale } from '../messages';
+import { message, renderMessage, type Locale, type Message } from '../messages';
 import { ruleSummary, type RuleId } from '../rules/ruleIds';
 import type { Workspace } from '../workspace';
 import type { IndexedDocument } from '../workspaceIndex';
@@ -230,7 +230,7 @@ export function auditPack(workspace: Workspace, options: AuditPackOptions = {}):
       type: invalid ? null : meta.type,
       version: meta.version ?? null,
       status: invalid ? 'invalid' : meta.status,
-      problem: invalid ? (unreadable ? describe(unreadable) : 'The front matter could not be read as a mapping of fields.') : null,
+      problem: invalid ? (unreadable ? describe(unreadable) : renderMessage(message('frontmatter.not-a-map'), options.locale ?? 'en')) : null,
       errors: count('error'),
       warnings: count('warning'),
       owner: meta.owner?.value ?? null,
@@ -386,15 +386,15 @@ function translationPairs(
 }
 
 /** Review ages in buckets of months, for the chart: [label, total, overdue]. */
-export function reviewAgeBuckets(register: readonly RegisterEntry[]): { label: string; count: number; overdue: number }[] {
-  const bounds: [string, number][] = [
-    ['< 3m', 91],
-    ['3–6m', 182],
-    ['6–9m', 274],
-    ['9–12m', 365],
-    ['12–18m', 547],
-    ['18–24m', 730],
-    ['> 24m', Infinity],
+export function reviewAgeBuckets(register: readonly RegisterEntry[]): { label: Message; count: number; overdue: number }[] {
+  const bounds: [Message, number][] = [
+    [message('html.review-age.under', { months: 3 }), 91],
+    [message('html.review-age.between', { from: 3, to: 6 }), 182],
+    [message('html.review-age.between', { from: 6, to: 9 }), 274],
+    [message('html.review-age.between', { from: 9, to: 12 }), 365],
+    [message('html.review-age.between', { from: 12, to: 18 }), 547],
+    [message('html.review-age.between', { from: 18, to: 24 }), 730],
+    [message('html.review-age.over', { months: 24 }), Infinity],
   ];
   const buckets = bounds.map(([label]) => ({ label, count: 0, overdue: 0 }));
   for (const entry of register) {

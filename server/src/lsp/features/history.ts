@@ -8,7 +8,7 @@ import type { DenshoFolder } from '../folder';
 
 function historyOf(folder: DenshoFolder, locale: Locale): RepositoryHistory {
   const history = folder.workspace.history;
-  if (!history) throw refusal(ErrorCodes.InvalidRequest, message('request.no-history', { reason: folder.workspace.historyUnavailable ?? '' }), locale);
+  if (!history) throw refusal(ErrorCodes.InvalidRequest, message('request.no-history', { reason: folder.workspace.historyUnavailable ?? message('history.not-read') }), locale);
   return history;
 }
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes } from 'vscode-languageserver';
 import { availableTemplates, findTemplate } from '../../cli/commands/new';
 import { UsageError } from '../../cli/errors';
 import { formatDay, message, renderMessage, sourceLanguage, type Message, type Workspace } from '../../engine';
@@ -59,7 +59,7 @@ export async function newDocument(context: ServerContext, params: NewDocumentPar
   try {
     templatePath = findTemplate(folder.root, template, lang, folder.root);
   } catch (error) {
-    if (error instanceof UsageError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    if (error instanceof UsageError) throw refuse(error.text);
     throw error;
   }
   const path = [...parts, templateFileName(id, lang, sourceLanguage(config))].join('/');

@@ -11,7 +11,7 @@ import { exportCommand } from '../../cli/commands/export';
 import { reportCommand } from '../../cli/commands/report';
 import { EXIT_USAGE, UsageError } from '../../cli/errors';
 import type { CliIo } from '../../cli/io';
-import { coverageReport, layerIndex, layerView, message, parseDuration, type Locale } from '../../engine';
+import { coverageReport, layerIndex, layerView, message, parseDuration, renderMessage, type Locale } from '../../engine';
 import type { AuditReportParams, CommandResult, FolderReports, CoverageParams, CoverageReport, FolderParams, KnowledgeRisk, PartnerCopyParams, ReviewSchedule, ReviewScheduleParams, SkillsMatrix } from '../../protocol';
 import type { ServerContext } from '../context';
 import { refusal } from '../convert';
@@ -38,13 +38,13 @@ export async function writeAuditReport(context: ServerContext, params: AuditRepo
   const folder = await settledFolder(context, params);
   const out = absolutePath(params.out, context.locale);
   const format = params.format === 'pdf' ? 'pdf' : 'html';
-  return runCommand(folder.root, (io) => reportCommand(io, folder.root, { format, out, maxLayer: params.maxLayer }));
+  return runCommand(folder.root, context.locale, (io) => reportCommand(io, folder.root, { format, out, maxLayer: params.maxLayer }));
 }
 
 export async function createPartnerCopy(context: ServerContext, params: PartnerCopyParams): Promise<CommandResult> {
   const folder = await settledFolder(context, params);
   const out = absolutePath(params.out, context.locale);
-  return runCommand(folder.root, (io) => exportCommand(io, folder.root, { maxLayer: String(params.maxLayer), out }));
+  return runCommand(folder.root, context.locale, (io) => exportCommand(io, folder.root, { maxLayer: String(params.maxLayer), out }));
 }
 
 function absolutePath(path: unknown, locale: Locale): string {
@@ -52,16 +52,19 @@ function absolutePath(path: unknown, locale: Locale): string {
   return path;
 }
 
-/** Runs a CLI command in-process, as `densho` would: a usage error is exit 2 with its message, never an exception to the client. */
-export async function runCommand(cwd: string, command: (io: CliIo) => Promise<number>): Promise<CommandResult> {
+/**
+ * Runs a CLI command in-process, as `densho --locale L` would (the report's labels and every line in the
+ * client's language): a usage error is exit 2 with its message, never an exception to the client.
+ */
+export async function runCommand(cwd: string, locale: Locale, command: (io: CliIo) => Promise<number>): Promise<CommandResult> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false };
+  const io: CliIo = { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false, locale };
   try {
     return { exitCode: await command(io), stdout, stderr };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { exitCode: EXIT_USAGE, stdout, stderr: `${stderr}densho: ${error.message}\n` };
+    return { exitCode: EXIT_USAGE, stdout, stderr: `${stderr}densho: ${renderMessage(error.text, locale)}\n` };
   }
 }
 

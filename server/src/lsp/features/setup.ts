@@ -21,7 +21,7 @@ export async function init(context: ServerContext, params: InitParams | undefine
   const folder = await settledFolder(context, params);
   const frontMatter = params?.frontMatter === true;
   // No Git in a workspace the user has not trusted: `reviewed` then stays for a person to fill in.
-  const result = await runCommand(folder.root, (io) => initCommand(io, folder.root, { frontMatter, git: folder.gitAllowed }));
+  const result = await runCommand(folder.root, context.locale, (io) => initCommand(io, folder.root, { frontMatter, git: folder.gitAllowed }));
   await folder.textChanged(CONFIG_FILE, undefined);
   if (frontMatter) for (const path of folder.workspace.documentPaths()) if (!folder.openPaths.has(path)) await folder.textChanged(path, undefined);
   await folder.settled();

@@ -4,7 +4,7 @@
  * It renders an `AuditPack` and nothing else, so what `--max-layer` withheld
  * from the pack cannot reach the page.
  */
-import type { MessageId } from '../../messages';
+import { renderMessage, type MessageId } from '../../messages';
 import { reviewAgeBuckets, type AuditPack, type RegisterEntry, type RegisterReviewState } from '../auditPack';
 import { columnChart } from './charts';
 import { coverageChart, coverageMatrix, coverageSummaryText } from './coverageMatrix';
@@ -224,7 +224,7 @@ function reviewSection(t: Labels, pack: AuditPack): Html {
   const buckets = reviewAgeBuckets(pack.register);
   const chart = columnChart(
     t.text('html.review-age-title'),
-    buckets.map((bucket) => ({ label: bucket.label, value: bucket.count, ...(bucket.overdue > 0 ? { tone: 'bad' as const } : {}) })),
+    buckets.map((bucket) => ({ label: renderMessage(bucket.label, t.locale), value: bucket.count, ...(bucket.overdue > 0 ? { tone: 'bad' as const } : {}) })),
     t.text('html.review-age-axis'),
   );
   return html`<section id="reviews">
@@ -313,6 +313,6 @@ ${sortableTable(`revisions-${document.file}`, document.file, columns(t, ['versio
   return html`<section id="revisions">
 <h2>${t.text('html.section.revisions')}</h2>
 <p class="muted">${t.text('html.revisions-intro')}</p>
-${history.notice !== null ? html`<p class="notice">${history.notice}</p>` : tables.length > 0 ? tables : html`<p>${t.text('html.nothing-committed')}</p>`}
+${history.notice !== null ? html`<p class="notice">${renderMessage(history.notice, t.locale)}</p>` : tables.length > 0 ? tables : html`<p>${t.text('html.nothing-committed')}</p>`}
 </section>`;
 }

@@ -36,13 +36,13 @@ export function barChart(title: string, groups: readonly BarGroup[], legend: rea
       rows.push(html`<text x="${labelWidth + barWidth + 6}" y="${y + barHeight - 3}">${bar.caption}</text>`);
       y += barHeight + 2;
     }
-    rows.push(html`<text x="0" y="${round((groupTop + y) / 2 + 4)}">${truncate(group.label, 30)}</text>`);
+    rows.push(html`<text x="0" y="${round((groupTop + y) / 2 + 4)}">${truncateToWidth(group.label, labelWidth - 8)}</text>`);
     y += groupGap;
   }
   let legendX = labelWidth;
   const legendItems = legend.map((item) => {
     const markup = html`<rect class="bar${item.tone ? ` ${item.tone}` : ''}" x="${legendX}" y="${y}" width="12" height="12"></rect><text x="${legendX + 16}" y="${y + 10}">${item.label}</text>`;
-    legendX += 24 + item.label.length * 7;
+    legendX += 24 + textWidth(item.label);
     return markup;
   });
   const height = y + (legend.length > 0 ? 20 : 0);
@@ -58,7 +58,8 @@ export interface Column {
 
 /** Vertical columns with counts on top: a histogram. */
 export function columnChart(title: string, columns: readonly Column[], axisLabel: string): Html {
-  const columnWidth = 56;
+  // As wide as the widest label: a Japanese one (「3〜6か月」) is twice as wide per character as an English one.
+  const columnWidth = Math.max(56, ...columns.map((column) => textWidth(column.label) + 8));
   const gap = 12;
   const plotHeight = 150;
   const top = 18;
@@ -74,6 +75,26 @@ export function columnChart(title: string, columns: readonly Column[], axisLabel
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title><line class="axis" x1="0" x2="${width}" y1="${top + plotHeight}" y2="${top + plotHeight}"></line>${bars}<text x="${width / 2}" y="${height - 4}" text-anchor="middle">${axisLabel}</text></svg>`;
 }
 
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+/**
+ * About how wide `text` is at the charts' 12px: a full-width character
+ * (kana, kanji, full-width forms) takes the whole em, a Latin one about
+ * half. SVG text does not wrap or stretch its box, so a legend or a label
+ * sized by character count would be clipped or overlap in Japanese.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 12 : 7;
+  return width;
+}
+
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+function truncateToWidth(text: string, maxWidth: number): string {
+  if (textWidth(text) <= maxWidth) return text;
+  let kept = '';
+  for (const char of text) {
+    if (textWidth(`${kept}${char}…`) > maxWidth) break;
+    kept += char;
+  }
+  return `${kept}…`;
 }
