@@ -39,7 +39,8 @@ describe('densho check --cache', () => {
     assert.ok(existsSync(join(repo, 'node_modules', '.cache', 'densho', 'header.bin')), 'the default location is node_modules/.cache/densho');
     assert.match(first.stderr, /0 parses reused, \d+ parsed/);
     // The samples hold one binary file (a scan saved as .md): it is reported without parsing, so never cached, and checked each time.
-    assert.match(second.stderr, /(\d+) parses reused, 0 parsed; \1 results reused, 1 document checked/);
+    // Files copied in the last two seconds are read again (their times may not have ticked yet), so "not read again" may count fewer.
+    assert.match(second.stderr, /(\d+) parses reused(?: \(\d+ of them from files not read again: size and times unchanged\))?, 0 parsed; \1 results reused, 1 document checked/);
   });
 
   it('ignores a damaged cache file, says which, gives the right answer and repairs it', () => {
@@ -55,7 +56,7 @@ describe('densho check --cache', () => {
     writeFileSync(join(cacheDir, 'header.bin'), 'not a cache');
     const damaged = densho(args);
     assert.equal(damaged.stdout, clean.stdout);
-    assert.match(damaged.stderr, new RegExp(`${shard}: damaged \\(checksum mismatch\\)`));
+    assert.match(damaged.stderr, new RegExp(`${shard}: not written by Densho for this user \\(damaged, or forged`));
     assert.match(damaged.stderr, /header\.bin: not a Densho cache file/);
     const repaired = densho(args);
     assert.equal(repaired.stdout, clean.stdout);

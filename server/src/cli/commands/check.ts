@@ -149,7 +149,8 @@ function describeHistory(workspace: Workspace): string {
 
 function describeRun(documents: number, statistics: CacheStatistics | undefined): string {
   if (!statistics) return `densho: ${documents} documents parsed and checked (no cache)\n`;
-  const lines = [`densho: cache: ${statistics.parsesReused} parses reused, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
+  const unread = statistics.unread > 0 ? ` (${statistics.unread} of them from files not read again: size and times unchanged)` : '';
+  const lines = [`densho: cache: ${statistics.parsesReused} parses reused${unread}, ${statistics.parsed} parsed; ${statistics.checksReused} results reused, ${statistics.checked} ${statistics.checked === 1 ? 'document' : 'documents'} checked`];
   if (statistics.discarded) lines.push(`densho: the cache file was not used: ${statistics.discarded}`);
   if (statistics.historyReused) lines.push('densho: cache: document history reused (HEAD has not moved)');
   return `${lines.join('\n')}\n`;
