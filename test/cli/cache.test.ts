@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,8 +14,8 @@ import { describe, it } from 'node:test';
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-function densho(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+function densho(args: readonly string[], environment: NodeJS.ProcessEnv = process.env): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: environment });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,5 +71,28 @@ describe('densho check --cache', () => {
     const plain = densho(['check', repo, '--format', 'json', '--today', '2027-06-01']);
     assert.equal(later.stdout, plain.stdout);
     assert.match(later.stderr, / 0 parsed; 0 results reused, \d+ documents checked/);
+  });
+
+  it('ignores a cache committed to the repository by someone else, says why, and keeps its key outside the repository', () => {
+    const repo = samplesCopy();
+    const args = ['check', repo, '--format', 'json', '--today', '2026-11-25', '--cache', '--verbose'];
+    const plain = densho(['check', repo, '--format', 'json', '--today', '2026-11-25']);
+    // The author of a pull request runs Densho on their machine and commits node_modules/.cache/densho with it.
+    const author = { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'densho-author-')) };
+    densho(args, author);
+    const forged = join(repo, 'node_modules', '.cache', 'densho', 'header.bin');
+    assert.ok(existsSync(forged));
+    const reviewerHome = mkdtempSync(join(tmpdir(), 'densho-reviewer-'));
+    const reviewer = densho(args, { ...process.env, XDG_CACHE_HOME: reviewerHome });
+    assert.equal(reviewer.stdout, plain.stdout);
+    assert.match(reviewer.stderr, /the cache file was not used: header\.bin: not written by Densho for this user \(damaged, or forged: its authentication tag does not match\)/);
+    assert.match(reviewer.stderr, / 0 results reused/);
+    const key = statSync(join(reviewerHome, 'densho', 'cache-key'));
+    assert.equal(key.mode & 0o777, 0o600, 'the key is readable by its user alone');
+    assert.equal(key.size, 32);
+    // The reviewer's run rewrote the cache under the reviewer's key: the next run uses it.
+    const again = densho(args, { ...process.env, XDG_CACHE_HOME: reviewerHome });
+    assert.equal(again.stdout, plain.stdout);
+    assert.doesNotMatch(again.stderr, /was not used/);
   });
 });
