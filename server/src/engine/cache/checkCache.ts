@@ -21,7 +21,7 @@ import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocume
 import { LineIndex, type Range } from '../text';
 import type { DocumentParser } from '../parsing/documentParser';
 import type { FileStamp } from '../fileSystem';
-import { RepositoryHistory, type FileCommit } from '../history/model';
+import { DocumentHistory, RepositoryHistory, type FileCommit } from '../history/model';
 import type { Workspace } from '../workspace';
 
 /** A running SHA-256, as Node's `createHash('sha256')` gives it. */
@@ -229,11 +229,12 @@ export class CheckCache {
     const stored = this.storedHistory;
     if (stored?.key !== key) return undefined;
     this.statistics.historyReused = true;
-    return RepositoryHistory.fromEntries(stored.head, stored.documents);
+    return new RepositoryHistory(stored.head, new StoredDocumentHistories(stored.documents, this.platform));
   }
 
   rememberHistory(key: string, history: RepositoryHistory): void {
-    this.storedHistory = { key, head: history.head, documents: history.entries() };
+    const documents = history.entries().map(([path, commits]): [string, Uint8Array] => [path, this.platform.serialize(commits)]);
+    this.storedHistory = { key, head: history.head, documents };
     this.historyDirty = true;
   }
 
@@ -535,7 +536,12 @@ function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engin
 interface StoredHistory {
   readonly key: string;
   readonly head: string;
-  readonly documents: readonly (readonly [string, readonly FileCommit[]])[];
+  /**
+   * Each document's commits, serialised on their own: a warm check decodes
+   * only the histories of the documents it checks, not the whole
+   * repository's (they hold the texts `version/not-bumped` compares).
+   */
+  readonly documents: readonly (readonly [string, Uint8Array])[];
 }
 
 function isStoredHistory(content: unknown): content is StoredHistory {
@@ -545,8 +551,69 @@ function isStoredHistory(content: unknown): content is StoredHistory {
     typeof stored.key === 'string' &&
     typeof stored.head === 'string' &&
     Array.isArray(stored.documents) &&
-    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1]) && item[1].length > 0 && item[1].every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object'))
+    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && item[1] instanceof Uint8Array)
   );
+}
+
+function isFileCommits(content: unknown): content is FileCommit[] {
+  return Array.isArray(content) && content.length > 0 && content.every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object');
+}
+
+/** The documents' histories of a stored history, each decoded the first time it is asked for. */
+class StoredDocumentHistories implements ReadonlyMap<string, DocumentHistory> {
+  private readonly stored: Map<string, Uint8Array>;
+  private readonly decoded = new Map<string, DocumentHistory | undefined>();
+
+  constructor(
+    documents: readonly (readonly [string, Uint8Array])[],
+    private readonly platform: CachePlatform,
+  ) {
+    this.stored = new Map(documents);
+  }
+
+  get size(): number {
+    return this.stored.size;
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get(path: string): DocumentHistory | undefined {
+    if (this.decoded.has(path)) return this.decoded.get(path);
+    const bytes = this.stored.get(path);
+    let history: DocumentHistory | undefined;
+    if (bytes !== undefined) {
+      // The file's tag was checked before anything was decoded; the shape is checked all the same.
+      const commits = this.platform.deserialize(bytes);
+      if (isFileCommits(commits)) history = new DocumentHistory(path, commits);
+    }
+    this.decoded.set(path, history);
+    return history;
+  }
+
+  *entries(): MapIterator<[string, DocumentHistory]> {
+    for (const path of this.stored.keys()) {
+      const history = this.get(path);
+      if (history) yield [path, history];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [path] of this.entries()) yield path;
+  }
+
+  *values(): MapIterator<DocumentHistory> {
+    for (const [, history] of this.entries()) yield history;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, DocumentHistory]> {
+    return this.entries();
+  }
+
+  forEach(action: (history: DocumentHistory, path: string, map: ReadonlyMap<string, DocumentHistory>) => void): void {
+    for (const [path, history] of this.entries()) action(history, path, this);
+  }
 }
 
 function isHeader(content: unknown): content is Header {
