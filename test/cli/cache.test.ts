@@ -15,7 +15,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 function densho(args: readonly string[], environment: NodeJS.ProcessEnv = process.env): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: environment });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: environment, timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -94,5 +94,15 @@ describe('densho check --cache', () => {
     const again = densho(args, { ...process.env, XDG_CACHE_HOME: reviewerHome });
     assert.equal(again.stdout, plain.stdout);
     assert.doesNotMatch(again.stderr, /was not used/);
+  });
+
+  it('checks as without a cache, and says why, when no key can be made (a cache folder under /proc)', () => {
+    const repo = samplesCopy();
+    const plain = densho(['check', repo, '--format', 'json', '--today', '2026-11-25']);
+    // Node's recursive mkdir never returned for such a path: the run hung.
+    const run = densho(['check', repo, '--format', 'json', '--today', '2026-11-25', '--cache'], { ...process.env, XDG_CACHE_HOME: '/proc/densho-no-such-folder' });
+    assert.equal(run.code, plain.code);
+    assert.equal(run.stdout, plain.stdout);
+    assert.match(run.stderr, /could not write the cache in .*: ENOENT/);
   });
 });

@@ -8,7 +8,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ENGINE_VERSION } from '../engine/version';
 import { CheckCache, type CachePlatform, type Sha256 } from '../engine/cache/checkCache';
@@ -32,7 +32,7 @@ export function cacheKey(directory = userCacheDirectory()): Buffer {
   const file = join(directory, CACHE_KEY_FILE);
   const existing = readKey(file);
   if (existing) return existing;
-  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  makeFolders(directory);
   try {
     // 'wx': two runs starting at once make one key; the other reads it.
     writeFileSync(file, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
@@ -42,6 +42,27 @@ export function cacheKey(directory = userCacheDirectory()): Buffer {
   const made = readKey(file);
   if (!made) throw new Error(`${file} is not a cache key`);
   return made;
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for
+ * some paths (under /proc, where a folder cannot be made yet lstat fails), and
+ * the key's folder comes from the environment.
+ */
+function makeFolders(directory: string): void {
+  const parent = dirname(directory);
+  if (parent !== directory) {
+    try {
+      lstatSync(parent);
+    } catch {
+      makeFolders(parent);
+    }
+  }
+  try {
+    mkdirSync(directory, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 function readKey(file: string): Buffer | undefined {
