@@ -96,7 +96,7 @@ describe('densho check --cache', () => {
     assert.doesNotMatch(again.stderr, /was not used/);
   });
 
-  it('checks as without a cache, and says why, when no key can be made (a cache folder under /proc)', () => {
+  it('checks as without a cache, and says why, when no key or cache folder can be made (folders under /proc)', () => {
     const repo = samplesCopy();
     const plain = densho(['check', repo, '--format', 'json', '--today', '2026-11-25']);
     // Node's recursive mkdir never returned for such a path: the run hung.
@@ -104,5 +104,8 @@ describe('densho check --cache', () => {
     assert.equal(run.code, plain.code);
     assert.equal(run.stdout, plain.stdout);
     assert.match(run.stderr, /could not write the cache in .*: ENOENT/);
+    const located = densho(['check', repo, '--format', 'json', '--today', '2026-11-25', '--cache-location', '/proc/densho-no-such-folder']);
+    assert.equal(located.stdout, plain.stdout, 'a --cache-location under /proc neither');
+    assert.match(located.stderr, /could not write the cache in \/proc\/densho-no-such-folder: ENOENT/);
   });
 });

@@ -46,20 +46,21 @@ export function cacheKey(directory = userCacheDirectory()): Buffer {
 
 /**
  * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for
- * some paths (under /proc, where a folder cannot be made yet lstat fails), and
- * the key's folder comes from the environment.
+ * some paths (under /proc, where a folder cannot be made yet lstat fails),
+ * and both the key's folder (the environment) and `--cache-location` (a
+ * command line CI may take from a pull request) can be such a path.
  */
-function makeFolders(directory: string): void {
+function makeFolders(directory: string, mode = 0o700): void {
   const parent = dirname(directory);
   if (parent !== directory) {
     try {
       lstatSync(parent);
     } catch {
-      makeFolders(parent);
+      makeFolders(parent, mode);
     }
   }
   try {
-    mkdirSync(directory, { mode: 0o700 });
+    mkdirSync(directory, { mode });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
@@ -153,7 +154,7 @@ export function writeCacheFile(directory: string, cache: CheckCache, root?: stri
   if (files.size === 0) return;
   const link = cacheFolderLink(directory, root);
   if (link !== undefined) throw new Error(`${link} is a symbolic link; the cache is never written through one (remove the link, or choose --cache-location)`);
-  mkdirSync(directory, { recursive: true });
+  makeFolders(directory, 0o777);
   for (const [name, bytes] of files) {
     const file = join(directory, name);
     const temporary = `${file}.${process.pid}.tmp`;
