@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
+import { createHmac, randomBytes } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
@@ -22,7 +23,7 @@ import {
   type CacheStatistics,
   type Diagnostic,
 } from '../../server/src/engine';
-import { NODE_CACHE_PLATFORM, ParserPool } from '../../server/src/node';
+import { NODE_CACHE_PLATFORM, nodeCachePlatform, ParserPool } from '../../server/src/node';
 import { doc, PEOPLE, TODAY } from '../helpers';
 
 const VERSION = '1.0.0';
@@ -48,14 +49,43 @@ type CacheStore = Map<string, Uint8Array>;
 interface Run {
   readonly diagnostics: Diagnostic[];
   readonly statistics: CacheStatistics;
+  /** The documents whose files were read. */
+  readonly read: readonly string[];
 }
 
-async function run(files: Record<string, string>, store: CacheStore, options: { today?: string; version?: string } = {}): Promise<Run> {
+/**
+ * The repository's disk beside a cache: kept from run to run, so a file
+ * keeps its stamp (size, times, inode) until its text is written again, as
+ * on a real disk. `touched` files get new times with the same bytes.
+ */
+const disks = new WeakMap<CacheStore, MemoryFileSystem>();
+function disk(store: CacheStore, files: Record<string, string>, touched: readonly string[] = []): MemoryFileSystem {
+  let fs = disks.get(store);
+  if (!fs) disks.set(store, (fs = new MemoryFileSystem()));
+  const encoder = new TextEncoder();
+  for (const [path, text] of Object.entries(files)) {
+    const bytes = encoder.encode(text);
+    const old = fs.readFileNow(path);
+    if (!old || Buffer.compare(old, bytes) !== 0) fs.write(path, bytes);
+  }
+  for (const path of fs.paths()) if (!(path in files)) fs.delete(path);
+  for (const path of touched) fs.touch(path);
+  return fs;
+}
+
+async function run(files: Record<string, string>, store: CacheStore, options: { today?: string; version?: string; touched?: readonly string[] } = {}): Promise<Run> {
+  const fs = disk(store, files, options.touched);
+  // The documents read from disk, either way: what a warm run must not do for a file that did not change.
+  const read: string[] = [];
+  const counting = Object.assign(Object.create(fs) as MemoryFileSystem, {
+    readFile: (path: string, maxBytes?: number) => (path.endsWith('.md') && read.push(path), fs.readFile(path, maxBytes)),
+    readFileNow: (path: string, maxBytes?: number) => (read.push(path), fs.readFileNow(path, maxBytes)),
+  });
   const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION, NODE_CACHE_PLATFORM);
-  const workspace = await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(options.today ?? TODAY), cache });
+  const workspace = await loadWorkspace(counting, { today: parseDay(options.today ?? TODAY), cache });
   const diagnostics = cache.checkAll(workspace);
   for (const [name, bytes] of cache.toFiles()) store.set(name, bytes);
-  return { diagnostics, statistics: { ...cache.statistics } };
+  return { diagnostics, statistics: { ...cache.statistics }, read };
 }
 
 async function cold(files: Record<string, string>, today = TODAY): Promise<Diagnostic[]> {
@@ -74,7 +104,7 @@ describe('the check cache', () => {
     assert.ok(first.diagnostics.length > 5, 'the repository has findings to remember');
     const second = await run(files, store);
     assert.deepEqual(second.diagnostics, first.diagnostics);
-    assert.deepEqual(second.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: DOCUMENTS, checked: 0 });
+    assert.deepEqual(second.statistics, { parsesReused: DOCUMENTS, parsed: 0, unread: DOCUMENTS, checksReused: DOCUMENTS, checked: 0 });
   });
 
   it('re-parses and re-checks only a document whose prose changed', async () => {
@@ -85,7 +115,8 @@ describe('the check cache', () => {
     const warm = await run(files, store);
     assert.deepEqual(warm.diagnostics, await cold(files));
     assert.ok(warm.diagnostics.some((d) => d.file === 'sops/sop-5.md' && d.rule === 'link/file'), 'the change is seen');
-    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, checksReused: DOCUMENTS - 1, checked: 1 });
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, unread: DOCUMENTS - 1, checksReused: DOCUMENTS - 1, checked: 1 });
+    assert.deepEqual(warm.read, ['sops/sop-5.md'], 'no other document was read');
   });
 
   it('re-checks a document when a higher one starts embedding a picture it uses (the picture takes the higher layer)', async () => {
@@ -109,7 +140,7 @@ describe('the check cache', () => {
     const expected = await cold(files);
     assert.deepEqual(warm.diagnostics, expected);
     assert.ok(expected.some((d) => d.file === 'sops/sop-6.md' && d.rule === 'link/heading'), 'a document that did not change gets a new finding');
-    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, checksReused: 0, checked: DOCUMENTS });
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS - 1, parsed: 1, unread: DOCUMENTS - 1, checksReused: 0, checked: DOCUMENTS });
   });
 
   for (const [what, change] of [
@@ -125,7 +156,7 @@ describe('the check cache', () => {
       const expected = await cold(files);
       assert.deepEqual(warm.diagnostics, expected);
       assert.notDeepEqual(expected, before.diagnostics, `changing ${what} changes the findings`);
-      assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: 0, checked: DOCUMENTS });
+      assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, unread: DOCUMENTS, checksReused: 0, checked: DOCUMENTS });
     });
   }
 
@@ -138,7 +169,7 @@ describe('the check cache', () => {
     const expected = await cold(files, later);
     assert.deepEqual(warm.diagnostics, expected);
     assert.ok(expected.filter((d) => d.rule === 'review/overdue').length > before.diagnostics.filter((d) => d.rule === 'review/overdue').length);
-    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, checksReused: 0, checked: DOCUMENTS });
+    assert.deepEqual(warm.statistics, { parsesReused: DOCUMENTS, parsed: 0, unread: DOCUMENTS, checksReused: 0, checked: DOCUMENTS });
   });
 
   it('ignores a cache written by another engine version', async () => {
@@ -162,7 +193,7 @@ describe('the check cache', () => {
     store.set(name, damaged);
     const warm = await run(files, store);
     assert.deepEqual(warm.diagnostics, await cold(files));
-    assert.match(warm.statistics.discarded ?? '', new RegExp(`${name}: damaged \\(checksum mismatch\\)`));
+    assert.match(warm.statistics.discarded ?? '', new RegExp(`${name}: not written by Densho for this user \\(damaged, or forged`));
     assert.ok(warm.statistics.parsed > 0 && warm.statistics.parsed < DOCUMENTS, 'only the damaged shard is parsed again');
     assert.equal(warm.statistics.parsed + warm.statistics.parsesReused, DOCUMENTS);
     // The damaged shard was rewritten: the next run reuses everything again.
@@ -192,7 +223,7 @@ describe('the check cache', () => {
     // A run after people.yaml changed rewrites the header and every shard; it is stopped after the header.
     files['people.yaml'] = PEOPLE.replace('k.tanaka:', 'x.gone:');
     const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
-    cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
+    cache.checkAll(await loadWorkspace(disk(store, files), { today: parseDay(TODAY), cache }));
     const written = cache.toFiles();
     store.clear();
     for (const [name, bytes] of before) store.set(name, bytes);
@@ -225,7 +256,7 @@ describe('the check cache', () => {
     assert.ok(store.size <= SHARDS + 1);
     files['sops/sop-5.md'] += '\nOne more line.\n';
     const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
-    cache.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache }));
+    cache.checkAll(await loadWorkspace(disk(store, files), { today: parseDay(TODAY), cache }));
     assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
   });
 
@@ -238,7 +269,7 @@ describe('the check cache', () => {
     await run(files, store);
     const rewritten = [...store].filter(([name, bytes]) => name.startsWith('shard-') && first.get(name) !== bytes);
     assert.equal(rewritten.length, 1, 'the shard of the changed document was written again');
-    // The payload follows the magic line and the 32-byte digest.
+    // The payload follows the magic line and the 32-byte authentication tag.
     const [, bytes] = rewritten[0]!;
     const { content } = deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: [string, { packed: { facts: unknown } }][] };
     const ranges: string[] = [];
@@ -249,7 +280,76 @@ describe('the check cache', () => {
     };
     for (const [path, entry] of content) visit(entry.packed.facts, path);
     assert.ok(content.length > 1, 'the shard holds documents that were revived, not parsed');
-    assert.deepEqual(ranges, [], 'every range is stored as offsets');
+    assert.deepEqual(ranges, [], 'every range is stored as line and character numbers');
+  });
+});
+
+describe('the check cache, without reading what did not change', () => {
+  it('reads a file whose times changed, and keeps its parse', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    const touched = await run(files, store, { touched: ['sops/sop-9.md'] });
+    assert.deepEqual(touched.read, ['sops/sop-9.md']);
+    assert.equal(touched.statistics.parsed, 0, 'the same text: its parse is reused');
+    assert.deepEqual(touched.diagnostics, await cold(files));
+    assert.deepEqual((await run(files, store)).read, [], 'its new times were recorded');
+  });
+});
+
+describe('the check cache, against a forged or hostile cache', () => {
+  const attackerKey = randomBytes(32);
+  const attacker = nodeCachePlatform(() => attackerKey);
+  /** A cache file as Densho lays it out (magic line, HMAC-SHA256 tag, V8 payload), tagged under `key`. */
+  const sealed = (key: Buffer, content: unknown): Uint8Array => {
+    const payload = serialize({ engineVersion: VERSION, content });
+    return Buffer.concat([Buffer.from('DENSHO-CACHE-3\n'), createHmac('sha256', key).update(payload).digest(), payload]);
+  };
+  const opened = (bytes: Uint8Array): unknown => (deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: unknown }).content;
+
+  it('ignores a cache whose results were changed and signed with any key but the user\'s', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    const honest = await run(files, store);
+    assert.ok(honest.diagnostics.length > 0);
+    // A pull request commits the cache its author's Densho wrote, every result emptied and tagged again under the author's key.
+    const forger = CheckCache.fromFiles(() => undefined, VERSION, attacker);
+    forger.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache: forger }));
+    const forged: CacheStore = new Map();
+    for (const [name, bytes] of forger.toFiles()) {
+      const content = opened(bytes) as { repositoryDiagnostics?: unknown[] } | [string, { diagnostics?: unknown[] }][];
+      if (Array.isArray(content)) for (const [, entry] of content) entry.diagnostics = [];
+      else content.repositoryDiagnostics = [];
+      forged.set(name, sealed(attackerKey, content));
+    }
+    // With the forger's own key the forgery would be believed...
+    const believed = CheckCache.fromFiles((name) => forged.get(name), VERSION, attacker);
+    assert.deepEqual(believed.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache: believed })), []);
+    // ...but under the user's key it is not used, and the reason is given.
+    const victim = await run(files, forged);
+    assert.deepEqual(victim.diagnostics, honest.diagnostics);
+    assert.match(victim.statistics.discarded ?? '', /header\.bin: not written by Densho for this user \(damaged, or forged: its authentication tag does not match\)/);
+    assert.equal(victim.statistics.checksReused, 0);
+  });
+
+  it('never crashes on hostile bytes: random ones, or a payload nested deep enough to overflow the deserialiser', async () => {
+    const deep = new Uint8Array(2 + 1_000_000).fill(0x6f);
+    deep.set([0xff, 0x0f]);
+    const magic = new TextEncoder().encode('DENSHO-CACHE-3\n');
+    const nested = new Uint8Array(magic.length + 32 + deep.length);
+    nested.set(magic);
+    nested.set(deep, magic.length + 32);
+    const files = sampleRepository();
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.boolean(), async (random, withMagic) => {
+        const bytes = withMagic ? Uint8Array.from([...magic, ...random]) : random;
+        const store: CacheStore = new Map([['header.bin', nested], [shardFile(0), bytes], [shardFile(1), nested]]);
+        const warm = await run(files, store);
+        assert.equal(warm.statistics.checksReused, 0);
+        assert.ok(warm.statistics.discarded);
+      }),
+      { numRuns: 20, seed: 20261202 },
+    );
   });
 });
 
@@ -305,9 +405,11 @@ describe('the check cache under random edits', () => {
   });
   const setField = (text: string, key: string, value: string) =>
     new RegExp(`^${key}: .*$`, 'm').test(text) ? text.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value}`) : text.replace(/^---\n/, `---\n${key}: ${value}\n`);
-  type Edit = (files: Record<string, string>) => void;
+  /** Changes the files; answers the paths whose times change while their bytes do not (`touch`, a save without changes). */
+  type Edit = (files: Record<string, string>) => void | readonly string[];
   /** Front matter fields other documents' rules read, each with values that change findings. */
   const FIELD_VALUES: Record<string, readonly string[]> = {
+    id: ['SOP-A-001', 'SOP-A-002'],
     version: ['1', '2', '3'],
     'translated-from-version': ['1', '2', '3'],
     title: ['Procedure', 'Other title'],
@@ -324,6 +426,8 @@ describe('the check cache under random edits', () => {
     fc
       .tuple(file, fc.constantFrom(...Object.entries(FIELD_VALUES)))
       .chain(([path, [key, values]]) => fc.constantFrom(...values).map((value): [string, Edit] => [`${path}: ${key}=${value}`, (files) => void (files[path] = setField(files[path]!, key, value))])),
+    // Only the file's times change: the cache must see the same text, and never a stale one.
+    file.map((path): [string, Edit] => [`${path}: touched`, () => [path]]),
     fc.constantFrom<[string, Edit]>(
       ['people: h.sato leaves soon', (files) => void (files['people.yaml'] = PEOPLE.replace('leaves: 2027-03-31', 'leaves: 2026-12-01'))],
       ['people: m.ito removed', (files) => void (files['people.yaml'] = PEOPLE.replace('m.ito:', 'x.other:'))],
@@ -338,9 +442,9 @@ describe('the check cache under random edits', () => {
         const store: CacheStore = new Map();
         await run(files, store);
         for (const [position, [, apply]] of edits.entries()) {
-          apply(files);
+          const touched = apply(files) ?? [];
           const today = days[position]!;
-          assert.deepEqual((await run(files, store, { today })).diagnostics, await cold(files, today));
+          assert.deepEqual((await run(files, store, { today, touched })).diagnostics, await cold(files, today));
         }
       }),
       { numRuns: 100, seed: 20261201 },

@@ -47,11 +47,35 @@ export interface FileSystem {
    * `maxBytes`.
    */
   readFile(path: string, maxBytes?: number): Promise<Uint8Array | undefined>;
+  /**
+   * How the file is now (size, times, inode), without reading it; undefined
+   * when it is not a file `readFile` would read. With `readFileNow`, lets the
+   * check cache skip reading a file that did not change.
+   */
+  stat?(path: string): Promise<FileStamp | undefined>;
+  /**
+   * `readFile`, done at once: the text of a document held from the cache is
+   * read only if a rule asks for it, in the middle of a check. Undefined
+   * when the file is gone or cannot be read or is larger than `maxBytes`.
+   */
+  readFileNow?(path: string, maxBytes?: number): Uint8Array | undefined;
 }
+
+/** How a file is on disk, as `FileSystem.stat` tells it. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** Stamps of MemoryFileSystem writes: never the same twice in a process, as a real file's times after an edit. */
+let memoryWrites = 0;
 
 /** A repository held in memory: for tests, and for checking unsaved editor buffers. */
 export class MemoryFileSystem implements FileSystem {
   private readonly contents = new Map<string, Uint8Array>();
+  private readonly stamps = new Map<string, FileStamp>();
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [path, content] of Object.entries(files)) this.write(path, content);
@@ -59,10 +83,32 @@ export class MemoryFileSystem implements FileSystem {
 
   write(path: string, content: string | Uint8Array): void {
     this.contents.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.touch(path);
+  }
+
+  /** Every file's path. */
+  paths(): string[] {
+    return [...this.contents.keys()];
+  }
+
+  /** Gives a file new times, as `touch` does, without changing its bytes. */
+  touch(path: string): void {
+    const size = this.contents.get(path)?.length ?? 0;
+    this.stamps.set(path, { size, mtimeMs: ++memoryWrites, ctimeMs: memoryWrites, ino: 1 });
   }
 
   delete(path: string): void {
     this.contents.delete(path);
+    this.stamps.delete(path);
+  }
+
+  async stat(path: string): Promise<FileStamp | undefined> {
+    return this.stamps.get(path);
+  }
+
+  readFileNow(path: string, maxBytes = Infinity): Uint8Array | undefined {
+    const bytes = this.contents.get(path);
+    return bytes && bytes.length <= maxBytes ? bytes : undefined;
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {

@@ -101,7 +101,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const pool = options.parser || options.threads === 0 || documents.length < PARALLEL_FROM ? undefined : options.startParserPool?.(options.threads);
   const parser = options.parser ?? pool ?? inlineParser;
   try {
-    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress);
+    const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress, options.cache);
     for (const document of parsed) if (document) workspace.setParsedDocument(document);
   } finally {
     await pool?.dispose();
@@ -131,7 +131,10 @@ async function loadHistory(source: HistorySource, workspace: Workspace, cache: C
  * Reads and parses documents, in parallel when the parser allows, and
  * answers in the order asked: the workspace then holds them in the same order
  * whichever thread finished first, so results never depend on timing.
- * A file deleted since the directory was listed is simply absent.
+ * A file deleted since the directory was listed is simply absent. With a
+ * cache (and a file system that can stat), a file whose size, times and
+ * inode are as the cache recorded is not read: the document is held as its
+ * cached facts, its text read only if a rule asks for it.
  */
 export async function readDocuments(
   fs: FileSystem,
@@ -139,6 +142,7 @@ export async function readDocuments(
   paths: readonly string[],
   parser: DocumentParser,
   onProgress?: (done: number, total: number) => void,
+  cache?: CheckCache,
 ): Promise<(ParsedDocument | undefined)[]> {
   const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
   const pending: Promise<void>[] = [];
@@ -151,6 +155,15 @@ export async function readDocuments(
     paths.map((path, position) => ({ path, position })),
     READ_CONCURRENCY,
     async ({ path, position }) => {
+      if (cache && fs.stat && fs.readFileNow) {
+        const stamp = await fs.stat(path);
+        // A file now over the size limit (the limit may have changed) is read, to be refused as too large.
+        if (stamp && stamp.size <= workspace.config.maxDocumentSize) {
+          const held = cache.unchangedDocument(path, stamp, () => readDocumentNow(fs, workspace, path));
+          if (held) return finish(position, held);
+          cache.noteStamp(path, stamp);
+        }
+      }
       const screened = await readDocument(fs, workspace, path);
       if (typeof screened !== 'string') return finish(position, screened);
       // Not awaited here: reading goes on while the workers parse.
@@ -175,6 +188,17 @@ export async function readDocument(fs: FileSystem, workspace: Workspace, path: s
     throw error;
   }
   return bytes === undefined ? undefined : workspace.screenDocumentBytes(path, bytes);
+}
+
+/**
+ * The text of a document held from the cache, read when a rule first asks
+ * for it. Its bytes were screened when the cache recorded it; a file that
+ * vanished or changed into something unreadable since the look-up reads as empty.
+ */
+function readDocumentNow(fs: FileSystem, workspace: Workspace, path: string): string {
+  const bytes = fs.readFileNow?.(path, workspace.config.maxDocumentSize);
+  const screened = bytes === undefined ? '' : workspace.screenDocumentBytes(path, bytes);
+  return typeof screened === 'string' ? screened : '';
 }
 
 /**

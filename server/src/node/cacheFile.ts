@@ -5,19 +5,90 @@
  * unreadable file is an empty cache); writing replaces the file atomically,
  * so a run killed half-way leaves the old cache or the new one, never half.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ENGINE_VERSION } from '../engine/version';
 import { CheckCache, type CachePlatform, type Sha256 } from '../engine/cache/checkCache';
 
-/** Node's hashing and V8's serialiser (typed arrays and all, and fast), for the engine's check cache. */
-export const NODE_CACHE_PLATFORM: CachePlatform = {
-  sha256: () => createHash('sha256') as unknown as Sha256,
-  serialize: (value) => serialize(value),
-  deserialize: (bytes) => deserialize(bytes),
-};
+/** The user's own cache folder, outside every repository: `$XDG_CACHE_HOME/densho`, else `~/.cache/densho`. */
+export function userCacheDirectory(environment: NodeJS.ProcessEnv = process.env): string {
+  const base = environment.XDG_CACHE_HOME;
+  return join(base !== undefined && isAbsolute(base) ? base : join(homedir(), '.cache'), 'densho');
+}
+
+export const CACHE_KEY_FILE = 'cache-key';
+const KEY_BYTES = 32;
+
+/**
+ * The secret that authenticates this user's cache files, made on first use:
+ * 32 random bytes in `cache-key` of the user's cache folder, readable by the
+ * user alone. It never lies in a repository, so a cache file a pull request
+ * commits cannot carry a valid tag. Throws when it can be neither read nor made.
+ */
+export function cacheKey(directory = userCacheDirectory()): Buffer {
+  const file = join(directory, CACHE_KEY_FILE);
+  const existing = readKey(file);
+  if (existing) return existing;
+  makeFolders(directory);
+  try {
+    // 'wx': two runs starting at once make one key; the other reads it.
+    writeFileSync(file, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const made = readKey(file);
+  if (!made) throw new Error(`${file} is not a cache key`);
+  return made;
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for
+ * some paths (under /proc, where a folder cannot be made yet lstat fails),
+ * and both the key's folder (the environment) and `--cache-location` (a
+ * command line CI may take from a pull request) can be such a path.
+ */
+function makeFolders(directory: string, mode = 0o700): void {
+  const parent = dirname(directory);
+  if (parent !== directory) {
+    try {
+      lstatSync(parent);
+    } catch {
+      makeFolders(parent, mode);
+    }
+  }
+  try {
+    mkdirSync(directory, { mode });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+function readKey(file: string): Buffer | undefined {
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isFile() || stats.size !== KEY_BYTES) throw new Error(`${file} is not a cache key (delete it to make a new one)`);
+  return readFileSync(file);
+}
+
+/** Node's hashing, an HMAC under the user's cache key, and V8's serialiser (typed arrays and all, and fast). */
+export function nodeCachePlatform(keyOf: () => Buffer = cacheKey): CachePlatform {
+  let key: Buffer | undefined;
+  return {
+    sha256: () => createHash('sha256') as unknown as Sha256,
+    authenticate: (bytes) => createHmac('sha256', (key ??= keyOf())).update(bytes).digest(),
+    serialize: (value) => serialize(value),
+    deserialize: (bytes) => deserialize(bytes),
+  };
+}
+
+export const NODE_CACHE_PLATFORM: CachePlatform = nodeCachePlatform();
 
 declare const DENSHO_ENGINE_BUILD: string | undefined;
 
@@ -83,7 +154,7 @@ export function writeCacheFile(directory: string, cache: CheckCache, root?: stri
   if (files.size === 0) return;
   const link = cacheFolderLink(directory, root);
   if (link !== undefined) throw new Error(`${link} is a symbolic link; the cache is never written through one (remove the link, or choose --cache-location)`);
-  mkdirSync(directory, { recursive: true });
+  makeFolders(directory, 0o777);
   for (const [name, bytes] of files) {
     const file = join(directory, name);
     const temporary = `${file}.${process.pid}.tmp`;

@@ -5,11 +5,11 @@
  * every step of a path, not only its last: `ext/people.yaml`, where `ext`
  * links to a folder elsewhere, is refused like a link to the file itself.
  */
-import { readFile } from 'node:fs';
+import { lstatSync, readFile, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileSystem } from '../engine/fileSystem';
+import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileStamp, type FileSystem } from '../engine/fileSystem';
 
 /** A file gone between listing and reading is absent; any other failure is the file's problem, and reported. */
 const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
@@ -87,6 +87,29 @@ export class NodeFileSystem implements FileSystem {
         throw new UnreadableFileError(path, code);
       }
     });
+  }
+
+  stat(path: string): Promise<FileStamp | undefined> {
+    return this.burst(async () => {
+      const stats = (await this.confined(path, 'file'))?.stats;
+      return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+    });
+  }
+
+  /** `readFile` at once, with the same confinement (every step from the root lstat'ed, no link followed). */
+  readFileNow(path: string, maxBytes = Infinity): Uint8Array | undefined {
+    const absolute = this.absolute(path);
+    if (!absolute || absolute === this.root) return undefined;
+    try {
+      for (let folder = dirname(absolute); folder !== this.root; folder = dirname(folder)) {
+        if (!lstatSync(folder).isDirectory()) return undefined;
+      }
+      const stats = lstatSync(absolute);
+      if (!stats.isFile() || stats.size > maxBytes) return undefined;
+      return readFileSync(absolute);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs one look-up; the directories found real are remembered until no look-up is running. */

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { unpackRangesInPlace, type PackedFacts } from '../engine/cache/checkCache';
+import { unpackOffsetsInPlace, type OffsetPackedFacts } from '../engine/packedRanges';
 import { parseDocumentText, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../engine/parse';
 import { LineIndex } from '../engine/text';
 import type { DocumentParser } from '../engine/parsing/documentParser';
@@ -23,8 +23,8 @@ export interface ParseBatch {
 
 export interface ParsedBatch {
   readonly batch: number;
-  /** Each document's facts with its ranges as offsets (packRanges): a range's line index does not cross threads. */
-  readonly facts: readonly PackedFacts[];
+  /** Each document's facts with its ranges as offsets (packOffsets): a range's line index does not cross threads. */
+  readonly facts: readonly OffsetPackedFacts[];
 }
 
 interface Job {
@@ -157,7 +157,7 @@ export class ParserPool implements DocumentParser {
     busy.jobs.forEach((job, position) => {
       const packed = message.facts[position]!;
       const lines = new LineIndex((packed.facts as ParseFacts).unreadable ? '' : withoutBom(job.text));
-      job.resolve(reviveParse(job.path, job.text, unpackRangesInPlace(packed, lines), lines));
+      job.resolve(reviveParse(job.path, job.text, unpackOffsetsInPlace(packed, lines), lines));
     });
     this.dispatch();
   }

@@ -149,7 +149,7 @@ function describeHistory(workspace: Workspace): Message {
 
 function describeRun(documents: number, statistics: CacheStatistics | undefined): Message[] {
   if (!statistics) return [message('check.verbose-parsed', { count: documents })];
-  const lines: Message[] = [message('check.verbose-cache', { parsesReused: statistics.parsesReused, parsed: statistics.parsed, checksReused: statistics.checksReused, checked: statistics.checked })];
+  const lines: Message[] = [message('check.verbose-cache', { parsesReused: statistics.parsesReused, unread: statistics.unread, parsed: statistics.parsed, checksReused: statistics.checksReused, checked: statistics.checked })];
   if (statistics.discarded) lines.push(message('check.verbose-cache-discarded', { detail: statistics.discarded }));
   if (statistics.historyReused) lines.push(message('check.verbose-history-reused'));
   return lines;

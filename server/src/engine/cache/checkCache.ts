@@ -18,9 +18,11 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
-import { LineIndex, type Range } from '../text';
+import { LineIndex } from '../text';
+import { packRanges, unpackRangesInPlace, type PackedFacts } from '../packedRanges';
 import type { DocumentParser } from '../parsing/documentParser';
-import { RepositoryHistory, type FileCommit } from '../history/model';
+import type { FileStamp } from '../fileSystem';
+import { DocumentHistory, RepositoryHistory, type FileCommit } from '../history/model';
 import type { Workspace } from '../workspace';
 
 /** A running SHA-256, as Node's `createHash('sha256')` gives it. */
@@ -38,10 +40,24 @@ export interface Sha256 {
  */
 export interface CachePlatform {
   sha256(): Sha256;
+  /**
+   * The HMAC-SHA256 of a cache file's content under a key kept outside the
+   * repository (see server/src/node/cacheFile.ts): a pull request can commit
+   * a cache file, but not one this tag accepts. Throws when there is no key.
+   */
+  authenticate(bytes: Uint8Array): Uint8Array;
   serialize(value: unknown): Uint8Array;
   /** Throws when the bytes are not a serialised value. */
   deserialize(bytes: Uint8Array): unknown;
 }
+
+/*
+ * A FileStamp identifies one version of a file without reading it: a file
+ * whose size, modification and change times and inode are all as recorded
+ * is taken to hold the text recorded with them. The change time cannot be
+ * set back by a tool that copies times (`touch -r`, `rsync -t`), so an edit
+ * that keeps the size and the modification time is still seen.
+ */
 
 /** What happened in one run, for `--verbose` output and for the tests. */
 export interface CacheStatistics {
@@ -49,6 +65,8 @@ export interface CacheStatistics {
   parsesReused: number;
   /** Documents parsed because their text was new. */
   parsed: number;
+  /** Documents taken from the cache without reading their files (size, times and inode unchanged). */
+  unread: number;
   /** Documents whose diagnostics came from the cache. */
   checksReused: number;
   /** Documents checked by the rules. */
@@ -70,8 +88,12 @@ export interface CheckSession {
 interface CacheEntry {
   /** SHA-256 of the text. */
   readonly hash: string;
-  /** The parse, with ranges packed as offsets (see `packRanges`). */
+  /** The parse, with ranges packed as numbers (see `packRanges`). */
   readonly packed: PackedFacts;
+  /** The file as it was when `hash` was read from it: a file still like this is not read again. */
+  stamp?: FileStamp;
+  /** The file starts with a byte-order mark (part of the text, so of `hash`). */
+  bom?: boolean;
   /** What other documents can see of this one (see `visibleDigest`). */
   visible?: string;
   /** Its diagnostics, valid while the repository digest they were computed under holds. */
@@ -82,11 +104,6 @@ interface CacheEntry {
    * shard must not pair a new header with old results.
    */
   checkedUnder?: string;
-}
-
-export interface PackedFacts {
-  readonly facts: unknown;
-  readonly offsets: Int32Array;
 }
 
 interface Header {
@@ -100,13 +117,20 @@ interface Header {
  * shard is written again, not the whole repository's parses.
  */
 export const SHARDS = 32;
+/** How recent a file's last change may be for its stamp to be trusted next time (see `noteStamp`). */
+const RACY_MILLISECONDS = 2000;
 export const HEADER_FILE = 'header.bin';
 /** The document history of the last run, under the commit (and document globs) it was read at. */
 export const HISTORY_FILE = 'history.bin';
 export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
 
-/** Each file starts with this, then the SHA-256 of the rest, then the V8-serialised content. */
-const MAGIC = new TextEncoder().encode('DENSHO-CACHE-2\n');
+/**
+ * Each file starts with this, then the HMAC of the rest (see
+ * `CachePlatform.authenticate`), then the V8-serialised content. Bytes
+ * are deserialised only once their tag is right, so hostile bytes never
+ * reach the deserialiser.
+ */
+const MAGIC = new TextEncoder().encode('DENSHO-CACHE-3\n');
 const DIGEST_BYTES = 32;
 
 export class CheckCache {
@@ -119,7 +143,9 @@ export class CheckCache {
    * were much of its garbage), so its packed form is gone: a shard written
    * again packs these afresh.
    */
-  private readonly revived = new WeakMap<PackedFacts, { readonly facts: ParseFacts; readonly lines: LineIndex }>();
+  private readonly revived = new WeakMap<PackedFacts, ParseFacts>();
+  /** Each document's file as it was just before it was read in this run. */
+  private readonly currentStamps = new Map<string, FileStamp>();
   private header: Header = { repositoryDigest: undefined, repositoryDiagnostics: [] };
   /** The hash of each document's text as parsed in this run. */
   private readonly currentHashes = new Map<string, string>();
@@ -127,7 +153,7 @@ export class CheckCache {
   private headerDirty = false;
   private storedHistory: StoredHistory | undefined;
   private historyDirty = false;
-  readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, checksReused: 0, checked: 0 };
+  readonly statistics: CacheStatistics = { parsesReused: 0, parsed: 0, unread: 0, checksReused: 0, checked: 0 };
 
   constructor(
     readonly engineVersion: string,
@@ -190,7 +216,7 @@ export class CheckCache {
   /** The entry as it is stored: a parse revived in this run is packed again. */
   private storable(entry: CacheEntry): CacheEntry {
     const revived = this.revived.get(entry.packed);
-    return revived ? { ...entry, packed: packRanges(revived.facts, revived.lines) } : entry;
+    return revived ? { ...entry, packed: packRanges(revived) } : entry;
   }
 
   /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
@@ -198,12 +224,41 @@ export class CheckCache {
     const stored = this.storedHistory;
     if (stored?.key !== key) return undefined;
     this.statistics.historyReused = true;
-    return RepositoryHistory.fromEntries(stored.head, stored.documents);
+    return new RepositoryHistory(stored.head, new StoredDocumentHistories(stored.documents, this.platform));
   }
 
   rememberHistory(key: string, history: RepositoryHistory): void {
-    this.storedHistory = { key, head: history.head, documents: history.entries() };
+    const documents = history.entries().map(([path, commits]): [string, Uint8Array] => [path, this.platform.serialize(commits)]);
+    this.storedHistory = { key, head: history.head, documents };
     this.historyDirty = true;
+  }
+
+  /**
+   * The document at `path` from the cache alone, when its file is as it was
+   * recorded (`stamp`) and its text was parsed before: its text is not read
+   * until something asks for it (`readText`, as read now, BOM included).
+   * Undefined when the file must be read.
+   */
+  unchangedDocument(path: string, stamp: FileStamp, readText: () => string): ParsedDocument | undefined {
+    const entry = this.entries.get(path);
+    if (!entry?.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
+    this.currentHashes.set(path, entry.hash);
+    this.currentStamps.set(path, stamp);
+    this.statistics.parsesReused++;
+    this.statistics.unread++;
+    return lazyTextDocument(path, this.revive(entry.packed), entry.bom === true, readText);
+  }
+
+  /**
+   * Records how a document's file looked just before it was read, so the
+   * next run can skip reading it. A file changed in the last moments is not
+   * recorded: file times tick in steps of milliseconds, and a write in the
+   * same tick as this look would leave the stamp as it is with new text
+   * (Git's "racily clean" entries), so such a file is read again next time.
+   */
+  noteStamp(path: string, stamp: FileStamp, now = Date.now()): void {
+    if (now - Math.max(stamp.mtimeMs, stamp.ctimeMs) < RACY_MILLISECONDS) this.currentStamps.delete(path);
+    else this.currentStamps.set(path, stamp);
   }
 
   /** A parser that answers from the cache and asks `inner` only for texts it has not seen. */
@@ -213,25 +268,36 @@ export class CheckCache {
         const hash = this.platform.sha256().update(text).digest('base64');
         this.currentHashes.set(path, hash);
         const cached = this.entries.get(path) ?? this.byHash.get(hash);
+        const stamp = this.currentStamps.get(path);
+        const bom = text.length !== withoutBom(text).length;
         if (cached?.hash === hash) {
           this.statistics.parsesReused++;
-          if (this.entries.get(path) !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible });
-          let revived = this.revived.get(cached.packed);
-          if (!revived) {
-            // One line index serves both unpacking the ranges and the revived document.
-            const lines = new LineIndex(withoutBom(text));
-            revived = { facts: unpackRangesInPlace(cached.packed, lines), lines };
-            this.revived.set(cached.packed, revived);
+          const own = this.entries.get(path);
+          if (own !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible, stamp, bom });
+          else if (!sameStamp(own.stamp, stamp) || own.bom !== bom) {
+            own.stamp = stamp;
+            own.bom = bom;
+            this.dirtyShards.add(shardOf(path));
           }
-          return reviveParse(path, text, revived.facts, revived.lines);
+          return reviveParse(path, text, this.revive(cached.packed));
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
-        this.remember(path, { hash, packed: packRanges(parseFacts(parsed), parsed.lines) });
+        this.remember(path, { hash, packed: packRanges(parseFacts(parsed)), stamp, bom });
         return parsed;
       },
       dispose: () => inner.dispose(),
     };
+  }
+
+  /** The facts of a stored parse, unpacked where they lie the first time they are asked for. */
+  private revive(packed: PackedFacts): ParseFacts {
+    let facts = this.revived.get(packed);
+    if (!facts) {
+      facts = unpackRangesInPlace(packed);
+      this.revived.set(packed, facts);
+    }
+    return facts;
   }
 
   /**
@@ -241,6 +307,7 @@ export class CheckCache {
    */
   forget(path: string): void {
     this.currentHashes.delete(path);
+    this.currentStamps.delete(path);
   }
 
   private remember(path: string, entry: CacheEntry): void {
@@ -347,65 +414,34 @@ function shardOf(path: string): number {
   return (hash >>> 0) % SHARDS;
 }
 
-/**
- * The keys under which a parse holds a Range. Packing replaces each such
- * range with an index into one Int32Array of offsets: a parse has hundreds of
- * ranges, and as objects they make up most of its size on disk and most of
- * the work of reading it back.
- */
-const RANGE_KEYS = new Set(['range', 'keyRange', 'fragmentRange', 'notAMap']);
-
-export function packRanges(facts: ParseFacts, lines: LineIndex): PackedFacts {
-  const offsets: number[] = [];
-  const pack = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(pack);
-    if (typeof value !== 'object' || value === null) return value;
-    const packed: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (RANGE_KEYS.has(key) && isRange(field)) {
-        packed[key] = offsets.length / 2;
-        offsets.push(lines.offsetAt(field.start), lines.offsetAt(field.end));
-      } else packed[key] = pack(field);
-    }
-    return packed;
-  };
-  return { facts: pack(facts), offsets: Int32Array.from(offsets) };
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /**
- * The facts of `packed`, made by replacing each packed range where it lies:
- * `packed` is used up. A warm check revives every document's parse, so this
- * walk is on its hot path: plain loops and for-in, nothing allocated but the
- * ranges.
+ * A document held as its stored facts: the text (and its line index) is
+ * read the first time a rule asks for it, which for a document that is not
+ * checked again is usually never.
  */
-export function unpackRangesInPlace(packed: PackedFacts, lines: LineIndex): ParseFacts {
-  const { offsets } = packed;
-  const unpack = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) {
-      for (const item of value) unpack(item);
-      return;
-    }
-    const target = value as Record<string, unknown>;
-    for (const key in target) {
-      const field = target[key];
-      if (typeof field === 'number' && RANGE_KEYS.has(key)) target[key] = lines.rangeOf(offsets[field * 2]!, offsets[field * 2 + 1]!);
-      else unpack(field);
-    }
-  };
-  unpack(packed.facts);
-  return packed.facts as ParseFacts;
+function lazyTextDocument(path: string, facts: ParseFacts, bom: boolean, readText: () => string): ParsedDocument {
+  let text: string | undefined;
+  let lines: LineIndex | undefined;
+  const textNow = (): string => (text ??= facts.unreadable ? '' : withoutBom(readText()));
+  return Object.defineProperties(
+    { ...facts, path, bom },
+    {
+      text: { enumerable: true, get: textNow },
+      lines: { enumerable: true, get: () => (lines ??= new LineIndex(textNow())) },
+    },
+  ) as ParsedDocument;
 }
 
-function isRange(value: unknown): value is Range {
-  return typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
-}
 
 function encode(platform: CachePlatform, engineVersion: string, content: unknown): Uint8Array {
   const payload = platform.serialize({ engineVersion, content });
   const bytes = new Uint8Array(MAGIC.length + DIGEST_BYTES + payload.length);
   bytes.set(MAGIC, 0);
-  bytes.set(platform.sha256().update(payload).digest(), MAGIC.length);
+  bytes.set(platform.authenticate(payload), MAGIC.length);
   bytes.set(payload, MAGIC.length + DIGEST_BYTES);
   return bytes;
 }
@@ -415,7 +451,14 @@ function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engin
   if (bytes === undefined) return undefined;
   if (bytes.length < MAGIC.length + DIGEST_BYTES || !sameBytes(bytes.subarray(0, MAGIC.length), MAGIC)) return 'not a Densho cache file';
   const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
-  if (!sameBytes(platform.sha256().update(payload).digest(), bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'damaged (checksum mismatch)';
+  let tag: Uint8Array;
+  try {
+    tag = platform.authenticate(payload);
+  } catch (error) {
+    return `no cache key (${error instanceof Error ? error.message : String(error)})`;
+  }
+  // Damaged, or written by someone without this user's key (a cache committed to the repository): never deserialised.
+  if (!sameBytes(tag, bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'not written by Densho for this user (damaged, or forged: its authentication tag does not match)';
   let data: unknown;
   try {
     data = platform.deserialize(payload);
@@ -431,7 +474,12 @@ function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engin
 interface StoredHistory {
   readonly key: string;
   readonly head: string;
-  readonly documents: readonly (readonly [string, readonly FileCommit[]])[];
+  /**
+   * Each document's commits, serialised on their own: a warm check decodes
+   * only the histories of the documents it checks, not the whole
+   * repository's (they hold the texts `version/not-bumped` compares).
+   */
+  readonly documents: readonly (readonly [string, Uint8Array])[];
 }
 
 function isStoredHistory(content: unknown): content is StoredHistory {
@@ -441,8 +489,69 @@ function isStoredHistory(content: unknown): content is StoredHistory {
     typeof stored.key === 'string' &&
     typeof stored.head === 'string' &&
     Array.isArray(stored.documents) &&
-    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && Array.isArray(item[1]) && item[1].length > 0 && item[1].every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object'))
+    stored.documents.every((item) => Array.isArray(item) && typeof item[0] === 'string' && item[1] instanceof Uint8Array)
   );
+}
+
+function isFileCommits(content: unknown): content is FileCommit[] {
+  return Array.isArray(content) && content.length > 0 && content.every((commit) => typeof commit?.commit === 'string' && typeof commit.fields === 'object');
+}
+
+/** The documents' histories of a stored history, each decoded the first time it is asked for. */
+class StoredDocumentHistories implements ReadonlyMap<string, DocumentHistory> {
+  private readonly stored: Map<string, Uint8Array>;
+  private readonly decoded = new Map<string, DocumentHistory | undefined>();
+
+  constructor(
+    documents: readonly (readonly [string, Uint8Array])[],
+    private readonly platform: CachePlatform,
+  ) {
+    this.stored = new Map(documents);
+  }
+
+  get size(): number {
+    return this.stored.size;
+  }
+
+  has(path: string): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  get(path: string): DocumentHistory | undefined {
+    if (this.decoded.has(path)) return this.decoded.get(path);
+    const bytes = this.stored.get(path);
+    let history: DocumentHistory | undefined;
+    if (bytes !== undefined) {
+      // The file's tag was checked before anything was decoded; the shape is checked all the same.
+      const commits = this.platform.deserialize(bytes);
+      if (isFileCommits(commits)) history = new DocumentHistory(path, commits);
+    }
+    this.decoded.set(path, history);
+    return history;
+  }
+
+  *entries(): MapIterator<[string, DocumentHistory]> {
+    for (const path of this.stored.keys()) {
+      const history = this.get(path);
+      if (history) yield [path, history];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [path] of this.entries()) yield path;
+  }
+
+  *values(): MapIterator<DocumentHistory> {
+    for (const [, history] of this.entries()) yield history;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, DocumentHistory]> {
+    return this.entries();
+  }
+
+  forEach(action: (history: DocumentHistory, path: string, map: ReadonlyMap<string, DocumentHistory>) => void): void {
+    for (const [path, history] of this.entries()) action(history, path, this);
+  }
 }
 
 function isHeader(content: unknown): content is Header {
@@ -459,7 +568,7 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         Array.isArray(item) &&
         typeof item[0] === 'string' &&
         typeof item[1]?.hash === 'string' &&
-        item[1].packed?.offsets instanceof Int32Array &&
+        item[1].packed?.positions instanceof Int32Array &&
         (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)) &&
         (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )

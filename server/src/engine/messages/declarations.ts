@@ -270,7 +270,7 @@ export const MESSAGES = {
   'check.too-many-warnings': { count: 'count', limit: 'count' },
   // densho check --verbose: what was parsed, reused and read (stderr)
   'check.verbose-parsed': { count: 'count' },
-  'check.verbose-cache': { parsesReused: 'count', parsed: 'count', checksReused: 'count', checked: 'count' },
+  'check.verbose-cache': { parsesReused: 'count', unread: 'count', parsed: 'count', checksReused: 'count', checked: 'count' },
   'check.verbose-cache-discarded': { detail: 'text' },
   'check.verbose-history-reused': {},
   'check.verbose-history': { commit: 'text' },

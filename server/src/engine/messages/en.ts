@@ -264,7 +264,7 @@ export const en: Catalog = {
   'check.too-many-warnings': ({ count, limit }) => `densho: ${count} warnings, more than --max-warnings ${limit}`,
   // densho check --verbose: what was parsed, reused and read (stderr)
   'check.verbose-parsed': ({ count }) => `densho: ${count} document${count === '1' ? '' : 's'} parsed and checked (no cache)`,
-  'check.verbose-cache': ({ parsesReused, parsed, checksReused, checked }) => `densho: cache: ${parsesReused} parses reused, ${parsed} parsed; ${checksReused} results reused, ${checked} ${checked === '1' ? 'document' : 'documents'} checked`,
+  'check.verbose-cache': ({ parsesReused, unread, parsed, checksReused, checked }) => `densho: cache: ${parsesReused} parses reused${unread === '0' ? '' : ` (${unread} of them from files not read again: size and times unchanged)`}, ${parsed} parsed; ${checksReused} results reused, ${checked} ${checked === '1' ? 'document' : 'documents'} checked`,
   'check.verbose-cache-discarded': ({ detail }) => `densho: the cache file was not used: ${detail}`,
   'check.verbose-history-reused': () => `densho: cache: document history reused (HEAD has not moved)`,
   'check.verbose-history': ({ commit }) => `densho: history read at commit ${commit}`,

@@ -265,7 +265,7 @@ export const ja: Catalog = {
   'check.too-many-warnings': ({ count, limit }) => `densho：警告が ${count} 件あり、--max-warnings ${limit} を超えています`,
   // densho check --verbose: what was parsed, reused and read (stderr)
   'check.verbose-parsed': ({ count }) => `densho：文書 ${count} 件を解析して検査しました（キャッシュなし）`,
-  'check.verbose-cache': ({ parsesReused, parsed, checksReused, checked }) => `densho：キャッシュ：解析結果 ${parsesReused} 件を再利用、${parsed} 件を解析。検査結果 ${checksReused} 件を再利用、文書 ${checked} 件を検査`,
+  'check.verbose-cache': ({ parsesReused, unread, parsed, checksReused, checked }) => `densho：キャッシュ：解析結果 ${parsesReused} 件を再利用${unread === '0' ? '' : `（うち ${unread} 件は大きさと日時が変わらないためファイルを読み直していません）`}、${parsed} 件を解析。検査結果 ${checksReused} 件を再利用、文書 ${checked} 件を検査`,
   'check.verbose-cache-discarded': ({ detail }) => `densho：キャッシュファイルは使いませんでした：${detail}`,
   'check.verbose-history-reused': () => `densho：キャッシュ：文書の履歴を再利用しました（HEAD は動いていません）`,
   'check.verbose-history': ({ commit }) => `densho：コミット ${commit} の時点の履歴を読み込みました`,

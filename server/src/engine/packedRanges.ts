@@ -1,0 +1,98 @@
+/**
+ * A parse's facts with every Range replaced by an index into one Int32Array.
+ * A parse holds hundreds of ranges, and as objects they are most of its size
+ * in a cache file and most of the work of a structured clone. Two layouts,
+ * one per use:
+ *
+ * - line and character numbers (`packRanges`), for the cache: a parse is
+ *   revived without its text, so a document whose file did not change is
+ *   not read at all;
+ * - offsets into the text (`packOffsets`), for a parser worker's answer: the
+ *   pool has the text, and revives each range as an OffsetRange over its
+ *   line index (a third of the memory of position objects).
+ */
+import type { ParseFacts } from './parse';
+import type { LineIndex, Range } from './text';
+
+/** The keys under which a parse holds a Range. */
+const RANGE_KEYS = new Set(['range', 'keyRange', 'fragmentRange', 'notAMap']);
+
+export interface PackedFacts {
+  readonly facts: unknown;
+  /** Four numbers a range: start line, start character, end line, end character. */
+  readonly positions: Int32Array;
+}
+
+export interface OffsetPackedFacts {
+  readonly facts: unknown;
+  /** Two numbers a range: its start and end offsets into the text. */
+  readonly offsets: Int32Array;
+}
+
+export function packRanges(facts: ParseFacts): PackedFacts {
+  const positions: number[] = [];
+  const packed = packWith(facts, (range) => {
+    positions.push(range.start.line, range.start.character, range.end.line, range.end.character);
+    return positions.length / 4 - 1;
+  });
+  return { facts: packed, positions: Int32Array.from(positions) };
+}
+
+/** The facts of `packed`, its ranges as position objects; `packed` is used up. */
+export function unpackRangesInPlace(packed: PackedFacts): ParseFacts {
+  const { positions } = packed;
+  return unpackInPlaceWith(packed.facts, (index) => {
+    const at = index * 4;
+    return { start: { line: positions[at]!, character: positions[at + 1]! }, end: { line: positions[at + 2]!, character: positions[at + 3]! } };
+  });
+}
+
+export function packOffsets(facts: ParseFacts, lines: LineIndex): OffsetPackedFacts {
+  const offsets: number[] = [];
+  const packed = packWith(facts, (range) => {
+    offsets.push(lines.offsetAt(range.start), lines.offsetAt(range.end));
+    return offsets.length / 2 - 1;
+  });
+  return { facts: packed, offsets: Int32Array.from(offsets) };
+}
+
+/** The facts of `packed`, its ranges as OffsetRanges over `lines` (the line index of the text they were packed from); `packed` is used up. */
+export function unpackOffsetsInPlace(packed: OffsetPackedFacts, lines: LineIndex): ParseFacts {
+  const { offsets } = packed;
+  return unpackInPlaceWith(packed.facts, (index) => lines.rangeOf(offsets[index * 2]!, offsets[index * 2 + 1]!));
+}
+
+function packWith(value: unknown, record: (range: Range) => number): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => packWith(item, record));
+  if (typeof value !== 'object' || value === null) return value;
+  const packed: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) packed[key] = RANGE_KEYS.has(key) && isRange(field) ? record(field) : packWith(field, record);
+  return packed;
+}
+
+/**
+ * Replaces each packed range where it lies. A warm check revives every
+ * document's parse, so this walk is on its hot path: plain loops and for-in,
+ * nothing allocated but the ranges.
+ */
+function unpackInPlaceWith(facts: unknown, revive: (index: number) => Range): ParseFacts {
+  const unpack = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) unpack(item);
+      return;
+    }
+    const target = value as Record<string, unknown>;
+    for (const key in target) {
+      const field = target[key];
+      if (typeof field === 'number' && RANGE_KEYS.has(key)) target[key] = revive(field);
+      else unpack(field);
+    }
+  };
+  unpack(facts);
+  return facts as ParseFacts;
+}
+
+function isRange(value: unknown): value is Range {
+  return typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
+}
