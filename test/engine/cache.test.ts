@@ -24,9 +24,14 @@ import {
   type Diagnostic,
 } from '../../server/src/engine';
 import { NODE_CACHE_PLATFORM, nodeCachePlatform, ParserPool } from '../../server/src/node';
-import { doc, PEOPLE, TODAY } from '../helpers';
+import { doc, PEOPLE, text, TODAY } from '../helpers';
 
 const VERSION = '1.0.0';
+
+/** Why a run did not use (part of) its cache, as `--verbose` says it in English. */
+function discardedText(run: { readonly statistics: { readonly discarded?: readonly Parameters<typeof text>[0][] } }): string {
+  return (run.statistics.discarded ?? []).map(text).join('; ');
+}
 
 /** A repository where documents link to each other's headings, with a people registry and review dates. */
 function sampleRepository(): Record<string, string> {
@@ -178,7 +183,7 @@ describe('the check cache', () => {
     await run(files, store, { version: '0.9.0' });
     const warm = await run(files, store, { version: VERSION });
     assert.deepEqual(warm.diagnostics, await cold(files));
-    assert.match(warm.statistics.discarded ?? '', /written by Densho 0\.9\.0/);
+    assert.match(discardedText(warm), /written by Densho 0\.9\.0/);
     assert.equal(warm.statistics.parsed, DOCUMENTS);
     assert.equal(warm.statistics.parsesReused, 0);
   });
@@ -193,7 +198,7 @@ describe('the check cache', () => {
     store.set(name, damaged);
     const warm = await run(files, store);
     assert.deepEqual(warm.diagnostics, await cold(files));
-    assert.match(warm.statistics.discarded ?? '', new RegExp(`${name}: not written by Densho for this user \\(damaged, or forged`));
+    assert.match(discardedText(warm), new RegExp(`${name}: not written by Densho for this user \\(damaged, or forged`));
     assert.ok(warm.statistics.parsed > 0 && warm.statistics.parsed < DOCUMENTS, 'only the damaged shard is parsed again');
     assert.equal(warm.statistics.parsed + warm.statistics.parsesReused, DOCUMENTS);
     // The damaged shard was rewritten: the next run reuses everything again.
@@ -211,7 +216,7 @@ describe('the check cache', () => {
     store.set(shardFile(0), truncated.subarray(0, truncated.length >> 1));
     const warm = await run(files, store);
     assert.deepEqual(warm.diagnostics, await cold(files));
-    assert.match(warm.statistics.discarded ?? '', /header\.bin: not a Densho cache file/);
+    assert.match(discardedText(warm), /header\.bin: not a Densho cache file/);
     assert.equal(warm.statistics.checksReused, 0, 'without a trusted header no result is reused');
   });
 
@@ -328,7 +333,7 @@ describe('the check cache, against a forged or hostile cache', () => {
     // ...but under the user's key it is not used, and the reason is given.
     const victim = await run(files, forged);
     assert.deepEqual(victim.diagnostics, honest.diagnostics);
-    assert.match(victim.statistics.discarded ?? '', /header\.bin: not written by Densho for this user \(damaged, or forged: its authentication tag does not match\)/);
+    assert.match(discardedText(victim), /header\.bin: not written by Densho for this user \(damaged, or forged: its authentication tag does not match\)/);
     assert.equal(victim.statistics.checksReused, 0);
   });
 

@@ -187,7 +187,7 @@ export class DenshoFolder {
     const cacheFolder = this.options.cacheFolder;
     // Under the repository (no cacheLocation), a committed link on the way to the folder is refused, as by the CLI.
     const cache = cacheFolder === undefined ? undefined : readCacheFile(cacheFolder, CACHE_ENGINE_KEY, this.root);
-    if (cache?.statistics.discarded) this.listener.log(message('log.cache-discarded', { folder: cacheFolder ?? '', detail: String(cache.statistics.discarded) }));
+    if (cache?.statistics.discarded) this.listener.log(message('log.cache-discarded', { folder: cacheFolder ?? '', detail: cache.statistics.discarded }));
     const workspace = await loadWorkspace(this.fs, { today: this.options.today ?? localToday(), settings: this.settings, cache, history: this.options.history, startParserPool: (threads) => ParserPool.start({ threads }) });
     this.workspaceValue = workspace;
     if (this.options.historyOff) workspace.setHistory({ unavailable: this.options.historyOff });

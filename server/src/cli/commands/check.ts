@@ -69,7 +69,7 @@ export async function checkCommand(io: CliIo, dir: string | undefined, options: 
       writeCacheFile(cacheFolder, cache, root);
     } catch (error) {
       // A read-only checkout still gets its results; only the next run is slower.
-      io.stderr(`densho: could not write the cache in ${cacheFolder}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`${terminalText(renderMessage(message('check.cache-write-failed', { folder: cacheFolder, error: error instanceof Error ? error.message : String(error) }), locale))}\n`);
     }
   }
   if (options.verbose) io.stderr([...describeRun(documents.length, cache?.statistics), describeHistory(workspace)].map((line) => `${terminalText(renderMessage(line, localeOf(io)))}\n`).join(''));

@@ -17,6 +17,7 @@
  * from another engine version are ignored and the cache starts empty.
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { message, type Message } from '../messages';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex } from '../text';
 import { packRanges, unpackRangesInPlace, type PackedFacts } from '../packedRanges';
@@ -72,7 +73,7 @@ export interface CacheStatistics {
   /** Documents checked by the rules. */
   checked: number;
   /** Why the cache file was not used, when it was not. */
-  discarded?: string;
+  discarded?: readonly Message[];
   /** Whether the document history came from the cache (HEAD had not moved), so Git read no log. */
   historyReused?: boolean;
 }
@@ -167,14 +168,14 @@ export class CheckCache {
    */
   static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string, platform: CachePlatform): CheckCache {
     const cache = new CheckCache(engineVersion, platform);
-    const problems: string[] = [];
+    const problems: Message[] = [];
     const header = decode(platform, read(HEADER_FILE), engineVersion, isHeader);
-    if (typeof header === 'string') problems.push(`${HEADER_FILE}: ${header}`);
+    if (header instanceof Refusal) problems.push(message('cache.file-not-used', { file: HEADER_FILE, reason: header.reason }));
     else if (header) cache.header = header;
     for (let shard = 0; shard < SHARDS; shard++) {
       const entries = decode(platform, read(shardFile(shard)), engineVersion, isShard);
-      if (typeof entries === 'string') {
-        problems.push(`${shardFile(shard)}: ${entries}`);
+      if (entries instanceof Refusal) {
+        problems.push(message('cache.file-not-used', { file: shardFile(shard), reason: entries.reason }));
         cache.dirtyShards.add(shard);
         continue;
       }
@@ -184,9 +185,9 @@ export class CheckCache {
       }
     }
     const history = decode(platform, read(HISTORY_FILE), engineVersion, isStoredHistory);
-    if (typeof history === 'string') problems.push(`${HISTORY_FILE}: ${history}`);
+    if (history instanceof Refusal) problems.push(message('cache.file-not-used', { file: HISTORY_FILE, reason: history.reason }));
     else cache.storedHistory = history;
-    if (problems.length > 0) cache.statistics.discarded = problems.join('; ');
+    if (problems.length > 0) cache.statistics.discarded = problems;
     return cache;
   }
 
@@ -446,29 +447,34 @@ function encode(platform: CachePlatform, engineVersion: string, content: unknown
   return bytes;
 }
 
-/** The content of a cache file; undefined when there is none; a string saying why when it cannot be trusted. */
-function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | string {
+/** Why a cache file was not used. */
+class Refusal {
+  constructor(readonly reason: Message) {}
+}
+
+/** The content of a cache file; undefined when there is none; a reason when it cannot be trusted. */
+function decode<T>(platform: CachePlatform, bytes: Uint8Array | undefined, engineVersion: string, check: (content: unknown) => content is T): T | undefined | Refusal {
   if (bytes === undefined) return undefined;
-  if (bytes.length < MAGIC.length + DIGEST_BYTES || !sameBytes(bytes.subarray(0, MAGIC.length), MAGIC)) return 'not a Densho cache file';
+  if (bytes.length < MAGIC.length + DIGEST_BYTES || !sameBytes(bytes.subarray(0, MAGIC.length), MAGIC)) return new Refusal(message('cache.not-a-cache-file'));
   const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
   let tag: Uint8Array;
   try {
     tag = platform.authenticate(payload);
   } catch (error) {
-    return `no cache key (${error instanceof Error ? error.message : String(error)})`;
+    return new Refusal(message('cache.no-key', { error: error instanceof Error ? error.message : String(error) }));
   }
   // Damaged, or written by someone without this user's key (a cache committed to the repository): never deserialised.
-  if (!sameBytes(tag, bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return 'not written by Densho for this user (damaged, or forged: its authentication tag does not match)';
+  if (!sameBytes(tag, bytes.subarray(MAGIC.length, MAGIC.length + DIGEST_BYTES))) return new Refusal(message('cache.not-authentic'));
   let data: unknown;
   try {
     data = platform.deserialize(payload);
   } catch {
-    return 'damaged (unreadable data)';
+    return new Refusal(message('cache.unreadable'));
   }
-  if (typeof data !== 'object' || data === null) return 'unknown layout';
+  if (typeof data !== 'object' || data === null) return new Refusal(message('cache.unknown-layout'));
   const { engineVersion: writer, content } = data as { engineVersion?: unknown; content?: unknown };
-  if (writer !== engineVersion) return `written by Densho ${String(writer)}`;
-  return check(content) ? content : 'unknown layout';
+  if (writer !== engineVersion) return new Refusal(message('cache.other-version', { version: String(writer) }));
+  return check(content) ? content : new Refusal(message('cache.unknown-layout'));
 }
 
 interface StoredHistory {
