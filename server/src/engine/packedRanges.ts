@@ -47,6 +47,20 @@ export function unpackRangesInPlace(packed: PackedFacts): ParseFacts {
   });
 }
 
+/**
+ * The facts of `packed` (packed by `packRanges`), its ranges as OffsetRanges
+ * over `lines`, the line index of the text it was packed from: a cached parse
+ * revived where its text is at hand keeps ranges as small as a fresh parse's.
+ * `packed` is used up.
+ */
+export function unpackRangesOverInPlace(packed: PackedFacts, lines: LineIndex): ParseFacts {
+  const { positions } = packed;
+  return unpackInPlaceWith(packed.facts, (index) => {
+    const at = index * 4;
+    return lines.rangeOf(lines.offsetAt({ line: positions[at]!, character: positions[at + 1]! }), lines.offsetAt({ line: positions[at + 2]!, character: positions[at + 3]! }));
+  });
+}
+
 export function packOffsets(facts: ParseFacts, lines: LineIndex): OffsetPackedFacts {
   const offsets: number[] = [];
   const packed = packWith(facts, (range) => {

@@ -20,7 +20,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { message, type Message } from '../messages';
 import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex } from '../text';
-import { packRanges, unpackRangesInPlace, type PackedFacts } from '../packedRanges';
+import { packRanges, unpackRangesInPlace, unpackRangesOverInPlace, type PackedFacts } from '../packedRanges';
 import type { DocumentParser } from '../parsing/documentParser';
 import type { FileStamp } from '../fileSystem';
 import { DocumentHistory, RepositoryHistory, type FileCommit } from '../history/model';
@@ -280,7 +280,8 @@ export class CheckCache {
             own.bom = bom;
             this.dirtyShards.add(shardOf(path));
           }
-          return reviveParse(path, text, this.revive(cached.packed));
+          const lines = new LineIndex((cached.packed.facts as ParseFacts).unreadable ? '' : withoutBom(text));
+          return reviveParse(path, text, this.revive(cached.packed, lines), lines);
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
@@ -291,11 +292,15 @@ export class CheckCache {
     };
   }
 
-  /** The facts of a stored parse, unpacked where they lie the first time they are asked for. */
-  private revive(packed: PackedFacts): ParseFacts {
+  /**
+   * The facts of a stored parse, unpacked where they lie the first time they
+   * are asked for: as offsets over `lines` when its text is at hand, else as
+   * positions (a document revived without reading its file).
+   */
+  private revive(packed: PackedFacts, lines?: LineIndex): ParseFacts {
     let facts = this.revived.get(packed);
     if (!facts) {
-      facts = unpackRangesInPlace(packed);
+      facts = lines ? unpackRangesOverInPlace(packed, lines) : unpackRangesInPlace(packed);
       this.revived.set(packed, facts);
     }
     return facts;
