@@ -62,6 +62,16 @@ describe('densho check in the chosen language', () => {
     const english = await runDensho(['check', dir, '--bogus']);
     assert.equal(english.stderr, "error: unknown option '--bogus'\n(run with --help for usage)\n");
   });
+  it('--help: Japanese from --locale or the environment, English as commander writes it', async () => {
+    const japanese = (await runDensho(['review', '--help'], dir, { LANG: 'ja_JP.UTF-8' })).stdout;
+    assert.match(japanese, /^使い方： densho review \[options\] \[dir\]\n\nレビュー予定：期限切れと期限間近を責任者ごとに\n/);
+    assert.match(japanese, /^  -f, --format <format> +出力形式（選択肢："text"、"json"、既定："text"）$/m);
+    assert.equal((await runDensho(['--locale=ja', 'review', '--help'])).stdout, japanese);
+    const english = (await runDensho(['review', '--help', '--locale', 'en'], dir, { LANG: 'ja_JP.UTF-8' })).stdout;
+    assert.match(english, /^Usage: densho review \[options\] \[dir\]\n\nreview schedule: overdue and due soon, grouped by owner\n/);
+    assert.match(english, /^  -f, --format <format> +output format \(choices: "text", "json",/m);
+    assert.match(english, /^  -h, --help +display help for command$/m);
+  });
   it('an unknown --locale is a usage error', async () => {
     const result = await runDensho(['--locale', 'fr', 'check', dir, ...TODAY]);
     assert.equal(result.code, 2);

@@ -189,6 +189,14 @@ describe('no English in Japanese output: the error paths', () => {
     assert.deepEqual(await englishOf(['init', dir], repositoryData(dir)), []);
     assert.deepEqual(await englishOf(['check', join(dir, 'nowhere')], []), []);
   });
+  it('--help of the program and of every command, and `densho help <command>`', async () => {
+    for (const command of ['check', 'init', 'coverage', 'review', 'risk', 'skills', 'new', 'report', 'export', 'history', 'changes']) {
+      // The usage line names the command as it is typed (`使い方： densho check [options] [path]`).
+      assert.deepEqual(await englishOf([command, '--help'], [`densho ${command}`]), [], `${command} --help`);
+    }
+    assert.deepEqual(await englishOf(['--help'], []), [], '--help');
+    assert.deepEqual(await englishOf(['help', 'report'], ['densho report']), [], 'help report');
+  });
   it('usage errors of densho itself', async () => {
     const dir = tempRepository({ 'densho.yaml': 'standards: []\n', 'sops/a.md': doc() });
     for (const args of [

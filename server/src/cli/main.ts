@@ -2,7 +2,7 @@
  * `densho`: the engine on the command line. Each command is a function of
  * (io, arguments) returning an exit code, so tests run it in-process.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type HelpConfiguration } from 'commander';
 import { version } from '../../../package.json';
 import { checkCommand } from './commands/check';
 import { initCommand } from './commands/init';
@@ -14,136 +14,189 @@ import { changesCommand, historyCommand } from './commands/history';
 import { commanderErrorMessage } from './commanderErrors';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from './errors';
 import { chooseLocale, processIo, type CliIo } from './io';
-import { message, renderMessage, terminalText, type Locale } from '../engine';
+import { message, renderMessage, terminalText, type Locale, type Message, type MessageId } from '../engine';
 
 /** What commander would have written for its own usage errors: shown as is in English, through the catalog otherwise (runCli). */
 interface CommanderOutput {
   error: string;
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void, commanderOutput: CommanderOutput): Command {
+/**
+ * The language of `--help`, decided before the command line is parsed (the
+ * descriptions are given when the program is built): a `--locale` on the
+ * command line, else the environment, as for every other message.
+ */
+function helpLocale(argv: readonly string[], io: CliIo): Locale {
+  const at = argv.findIndex((argument) => argument === '--locale' || argument.startsWith('--locale='));
+  const written = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice('--locale='.length) : argv[at + 1];
+  return chooseLocale(written === 'en' || written === 'ja' ? written : undefined, io);
+}
+
+/**
+ * Commander's own words in the help (titles, choices, defaults) in `locale`;
+ * English keeps commander's help exactly as it writes it.
+ */
+function localizedHelp(locale: Locale, say: (id: HelpTitle) => string): HelpConfiguration {
+  if (locale === 'en') return {};
+  const titles: Readonly<Record<string, HelpTitle>> = {
+    'Usage:': 'help.title.usage',
+    'Options:': 'help.title.options',
+    'Arguments:': 'help.title.arguments',
+    'Commands:': 'help.title.commands',
+    'Global Options:': 'help.title.global-options',
+  };
+  const extra = (description: string, choices: readonly string[] | undefined, value: string | undefined): string => {
+    const notes = [
+      ...(choices ? [renderMessage(message('help.choices', { choices: choices.map((choice) => JSON.stringify(choice)) }), locale)] : []),
+      ...(value !== undefined ? [renderMessage(message('help.default', { value }), locale)] : []),
+    ];
+    return notes.length === 0 ? description : `${description}（${notes.join('、')}）`;
+  };
+  return {
+    // Commander wraps descriptions at spaces; Japanese has none between words, so it would break lines only at the Latin ones.
+    helpWidth: Number.MAX_SAFE_INTEGER,
+    styleTitle: (title) => (titles[title] ? say(titles[title]) : title),
+    optionDescription: (option) => {
+      // As commander decides: a default is shown for an option that takes a value.
+      const shown = option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'));
+      return extra(option.description, option.argChoices, shown ? option.defaultValueDescription || JSON.stringify(option.defaultValue) : undefined);
+    },
+    argumentDescription: (argument) =>
+      extra(argument.description, argument.argChoices, argument.defaultValue !== undefined ? argument.defaultValueDescription || JSON.stringify(argument.defaultValue) : undefined),
+  };
+}
+
+/** The help's words that take no argument: descriptions and titles. */
+type HelpText = Exclude<Extract<MessageId, `help.${string}`>, 'help.choices' | 'help.default'>;
+type HelpTitle = Extract<HelpText, `help.title.${string}`>;
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void, commanderOutput: CommanderOutput, locale: Locale): Command {
+  const say = (id: HelpText): string => renderMessage(message(id) as Message, locale);
   const program = new Command('densho')
-    .description('Checks a Git repository of Markdown SOPs: front matter, links, access layers, reviews, translations and ISO 9001 coverage.')
-    .version(version, '-v, --version')
+    .description(say('help.program'))
+    .version(version, '-v, --version', say('help.option.version'))
+    .helpOption('-h, --help', say('help.option.help'))
+    .helpCommand('help [command]', say('help.command.help'))
+    .configureHelp(localizedHelp(locale, say))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => (commanderOutput.error += text) })
-    .addOption(new Option('--locale <locale>', 'language of messages (default: from LC_ALL, LC_MESSAGES, LANG)').choices(['en', 'ja']));
+    .addOption(new Option('--locale <locale>', say('help.option.locale')).choices(['en', 'ja']));
   // Every command writes in the chosen language: the global --locale, read once it is parsed.
   const localized = (): CliIo => ({ ...io, locale: chooseLocale(program.opts<{ locale?: Locale }>().locale, io) });
-  const today = () => new Option('--today <date>', 'date to check against, YYYY-MM-DD (default: today)');
+  const today = () => new Option('--today <date>', say('help.option.today'));
   const run = (action: () => Promise<number>) => async () => setExitCode(await action());
 
   program
     .command('check')
-    .description('run every rule over the repository')
-    .argument('[path]', 'repository root, or a folder or document in it (densho.yaml is found above it)', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'codequality']).default('text'))
+    .description(say('help.check'))
+    .argument('[path]', say('help.check.path'), '.')
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json', 'sarif', 'github', 'codequality']).default('text'))
     .addOption(today())
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('--baseline <file>', 'report only findings that are not recorded in this baseline file')
-    .option('--update-baseline', 'record every current finding in the --baseline file (and report none)')
-    .option('--cache', 'reuse results of unchanged documents from the last run (stored in node_modules/.cache/densho)')
-    .option('--cache-location <dir>', 'folder for the cache file (implies --cache)')
-    .option('--threads <n>', 'worker threads for parsing a large repository (default: one per core; 0: none)')
-    .option('--verbose', 'say on stderr what was parsed, checked and reused')
-    .option('--fix', 'apply every safe, unambiguous quick fix, say what changed, then report what is left')
+    .option('--max-warnings <n>', say('help.check.max-warnings'))
+    .option('--baseline <file>', say('help.check.baseline'))
+    .option('--update-baseline', say('help.check.update-baseline'))
+    .option('--cache', say('help.check.cache'))
+    .option('--cache-location <dir>', say('help.check.cache-location'))
+    .option('--threads <n>', say('help.check.threads'))
+    .option('--verbose', say('help.check.verbose'))
+    .option('--fix', say('help.check.fix'))
     .action((dir: string, options) => run(() => checkCommand(localized(), dir, options))());
 
   program
     .command('init')
-    .description('start Densho in a folder of Markdown: writes densho.yaml, people.yaml and training.yaml from what is there (never overwrites)')
-    .argument('[dir]', 'folder to start in', '.')
-    .option('--front-matter', 'also give every document without front matter one: id, title, type and language from the file, reviewed from Git')
+    .description(say('help.init'))
+    .argument('[dir]', say('help.init.dir'), '.')
+    .option('--front-matter', say('help.init.front-matter'))
     .action((dir: string, options) => run(() => initCommand(localized(), dir, options))());
 
   program
     .command('coverage')
-    .description('clause → documents, with gaps')
-    .argument('[dir]', 'repository root', '.')
-    .option('--standard <id>', 'standard to report (default: the first configured)')
-    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .description(say('help.coverage'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .option('--standard <id>', say('help.coverage.standard'))
+    .option('--max-layer <layer>', say('help.option.max-layer'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => coverageCommand(localized(), dir, options))());
 
   program
     .command('review')
-    .description('review schedule: overdue and due soon, grouped by owner')
-    .argument('[dir]', 'repository root', '.')
-    .option('--within <duration>', 'how far ahead to look, e.g. 30d, 3m (default: review.warn-before)')
-    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(say('help.review'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .option('--within <duration>', say('help.review.within'))
+    .option('--max-layer <layer>', say('help.option.max-layer'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => reviewCommand(localized(), dir, options))());
 
   program
     .command('risk')
-    .description('knowledge holders: per expert, the documents only they hold, and leaving dates')
-    .argument('[dir]', 'repository root', '.')
-    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(say('help.risk'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .option('--max-layer <layer>', say('help.option.max-layer'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => riskCommand(localized(), dir, options))());
 
   program
     .command('skills')
-    .description('the skills matrix (training.yaml): who can do each procedure, at which level; who must be retrained; who has no successor')
-    .argument('[dir]', 'repository root', '.')
-    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .description(say('help.skills'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .option('--max-layer <layer>', say('help.option.max-layer'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .addOption(today())
     .action((dir: string, options) => run(() => skillsCommand(localized(), dir, options))());
 
   program
     .command('new')
-    .description('create a document from a template (never overwrites)')
-    .argument('<template>', 'sop, work-instruction, master, form, policy or translation')
-    .requiredOption('--id <id>', 'document id, e.g. SOP-WLD-005')
-    .option('--title <title>', 'document title')
-    .option('--lang <lang>', 'language (default: the source language)')
-    .option('--dir <dir>', 'folder to create it in', '.')
-    .option('--owner <person>', 'owner (a key of people.yaml)')
+    .description(say('help.new'))
+    .argument('<template>', say('help.new.template'))
+    .requiredOption('--id <id>', say('help.new.id'))
+    .option('--title <title>', say('help.new.title'))
+    .option('--lang <lang>', say('help.new.lang'))
+    .option('--dir <dir>', say('help.new.dir'), '.')
+    .option('--owner <person>', say('help.new.owner'))
     .addOption(today())
     .action((template: string, options) => run(() => newCommand(localized(), template, options))());
 
   program
     .command('report')
-    .description('the audit pack: register, coverage, review schedule, knowledge risk and translations in one self-contained HTML file (or PDF)')
-    .argument('[dir]', 'repository root', '.')
-    .option('-o, --out <file>', 'file to write, or - for standard output (default: audit.html or audit.pdf)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf']).default('html'))
-    .option('--max-layer <layer>', 'leave out every document above this access layer, titles and ids included')
-    .option('--lang <lang>', 'prefer titles in this language where a translation has one')
-    .option('--chromium <path>', 'Chromium to print the PDF with (default: DENSHO_CHROMIUM, then /usr/bin/chromium)')
-    .option('--at <date>', 'show the register as in force on this date, YYYY-MM-DD: each document\'s revision then (needs the Git history)')
+    .description(say('help.report'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .option('-o, --out <file>', say('help.report.out'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['html', 'pdf']).default('html'))
+    .option('--max-layer <layer>', say('help.option.max-layer'))
+    .option('--lang <lang>', say('help.report.lang'))
+    .option('--chromium <path>', say('help.report.chromium'))
+    .option('--at <date>', say('help.report.at'))
     .addOption(today())
     .action((dir: string, options) => run(() => reportCommand(localized(), dir, options))());
 
   program
     .command('export')
-    .description('copy the documents at --max-layer or lower, with their media; links to withheld documents become plain text')
-    .argument('[dir]', 'repository root', '.')
-    .requiredOption('--max-layer <layer>', 'highest access layer to include')
-    .requiredOption('-o, --out <dir>', 'folder to write the copy to (must be empty unless --force)')
-    .option('--force', 'write into a folder that is not empty')
+    .description(say('help.export'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .requiredOption('--max-layer <layer>', say('help.export.max-layer'))
+    .requiredOption('-o, --out <dir>', say('help.export.out'))
+    .option('--force', say('help.export.force'))
     .addOption(today())
     .action((dir: string, options) => run(() => exportCommand(localized(), dir, options))());
 
   program
     .command('history')
-    .description('revision history from Git: per document its revisions (version, change kind, date, author, approval, commit, summary)')
-    .argument('[dir]', 'repository root', '.')
-    .argument('[document]', 'a document id (every language) or file (default: every document)')
-    .option('--at <date>', 'also show the revision of each document in force on this date, YYYY-MM-DD')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .description(say('help.history'))
+    .argument('[dir]', say('help.argument.root'), '.')
+    .argument('[document]', say('help.history.document'))
+    .option('--at <date>', say('help.history.at'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json', 'md', 'csv']).default('text'))
     .action((dir: string, document: string | undefined, options) => run(() => historyCommand(localized(), dir, document, options))());
 
   program
     .command('changes')
-    .description("what changed in a document since a revision: for a translation, its source's changes since translated-from-version")
-    .argument('<file>', 'the document (a source or a translation)')
-    .option('--since-version <n>', 'compare with this version instead (default: translated-from-version, or the current revision)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(say('help.changes'))
+    .argument('<file>', say('help.changes.file'))
+    .option('--since-version <n>', say('help.changes.since-version'))
+    .addOption(new Option('-f, --format <format>', say('help.option.format')).choices(['text', 'json']).default('text'))
     .action((file: string, options) => run(() => changesCommand(localized(), file, options))());
 
   return program;
@@ -153,7 +206,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void, commanderO
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_CLEAN;
   const commanderOutput: CommanderOutput = { error: '' };
-  const program = buildProgram(io, (code) => (exitCode = code), commanderOutput);
+  const program = buildProgram(io, (code) => (exitCode = code), commanderOutput, helpLocale(argv, io));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
