@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { TestClient, tempRepository } from './client';
+import { TestClient, tempRepository, type StartOptions } from './client';
 
 const BROKEN_LINK = `---
 id: SOP-A-001
@@ -24,19 +24,28 @@ reviewed: 2026-10-01
 const ENGLISH = '"missing.md" does not exist.';
 const JAPANESE = '「missing.md」は存在しません。';
 
-describe('the language of diagnostics', () => {
+/** Starts a server on a new repository of `files` at each call; every one is stopped and its repository removed after the suite. */
+function serversForSuite(): (files: Record<string, string>, options: StartOptions) => Promise<TestClient> {
   const clients: TestClient[] = [];
   const repos: { dispose(): void }[] = [];
   after(async () => {
     for (const client of clients) await client.stop();
     for (const repo of repos) repo.dispose();
   });
-
-  async function linkMessage(options: { locale?: string; localeSetting?: string }) {
-    const repo = tempRepository({ 'a.md': BROKEN_LINK, 'densho.yaml': 'standards: []\n' });
+  return async (files, options) => {
+    const repo = tempRepository(files);
     repos.push(repo);
     const client = await TestClient.start(repo.root, options);
     clients.push(client);
+    return client;
+  };
+}
+
+describe('the language of diagnostics', () => {
+  const startServer = serversForSuite();
+
+  async function linkMessage(options: { locale?: string; localeSetting?: string }) {
+    const client = await startServer({ 'a.md': BROKEN_LINK, 'densho.yaml': 'standards: []\n' }, options);
     const [diagnostic] = await client.diagnosticsAfter('a.md', 0, (list) => list.length > 0);
     return { client, diagnostic: diagnostic! };
   }
@@ -85,18 +94,10 @@ describe("the language of the server's own words", () => {
   const SOURCE = BROKEN_LINK.replace('reviewed: 2026-10-01', 'reviewed: 2026-10-01\nversion: 1');
   const LINKING = `---\nid: SOP-B-001\ntitle: B\naccess: internal\nowner: a\nexpert: a\nreviewed: 2026-10-01\n---\n# B\n\nSee [[SOP-A-001]].\n`;
   const PEOPLE = 'a:\n  name: A Person\np.old:\n  name: Old Timer\n  active: false\n';
-  const clients: TestClient[] = [];
-  const repos: { dispose(): void }[] = [];
-  after(async () => {
-    for (const client of clients) await client.stop();
-    for (const repo of repos) repo.dispose();
-  });
+  const startServer = serversForSuite();
 
   async function serverIn(locale: string): Promise<TestClient> {
-    const repo = tempRepository({ 'a.md': SOURCE, 'b.md': LINKING, 'people.yaml': PEOPLE, 'densho.yaml': 'standards: []\n' });
-    repos.push(repo);
-    const client = await TestClient.start(repo.root, { locale });
-    clients.push(client);
+    const client = await startServer({ 'a.md': SOURCE, 'b.md': LINKING, 'people.yaml': PEOPLE, 'densho.yaml': 'standards: []\n' }, { locale });
     await client.indexed(['a.md', 'b.md']);
     return client;
   }
@@ -150,18 +151,10 @@ describe("the language of the server's own words", () => {
 /** The views' reports carry no language of their own: their clause titles are the server's (JIS Q 9001's in Japanese), in the tree and in the matrix. */
 describe('the language of the clause titles in the views', () => {
   const COVERING = BROKEN_LINK.replace('reviewed: 2026-10-01', 'reviewed: 2026-10-01\nstatus: approved\nclauses: [8.5.1]').replace('[gone](missing.md)', '');
-  const clients: TestClient[] = [];
-  const repos: { dispose(): void }[] = [];
-  after(async () => {
-    for (const client of clients) await client.stop();
-    for (const repo of repos) repo.dispose();
-  });
+  const startServer = serversForSuite();
 
   async function clauseTitles(options: { locale?: string; localeSetting?: string }) {
-    const repo = tempRepository({ 'a.md': COVERING, 'densho.yaml': 'standards: [iso9001]\n' });
-    repos.push(repo);
-    const client = await TestClient.start(repo.root, options);
-    clients.push(client);
+    const client = await startServer({ 'a.md': COVERING, 'densho.yaml': 'standards: [iso9001]\n' }, options);
     await client.indexed(['a.md']);
     type Titles = { coverage: { clauses: { clause: string; title: string }[] } | null };
     const title = (report: Titles['coverage'], clause: string) => report?.clauses.find((entry) => entry.clause === clause)?.title;
