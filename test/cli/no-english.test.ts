@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { doc } from '../helpers';
 import { runDensho, tempRepository } from '../support/cli';
-import { englishIn, repositoryData, visibleText } from '../support/english';
+import { englishIn, repositoryData, stringValues, visibleText } from '../support/english';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = mkdtempSync(join(tmpdir(), 'densho-no-english-'));
@@ -28,16 +28,9 @@ function buildSamples(): void {
   assert.equal(result.status, 0, result.stderr);
 }
 
-/** Every string value of a JSON document (keys are the stable interface, the same in every language). */
+/** Every string value of a JSON document, a line each. */
 function jsonStrings(text: string): string {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(JSON.parse(text));
-  return strings.join('\n');
+  return stringValues(JSON.parse(text)).join('\n');
 }
 
 /** A unified diff shows the document's own lines: data, whatever its language. */

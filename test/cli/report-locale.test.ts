@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { stringValues } from '../support/english';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = mkdtempSync(join(tmpdir(), 'densho-report-locale-'));
@@ -40,14 +41,7 @@ function visibleTexts(page: string): string[] {
 /** Every string of the page's embedded data: titles, ids, files, names, rule ids and the like stay as they are in both languages. */
 function dataStrings(page: string): string[] {
   const json = /<script type="application\/json" id="densho-data">([\s\S]*?)<\/script>/.exec(page)![1]!;
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(JSON.parse(json));
-  return strings;
+  return stringValues(JSON.parse(json));
 }
 
 /** English labels: visible texts with an English word in them that are not data (nor data and numbers joined). */

@@ -33,6 +33,14 @@ export function englishIn(text: string, data: Iterable<string> = []): string[] {
   return [...rest.matchAll(ENGLISH_RUN)].map((match) => match[0]);
 }
 
+/** Every string value inside a parsed JSON value (its keys are the stable interface, the same in every language). */
+export function stringValues(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringValues);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringValues);
+  return [];
+}
+
 /** What a reader of an HTML page sees: text between tags and the label attributes, outside scripts and styles. */
 export function visibleText(page: string): string {
   const body = page
