@@ -78,15 +78,17 @@ export function parseYaml(source: string, lines: LineIndex, baseOffset = 0, toOr
   const absolute = (offset: number): number => baseOffset + toOriginal(offset);
   const node = (start: number, end: number): YamlNodeBase => ({ range: lines.rangeOf(absolute(start), absolute(end)), startOffset: absolute(start), endOffset: absolute(end) });
   const scalar = (value: SimpleScalar): YamlScalar => ({ kind: 'scalar', value: value.value, text: value.text, quoted: false, ...node(value.start, value.end) });
-  const entries = simple.entries.map(({ key, keyStart, keyEnd, value }): YamlEntry => {
-    const base = node(value.start, value.end);
-    return {
-      key,
-      keyRange: lines.rangeOf(absolute(keyStart), absolute(keyEnd)),
-      keyStartOffset: absolute(keyStart),
-      value: value.kind === 'scalar' ? scalar(value) : value.kind === 'list' ? { kind: 'list', items: value.items.map(scalar), flow: true, ...base } : { kind: 'empty', ...base },
-    };
-  });
+  const entries = simple.entries.map(({ key, keyStart, keyEnd, value }): YamlEntry => ({
+    key,
+    keyRange: lines.rangeOf(absolute(keyStart), absolute(keyEnd)),
+    keyStartOffset: absolute(keyStart),
+    value:
+      value.kind === 'scalar'
+        ? scalar(value)
+        : value.kind === 'list'
+          ? { kind: 'list', items: value.items.map(scalar), flow: true, ...node(value.start, value.end) }
+          : { kind: 'empty', ...node(value.start, value.end) },
+  }));
   return { root: { kind: 'map', entries, ...node(simple.start, simple.end) }, errors: [] };
 }
 
