@@ -89,7 +89,7 @@ async function run(files: Record<string, string>, store: CacheStore, options: { 
   const cache = CheckCache.fromFiles((name) => store.get(name), options.version ?? VERSION, NODE_CACHE_PLATFORM);
   const workspace = await loadWorkspace(counting, { today: parseDay(options.today ?? TODAY), cache });
   const diagnostics = cache.checkAll(workspace);
-  for (const [name, bytes] of cache.toFiles()) store.set(name, bytes);
+  for (const [name, encode] of cache.toFiles()) store.set(name, encode());
   return { diagnostics, statistics: { ...cache.statistics }, read };
 }
 
@@ -232,7 +232,7 @@ describe('the check cache', () => {
     const written = cache.toFiles();
     store.clear();
     for (const [name, bytes] of before) store.set(name, bytes);
-    store.set('header.bin', written.get('header.bin')!);
+    store.set('header.bin', written.get('header.bin')!());
     const next = await run(files, store);
     assert.deepEqual(next.diagnostics, await cold(files));
     assert.equal(next.statistics.checksReused, 0, 'old results are not reused under the new header');
@@ -321,8 +321,8 @@ describe('the check cache, against a forged or hostile cache', () => {
     const forger = CheckCache.fromFiles(() => undefined, VERSION, attacker);
     forger.checkAll(await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY), cache: forger }));
     const forged: CacheStore = new Map();
-    for (const [name, bytes] of forger.toFiles()) {
-      const content = opened(bytes) as { repositoryDiagnostics?: unknown[] } | [string, { diagnostics?: unknown[] }][];
+    for (const [name, encode] of forger.toFiles()) {
+      const content = opened(encode()) as { repositoryDiagnostics?: unknown[] } | [string, { diagnostics?: unknown[] }][];
       if (Array.isArray(content)) for (const [, entry] of content) entry.diagnostics = [];
       else content.repositoryDiagnostics = [];
       forged.set(name, sealed(attackerKey, content));

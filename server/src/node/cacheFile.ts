@@ -155,12 +155,12 @@ export function writeCacheFile(directory: string, cache: CheckCache, root?: stri
   const link = cacheFolderLink(directory, root);
   if (link !== undefined) throw new Error(`${link} is a symbolic link; the cache is never written through one (remove the link, or choose --cache-location)`);
   makeFolders(directory, 0o777);
-  for (const [name, bytes] of files) {
+  for (const [name, encode] of files) {
     const file = join(directory, name);
     const temporary = `${file}.${process.pid}.tmp`;
     // 'wx': a link planted under the temporary name is not followed; rename then replaces a link at `file` itself.
     rmSync(temporary, { force: true });
-    writeFileSync(temporary, bytes, { flag: 'wx' });
+    writeFileSync(temporary, encode(), { flag: 'wx' });
     renameSync(temporary, file);
   }
 }

@@ -89,8 +89,15 @@ export interface CheckSession {
 interface CacheEntry {
   /** SHA-256 of the text. */
   readonly hash: string;
-  /** The parse, with ranges packed as numbers (see `packRanges`). */
-  readonly packed: PackedFacts;
+  /** The parse as stored, with ranges packed as numbers (see `packRanges`); absent for a parse made in this run. */
+  readonly packed?: PackedFacts;
+  /**
+   * A parse made in this run, held as the workspace holds it and packed only
+   * when its shard is written: packing it at once kept a second copy of every
+   * parse for as long as the cache lived (the language server's whole first
+   * check, a third of its heap). Never stored.
+   */
+  readonly fresh?: ParseFacts;
   /** The file as it was when `hash` was read from it: a file still like this is not read again. */
   stamp?: FileStamp;
   /** The file starts with a byte-order mark (part of the text, so of `hash`). */
@@ -192,32 +199,40 @@ export class CheckCache {
   }
 
   /**
-   * The files to write: the header and the shards that changed. Documents
-   * that no longer exist or whose text changed drop out.
+   * The files to write: the header and the shards that changed, each encoded
+   * when its function is called, so that one shard's parses are packed and
+   * serialised at a time rather than the whole repository's at once (which
+   * was the peak of a run filling the cache). Call them before anything
+   * changes the cache. Documents that no longer exist or whose text changed
+   * drop out.
    */
-  toFiles(): Map<string, Uint8Array> {
+  toFiles(): Map<string, () => Uint8Array> {
     for (const [path, entry] of this.entries) {
       if (this.currentHashes.get(path) !== entry.hash) {
         this.entries.delete(path);
         this.dirtyShards.add(shardOf(path));
       }
     }
-    const files = new Map<string, Uint8Array>();
-    if (this.headerDirty) files.set(HEADER_FILE, encode(this.platform, this.engineVersion, this.header));
+    const files = new Map<string, () => Uint8Array>();
+    const encoded = (content: unknown) => () => encode(this.platform, this.engineVersion, content);
+    if (this.headerDirty) files.set(HEADER_FILE, encoded(this.header));
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
-    for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, this.storable(entry)]);
-    for (const [shard, entries] of shards) files.set(shardFile(shard), encode(this.platform, this.engineVersion, entries));
-    if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encode(this.platform, this.engineVersion, this.storedHistory));
+    for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
+    for (const [shard, entries] of shards) {
+      files.set(shardFile(shard), () => encode(this.platform, this.engineVersion, entries.map(([path, entry]) => [path, this.storable(entry)])));
+    }
+    if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encoded(this.storedHistory));
     this.dirtyShards.clear();
     this.headerDirty = false;
     this.historyDirty = false;
     return files;
   }
 
-  /** The entry as it is stored: a parse revived in this run is packed again. */
+  /** The entry as it is stored: a parse made or revived in this run is packed (again). */
   private storable(entry: CacheEntry): CacheEntry {
-    const revived = this.revived.get(entry.packed);
-    return revived ? { ...entry, packed: packRanges(revived) } : entry;
+    const { fresh, ...stored } = entry;
+    const live = fresh ?? (entry.packed && this.revived.get(entry.packed));
+    return live ? { ...stored, packed: packRanges(live) } : stored;
   }
 
   /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
@@ -242,7 +257,7 @@ export class CheckCache {
    */
   unchangedDocument(path: string, stamp: FileStamp, readText: () => string): ParsedDocument | undefined {
     const entry = this.entries.get(path);
-    if (!entry?.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
+    if (!entry?.packed || !entry.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
     this.currentHashes.set(path, entry.hash);
     this.currentStamps.set(path, stamp);
     this.statistics.parsesReused++;
@@ -274,18 +289,19 @@ export class CheckCache {
         if (cached?.hash === hash) {
           this.statistics.parsesReused++;
           const own = this.entries.get(path);
-          if (own !== cached) this.remember(path, { hash, packed: cached.packed, visible: cached.visible, stamp, bom });
+          if (own !== cached) this.remember(path, { hash, packed: cached.packed, fresh: cached.fresh, visible: cached.visible, stamp, bom });
           else if (!sameStamp(own.stamp, stamp) || own.bom !== bom) {
             own.stamp = stamp;
             own.bom = bom;
             this.dirtyShards.add(shardOf(path));
           }
-          const lines = new LineIndex((cached.packed.facts as ParseFacts).unreadable ? '' : withoutBom(text));
-          return reviveParse(path, text, this.revive(cached.packed, lines), lines);
+          if (cached.fresh) return reviveParse(path, text, cached.fresh);
+          const lines = new LineIndex((cached.packed!.facts as ParseFacts).unreadable ? '' : withoutBom(text));
+          return reviveParse(path, text, this.revive(cached.packed!, lines), lines);
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
-        this.remember(path, { hash, packed: packRanges(parseFacts(parsed)), stamp, bom });
+        this.remember(path, { hash, fresh: parseFacts(parsed), stamp, bom });
         return parsed;
       },
       dispose: () => inner.dispose(),
