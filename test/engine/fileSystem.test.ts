@@ -120,6 +120,29 @@ describe('symbolic links', () => {
     assert.ok(calls.some((call) => call.path === join(root, 'ext')), 'the link itself was looked at (lstat), and refused');
   });
 
+  it('the look-ups done at once (the warm check\'s stamps, a held document\'s text) follow no link either', () => {
+    const outside = directory({ 'secret.md': doc({ id: 'SOP-SECRET-001' }) });
+    const root = directory({ 'sops/a.md': doc(), 'sops/deep/b.md': doc() });
+    roots.push(outside, root);
+    symlinkSync(outside, join(root, 'ext'));
+    symlinkSync(join(outside, 'secret.md'), join(root, 'sops/secret.md'));
+    symlinkSync('.', join(root, 'sops/loop'));
+    const fs = new NodeFileSystem(root);
+    const paths = ['sops/a.md', 'ext/secret.md', 'sops/secret.md', 'sops/loop/a.md', 'sops/loop/deep/b.md', 'sops/deep/b.md', 'sops/missing.md', 'sops'];
+    const stamps = fs.stampsNow(paths);
+    assert.deepEqual(
+      paths.filter((_, position) => stamps[position] !== undefined),
+      ['sops/a.md', 'sops/deep/b.md'],
+      'only the real files, not through the links, not a folder, not a missing file',
+    );
+    assert.equal(stamps[0]!.size, doc().length);
+    assert.equal(fs.readFileNow('ext/secret.md'), undefined);
+    assert.equal(fs.readFileNow('sops/secret.md'), undefined);
+    assert.equal(fs.readFileNow('sops/loop/a.md'), undefined);
+    assert.equal(new TextDecoder().decode(fs.readFileNow('sops/deep/b.md')), doc());
+    assert.equal(fs.readFileNow('sops/a.md', 10), undefined, 'over the size asked for');
+  });
+
   it('a repository opened through a link is still read', async () => {
     const root = directory({ 'sops/a.md': doc() });
     const link = join(dirname(root), `${root.split('/').pop()}-link`);

@@ -89,24 +89,44 @@ export class NodeFileSystem implements FileSystem {
     });
   }
 
-  stat(path: string): Promise<FileStamp | undefined> {
-    return this.burst(async () => {
-      const stats = (await this.confined(path, 'file'))?.stats;
+  /** With the same confinement as `readFile`; each folder on the way is lstat'ed once for the whole pass. */
+  stampsNow(paths: readonly string[]): (FileStamp | undefined)[] {
+    const folders = new Map<string, boolean>();
+    return paths.map((path) => {
+      const stats = this.confinedFileNow(path, folders);
       return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
     });
   }
 
   /** `readFile` at once, with the same confinement (every step from the root lstat'ed, no link followed). */
   readFileNow(path: string, maxBytes = Infinity): Uint8Array | undefined {
+    const stats = this.confinedFileNow(path, new Map());
+    if (!stats || stats.size > maxBytes) return undefined;
+    try {
+      return readFileSync(this.absolute(path)!);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `confined` done at once, for a file: its lstat when it and every folder on its way are real (`folders` remembers the folders looked at). */
+  private confinedFileNow(path: string, folders: Map<string, boolean>): Stats | undefined {
     const absolute = this.absolute(path);
     if (!absolute || absolute === this.root) return undefined;
-    try {
-      for (let folder = dirname(absolute); folder !== this.root; folder = dirname(folder)) {
-        if (!lstatSync(folder).isDirectory()) return undefined;
+    const realFolder = (folder: string): boolean => {
+      if (folder === this.root) return true;
+      let real = folders.get(folder);
+      if (real === undefined) {
+        const parent = dirname(folder);
+        real = parent !== folder && realFolder(parent) && (lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false);
+        folders.set(folder, real);
       }
-      const stats = lstatSync(absolute);
-      if (!stats.isFile() || stats.size > maxBytes) return undefined;
-      return readFileSync(absolute);
+      return real;
+    };
+    try {
+      if (!realFolder(dirname(absolute))) return undefined;
+      const stats = lstatSync(absolute, { throwIfNoEntry: false });
+      return stats?.isFile() ? stats : undefined;
     } catch {
       return undefined;
     }
