@@ -81,14 +81,8 @@ export class WorkspaceIndex {
   /** Each document's look-up keys as it was added: what removing it takes out again. */
   private readonly keysByPath = new Map<string, IndexKeys>();
   private readonly byId = new Map<string, IndexedDocument[]>();
-  /** Documents holding a file link to a path, by the path it resolves to. */
-  private readonly fileLinksTo = new Map<string, Set<string>>();
-  /** Documents naming an id in `[[…]]`, `related` or `supersedes`, by id. */
-  private readonly namingId = new Map<string, Set<string>>();
-  /** Documents that list an id under `supersedes`, by id. */
-  private readonly supersedingId = new Map<string, Set<string>>();
-  /** Documents holding a file link whose target has a given file name, by that name. */
-  private readonly linkingName = new Map<string, Set<string>>();
+  /** Built the first time a reverse look-up is asked for (see `reverse`). */
+  private reverseState: ReverseMaps | undefined;
   /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
   private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
@@ -131,7 +125,7 @@ export class WorkspaceIndex {
       twins.splice(at < 0 ? twins.length : at, 0, document);
       this.byId.set(id, twins);
     }
-    this.forEachKey(keys, (map, key) => addTo(map, key, document.path));
+    if (this.reverseState) forEachKey(this.reverseState, keys, (map, key) => addTo(map, key, document.path));
   }
 
   /** Removes a document from the look-ups (not from `byPath`: `replace` decides). */
@@ -145,20 +139,29 @@ export class WorkspaceIndex {
       if (remaining.length > 0) this.byId.set(id!, remaining);
       else this.byId.delete(id!);
     }
-    this.forEachKey(keys, (map, key) => {
-      const set = map.get(key);
-      set?.delete(document.path);
-      if (set?.size === 0) map.delete(key);
-    });
+    if (this.reverseState) {
+      forEachKey(this.reverseState, keys, (map, key) => {
+        const set = map.get(key);
+        set?.delete(document.path);
+        if (set?.size === 0) map.delete(key);
+      });
+    }
     this.linkPaths.delete(document.path);
   }
 
-  /** Every reverse-map entry a document's keys make. */
-  private forEachKey(keys: IndexKeys, visit: (map: Map<string, Set<string>>, key: string) => void): void {
-    for (const id of keys.naming) visit(this.namingId, id);
-    for (const id of keys.superseding) visit(this.supersedingId, id);
-    for (const target of keys.fileTargets) visit(this.fileLinksTo, target);
-    for (const name of keys.linkNames) visit(this.linkingName, name);
+  /**
+   * The reverse look-ups (who links to a path, who names an id), built from
+   * every document's keys the first time one is asked for and kept up to
+   * date from then on. A check that asks none, such as a warm run checking
+   * the one document that changed, never builds them.
+   */
+  private get reverse(): ReverseMaps {
+    if (!this.reverseState) {
+      const maps: ReverseMaps = { fileLinksTo: new Map(), namingId: new Map(), supersedingId: new Map(), linkingName: new Map() };
+      for (const [path, keys] of this.keysByPath) forEachKey(maps, keys, (map, key) => addTo(map, key, path));
+      this.reverseState = maps;
+    }
+    return this.reverseState;
   }
 
   /** A document's look-up keys, as indexed: what the cache stores so that a warm run indexes it unread. */
@@ -220,17 +223,17 @@ export class WorkspaceIndex {
 
   /** Documents whose `supersedes` lists `id`, in path order. */
   supersedersOf(id: string): IndexedDocument[] {
-    return this.documentsIn(this.supersedingId.get(id));
+    return this.documentsIn(this.reverse.supersedingId.get(id));
   }
 
   /** Documents that name `id` in a `[[…]]` reference, `related` or `supersedes`, in path order. */
   documentsNaming(id: string): IndexedDocument[] {
-    return this.documentsIn(this.namingId.get(id));
+    return this.documentsIn(this.reverse.namingId.get(id));
   }
 
   /** Documents with a file link to a file named `name` (wherever it resolves), in path order. */
   documentsLinkingName(name: string): IndexedDocument[] {
-    return this.documentsIn(this.linkingName.get(name));
+    return this.documentsIn(this.reverse.linkingName.get(name));
   }
 
   private documentsIn(paths: ReadonlySet<string> | undefined): IndexedDocument[] {
@@ -263,8 +266,8 @@ export class WorkspaceIndex {
     const found: Backlink[] = [];
     const target = this.byPath.get(path);
     const id = target?.meta.id?.value;
-    const candidates = new Set(this.fileLinksTo.get(path));
-    if (id !== undefined) for (const from of this.namingId.get(id) ?? []) candidates.add(from);
+    const candidates = new Set(this.reverse.fileLinksTo.get(path));
+    if (id !== undefined) for (const from of this.reverse.namingId.get(id) ?? []) candidates.add(from);
     for (const fromPath of [...candidates].sort()) {
       const from = this.byPath.get(fromPath)!;
       const paths = this.linkPathsOf(from);
@@ -275,6 +278,25 @@ export class WorkspaceIndex {
     }
     return found;
   }
+}
+
+interface ReverseMaps {
+  /** Documents holding a file link to a path, by the path it resolves to. */
+  readonly fileLinksTo: Map<string, Set<string>>;
+  /** Documents naming an id in `[[…]]`, `related` or `supersedes`, by id. */
+  readonly namingId: Map<string, Set<string>>;
+  /** Documents that list an id under `supersedes`, by id. */
+  readonly supersedingId: Map<string, Set<string>>;
+  /** Documents holding a file link whose target has a given file name, by that name. */
+  readonly linkingName: Map<string, Set<string>>;
+}
+
+/** Every reverse-map entry a document's keys make. */
+function forEachKey(maps: ReverseMaps, keys: IndexKeys, visit: (map: Map<string, Set<string>>, key: string) => void): void {
+  for (const id of keys.naming) visit(maps.namingId, id);
+  for (const id of keys.superseding) visit(maps.supersedingId, id);
+  for (const target of keys.fileTargets) visit(maps.fileLinksTo, target);
+  for (const name of keys.linkNames) visit(maps.linkingName, name);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -13,6 +13,8 @@ import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileS
 
 /** A file gone between listing and reading is absent; any other failure is the file's problem, and reported. */
 const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+/** Steps joined by `/`, none empty, `.` or `..`: a path `resolve` would leave as it is under the root. */
+const PLAIN_PATH = /^(?:(?!\.\.?\/)[^/]+\/)*(?!\.\.?$)[^/]+$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
@@ -34,17 +36,16 @@ export class NodeFileSystem implements FileSystem {
 
   /** The absolute path of a repository path, or undefined when it would leave the root. */
   absolute(path: string): string | undefined {
+    // A plain repository path (what the listing gives: no `.` or `..` step, no empty one) needs no resolving, and a warm check asks for 15,000.
+    if (sep === '/' && this.root !== '/' && PLAIN_PATH.test(path)) return `${this.root}/${path}`;
     const absolute = resolve(this.root, path);
-    const rel = relative(this.root, absolute);
-    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return absolute;
+    return isOutside(relative(this.root, absolute)) ? undefined : absolute;
   }
 
   /** The repository path of an absolute path, or undefined when it lies outside the root. */
   relative(absolute: string): string | undefined {
     const rel = relative(this.root, absolute);
-    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return rel.split(sep).join('/');
+    return isOutside(rel) ? undefined : rel.split(sep).join('/');
   }
 
   readDirectory(path: string): Promise<DirectoryEntry[]> {
@@ -177,6 +178,11 @@ export class NodeFileSystem implements FileSystem {
     }
     return known;
   }
+}
+
+/** Whether a path relative to the root leaves it: `..` as its first step (a file named `..b` is inside), or another root. */
+function isOutside(relativePath: string): boolean {
+  return relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath);
 }
 
 /**

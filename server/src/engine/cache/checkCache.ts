@@ -112,8 +112,15 @@ interface CacheEntry {
   unreadable?: boolean;
   /** What other documents can see of this one (see `visibleDigest`). */
   visible?: string;
-  /** Its look-up keys in the workspace index, derived under `keys.under` (see `Workspace.derivationKey`). */
-  keys?: StoredIndexKeys;
+  /** Its look-up keys in the workspace index. */
+  keys?: IndexKeys;
+  /**
+   * What `keys` were derived under (`Workspace.derivationKey`). One object
+   * shared by every entry of a run: the serialiser writes a shared object
+   * once a file, where the string (densho.yaml's text) would be repeated
+   * in every entry.
+   */
+  keysUnder?: DerivedUnder;
   /** Its diagnostics, valid while the repository digest they were computed under holds. */
   diagnostics?: readonly Diagnostic[];
   /**
@@ -122,6 +129,10 @@ interface CacheEntry {
    * shard must not pair a new header with old results.
    */
   checkedUnder?: string;
+}
+
+interface DerivedUnder {
+  readonly derivation: string;
 }
 
 interface Header {
@@ -172,6 +183,7 @@ export class CheckCache {
   /** Each shard's parse file once read (undefined: missing, or not used), by text hash. */
   private readonly storedParses = new Map<number, ReadonlyMap<string, Uint8Array> | undefined>();
   private readStored: (name: string) => Uint8Array | undefined = () => undefined;
+  private derivedUnder: DerivedUnder | undefined;
   private headerDirty = false;
   private storedHistory: StoredHistory | undefined;
   private historyDirty = false;
@@ -307,7 +319,8 @@ export class CheckCache {
       const bytes = this.parseBytes(entry);
       return bytes ? this.revive(bytes) : parseFacts(parseDocumentText(path, readText()));
     };
-    return { parsed: heldDocument(path, facts, entry.bom === true, readText), stored: entry.keys };
+    const stored = entry.keys && entry.keysUnder && { keys: entry.keys, under: entry.keysUnder.derivation };
+    return { parsed: heldDocument(path, facts, entry.bom === true, readText), stored };
   }
 
   /**
@@ -450,14 +463,16 @@ export class CheckCache {
     const index = workspace.index;
     // One update of one string: 30,000 small updates cost more than the hashing.
     const parts = [...index.allFiles()].sort().map((file) => `${file}\n`);
-    const under = workspace.derivationKey();
+    const derivation = workspace.derivationKey();
+    const under = (this.derivedUnder = this.derivedUnder?.derivation === derivation ? this.derivedUnder : { derivation });
     for (const path of paths) {
       const document = index.document(path);
       if (!document) continue;
       const entry = this.entries.get(path);
       const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
-      if (current && current.keys?.under !== under) {
-        current.keys = { keys: index.keysOf(path)!, under };
+      if (current && current.keysUnder?.derivation !== under.derivation) {
+        current.keys = index.keysOf(path)!;
+        current.keysUnder = under;
         this.dirtyShards.add(shardOf(path));
       }
       parts.push(`\0${path}\0${this.visibleOf(current, path, document.parsed)}`);
@@ -689,7 +704,8 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         typeof item[1]?.hash === 'string' &&
         item[1].parse === undefined &&
         (item[1].unreadable === undefined || typeof item[1].unreadable === 'boolean') &&
-        (item[1].keys === undefined || isStoredIndexKeys(item[1].keys)) &&
+        (item[1].keys === undefined || isIndexKeys(item[1].keys)) &&
+        (item[1].keysUnder === undefined || typeof item[1].keysUnder?.derivation === 'string') &&
         (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)) &&
         (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )
@@ -706,20 +722,11 @@ function isParses(content: unknown): content is [string, Uint8Array][] {
   return Array.isArray(content) && content.every((item) => Array.isArray(item) && typeof item[0] === 'string' && item[1] instanceof Uint8Array);
 }
 
-function isStoredIndexKeys(value: unknown): value is StoredIndexKeys {
+function isIndexKeys(value: unknown): value is IndexKeys {
   if (typeof value !== 'object' || value === null) return false;
-  const { keys, under } = value as { keys?: Partial<Record<keyof IndexKeys, unknown>>; under?: unknown };
+  const keys = value as Partial<Record<keyof IndexKeys, unknown>>;
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  return (
-    typeof under === 'string' &&
-    typeof keys === 'object' &&
-    keys !== null &&
-    (keys.id === undefined || typeof keys.id === 'string') &&
-    strings(keys.naming) &&
-    strings(keys.superseding) &&
-    strings(keys.fileTargets) &&
-    strings(keys.linkNames)
-  );
+  return (keys.id === undefined || typeof keys.id === 'string') && strings(keys.naming) && strings(keys.superseding) && strings(keys.fileTargets) && strings(keys.linkNames);
 }
 
 function isPackedFacts(value: unknown): value is PackedFacts {
