@@ -18,8 +18,11 @@ import {
   parseDay,
   parseDocumentText,
   parseFacts,
+  parsesFile,
   SHARDS,
   shardFile,
+  shardOf,
+  type Workspace,
   type CacheStatistics,
   type Diagnostic,
 } from '../../server/src/engine';
@@ -95,6 +98,11 @@ async function run(files: Record<string, string>, store: CacheStore, options: { 
 
 async function cold(files: Record<string, string>, today = TODAY): Promise<Diagnostic[]> {
   return (await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(today) })).checkAll();
+}
+
+/** The content of a shard's entries or parses file (pairs of path or hash and value), past its magic line and 32-byte authentication tag. */
+function storedEntries(bytes: Uint8Array): [string, Uint8Array][] {
+  return (deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: [string, Uint8Array][] }).content;
 }
 
 const DOCUMENTS = Object.keys(sampleRepository()).filter((path) => path.endsWith('.md')).length;
@@ -249,47 +257,102 @@ describe('the check cache', () => {
     assert.deepEqual(warm.diagnostics, await cold(files));
     assert.equal(warm.statistics.parsed, 0, 'the renamed file has the text of one already parsed');
     assert.equal(warm.statistics.checked, DOCUMENTS - 1, 'the list of files changed, so every document is checked');
-    const entries = [...store].filter(([name]) => name.startsWith('shard-')).map(([, bytes]) => Buffer.from(bytes).toString('latin1'));
-    assert.ok(!entries.some((text) => text.includes('sops/sop-3.md')), 'the deleted document left the cache');
+    const stored = [...store].filter(([name]) => name.startsWith('shard-')).flatMap(([, bytes]) => storedEntries(bytes).map(([path]) => path));
+    assert.ok(stored.includes('sops/renamed.md') && !stored.includes('sops/sop-3.md'), 'the deleted document left the cache');
   });
 
   it('stores its entries in a fixed number of shards, rewriting only the one that changed', async () => {
     const files = sampleRepository();
     const store: CacheStore = new Map();
     await run(files, store);
-    assert.ok([...store.keys()].every((name) => name === 'header.bin' || /^shard-\d\d\.bin$/.test(name)));
-    assert.ok(store.size <= SHARDS + 1);
+    assert.ok([...store.keys()].every((name) => name === 'header.bin' || /^(shard|parses)-\d\d\.bin$/.test(name)));
+    assert.ok(store.size <= 2 * SHARDS + 1);
     files['sops/sop-5.md'] += '\nOne more line.\n';
     const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
     cache.checkAll(await loadWorkspace(disk(store, files), { today: parseDay(TODAY), cache }));
-    assert.deepEqual([...cache.toFiles().keys()].length, 1, 'one shard, and no header: nothing visible to other documents changed');
+    const written = [...cache.toFiles().keys()];
+    assert.equal(written.length, 2, `one shard's entries and parses, and no header: nothing visible to other documents changed (${written.join(', ')})`);
+    assert.equal(written[0]!.slice('parses-'.length), written[1]!.slice('shard-'.length), 'the parses first, then the entries that name them');
   });
 
-  it('writes a rewritten shard with its ranges packed, though its parses were revived in place', async () => {
+  it('writes a shard\'s parses again with their ranges packed, though they were decoded in this run', async () => {
     const files = sampleRepository();
     const store: CacheStore = new Map();
     await run(files, store);
     const first = new Map(store);
     files['sops/sop-5.md'] += '\nOne more line.\n';
     await run(files, store);
-    const rewritten = [...store].filter(([name, bytes]) => name.startsWith('shard-') && first.get(name) !== bytes);
-    assert.equal(rewritten.length, 1, 'the shard of the changed document was written again');
-    // The payload follows the magic line and the 32-byte authentication tag.
+    const rewritten = [...store].filter(([name, bytes]) => name.startsWith('parses-') && first.get(name) !== bytes);
+    assert.equal(rewritten.length, 1, 'the parses of the changed document\'s shard were written again');
     const [, bytes] = rewritten[0]!;
-    const { content } = deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: [string, { packed: { facts: unknown } }][] };
+    const content = storedEntries(bytes);
     const ranges: string[] = [];
     const visit = (value: unknown, path: string): void => {
       if (typeof value !== 'object' || value === null) return;
       if ('start' in value && 'end' in value) ranges.push(path);
       for (const [key, field] of Object.entries(value)) visit(field, `${path}.${key}`);
     };
-    for (const [path, entry] of content) visit(entry.packed.facts, path);
+    for (const [hash, parse] of content) visit((deserialize(parse) as { facts: unknown }).facts, hash);
     assert.ok(content.length > 1, 'the shard holds documents that were revived, not parsed');
     assert.deepEqual(ranges, [], 'every range is stored as line and character numbers');
   });
 });
 
 describe('the check cache, without reading what did not change', () => {
+  it('indexes the documents it does not read by the keys it stored: every look-up answers as after a cold load', async () => {
+    const files = sampleRepository();
+    files['sops/new.md'] = doc({ id: 'SOP-A-100', supersedes: '[SOP-A-000]', related: '[SOP-A-002, SOP-A-003]' }, '# New\n\nSee [three](sop-3.md#steps), [[SOP-A-004]] and ![a picture](pic.png).\n');
+    files['sops/pic.png'] = 'not really a picture';
+    const store: CacheStore = new Map();
+    await run(files, store);
+    files['sops/sop-5.md'] += '\nOne more line.\n';
+    const cache = CheckCache.fromFiles((name) => store.get(name), VERSION, NODE_CACHE_PLATFORM);
+    const warm = await loadWorkspace(disk(store, files), { today: parseDay(TODAY), cache });
+    assert.equal(cache.statistics.unread, DOCUMENTS, 'every document but the changed one is held unread');
+    const cold = await loadWorkspace(new MemoryFileSystem(files), { today: parseDay(TODAY) });
+    const ids = ['SOP-A-000', 'SOP-A-002', 'SOP-A-003', 'SOP-A-004', 'SOP-A-100'];
+    const paths = (documents: readonly { path: string }[]) => documents.map((document) => document.path);
+    const lookUps = (workspace: Workspace) => ({
+      backlinks: workspace.documentPaths().map((path) => workspace.index.backlinks(path).map(({ from, link }) => `${from.path} ${link.raw}`)),
+      naming: ids.map((id) => paths(workspace.index.documentsNaming(id))),
+      superseders: ids.map((id) => paths(workspace.index.supersedersOf(id))),
+      withId: ids.map((id) => paths(workspace.index.withId(id))),
+      linkingName: ['sop-3.md', 'pic.png', 'sop-6.md'].map((name) => paths(workspace.index.documentsLinkingName(name))),
+    });
+    assert.deepEqual(lookUps(warm), lookUps(cold));
+  });
+
+  it('reads the stored parses of only the shards whose documents a check reads', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    // sop-5 links to sop-6 (a heading there) and to SOP-A-008: the check of sop-5 reads those two, nothing else.
+    files['sops/sop-5.md'] += '\nOne more line.\n';
+    const asked: string[] = [];
+    const cache = CheckCache.fromFiles((name) => (asked.push(name), store.get(name)), VERSION, NODE_CACHE_PLATFORM);
+    const workspace = await loadWorkspace(disk(store, files), { today: parseDay(TODAY), cache });
+    assert.deepEqual(cache.checkAll(workspace), await cold(files));
+    cache.toFiles();
+    const parses = new Set(asked.filter((name) => name.startsWith('parses-')));
+    const of = (path: string) => parsesFile(shardOf(path));
+    assert.ok(parses.has(of('sops/sop-6.md')) && parses.has(of('sops/sop-8.md')), 'the parses of the documents it links to');
+    // The changed document's shard is written again, with the parses of any other document stored in it.
+    const allowed = new Set([of('sops/sop-6.md'), of('sops/sop-8.md'), of('sops/sop-5.md')]);
+    assert.deepEqual([...parses].filter((name) => !allowed.has(name)), [], 'no other shard\'s parses');
+  });
+
+  it('makes a parse again from the text when its stored parse cannot be read', async () => {
+    const files = sampleRepository();
+    const store: CacheStore = new Map();
+    await run(files, store);
+    for (const name of [...store.keys()]) if (name.startsWith('parses-')) store.set(name, store.get(name)!.subarray(0, 40));
+    // A changed people.yaml re-checks every document: every parse is asked for.
+    files['people.yaml'] = PEOPLE.replace('m.ito:', 'x.other:');
+    const warm = await run(files, store);
+    assert.deepEqual(warm.diagnostics, await cold(files));
+    assert.match(discardedText(warm), /parses-\d\d\.bin: /);
+  });
+
   it('reads a file whose times changed, and keeps its parse', async () => {
     const files = sampleRepository();
     const store: CacheStore = new Map();
@@ -308,7 +371,7 @@ describe('the check cache, against a forged or hostile cache', () => {
   /** A cache file as Densho lays it out (magic line, HMAC-SHA256 tag, V8 payload), tagged under `key`. */
   const sealed = (key: Buffer, content: unknown): Uint8Array => {
     const payload = serialize({ engineVersion: VERSION, content });
-    return Buffer.concat([Buffer.from('DENSHO-CACHE-3\n'), createHmac('sha256', key).update(payload).digest(), payload]);
+    return Buffer.concat([Buffer.from('DENSHO-CACHE-4\n'), createHmac('sha256', key).update(payload).digest(), payload]);
   };
   const opened = (bytes: Uint8Array): unknown => (deserialize(bytes.subarray(bytes.indexOf(10) + 1 + 32)) as { content: unknown }).content;
 
@@ -340,7 +403,7 @@ describe('the check cache, against a forged or hostile cache', () => {
   it('never crashes on hostile bytes: random ones, or a payload nested deep enough to overflow the deserialiser', async () => {
     const deep = new Uint8Array(2 + 1_000_000).fill(0x6f);
     deep.set([0xff, 0x0f]);
-    const magic = new TextEncoder().encode('DENSHO-CACHE-3\n');
+    const magic = new TextEncoder().encode('DENSHO-CACHE-4\n');
     const nested = new Uint8Array(magic.length + 32 + deep.length);
     nested.set(magic);
     nested.set(deep, magic.length + 32);
@@ -423,6 +486,9 @@ describe('the check cache under random edits', () => {
     expert: ['h.sato', 'nobody'],
     access: ['public', 'internal', 'master'],
     status: ['draft', 'approved', 'obsolete'],
+    // Read through the index's look-ups, which a warm run takes from the cache for a document it does not read.
+    supersedes: ['[SOP-A-001]', '[SOP-B-001]', '[]'],
+    related: ['[SOP-A-001]', '[]'],
   };
   const file = fc.constantFrom(SOURCE, TRANSLATION, LINKER);
   const edit: fc.Arbitrary<[string, Edit]> = fc.oneof(

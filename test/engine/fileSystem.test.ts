@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { after, afterEach, beforeEach, describe, it, mock } from 'node:test';
+import fc from 'fast-check';
 import { listRepositoryFiles, loadWorkspace, parseDay, type DirectoryEntry, type FileSystem, type Workspace } from '../../server/src/engine';
 import { NodeFileSystem } from '../../server/src/node';
 import { brief, doc, PEOPLE, text, TODAY } from '../helpers';
@@ -118,6 +119,46 @@ describe('symbolic links', () => {
     const through = calls.filter((call) => call.path.startsWith(outside) || /\/ext\/./.test(call.path));
     assert.deepEqual(through, [], 'no call reached outside the repository');
     assert.ok(calls.some((call) => call.path === join(root, 'ext')), 'the link itself was looked at (lstat), and refused');
+  });
+
+  it('the look-ups done at once (the warm check\'s stamps, a held document\'s text) follow no link either', () => {
+    const outside = directory({ 'secret.md': doc({ id: 'SOP-SECRET-001' }) });
+    const root = directory({ 'sops/a.md': doc(), 'sops/deep/b.md': doc() });
+    roots.push(outside, root);
+    symlinkSync(outside, join(root, 'ext'));
+    symlinkSync(join(outside, 'secret.md'), join(root, 'sops/secret.md'));
+    symlinkSync('.', join(root, 'sops/loop'));
+    const fs = new NodeFileSystem(root);
+    const paths = ['sops/a.md', 'ext/secret.md', 'sops/secret.md', 'sops/loop/a.md', 'sops/loop/deep/b.md', 'sops/deep/b.md', 'sops/missing.md', 'sops'];
+    const stamps = fs.stampsNow(paths);
+    assert.deepEqual(
+      paths.filter((_, position) => stamps[position] !== undefined),
+      ['sops/a.md', 'sops/deep/b.md'],
+      'only the real files, not through the links, not a folder, not a missing file',
+    );
+    assert.equal(stamps[0]!.size, doc().length);
+    assert.equal(fs.readFileNow('ext/secret.md'), undefined);
+    assert.equal(fs.readFileNow('sops/secret.md'), undefined);
+    assert.equal(fs.readFileNow('sops/loop/a.md'), undefined);
+    assert.equal(new TextDecoder().decode(fs.readFileNow('sops/deep/b.md')), doc());
+    assert.equal(fs.readFileNow('sops/a.md', 10), undefined, 'over the size asked for');
+  });
+
+  it('resolves a repository path as path.resolve would (a file named `...` or `..b` is inside), a plain one without resolving it', () => {
+    const fs = new NodeFileSystem('/srv/repository');
+    const resolved = (path: string) => {
+      const absolute = resolve('/srv/repository', path);
+      const inside = relative('/srv/repository', absolute);
+      return inside.split('/')[0] === '..' || isAbsolute(inside) ? undefined : absolute;
+    };
+    const step = fc.constantFrom('a', 'b.md', '.', '..', '', '...', '.a', 'b.', '..b', 'x y');
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 6 }), fc.boolean(), (steps, rooted) => {
+        const path = `${rooted ? '/' : ''}${steps.join('/')}`;
+        assert.equal(fs.absolute(path), resolved(path), JSON.stringify(path));
+      }),
+      { numRuns: 5000, seed: 20261202 },
+    );
   });
 
   it('a repository opened through a link is still read', async () => {

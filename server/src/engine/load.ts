@@ -13,7 +13,7 @@ import type { CheckCache } from './cache/checkCache';
 import type { ParsedDocument } from './parse';
 import { inlineParser, type DocumentParser } from './parsing/documentParser';
 import { resolveRelative } from './paths';
-import { Workspace, type SettingsRefusal, type WorkspaceOptions } from './workspace';
+import { Workspace, type SettingsRefusal, type StoredIndexKeys, type WorkspaceOptions } from './workspace';
 import { readHistory, type RepositoryHistory } from './history/model';
 import { isUnavailable, type HistorySource, type HistoryUnavailable } from './history/source';
 
@@ -102,7 +102,7 @@ export async function loadWorkspace(fs: FileSystem, options: LoadOptions = {}): 
   const parser = options.parser ?? pool ?? inlineParser;
   try {
     const parsed = await readDocuments(fs, workspace, documents, options.cache ? options.cache.parser(parser) : parser, options.onProgress, options.cache);
-    for (const document of parsed) if (document) workspace.setParsedDocument(document);
+    for (const document of parsed) if (document) workspace.setParsedDocument(document.parsed, document.stored);
   } finally {
     await pool?.dispose();
   }
@@ -127,6 +127,12 @@ async function loadHistory(source: HistorySource, workspace: Workspace, cache: C
   return history;
 }
 
+/** A document as read: parsed, or held from the cache with the index keys it stored. */
+export interface ReadDocument {
+  readonly parsed: ParsedDocument;
+  readonly stored?: StoredIndexKeys;
+}
+
 /**
  * Reads and parses documents, in parallel when the parser allows, and
  * answers in the order asked: the workspace then holds them in the same order
@@ -143,27 +149,31 @@ export async function readDocuments(
   parser: DocumentParser,
   onProgress?: (done: number, total: number) => void,
   cache?: CheckCache,
-): Promise<(ParsedDocument | undefined)[]> {
-  const results: (ParsedDocument | undefined)[] = new Array(paths.length).fill(undefined);
+): Promise<(ReadDocument | undefined)[]> {
+  const results: (ReadDocument | undefined)[] = new Array(paths.length).fill(undefined);
   const pending: Promise<void>[] = [];
   let done = 0;
-  const finish = (position: number, parsed: ParsedDocument | undefined): void => {
-    results[position] = parsed;
+  const finish = (position: number, document: ReadDocument | ParsedDocument | undefined): void => {
+    results[position] = document && ('parsed' in document ? document : { parsed: document });
     onProgress?.(++done, paths.length);
   };
+  let toRead = paths.map((path, position) => ({ path, position }));
+  if (cache && fs.stampsNow && fs.readFileNow) {
+    const stamps = fs.stampsNow(paths);
+    toRead = toRead.filter(({ path, position }) => {
+      const stamp = stamps[position];
+      // A file now over the size limit (the limit may have changed) is read, to be refused as too large.
+      if (!stamp || stamp.size > workspace.config.maxDocumentSize) return true;
+      const held = cache.unchangedDocument(path, stamp, () => readDocumentNow(fs, workspace, path));
+      if (held) finish(position, held);
+      else cache.noteStamp(path, stamp);
+      return !held;
+    });
+  }
   await forEachConcurrently(
-    paths.map((path, position) => ({ path, position })),
+    toRead,
     READ_CONCURRENCY,
     async ({ path, position }) => {
-      if (cache && fs.stat && fs.readFileNow) {
-        const stamp = await fs.stat(path);
-        // A file now over the size limit (the limit may have changed) is read, to be refused as too large.
-        if (stamp && stamp.size <= workspace.config.maxDocumentSize) {
-          const held = cache.unchangedDocument(path, stamp, () => readDocumentNow(fs, workspace, path));
-          if (held) return finish(position, held);
-          cache.noteStamp(path, stamp);
-        }
-      }
       const screened = await readDocument(fs, workspace, path);
       if (typeof screened !== 'string') return finish(position, screened);
       // Not awaited here: reading goes on while the workers parse.

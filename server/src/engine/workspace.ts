@@ -23,7 +23,7 @@ import { RULE_DEFAULTS, type RuleId } from './rules/ruleIds';
 import type { RuleEnvironment } from './rules/types';
 import { BUILT_IN_STANDARDS, parseStandardFile, Standard } from './standards/registry';
 import { RepositoryFiles } from './repositoryFiles';
-import { WorkspaceIndex, type IndexedDocument } from './workspaceIndex';
+import { WorkspaceIndex, type IndexedDocument, type IndexKeys } from './workspaceIndex';
 import { matchesDocumentGlobs, matchesIgnoreGlobs } from './documentGlobs';
 import { FileTooLargeError, UnreadableFileError } from './fileSystem';
 import { message, type Message } from './messages';
@@ -48,8 +48,21 @@ export interface SettingsRefusal {
 
 interface DocumentState {
   readonly parsed: ParsedDocument;
+  /** The look-up keys the cache stored for a document it holds unread. */
+  readonly stored?: StoredIndexKeys;
   /** Derived from `parsed` and the configuration; dropped when either changes. */
   derived?: { readonly indexed: IndexedDocument; readonly checks: FieldCheck[] };
+}
+
+/**
+ * A document's look-up keys as the cache stored them, and the
+ * `derivationKey` they were computed under: while it is still the
+ * workspace's, the document is indexed from them, and its parse and front
+ * matter are read only when something asks for them.
+ */
+export interface StoredIndexKeys {
+  readonly keys: IndexKeys;
+  readonly under: string;
 }
 
 export class Workspace {
@@ -69,6 +82,7 @@ export class Workspace {
   /** Settings files densho.yaml names that are not files of the repository's listing: refused, never read. */
   private settingsRefusals: readonly SettingsRefusal[] = [];
   private standardsState: { standards: Standard[]; findings: Finding[] } | undefined;
+  private derivationKeyValue: string | undefined;
   private readonly files = new RepositoryFiles();
   private readonly documentStates = new Map<string, DocumentState>();
   private indexState: WorkspaceIndex | undefined;
@@ -174,7 +188,10 @@ export class Workspace {
   setSettingsRefusals(refusals: readonly SettingsRefusal[], key?: SettingsRefusal['key']): void {
     this.settingsRefusals = key === undefined ? refusals : [...this.settingsRefusals.filter((refusal) => refusal.key !== key), ...refusals];
     // The standards read depend on the refused standard files only.
-    if (key === undefined || key === 'standards') this.standardsState = undefined;
+    if (key === undefined || key === 'standards') {
+      this.standardsState = undefined;
+      this.derivationKeyValue = undefined;
+    }
   }
 
   /** The settings files of `key` the loader refused to read. */
@@ -260,13 +277,17 @@ export class Workspace {
     return unreadableDocument(error.path, { rule: 'file/unreadable', message: message('file.unreadable', { why }) });
   }
 
-  /** Stores a document parsed elsewhere: on a worker thread, or taken from the cache. */
-  setParsedDocument(parsed: ParsedDocument): void {
-    this.store(parsed.path, parsed);
+  /**
+   * Stores a document parsed elsewhere: on a worker thread, or taken from the
+   * cache; `stored`, the keys the cache kept for it, lets the index take it
+   * without reading its parse.
+   */
+  setParsedDocument(parsed: ParsedDocument, stored?: StoredIndexKeys): void {
+    this.store(parsed.path, parsed, stored);
   }
 
-  private store(path: string, parsed: ParsedDocument): ParsedDocument {
-    this.documentStates.set(path, { parsed });
+  private store(path: string, parsed: ParsedDocument, stored?: StoredIndexKeys): ParsedDocument {
+    this.documentStates.set(path, { parsed, stored });
     this.files.add(path);
     // An edit updates the index in place: rebuilding it would cost the whole repository per keystroke.
     this.indexState?.replace(path, this.derive(path)!.indexed);
@@ -281,6 +302,16 @@ export class Workspace {
   private invalidateDerived(): void {
     for (const state of this.documentStates.values()) state.derived = undefined;
     this.indexState = undefined;
+    this.derivationKeyValue = undefined;
+  }
+
+  /**
+   * Everything a document's front matter fields and look-up keys are derived
+   * under besides its own text: the settings, densho.yaml and the standards'
+   * ids. Keys stored under an equal key are still true.
+   */
+  derivationKey(): string {
+    return (this.derivationKeyValue ??= JSON.stringify([this.settingsValue ?? null, this.configText ?? null, this.standards.map((standard) => standard.id)]));
   }
 
   /**
@@ -349,8 +380,17 @@ export class Workspace {
     const state = this.documentStates.get(path);
     if (!state) return undefined;
     if (!state.derived) {
-      const { meta, checks } = readFrontMatter(state.parsed, this.config, this.standards.map((standard) => standard.id));
-      state.derived = { indexed: { path, parsed: state.parsed, meta }, checks };
+      const read = () => readFrontMatter(state.parsed, this.config, this.standards.map((standard) => standard.id));
+      if (state.stored?.under === this.derivationKey()) {
+        // Held from the cache: indexed by its stored keys, its front matter read when a rule or feature first asks.
+        let fields: ReturnType<typeof read> | undefined;
+        const once = () => (fields ??= read());
+        const indexed: IndexedDocument = { path, parsed: state.parsed, storedKeys: state.stored.keys, get meta() { return once().meta; } };
+        state.derived = { indexed, get checks() { return once().checks; } };
+      } else {
+        const { meta, checks } = read();
+        state.derived = { indexed: { path, parsed: state.parsed, meta }, checks };
+      }
     }
     return state.derived;
   }

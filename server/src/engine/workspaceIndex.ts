@@ -13,6 +13,55 @@ export interface IndexedDocument {
   readonly path: string;
   readonly parsed: ParsedDocument;
   readonly meta: DocumentMeta;
+  /**
+   * Its look-up keys as the cache stored them, for a document held unread:
+   * indexing it then reads neither its front matter nor its links (see
+   * `Workspace.setParsedDocument`).
+   */
+  readonly storedKeys?: IndexKeys;
+}
+
+/**
+ * What one document adds to the index's look-ups. A plain value, so the
+ * cache can store it and a warm run can index 15,000 documents without
+ * reviving their parses.
+ */
+export interface IndexKeys {
+  readonly id?: string;
+  /** Ids it names in `[[…]]`, `related` or `supersedes`. */
+  readonly naming: readonly string[];
+  /** Ids it lists under `supersedes`. */
+  readonly superseding: readonly string[];
+  /** Repository paths its file links resolve to. */
+  readonly fileTargets: readonly string[];
+  /** File names its file links lead to, wherever they resolve. */
+  readonly linkNames: readonly string[];
+}
+
+/** A document's look-up keys, from its front matter and its links. */
+export function indexKeysOf(document: IndexedDocument): IndexKeys {
+  const naming = new Set<string>();
+  const fileTargets = new Set<string>();
+  const linkNames = new Set<string>();
+  for (const link of document.parsed.links) {
+    if (link.external) continue;
+    if (link.kind === 'wiki') {
+      if (link.id !== undefined) naming.add(link.id);
+      continue;
+    }
+    const target = resolvedPath(document, link);
+    if (target !== undefined) fileTargets.add(target);
+    if (link.path) linkNames.add(basename(link.path));
+  }
+  for (const ref of document.meta.related) naming.add(ref.value);
+  const superseding = document.meta.supersedes.map((ref) => ref.value);
+  for (const id of superseding) naming.add(id);
+  return { id: document.meta.id?.value, naming: [...naming], superseding: [...new Set(superseding)], fileTargets: [...fileTargets], linkNames: [...linkNames] };
+}
+
+/** The repository path a file link resolves to (undefined: external, wiki, or outside the repository). */
+function resolvedPath(document: IndexedDocument, link: DocumentLink): string | undefined {
+  return link.external || link.kind === 'wiki' ? undefined : link.path === '' ? document.path : resolveRelative(document.path, link.path!);
 }
 
 export type LinkTarget =
@@ -29,15 +78,11 @@ export interface Backlink {
 
 export class WorkspaceIndex {
   private readonly byPath = new Map<string, IndexedDocument>();
+  /** Each document's look-up keys as it was added: what removing it takes out again. */
+  private readonly keysByPath = new Map<string, IndexKeys>();
   private readonly byId = new Map<string, IndexedDocument[]>();
-  /** Documents holding a file link to a path, by the path it resolves to. */
-  private readonly fileLinksTo = new Map<string, Set<string>>();
-  /** Documents naming an id in `[[…]]`, `related` or `supersedes`, by id. */
-  private readonly namingId = new Map<string, Set<string>>();
-  /** Documents that list an id under `supersedes`, by id. */
-  private readonly supersedingId = new Map<string, Set<string>>();
-  /** Documents holding a file link whose target has a given file name, by that name. */
-  private readonly linkingName = new Map<string, Set<string>>();
+  /** Built the first time a reverse look-up is asked for (see `reverse`). */
+  private reverseState: ReverseMaps | undefined;
   /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
   private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
@@ -70,7 +115,9 @@ export class WorkspaceIndex {
 
   private add(document: IndexedDocument): void {
     this.byPath.set(document.path, document);
-    const id = document.meta.id?.value;
+    const keys = document.storedKeys ?? indexKeysOf(document);
+    this.keysByPath.set(document.path, keys);
+    const id = keys.id;
     if (id !== undefined) {
       // Kept in path order, so which of two documents sharing an id comes first never depends on load or edit order.
       const twins = this.byId.get(id) ?? [];
@@ -78,51 +125,55 @@ export class WorkspaceIndex {
       twins.splice(at < 0 ? twins.length : at, 0, document);
       this.byId.set(id, twins);
     }
-    this.forEachKey(document, (map, key) => addTo(map, key, document.path));
+    if (this.reverseState) forEachKey(this.reverseState, keys, (map, key) => addTo(map, key, document.path));
   }
 
   /** Removes a document from the look-ups (not from `byPath`: `replace` decides). */
   private unlink(document: IndexedDocument): void {
-    const id = document.meta.id?.value;
+    const keys = this.keysByPath.get(document.path)!;
+    this.keysByPath.delete(document.path);
+    const id = keys.id;
     const twins = id === undefined ? undefined : this.byId.get(id);
     if (twins) {
       const remaining = twins.filter((twin) => twin !== document);
       if (remaining.length > 0) this.byId.set(id!, remaining);
       else this.byId.delete(id!);
     }
-    this.forEachKey(document, (map, key) => {
-      const set = map.get(key);
-      set?.delete(document.path);
-      if (set?.size === 0) map.delete(key);
-    });
+    if (this.reverseState) {
+      forEachKey(this.reverseState, keys, (map, key) => {
+        const set = map.get(key);
+        set?.delete(document.path);
+        if (set?.size === 0) map.delete(key);
+      });
+    }
     this.linkPaths.delete(document.path);
   }
 
-  /** Every reverse-map entry a document contributes. */
-  private forEachKey(document: IndexedDocument, visit: (map: Map<string, Set<string>>, key: string) => void): void {
-    const paths = this.linkPathsOf(document);
-    document.parsed.links.forEach((link, position) => {
-      if (link.external) return;
-      if (link.kind === 'wiki') {
-        if (link.id !== undefined) visit(this.namingId, link.id);
-        return;
-      }
-      const target = paths[position];
-      if (target !== undefined) visit(this.fileLinksTo, target);
-      if (link.path) visit(this.linkingName, basename(link.path));
-    });
-    for (const ref of document.meta.related) visit(this.namingId, ref.value);
-    for (const ref of document.meta.supersedes) {
-      visit(this.namingId, ref.value);
-      visit(this.supersedingId, ref.value);
+  /**
+   * The reverse look-ups (who links to a path, who names an id), built from
+   * every document's keys the first time one is asked for and kept up to
+   * date from then on. A check that asks none, such as a warm run checking
+   * the one document that changed, never builds them.
+   */
+  private get reverse(): ReverseMaps {
+    if (!this.reverseState) {
+      const maps: ReverseMaps = { fileLinksTo: new Map(), namingId: new Map(), supersedingId: new Map(), linkingName: new Map() };
+      for (const [path, keys] of this.keysByPath) forEachKey(maps, keys, (map, key) => addTo(map, key, path));
+      this.reverseState = maps;
     }
+    return this.reverseState;
+  }
+
+  /** A document's look-up keys, as indexed: what the cache stores so that a warm run indexes it unread. */
+  keysOf(path: string): IndexKeys | undefined {
+    return this.keysByPath.get(path);
   }
 
   /** The repository path each file link of `document` resolves to (undefined: external, wiki, or outside). */
   private linkPathsOf(document: IndexedDocument): (string | undefined)[] {
     let paths = this.linkPaths.get(document.path);
     if (paths && this.byPath.get(document.path) === document) return paths;
-    paths = document.parsed.links.map((link) => (link.external || link.kind === 'wiki' ? undefined : link.path === '' ? document.path : resolveRelative(document.path, link.path!)));
+    paths = document.parsed.links.map((link) => resolvedPath(document, link));
     this.linkPaths.set(document.path, paths);
     return paths;
   }
@@ -172,17 +223,17 @@ export class WorkspaceIndex {
 
   /** Documents whose `supersedes` lists `id`, in path order. */
   supersedersOf(id: string): IndexedDocument[] {
-    return this.documentsIn(this.supersedingId.get(id));
+    return this.documentsIn(this.reverse.supersedingId.get(id));
   }
 
   /** Documents that name `id` in a `[[…]]` reference, `related` or `supersedes`, in path order. */
   documentsNaming(id: string): IndexedDocument[] {
-    return this.documentsIn(this.namingId.get(id));
+    return this.documentsIn(this.reverse.namingId.get(id));
   }
 
   /** Documents with a file link to a file named `name` (wherever it resolves), in path order. */
   documentsLinkingName(name: string): IndexedDocument[] {
-    return this.documentsIn(this.linkingName.get(name));
+    return this.documentsIn(this.reverse.linkingName.get(name));
   }
 
   private documentsIn(paths: ReadonlySet<string> | undefined): IndexedDocument[] {
@@ -215,8 +266,8 @@ export class WorkspaceIndex {
     const found: Backlink[] = [];
     const target = this.byPath.get(path);
     const id = target?.meta.id?.value;
-    const candidates = new Set(this.fileLinksTo.get(path));
-    if (id !== undefined) for (const from of this.namingId.get(id) ?? []) candidates.add(from);
+    const candidates = new Set(this.reverse.fileLinksTo.get(path));
+    if (id !== undefined) for (const from of this.reverse.namingId.get(id) ?? []) candidates.add(from);
     for (const fromPath of [...candidates].sort()) {
       const from = this.byPath.get(fromPath)!;
       const paths = this.linkPathsOf(from);
@@ -227,6 +278,25 @@ export class WorkspaceIndex {
     }
     return found;
   }
+}
+
+interface ReverseMaps {
+  /** Documents holding a file link to a path, by the path it resolves to. */
+  readonly fileLinksTo: Map<string, Set<string>>;
+  /** Documents naming an id in `[[…]]`, `related` or `supersedes`, by id. */
+  readonly namingId: Map<string, Set<string>>;
+  /** Documents that list an id under `supersedes`, by id. */
+  readonly supersedingId: Map<string, Set<string>>;
+  /** Documents holding a file link whose target has a given file name, by that name. */
+  readonly linkingName: Map<string, Set<string>>;
+}
+
+/** Every reverse-map entry a document's keys make. */
+function forEachKey(maps: ReverseMaps, keys: IndexKeys, visit: (map: Map<string, Set<string>>, key: string) => void): void {
+  for (const id of keys.naming) visit(maps.namingId, id);
+  for (const id of keys.superseding) visit(maps.supersedingId, id);
+  for (const target of keys.fileTargets) visit(maps.fileLinksTo, target);
+  for (const name of keys.linkNames) visit(maps.linkingName, name);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -13,6 +13,8 @@ import { FileTooLargeError, UnreadableFileError, type DirectoryEntry, type FileS
 
 /** A file gone between listing and reading is absent; any other failure is the file's problem, and reported. */
 const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+/** Steps joined by `/`, none empty, `.` or `..`: a path `resolve` would leave as it is under the root. */
+const PLAIN_PATH = /^(?:(?!\.\.?\/)[^/]+\/)*(?!\.\.?$)[^/]+$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
@@ -34,17 +36,16 @@ export class NodeFileSystem implements FileSystem {
 
   /** The absolute path of a repository path, or undefined when it would leave the root. */
   absolute(path: string): string | undefined {
+    // A plain repository path (what the listing gives: no `.` or `..` step, no empty one) needs no resolving, and a warm check asks for 15,000.
+    if (sep === '/' && this.root !== '/' && PLAIN_PATH.test(path)) return `${this.root}/${path}`;
     const absolute = resolve(this.root, path);
-    const rel = relative(this.root, absolute);
-    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return absolute;
+    return isOutside(relative(this.root, absolute)) ? undefined : absolute;
   }
 
   /** The repository path of an absolute path, or undefined when it lies outside the root. */
   relative(absolute: string): string | undefined {
     const rel = relative(this.root, absolute);
-    if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return rel.split(sep).join('/');
+    return isOutside(rel) ? undefined : rel.split(sep).join('/');
   }
 
   readDirectory(path: string): Promise<DirectoryEntry[]> {
@@ -89,24 +90,44 @@ export class NodeFileSystem implements FileSystem {
     });
   }
 
-  stat(path: string): Promise<FileStamp | undefined> {
-    return this.burst(async () => {
-      const stats = (await this.confined(path, 'file'))?.stats;
+  /** With the same confinement as `readFile`; each folder on the way is lstat'ed once for the whole pass. */
+  stampsNow(paths: readonly string[]): (FileStamp | undefined)[] {
+    const folders = new Map<string, boolean>();
+    return paths.map((path) => {
+      const stats = this.confinedFileNow(path, folders);
       return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
     });
   }
 
   /** `readFile` at once, with the same confinement (every step from the root lstat'ed, no link followed). */
   readFileNow(path: string, maxBytes = Infinity): Uint8Array | undefined {
+    const stats = this.confinedFileNow(path, new Map());
+    if (!stats || stats.size > maxBytes) return undefined;
+    try {
+      return readFileSync(this.absolute(path)!);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `confined` done at once, for a file: its lstat when it and every folder on its way are real (`folders` remembers the folders looked at). */
+  private confinedFileNow(path: string, folders: Map<string, boolean>): Stats | undefined {
     const absolute = this.absolute(path);
     if (!absolute || absolute === this.root) return undefined;
-    try {
-      for (let folder = dirname(absolute); folder !== this.root; folder = dirname(folder)) {
-        if (!lstatSync(folder).isDirectory()) return undefined;
+    const realFolder = (folder: string): boolean => {
+      if (folder === this.root) return true;
+      let real = folders.get(folder);
+      if (real === undefined) {
+        const parent = dirname(folder);
+        real = parent !== folder && realFolder(parent) && (lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false);
+        folders.set(folder, real);
       }
-      const stats = lstatSync(absolute);
-      if (!stats.isFile() || stats.size > maxBytes) return undefined;
-      return readFileSync(absolute);
+      return real;
+    };
+    try {
+      if (!realFolder(dirname(absolute))) return undefined;
+      const stats = lstatSync(absolute, { throwIfNoEntry: false });
+      return stats?.isFile() ? stats : undefined;
     } catch {
       return undefined;
     }
@@ -157,6 +178,11 @@ export class NodeFileSystem implements FileSystem {
     }
     return known;
   }
+}
+
+/** Whether a path relative to the root leaves it: `..` as its first step (a file named `..b` is inside), or another root. */
+function isOutside(relativePath: string): boolean {
+  return relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath);
 }
 
 /**

@@ -18,13 +18,14 @@
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { message, type Message } from '../messages';
-import { frontMatterText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
+import { frontMatterText, parseDocumentText, parseFacts, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../parse';
 import { LineIndex } from '../text';
 import { packRanges, unpackRangesInPlace, unpackRangesOverInPlace, type PackedFacts } from '../packedRanges';
 import type { DocumentParser } from '../parsing/documentParser';
 import type { FileStamp } from '../fileSystem';
 import { DocumentHistory, RepositoryHistory, type FileCommit } from '../history/model';
-import type { Workspace } from '../workspace';
+import type { StoredIndexKeys, Workspace } from '../workspace';
+import type { IndexKeys } from '../workspaceIndex';
 
 /** A running SHA-256, as Node's `createHash('sha256')` gives it. */
 export interface Sha256 {
@@ -89,8 +90,13 @@ export interface CheckSession {
 interface CacheEntry {
   /** SHA-256 of the text. */
   readonly hash: string;
-  /** The parse as stored, with ranges packed as numbers (see `packRanges`); absent for a parse made in this run. */
-  readonly packed?: PackedFacts;
+  /**
+   * The parse as stored: its PackedFacts (ranges packed as numbers, see
+   * `packRanges`), serialised on their own. Kept in the shard's parse file,
+   * apart from the entries, and read from there only for a document
+   * something reads (`parseBytes`); absent for a parse made in this run.
+   */
+  parse?: Uint8Array;
   /**
    * A parse made in this run, held as the workspace holds it and packed only
    * when its shard is written: packing it at once kept a second copy of every
@@ -102,8 +108,19 @@ interface CacheEntry {
   stamp?: FileStamp;
   /** The file starts with a byte-order mark (part of the text, so of `hash`). */
   bom?: boolean;
+  /** The text was refused unparsed (too large, not UTF-8): such a file is always read again, to be screened again. */
+  unreadable?: boolean;
   /** What other documents can see of this one (see `visibleDigest`). */
   visible?: string;
+  /** Its look-up keys in the workspace index. */
+  keys?: IndexKeys;
+  /**
+   * What `keys` were derived under (`Workspace.derivationKey`). One object
+   * shared by every entry of a run: the serialiser writes a shared object
+   * once a file, where the string (densho.yaml's text) would be repeated
+   * in every entry.
+   */
+  keysUnder?: DerivedUnder;
   /** Its diagnostics, valid while the repository digest they were computed under holds. */
   diagnostics?: readonly Diagnostic[];
   /**
@@ -112,6 +129,10 @@ interface CacheEntry {
    * shard must not pair a new header with old results.
    */
   checkedUnder?: string;
+}
+
+interface DerivedUnder {
+  readonly derivation: string;
 }
 
 interface Header {
@@ -131,6 +152,8 @@ export const HEADER_FILE = 'header.bin';
 /** The document history of the last run, under the commit (and document globs) it was read at. */
 export const HISTORY_FILE = 'history.bin';
 export const shardFile = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.bin`;
+/** A shard's parses, by text hash: read only when a document of the shard is read. */
+export const parsesFile = (shard: number): string => `parses-${String(shard).padStart(2, '0')}.bin`;
 
 /**
  * Each file starts with this, then the HMAC of the rest (see
@@ -138,26 +161,29 @@ export const shardFile = (shard: number): string => `shard-${String(shard).padSt
  * are deserialised only once their tag is right, so hostile bytes never
  * reach the deserialiser.
  */
-const MAGIC = new TextEncoder().encode('DENSHO-CACHE-3\n');
+const MAGIC = new TextEncoder().encode('DENSHO-CACHE-4\n');
 const DIGEST_BYTES = 32;
 
 export class CheckCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** The same entries by content hash: a renamed or copied file is not parsed again. */
   private readonly byHash = new Map<string, CacheEntry>();
-  /**
-   * Stored parses revived in this run. Reviving unpacks a parse where it lies,
-   * instead of copying it (a warm check revives every document, and the copies
-   * were much of its garbage), so its packed form is gone: a shard written
-   * again packs these afresh.
-   */
-  private readonly revived = new WeakMap<PackedFacts, ParseFacts>();
+  /** Stored parses decoded in this run, by their bytes (two files with one text share them). */
+  private readonly revived = new WeakMap<Uint8Array, ParseFacts>();
   /** Each document's file as it was just before it was read in this run. */
   private readonly currentStamps = new Map<string, FileStamp>();
   private header: Header = { repositoryDigest: undefined, repositoryDiagnostics: [] };
   /** The hash of each document's text as parsed in this run. */
   private readonly currentHashes = new Map<string, string>();
   private readonly dirtyShards = new Set<number>();
+  /** Shards whose parse file must be written again: a parse was added or dropped. */
+  private readonly dirtyParses = new Set<number>();
+  /** The shard each entry read from the files was stored in: where its parse is. */
+  private readonly storedIn = new WeakMap<CacheEntry, number>();
+  /** Each shard's parse file once read (undefined: missing, or not used), by text hash. */
+  private readonly storedParses = new Map<number, ReadonlyMap<string, Uint8Array> | undefined>();
+  private readStored: (name: string) => Uint8Array | undefined = () => undefined;
+  private derivedUnder: DerivedUnder | undefined;
   private headerDirty = false;
   private storedHistory: StoredHistory | undefined;
   private historyDirty = false;
@@ -175,6 +201,7 @@ export class CheckCache {
    */
   static fromFiles(read: (name: string) => Uint8Array | undefined, engineVersion: string, platform: CachePlatform): CheckCache {
     const cache = new CheckCache(engineVersion, platform);
+    cache.readStored = read;
     const problems: Message[] = [];
     const header = decode(platform, read(HEADER_FILE), engineVersion, isHeader);
     if (header instanceof Refusal) problems.push(message('cache.file-not-used', { file: HEADER_FILE, reason: header.reason }));
@@ -184,11 +211,13 @@ export class CheckCache {
       if (entries instanceof Refusal) {
         problems.push(message('cache.file-not-used', { file: shardFile(shard), reason: entries.reason }));
         cache.dirtyShards.add(shard);
+        cache.dirtyParses.add(shard);
         continue;
       }
       for (const [path, entry] of entries ?? []) {
         cache.entries.set(path, entry);
         cache.byHash.set(entry.hash, entry);
+        cache.storedIn.set(entry, shard);
       }
     }
     const history = decode(platform, read(HISTORY_FILE), engineVersion, isStoredHistory);
@@ -196,6 +225,22 @@ export class CheckCache {
     else cache.storedHistory = history;
     if (problems.length > 0) cache.statistics.discarded = problems;
     return cache;
+  }
+
+  /** The stored parse of an entry, read from its shard's parse file the first time one of that shard is asked for. */
+  private parseBytes(entry: CacheEntry): Uint8Array | undefined {
+    if (entry.parse) return entry.parse;
+    const shard = this.storedIn.get(entry);
+    if (shard === undefined) return undefined;
+    if (!this.storedParses.has(shard)) {
+      const parses = decode(this.platform, this.readStored(parsesFile(shard)), this.engineVersion, isParses);
+      if (parses instanceof Refusal) {
+        this.statistics.discarded = [...(this.statistics.discarded ?? []), message('cache.file-not-used', { file: parsesFile(shard), reason: parses.reason })];
+        this.dirtyParses.add(shard);
+      }
+      this.storedParses.set(shard, parses instanceof Refusal || parses === undefined ? undefined : new Map(parses));
+    }
+    return (entry.parse = this.storedParses.get(shard)?.get(entry.hash));
   }
 
   /**
@@ -211,6 +256,7 @@ export class CheckCache {
       if (this.currentHashes.get(path) !== entry.hash) {
         this.entries.delete(path);
         this.dirtyShards.add(shardOf(path));
+        this.dirtyParses.add(shardOf(path));
       }
     }
     const files = new Map<string, () => Uint8Array>();
@@ -219,20 +265,26 @@ export class CheckCache {
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
     for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
     for (const [shard, entries] of shards) {
-      files.set(shardFile(shard), () => encode(this.platform, this.engineVersion, entries.map(([path, entry]) => [path, this.storable(entry)])));
+      // The parses first: a shard's entries are never on disk without the parses they name.
+      if (this.dirtyParses.has(shard)) files.set(parsesFile(shard), () => encode(this.platform, this.engineVersion, this.storableParses(entries)));
+      files.set(shardFile(shard), () => encode(this.platform, this.engineVersion, entries.map(([path, entry]) => [path, storable(entry)])));
     }
     if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encoded(this.storedHistory));
     this.dirtyShards.clear();
+    this.dirtyParses.clear();
     this.headerDirty = false;
     this.historyDirty = false;
     return files;
   }
 
-  /** The entry as it is stored: a parse made or revived in this run is packed (again). */
-  private storable(entry: CacheEntry): CacheEntry {
-    const { fresh, ...stored } = entry;
-    const live = fresh ?? (entry.packed && this.revived.get(entry.packed));
-    return live ? { ...stored, packed: packRanges(live) } : stored;
+  /** A shard's parses as stored, by text hash: one made in this run packed and serialised, a stored one as its bytes. */
+  private storableParses(entries: readonly (readonly [string, CacheEntry])[]): [string, Uint8Array][] {
+    const parses = new Map<string, Uint8Array>();
+    for (const [, entry] of entries) {
+      const bytes = entry.fresh ? this.platform.serialize(packRanges(entry.fresh)) : this.parseBytes(entry);
+      if (bytes) parses.set(entry.hash, bytes);
+    }
+    return [...parses];
   }
 
   /** The history stored under `key` (HEAD's commit and what counts as a document), if it is that one. */
@@ -255,14 +307,20 @@ export class CheckCache {
    * until something asks for it (`readText`, as read now, BOM included).
    * Undefined when the file must be read.
    */
-  unchangedDocument(path: string, stamp: FileStamp, readText: () => string): ParsedDocument | undefined {
+  unchangedDocument(path: string, stamp: FileStamp, readText: () => string): { readonly parsed: ParsedDocument; readonly stored?: StoredIndexKeys } | undefined {
     const entry = this.entries.get(path);
-    if (!entry?.packed || !entry.stamp || !sameStamp(entry.stamp, stamp)) return undefined;
+    if (!entry?.stamp || entry.fresh || entry.unreadable || !sameStamp(entry.stamp, stamp)) return undefined;
     this.currentHashes.set(path, entry.hash);
     this.currentStamps.set(path, stamp);
     this.statistics.parsesReused++;
     this.statistics.unread++;
-    return lazyTextDocument(path, this.revive(entry.packed), entry.bom === true, readText);
+    // A parse that cannot be read back (its file damaged or gone) is made again from the text.
+    const facts = () => {
+      const bytes = this.parseBytes(entry);
+      return bytes ? this.revive(bytes) : parseFacts(parseDocumentText(path, readText()));
+    };
+    const stored = entry.keys && entry.keysUnder && { keys: entry.keys, under: entry.keysUnder.derivation };
+    return { parsed: heldDocument(path, facts, entry.bom === true, readText), stored };
   }
 
   /**
@@ -283,25 +341,27 @@ export class CheckCache {
       parse: async (path, text) => {
         const hash = this.platform.sha256().update(text).digest('base64');
         this.currentHashes.set(path, hash);
-        const cached = this.entries.get(path) ?? this.byHash.get(hash);
+        const candidate = this.entries.get(path) ?? this.byHash.get(hash);
+        const cached = candidate?.hash === hash && (candidate.fresh || this.parseBytes(candidate)) ? candidate : undefined;
         const stamp = this.currentStamps.get(path);
         const bom = text.length !== withoutBom(text).length;
-        if (cached?.hash === hash) {
+        if (cached) {
           this.statistics.parsesReused++;
           const own = this.entries.get(path);
-          if (own !== cached) this.remember(path, { hash, packed: cached.packed, fresh: cached.fresh, visible: cached.visible, stamp, bom });
+          if (own !== cached) this.remember(path, { hash, parse: cached.parse, fresh: cached.fresh, unreadable: cached.unreadable, visible: cached.visible, stamp, bom });
           else if (!sameStamp(own.stamp, stamp) || own.bom !== bom) {
             own.stamp = stamp;
             own.bom = bom;
             this.dirtyShards.add(shardOf(path));
           }
           if (cached.fresh) return reviveParse(path, text, cached.fresh);
-          const lines = new LineIndex((cached.packed!.facts as ParseFacts).unreadable ? '' : withoutBom(text));
-          return reviveParse(path, text, this.revive(cached.packed!, lines), lines);
+          const lines = new LineIndex(withoutBom(text));
+          const facts = this.revive(cached.parse!, lines);
+          return reviveParse(path, text, facts, facts.unreadable ? new LineIndex('') : lines);
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
-        this.remember(path, { hash, fresh: parseFacts(parsed), stamp, bom });
+        this.remember(path, { hash, fresh: parseFacts(parsed), unreadable: parsed.unreadable !== undefined, stamp, bom });
         return parsed;
       },
       dispose: () => inner.dispose(),
@@ -309,15 +369,18 @@ export class CheckCache {
   }
 
   /**
-   * The facts of a stored parse, unpacked where they lie the first time they
-   * are asked for: as offsets over `lines` when its text is at hand, else as
-   * positions (a document revived without reading its file).
+   * The facts of a stored parse, decoded the first time they are asked for:
+   * ranges as offsets over `lines` when its text is at hand, else as
+   * positions (a document held without reading its file).
    */
-  private revive(packed: PackedFacts, lines?: LineIndex): ParseFacts {
-    let facts = this.revived.get(packed);
+  private revive(bytes: Uint8Array, lines?: LineIndex): ParseFacts {
+    let facts = this.revived.get(bytes);
     if (!facts) {
+      // The file's tag was checked before anything was decoded; the shape is checked all the same.
+      const packed = this.platform.deserialize(bytes);
+      if (!isPackedFacts(packed)) throw new Error('a stored parse in the cache has an unknown layout');
       facts = lines ? unpackRangesOverInPlace(packed, lines) : unpackRangesInPlace(packed);
-      this.revived.set(packed, facts);
+      this.revived.set(bytes, facts);
     }
     return facts;
   }
@@ -336,6 +399,7 @@ export class CheckCache {
     this.entries.set(path, entry);
     this.byHash.set(entry.hash, entry);
     this.dirtyShards.add(shardOf(path));
+    this.dirtyParses.add(shardOf(path));
   }
 
   /**
@@ -387,22 +451,36 @@ export class CheckCache {
     };
   }
 
-  /** A digest of everything the rules read besides a document's own text. */
+  /**
+   * A digest of everything the rules read besides a document's own text.
+   * A document's part comes from its entry when its text is as stored, so
+   * an unchanged document's parse is not read; its index keys are stored
+   * on the way, for the next run to index it unread.
+   */
   private digestOf(workspace: Workspace, paths: readonly string[]): string {
     const digest = this.platform.sha256();
     digest.update(this.engineVersion).update('\0').update(workspace.environmentKey()).update('\0');
-    for (const file of [...workspace.index.allFiles()].sort()) digest.update(file).update('\n');
+    const index = workspace.index;
+    // One update of one string: 30,000 small updates cost more than the hashing.
+    const parts = [...index.allFiles()].sort().map((file) => `${file}\n`);
+    const derivation = workspace.derivationKey();
+    const under = (this.derivedUnder = this.derivedUnder?.derivation === derivation ? this.derivedUnder : { derivation });
     for (const path of paths) {
-      const parsed = workspace.index.document(path)?.parsed;
-      if (!parsed) continue;
-      digest.update('\0').update(path).update('\0').update(this.visibleOf(path, parsed));
+      const document = index.document(path);
+      if (!document) continue;
+      const entry = this.entries.get(path);
+      const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
+      if (current && current.keysUnder?.derivation !== under.derivation) {
+        current.keys = index.keysOf(path)!;
+        current.keysUnder = under;
+        this.dirtyShards.add(shardOf(path));
+      }
+      parts.push(`\0${path}\0${this.visibleOf(current, path, document.parsed)}`);
     }
-    return digest.digest('hex');
+    return digest.update(parts.join('')).digest('hex');
   }
 
-  private visibleOf(path: string, parsed: ParsedDocument): string {
-    const entry = this.entries.get(path);
-    const current = entry !== undefined && entry.hash === this.currentHashes.get(path) ? entry : undefined;
+  private visibleOf(current: CacheEntry | undefined, path: string, parsed: ParsedDocument): string {
     if (current?.visible !== undefined) return current.visible;
     const visible = visibleDigest(this.platform, parsed);
     if (current) {
@@ -430,7 +508,7 @@ export function visibleDigest(platform: CachePlatform, parsed: ParsedDocument): 
 }
 
 /** Which shard a path's entry lives in (FNV-1a of the path). */
-function shardOf(path: string): number {
+export function shardOf(path: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % SHARDS;
@@ -441,23 +519,52 @@ function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean 
 }
 
 /**
- * A document held as its stored facts: the text (and its line index) is
- * read the first time a rule asks for it, which for a document that is not
- * checked again is usually never.
+ * A document held as its stored facts: the facts are decoded the first time
+ * anything reads one, and the text (and its line index) is read the first
+ * time a rule asks for it. For a document that is not checked again that is
+ * usually never: the index takes it by its stored keys. Own enumerable
+ * getters (an object literal, which V8 builds fast), so a spread copies
+ * every field.
  */
-function lazyTextDocument(path: string, facts: ParseFacts, bom: boolean, readText: () => string): ParsedDocument {
+function heldDocument(path: string, facts: () => ParseFacts, bom: boolean, readText: () => string): ParsedDocument {
   let text: string | undefined;
   let lines: LineIndex | undefined;
-  const textNow = (): string => (text ??= facts.unreadable ? '' : withoutBom(readText()));
-  return Object.defineProperties(
-    { ...facts, path, bom },
-    {
-      text: { enumerable: true, get: textNow },
-      lines: { enumerable: true, get: () => (lines ??= new LineIndex(textNow())) },
+  const textNow = (): string => (text ??= facts().unreadable ? '' : withoutBom(readText()));
+  return {
+    path,
+    bom,
+    get text() {
+      return textNow();
     },
-  ) as ParsedDocument;
+    get lines() {
+      return (lines ??= new LineIndex(textNow()));
+    },
+    get frontMatter() {
+      return facts().frontMatter;
+    },
+    get unclosedFrontMatter() {
+      return facts().unclosedFrontMatter;
+    },
+    get headings() {
+      return facts().headings;
+    },
+    get anchors() {
+      return facts().anchors;
+    },
+    get links() {
+      return facts().links;
+    },
+    get steps() {
+      return facts().steps;
+    },
+    get keyboardSlips() {
+      return facts().keyboardSlips;
+    },
+    get unreadable() {
+      return facts().unreadable;
+    },
+  };
 }
-
 
 function encode(platform: CachePlatform, engineVersion: string, content: unknown): Uint8Array {
   const payload = platform.serialize({ engineVersion, content });
@@ -595,11 +702,35 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         Array.isArray(item) &&
         typeof item[0] === 'string' &&
         typeof item[1]?.hash === 'string' &&
-        item[1].packed?.positions instanceof Int32Array &&
+        item[1].parse === undefined &&
+        (item[1].unreadable === undefined || typeof item[1].unreadable === 'boolean') &&
+        (item[1].keys === undefined || isIndexKeys(item[1].keys)) &&
+        (item[1].keysUnder === undefined || typeof item[1].keysUnder?.derivation === 'string') &&
         (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)) &&
         (item[1].checkedUnder === undefined || typeof item[1].checkedUnder === 'string'),
     )
   );
+}
+
+/** The entry as it is stored: its parse lives in the shard's parse file. */
+function storable(entry: CacheEntry): CacheEntry {
+  const { fresh: _fresh, parse: _parse, ...stored } = entry;
+  return stored;
+}
+
+function isParses(content: unknown): content is [string, Uint8Array][] {
+  return Array.isArray(content) && content.every((item) => Array.isArray(item) && typeof item[0] === 'string' && item[1] instanceof Uint8Array);
+}
+
+function isIndexKeys(value: unknown): value is IndexKeys {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = value as Partial<Record<keyof IndexKeys, unknown>>;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  return (keys.id === undefined || typeof keys.id === 'string') && strings(keys.naming) && strings(keys.superseding) && strings(keys.fileTargets) && strings(keys.linkNames);
+}
+
+function isPackedFacts(value: unknown): value is PackedFacts {
+  return typeof value === 'object' && value !== null && typeof (value as PackedFacts).facts === 'object' && (value as PackedFacts).positions instanceof Int32Array;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
