@@ -7,12 +7,12 @@
  * - line and character numbers (`packRanges`), for the cache: a parse is
  *   revived without its text, so a document whose file did not change is
  *   not read at all;
- * - offsets into the text (`packOffsets`), for a parser worker's answer: the
+ * - offsets into the text (`packOffsetsInPlace`), for a parser worker's answer: the
  *   pool has the text, and revives each range as an OffsetRange over its
  *   line index (a third of the memory of position objects).
  */
 import type { ParseFacts } from './parse';
-import type { LineIndex, Range } from './text';
+import { OffsetRange, type LineIndex, type Range } from './text';
 
 /** The keys under which a parse holds a Range. */
 const RANGE_KEYS = new Set(['range', 'keyRange', 'fragmentRange', 'notAMap']);
@@ -61,13 +61,35 @@ export function unpackRangesOverInPlace(packed: PackedFacts, lines: LineIndex): 
   });
 }
 
-export function packOffsets(facts: ParseFacts, lines: LineIndex): OffsetPackedFacts {
+/**
+ * The facts with each range replaced, where it lies, by its index into the
+ * offsets: for a parse that is sent and then dropped (a parser worker's).
+ * Copying the parse instead, and turning each range into positions and
+ * back, cost a worker about as much as parsing (measured at full scale).
+ * `facts` is used up.
+ */
+export function packOffsetsInPlace(facts: ParseFacts, lines: LineIndex): OffsetPackedFacts {
   const offsets: number[] = [];
-  const packed = packWith(facts, (range) => {
-    offsets.push(lines.offsetAt(range.start), lines.offsetAt(range.end));
-    return offsets.length / 2 - 1;
-  });
-  return { facts: packed, offsets: Int32Array.from(offsets) };
+  const pack = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      for (const item of value) pack(item);
+      return;
+    }
+    const target = value as Record<string, unknown>;
+    for (const key in target) {
+      const field = target[key];
+      if (!RANGE_KEYS.has(key) || !isRange(field)) {
+        pack(field);
+        continue;
+      }
+      target[key] = offsets.length / 2;
+      if (field instanceof OffsetRange) offsets.push(field.startOffset, field.endOffset);
+      else offsets.push(lines.offsetAt(field.start), lines.offsetAt(field.end));
+    }
+  };
+  pack(facts);
+  return { facts, offsets: Int32Array.from(offsets) };
 }
 
 /** The facts of `packed`, its ranges as OffsetRanges over `lines` (the line index of the text they were packed from); `packed` is used up. */

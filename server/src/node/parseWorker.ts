@@ -6,7 +6,7 @@
  * they travel as offsets, packed as the cache file packs them.
  */
 import { parentPort } from 'node:worker_threads';
-import { packOffsets } from '../engine/packedRanges';
+import { packOffsetsInPlace } from '../engine/packedRanges';
 import { parseDocumentText, parseFacts } from '../engine/parse';
 import type { ParseBatch, ParsedBatch } from './parserPool';
 
@@ -15,7 +15,7 @@ parentPort?.on('message', (batch: ParseBatch) => {
     batch: batch.batch,
     facts: batch.documents.map(({ path, text }) => {
       const parsed = parseDocumentText(path, text);
-      return packOffsets(parseFacts(parsed), parsed.lines);
+      return packOffsetsInPlace(parseFacts(parsed), parsed.lines);
     }),
   };
   parentPort!.postMessage(results);

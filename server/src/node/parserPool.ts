@@ -23,7 +23,7 @@ export interface ParseBatch {
 
 export interface ParsedBatch {
   readonly batch: number;
-  /** Each document's facts with its ranges as offsets (packOffsets): a range's line index does not cross threads. */
+  /** Each document's facts with its ranges as offsets (packOffsetsInPlace): a range's line index does not cross threads. */
   readonly facts: readonly OffsetPackedFacts[];
 }
 
