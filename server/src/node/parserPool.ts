@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { unpackOffsetsInPlace, type OffsetPackedFacts } from '../engine/packedRanges';
+import { StringTable, unpackOffsetsInPlace, type OffsetPackedFacts } from '../engine/packedRanges';
 import { parseDocumentText, reviveParse, withoutBom, type ParsedDocument, type ParseFacts } from '../engine/parse';
 import { LineIndex } from '../engine/text';
 import type { DocumentParser } from '../engine/parsing/documentParser';
@@ -66,6 +66,8 @@ export class ParserPool implements DocumentParser {
   /** Index of the next job in `queue`: taking from the front must not shift a 15,000-item array each time. */
   private head = 0;
   private nextBatch = 0;
+  /** Short strings shared among the parses the threads send back (see StringTable): the pool lives for one load. */
+  private readonly strings = new StringTable();
 
   /**
    * A pool, or undefined when the worker script is not there (running from
@@ -157,7 +159,7 @@ export class ParserPool implements DocumentParser {
     busy.jobs.forEach((job, position) => {
       const packed = message.facts[position]!;
       const lines = new LineIndex((packed.facts as ParseFacts).unreadable ? '' : withoutBom(job.text));
-      job.resolve(reviveParse(job.path, job.text, unpackOffsetsInPlace(packed, lines), lines));
+      job.resolve(reviveParse(job.path, job.text, unpackOffsetsInPlace(packed, lines, this.strings), lines));
     });
     this.dispatch();
   }
