@@ -59,9 +59,15 @@ test('ranges are kept as offsets into the text, not as position objects', () => 
   assert.ok(perLink < 500, `${perLink.toFixed(0)} bytes per link`);
 });
 
-/** How many string objects on the heap hold each of `values`, from a heap snapshot. */
-function stringCopies(values: readonly string[]): Map<string, number> {
-  collectGarbage();
+interface HeapCensus {
+  /** Self sizes of every object on the heap, summed: exact, since a snapshot holds only what is reachable. */
+  readonly bytes: number;
+  /** How many string objects hold each of the values asked about. */
+  readonly copies: ReadonlyMap<string, number>;
+}
+
+/** A heap snapshot, summed. */
+function heapCensus(values: readonly string[] = []): HeapCensus {
   const folder = mkdtempSync(join(tmpdir(), 'densho-heap-'));
   const file = writeHeapSnapshot(join(folder, 'heap.heapsnapshot'));
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -71,30 +77,47 @@ function stringCopies(values: readonly string[]): Map<string, number> {
   };
   rmSync(folder, { recursive: true });
   const { node_fields: fields, node_types: types } = snapshot.snapshot.meta;
+  const [typeAt, nameAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size')];
   const copies = new Map(values.map((value) => [value, 0]));
+  let bytes = 0;
   for (let node = 0; node < snapshot.nodes.length; node += fields.length) {
-    if (types[0][snapshot.nodes[node + fields.indexOf('type')]!] !== 'string') continue;
-    const value = snapshot.strings[snapshot.nodes[node + fields.indexOf('name')]!]!;
+    bytes += snapshot.nodes[node + sizeAt]!;
+    if (types[0][snapshot.nodes[node + typeAt]!] !== 'string') continue;
+    const value = snapshot.strings[snapshot.nodes[node + nameAt]!]!;
     if (copies.has(value)) copies.set(value, copies.get(value)! + 1);
   }
-  return copies;
+  return { bytes, copies };
+}
+
+/** Each document's parse as a parser thread sends it and the pool revives it: packed, through a structured clone, unpacked. */
+function reviveThroughClone(texts: readonly string[]): ParsedDocument[] {
+  const strings = new StringTable();
+  return texts.map((text, i) => {
+    const parsed = parseMarkdown(`sop-${i}.md`, text);
+    const answer = deserialize(serialize(packOffsets(parseFacts(parsed), parsed.lines))) as OffsetPackedFacts;
+    return reviveParse(`sop-${i}.md`, text, unpackOffsetsInPlace(answer, parsed.lines, strings), parsed.lines);
+  });
 }
 
 test('parses revived from a worker\'s answer share their short strings (a structured clone makes each one anew)', () => {
   const frontMatter = (i: number) => `---\nid: SOP-${i}\ntitle: Welding cell ${i}\ntype: sop\naccess: internal\nowner: p.worker01\nreviewed: 2026-06-01\n---\n`;
   const body = ['Purpose', 'Tools and materials', 'Steps'].map((heading) => `## ${heading}\n\nSee [the checks](../qa/checks.md#checks).\n`).join('\n');
-  const strings = new StringTable();
-  const revived = Array.from({ length: 200 }, (_, i) => {
-    const text = `${frontMatter(i)}\n# Procedure ${i}\n\n${body}`;
-    const parsed = parseMarkdown(`sop-${i}.md`, text);
-    // What a parser thread posts, as the main thread receives it.
-    const answer = deserialize(serialize(packOffsets(parseFacts(parsed), parsed.lines))) as OffsetPackedFacts;
-    return reviveParse(`sop-${i}.md`, text, unpackOffsetsInPlace(answer, parsed.lines, strings), parsed.lines);
-  });
+  const revived = reviveThroughClone(Array.from({ length: 200 }, (_, i) => `${frontMatter(i)}\n# Procedure ${i}\n\n${body}`));
   assert.equal(revived[0]!.headings[2]!.slug, 'tools-and-materials');
   assert.equal(revived[0]!.frontMatter!.fields!.entries[3]!.key, 'access');
   // Each of these stands in every one of the 200 parses: a YAML value's kind, a key, a value, a slug, a link's kind.
-  const copies = stringCopies(['scalar', 'access', 'internal', 'tools-and-materials', 'link']);
+  const { copies } = heapCensus(['scalar', 'access', 'internal', 'tools-and-materials', 'link']);
   for (const [value, count] of copies) assert.ok(count <= 3, `${count} copies of ${JSON.stringify(value)} on the heap`);
   void revived;
+});
+
+test('parses revived from a worker\'s answer hold their lists at their length (a holey array crossed as a sparse one, grown to room for 16)', () => {
+  const links = 50;
+  const texts = Array.from({ length: 200 }, () => `# Procedure\n\n${Array.from({ length: links }, (_, n) => `see [step ${n}](sop-${n}.md)`).join(', ')}\n`);
+  const before = heapCensus().bytes;
+  const revived = reviveThroughClone(texts);
+  const perLink = (heapCensus().bytes - before) / (revived.length * links);
+  assert.equal(revived[0]!.links[0]!.nodeOffsets![1], 35);
+  // The link, its range, its strings and its two offset pairs; the pairs alone took 288 bytes when each came back with room for 16.
+  assert.ok(perLink < 500, `${perLink.toFixed(0)} heap bytes per link`);
 });

@@ -107,7 +107,13 @@ export class StringTable {
 }
 
 function packWith(value: unknown, record: (range: Range) => number): unknown {
-  if (Array.isArray(value)) return value.map((item: unknown) => packWith(item, record));
+  if (Array.isArray(value)) {
+    // Built by push, not `map`: `map` makes a holey array, which V8's serialiser writes as a sparse one, and the
+    // deserialiser grows that element by element to room for 16 or more: a link's `[start, end]` came back in 144 bytes.
+    const packed: unknown[] = [];
+    for (const item of value as unknown[]) packed.push(packWith(item, record));
+    return packed;
+  }
   if (typeof value !== 'object' || value === null) return value;
   const packed: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) packed[key] = RANGE_KEYS.has(key) && isRange(field) ? record(field) : packWith(field, record);
