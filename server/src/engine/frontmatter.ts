@@ -279,14 +279,22 @@ export interface FieldCheck {
   readonly problems?: readonly FieldProblem[];
 }
 
-/** Reads every field of the front matter: the metadata, plus each field's problems for the rules. */
+/** What most documents have no entry in: shared, since every document's metadata lives as long as the workspace. */
+const NO_EMPTY_FIELDS: ReadonlyMap<string, YamlEntry> = new Map();
+
+/**
+ * Reads every field of the front matter: the metadata, plus the checks the
+ * rules report, one for each unknown field or field with problems (a field
+ * read cleanly needs none: the rules would find nothing to say, and a
+ * repository's thousands of such checks were kept for as long as it is).
+ */
 export function readFrontMatter(
   document: ParsedDocument,
   config: DenshoConfig,
   standardIds: readonly string[],
 ): { meta: DocumentMeta; checks: FieldCheck[] } {
   const fields = new Map<string, YamlEntry>();
-  const emptyFields = new Map<string, YamlEntry>();
+  let emptyFields: Map<string, YamlEntry> | undefined;
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
   // Keys past the ceiling are not read (rules/frontmatter.ts reports where they start).
@@ -298,16 +306,13 @@ export function readFrontMatter(
       continue;
     }
     if (entry.value.kind === 'empty') {
-      emptyFields.set(entry.key, entry);
+      (emptyFields ??= new Map()).set(entry.key, entry);
       continue;
     }
     fields.set(entry.key, entry);
     const result = reader(entry.value, { config, key: entry.key });
     if (isProblems(result)) checks.push({ entry, problems: result });
-    else {
-      checks.push({ entry, problems: [] });
-      values.set(entry.key, result);
-    }
+    else values.set(entry.key, result);
   }
   const get = <T>(key: string): T | undefined => values.get(key) as T | undefined;
   const access = get<ValueRef>('access');
@@ -338,7 +343,7 @@ export function readFrontMatter(
     supersedes: get<ValueRef[]>('supersedes') ?? [],
     media: get<ValueRef[]>('media') ?? [],
     fields,
-    emptyFields,
+    emptyFields: emptyFields ?? NO_EMPTY_FIELDS,
   };
   return { meta, checks };
 }
