@@ -1,7 +1,10 @@
 /**
- * `node --expose-gc --import tsx bench/memoryProfile.ts <repository> [--top <n>] [--keep <file>]`:
+ * `node --expose-gc --import tsx bench/memoryProfile.ts <repository> [--top <n>] [--keep <file>] [--threads <n>]`:
  * where the engine's memory goes. Loads the repository as the CLI does (on
- * this thread, so one heap holds everything), checks every document, then
+ * this thread, so one heap holds everything; with --threads, parsed on that
+ * many threads of the built dist/parseWorker.js as the CLI parses a large
+ * repository, which changes what the heap holds: every parse then comes
+ * through a structured clone), checks every document, then
  * takes a heap snapshot and prints the retained heap by kind: each plain
  * object grouped by its property names (`{character,line}` is a Position,
  * `{end,start}` a Range), class instances by class, strings by their V8
@@ -13,12 +16,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
-import { loadRepository } from '../server/src/cli/repository';
+import { loadWorkspace, parseDay } from '../server/src/engine';
+import { NodeFileSystem, ParserPool } from '../server/src/node';
 
 const args = process.argv.slice(2);
 const root = resolve(args.find((arg) => !arg.startsWith('--')) ?? '.cache/bench-repo');
 const top = Number(args[args.indexOf('--top') + 1] ?? 25) || 25;
 const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
+const threads = args.includes('--threads') ? Number(args[args.indexOf('--threads') + 1]) : 0;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -76,7 +81,8 @@ export function heapByKind(file: string): { kind: string; count: number; bytes: 
 
 async function main(): Promise<void> {
   process.stderr.write(`start: ${heapMb()}\n`);
-  const { workspace } = await loadRepository(root, '2026-11-25', { threads: 0, history: false });
+  const script = resolve(__dirname, '../dist/parseWorker.js');
+  const workspace = await loadWorkspace(new NodeFileSystem(root), { today: parseDay('2026-11-25'), threads, startParserPool: (count) => ParserPool.start({ threads: count, script }) });
   process.stderr.write(`loaded ${workspace.documentPaths().length} documents: ${heapMb()}\n`);
   const diagnostics = workspace.checkAll();
   process.stderr.write(`checked (${diagnostics.length} diagnostics): ${heapMb()}\n`);

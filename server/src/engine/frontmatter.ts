@@ -89,7 +89,7 @@ export interface DocumentMeta {
   readonly supersedes: readonly ValueRef[];
   readonly media: readonly ValueRef[];
   /** Entries of the front matter by key, for ranges. */
-  readonly fields: ReadonlyMap<string, YamlEntry>;
+  readonly fields: FieldEntries;
   /** Known fields written with no value (`owner:`): they count as missing. */
   readonly emptyFields: ReadonlyMap<string, YamlEntry>;
 }
@@ -279,35 +279,74 @@ export interface FieldCheck {
   readonly problems?: readonly FieldProblem[];
 }
 
-/** Reads every field of the front matter: the metadata, plus each field's problems for the rules. */
+/** Entries by key: the last of a key wins, as YAML readers take it. */
+export interface FieldEntries {
+  get(key: string): YamlEntry | undefined;
+  has(key: string): boolean;
+}
+
+/** Front matter longer than this is looked up through a Map; shorter, by a scan of its entries. */
+const SCANNED_FIELDS = 24;
+
+/**
+ * A short front matter's entries, found by a scan. Every document's
+ * metadata lives as long as the workspace, and a Map of a dozen entries
+ * took 500 bytes; the list takes a hundred, and a dozen comparisons find
+ * one. A long front matter (up to FRONT_MATTER_KEY_CEILING keys) gets a
+ * Map instead, so that a rule looking up each of its fields stays linear.
+ */
+class ScannedEntries implements FieldEntries {
+  constructor(private readonly entries: readonly YamlEntry[]) {}
+
+  get(key: string): YamlEntry | undefined {
+    for (let i = this.entries.length - 1; i >= 0; i--) if (this.entries[i]!.key === key) return this.entries[i];
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
+/** `slice`: the list was grown by push, with room to spare. */
+function fieldEntries(entries: readonly YamlEntry[]): FieldEntries {
+  return entries.length > SCANNED_FIELDS ? new Map(entries.map((entry) => [entry.key, entry])) : new ScannedEntries(entries.slice());
+}
+
+/** What most documents have no entry in: shared, since every document's metadata lives as long as the workspace. */
+const NO_EMPTY_FIELDS: ReadonlyMap<string, YamlEntry> = new Map();
+
+/**
+ * Reads every field of the front matter: the metadata, plus the checks the
+ * rules report, one for each unknown field or field with problems (a field
+ * read cleanly needs none: the rules would find nothing to say, and a
+ * repository's thousands of such checks were kept for as long as it is).
+ */
 export function readFrontMatter(
   document: ParsedDocument,
   config: DenshoConfig,
   standardIds: readonly string[],
 ): { meta: DocumentMeta; checks: FieldCheck[] } {
-  const fields = new Map<string, YamlEntry>();
-  const emptyFields = new Map<string, YamlEntry>();
+  const fields: YamlEntry[] = [];
+  let emptyFields: Map<string, YamlEntry> | undefined;
   const values = new Map<string, unknown>();
   const checks: FieldCheck[] = [];
   // Keys past the ceiling are not read (rules/frontmatter.ts reports where they start).
   for (const entry of (document.frontMatter?.fields?.entries ?? []).slice(0, FRONT_MATTER_KEY_CEILING)) {
     const reader = READERS.get(entry.key) ?? (standardIds.includes(entry.key) ? readClauses : undefined);
     if (!reader) {
-      fields.set(entry.key, entry);
+      fields.push(entry);
       checks.push({ entry });
       continue;
     }
     if (entry.value.kind === 'empty') {
-      emptyFields.set(entry.key, entry);
+      (emptyFields ??= new Map()).set(entry.key, entry);
       continue;
     }
-    fields.set(entry.key, entry);
+    fields.push(entry);
     const result = reader(entry.value, { config, key: entry.key });
     if (isProblems(result)) checks.push({ entry, problems: result });
-    else {
-      checks.push({ entry, problems: [] });
-      values.set(entry.key, result);
-    }
+    else values.set(entry.key, result);
   }
   const get = <T>(key: string): T | undefined => values.get(key) as T | undefined;
   const access = get<ValueRef>('access');
@@ -337,8 +376,8 @@ export function readFrontMatter(
     related: get<ValueRef[]>('related') ?? [],
     supersedes: get<ValueRef[]>('supersedes') ?? [],
     media: get<ValueRef[]>('media') ?? [],
-    fields,
-    emptyFields,
+    fields: fieldEntries(fields),
+    emptyFields: emptyFields ?? NO_EMPTY_FIELDS,
   };
   return { meta, checks };
 }
