@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { packOffsets, StringTable, unpackOffsetsInPlace, type OffsetPackedFacts } from '../../server/src/engine/packedRanges';
+import { packOffsetsInPlace, StringTable, unpackOffsetsInPlace, type OffsetPackedFacts } from '../../server/src/engine/packedRanges';
 import { parseFacts, parseMarkdown, reviveParse, type ParsedDocument } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/text';
 import { doc, PEOPLE, repository } from '../helpers';
@@ -96,7 +96,7 @@ function reviveThroughClone(texts: readonly string[]): ParsedDocument[] {
   const strings = new StringTable();
   return texts.map((text, i) => {
     const parsed = parseMarkdown(`sop-${i}.md`, text);
-    const answer = deserialize(serialize(packOffsets(parseFacts(parsed), parsed.lines))) as OffsetPackedFacts;
+    const answer = deserialize(serialize(packOffsetsInPlace(parseFacts(parsed), parsed.lines))) as OffsetPackedFacts;
     return reviveParse(`sop-${i}.md`, text, unpackOffsetsInPlace(answer, parsed.lines, strings), parsed.lines);
   });
 }

@@ -70,23 +70,27 @@ export function unpackRangesOverInPlace(packed: PackedFacts, lines: LineIndex): 
  */
 export function packOffsetsInPlace(facts: ParseFacts, lines: LineIndex): OffsetPackedFacts {
   const offsets: number[] = [];
-  const pack = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
+  const pack = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
-      for (const item of value) pack(item);
-      return;
+      // A copy built by push: the parse's own lists may be holey (made by `map`), which would cross threads as sparse arrays (see packWith).
+      const packed: unknown[] = [];
+      for (const item of value as unknown[]) packed.push(pack(item));
+      return packed;
     }
     const target = value as Record<string, unknown>;
     for (const key in target) {
       const field = target[key];
+      if (typeof field !== 'object' || field === null) continue;
       if (!RANGE_KEYS.has(key) || !isRange(field)) {
-        pack(field);
+        target[key] = pack(field);
         continue;
       }
       target[key] = offsets.length / 2;
       if (field instanceof OffsetRange) offsets.push(field.startOffset, field.endOffset);
       else offsets.push(lines.offsetAt(field.start), lines.offsetAt(field.end));
     }
+    return target;
   };
   pack(facts);
   return { facts, offsets: Int32Array.from(offsets) };
