@@ -575,21 +575,23 @@ export class DenshoFolder {
       queue.sort((a, b) => Number(this.openPaths.has(b)) - Number(this.openPaths.has(a)));
       const initial = this.initialCheck;
       this.initialCheck = undefined;
-      for (let start = 0; start < queue.length; start += CHUNK) {
+      // The open documents make a chunk of their own: their diagnostics go out (the connection writes on a later turn) before the documents that depend on them are checked.
+      const opened = queue.findIndex((path) => !this.openPaths.has(path));
+      for (let start = 0, end = opened > 0 ? Math.min(opened, CHUNK) : CHUNK; start < queue.length; start = end, end += CHUNK) {
         if (start > 0 && this.changed.size > 0) {
           // Edited while checking: stop here and start over, the edited (open) documents first.
           // What was not checked yet goes back in the queue, so nothing is skipped.
           for (const path of queue.slice(start)) this.pending.add(path);
           break;
         }
-        for (const path of queue.slice(start, start + CHUNK)) {
+        for (const path of queue.slice(start, end)) {
           if (!this.workspace.hasDocument(path)) continue;
           // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
           const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
           this.listener.diagnostics(this, path, fromCache ? this.shown([...initial.session.document(path)]) : this.checkDocument(path));
         }
-        progress?.report(Math.min(start + CHUNK, queue.length), queue.length);
-        if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
+        progress?.report(Math.min(end, queue.length), queue.length);
+        if (end < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
         // The documents' diagnostics go out first: the connection writes on a later turn, and checking the whole repository takes a while at scale.
