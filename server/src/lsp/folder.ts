@@ -46,6 +46,8 @@ import { documentIndexEntries } from './features/documentIndex';
 export interface FolderListener {
   /** Diagnostics of one file (a document, densho.yaml, people.yaml, or '.' for the root), replacing earlier ones. */
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void;
+  /** A file is no longer one of the folder's documents (deleted, or no longer counted as one): its diagnostics are cleared, whatever was sent before. */
+  withdrawn(folder: DenshoFolder, file: string): void;
   /** Coverage, review schedule or knowledge risk may have changed. */
   reportsChanged(folder: DenshoFolder): void;
   /** A line for the output channel, in the server's language. */
@@ -263,7 +265,7 @@ export class DenshoFolder {
     for (const file of gone) {
       const wasDocument = workspace.hasDocument(file);
       this.mark(file, () => workspace.removeFile(file));
-      if (wasDocument) this.listener.diagnostics(this, file, []);
+      if (wasDocument) this.listener.withdrawn(this, file);
     }
   }
 
@@ -409,7 +411,7 @@ export class DenshoFolder {
       } else if (!isDocument && workspace.hasDocument(file)) {
         workspace.removeFile(file);
         workspace.addFile(file);
-        this.listener.diagnostics(this, file, []);
+        this.listener.withdrawn(this, file);
       }
     }
   }

@@ -349,6 +349,11 @@ export class DenshoServer implements ServerContext, FolderListener {
     }
   }
 
+  withdrawn(folder: DenshoFolder, file: string): void {
+    this.sent.get(folder)?.forget(file);
+    this.diagnostics(folder, file, []);
+  }
+
   /** textDocument/diagnostic: the document's results once every scheduled check has run. */
   async documentDiagnostics(params: lsp.DocumentDiagnosticParams): Promise<lsp.DocumentDiagnosticReport> {
     const uri: unknown = params?.textDocument?.uri;
