@@ -554,6 +554,8 @@ interface ServerSession {
   readonly openMs: number | undefined;
   readonly editMs: readonly number[];
   readonly settleMs: readonly number[];
+  /** publishDiagnostics notifications received from each edit's didChange until its backlinks were re-checked. */
+  readonly publishedPerEdit: readonly number[];
   readonly versioned: boolean;
   readonly rssKb: number | undefined;
 }
@@ -682,6 +684,7 @@ async function serverSession(options: Options, repository: GeneratedRepository, 
     const uri = pathToFileURL(join(REPO, hub)).href;
     const editMs: number[] = [];
     const settleMs: number[] = [];
+    const publishedPerEdit: number[] = [];
     let openMs: number | undefined;
     const original = readFileSync(join(REPO, hub), 'utf8');
     let versioned = true;
@@ -719,6 +722,7 @@ async function serverSession(options: Options, repository: GeneratedRepository, 
         editMs.push((await publication(version, before)) - sent);
         await settle();
         settleMs.push(performance.now() - sent);
+        publishedPerEdit.push(sequence - before);
       }
     }
 
@@ -734,6 +738,7 @@ async function serverSession(options: Options, repository: GeneratedRepository, 
       openMs,
       editMs,
       settleMs,
+      publishedPerEdit,
       versioned,
       rssKb: readRss(rssFile),
     };
@@ -748,7 +753,7 @@ async function server(options: Options, repository: GeneratedRepository): Promis
   for (let i = 0; i < options.repeat; i++) {
     log(`Densho language server${options.repeat > 1 ? ` (${i + 1}/${options.repeat})` : ''}`);
     const session = await serverSession(options, repository, options.edits, true);
-    log(`  edit → publish p50 ${formatMs(percentile(session.editMs, 50))}, p95 ${formatMs(percentile(session.editMs, 95))}; ${formatRss(session.rssKb)}`);
+    log(`  edit → publish p50 ${formatMs(percentile(session.editMs, 50))}, p95 ${formatMs(percentile(session.editMs, 95))}; ${medianOrUndefined(session.publishedPerEdit) ?? '—'} publishDiagnostics per edit; ${formatRss(session.rssKb)}`);
     sessions.push(session);
   }
   // What the last session left at the repository root (its cache): a second start may use it.
@@ -798,7 +803,7 @@ async function server(options: Options, repository: GeneratedRepository): Promis
       timeText: latency((session) => session.settleMs),
       rssKb,
       comparable: false,
-      notes: 'the same edits → a codeAction request answered (the server answers it once every dependent document is re-checked)',
+      notes: `the same edits → a codeAction request answered (the server answers it once every dependent document is re-checked); ${stat(sessions, (session) => medianOrUndefined(session.publishedPerEdit)) ?? '—'} publishDiagnostics per edit (median)`,
     },
   ];
   if (warmStarts.length > 0) {

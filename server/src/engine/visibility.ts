@@ -49,7 +49,6 @@ export interface Reference {
 
 export class Visibility {
   private readonly layers = new Map<string, number>();
-  private readonly referenceLists = new Map<string, readonly Reference[]>();
   private fileLayerMap: Map<string, number> | undefined;
   readonly highest: number;
 
@@ -100,10 +99,14 @@ export class Visibility {
     return undefined;
   }
 
-  /** Every reference a document holds, in the order of the text: links first, then front matter. */
+  /**
+   * Every reference a document holds, in the order of the text: links
+   * first, then front matter. Not kept: each caller reads a document's once
+   * (the access rule, the file layers, the export), and a model kept for an
+   * index version would hold the lists of every document an edit re-checks
+   * until the next edit.
+   */
   references(document: IndexedDocument): readonly Reference[] {
-    const known = this.referenceLists.get(document.path);
-    if (known) return known;
     const found: Reference[] = [];
     for (const link of document.parsed.links) {
       const target = this.index.resolve(document, link);
@@ -122,7 +125,6 @@ export class Visibility {
         else found.push({ ...base, document: this.resolveIdReference(document, named.text) });
       }
     }
-    this.referenceLists.set(document.path, found);
     return found;
   }
 

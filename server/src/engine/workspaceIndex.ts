@@ -76,6 +76,8 @@ export interface Backlink {
   readonly link: DocumentLink;
 }
 
+const NO_DOCUMENTS: readonly IndexedDocument[] = [];
+
 export class WorkspaceIndex {
   private readonly byPath = new Map<string, IndexedDocument>();
   /** Each document's look-up keys as it was added: what removing it takes out again. */
@@ -86,6 +88,9 @@ export class WorkspaceIndex {
   /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
   private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
+  /** The links and position `resolvedPath` last found a link at. */
+  private lastLinks: readonly DocumentLink[] | undefined;
+  private lastPosition = -1;
   /** Counts the edits since construction: what is derived from the whole index (visibility) is recomputed when it moves. */
   private generationValue = 0;
 
@@ -196,11 +201,14 @@ export class WorkspaceIndex {
 
   /** Every document with this id, in every language. */
   withId(id: string): readonly IndexedDocument[] {
-    return this.byId.get(id) ?? [];
+    return this.byId.get(id) ?? NO_DOCUMENTS;
   }
 
-  withIdAndLang(id: string, lang: string): IndexedDocument[] {
-    return this.withId(id).filter((document) => document.meta.lang === lang);
+  withIdAndLang(id: string, lang: string): readonly IndexedDocument[] {
+    const all = this.withId(id);
+    // Most ids name one document in one language: every link and layer look-up of a check asks, so no copy for them.
+    for (const document of all) if (document.meta.lang !== lang) return all.filter((twin) => twin.meta.lang === lang);
+    return all;
   }
 
   /** The source-language document of a translation. */
@@ -256,9 +264,26 @@ export class WorkspaceIndex {
   resolve(from: IndexedDocument, link: DocumentLink): LinkTarget {
     if (link.external) return { kind: 'external' };
     if (link.kind === 'wiki') return { kind: 'id', id: link.id!, document: this.resolveId(link.id!, from.meta.lang) };
-    const path = link.path === '' ? from.path : resolveRelative(from.path, link.path!);
+    const path = this.resolvedPath(from, link);
     if (path === undefined) return { kind: 'outside' };
     return { kind: 'file', path, exists: this.fileExists(path), document: this.byPath.get(path) };
+  }
+
+  /**
+   * Where a file link of `from` leads: read from `linkPaths` when `from` is
+   * the indexed version, which the checks resolve every link of (twice: the
+   * link rules and the visibility model), instead of resolving it again.
+   * They walk a document's links in order, so the link after the last one
+   * asked for is tried first; any other is looked for.
+   */
+  private resolvedPath(from: IndexedDocument, link: DocumentLink): string | undefined {
+    const links = from.parsed.links;
+    if (this.byPath.get(from.path) !== from) return link.path === '' ? from.path : resolveRelative(from.path, link.path!);
+    const position = this.lastLinks === links && links[this.lastPosition + 1] === link ? this.lastPosition + 1 : links.indexOf(link);
+    if (position < 0) return link.path === '' ? from.path : resolveRelative(from.path, link.path!);
+    this.lastLinks = links;
+    this.lastPosition = position;
+    return this.linkPathsOf(from)[position];
   }
 
   /** Links from other documents (and the document itself) that lead to `path`, in path order. */

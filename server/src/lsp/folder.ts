@@ -46,6 +46,8 @@ import { documentIndexEntries } from './features/documentIndex';
 export interface FolderListener {
   /** Diagnostics of one file (a document, densho.yaml, people.yaml, or '.' for the root), replacing earlier ones. */
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void;
+  /** A file is no longer one of the folder's documents (deleted, or no longer counted as one): its diagnostics are cleared, whatever was sent before. */
+  withdrawn(folder: DenshoFolder, file: string): void;
   /** Coverage, review schedule or knowledge risk may have changed. */
   reportsChanged(folder: DenshoFolder): void;
   /** A line for the output channel, in the server's language. */
@@ -263,7 +265,7 @@ export class DenshoFolder {
     for (const file of gone) {
       const wasDocument = workspace.hasDocument(file);
       this.mark(file, () => workspace.removeFile(file));
-      if (wasDocument) this.listener.diagnostics(this, file, []);
+      if (wasDocument) this.listener.withdrawn(this, file);
     }
   }
 
@@ -409,7 +411,7 @@ export class DenshoFolder {
       } else if (!isDocument && workspace.hasDocument(file)) {
         workspace.removeFile(file);
         workspace.addFile(file);
-        this.listener.diagnostics(this, file, []);
+        this.listener.withdrawn(this, file);
       }
     }
   }
@@ -575,21 +577,23 @@ export class DenshoFolder {
       queue.sort((a, b) => Number(this.openPaths.has(b)) - Number(this.openPaths.has(a)));
       const initial = this.initialCheck;
       this.initialCheck = undefined;
-      for (let start = 0; start < queue.length; start += CHUNK) {
+      // The open documents make a chunk of their own: their diagnostics go out (the connection writes on a later turn) before the documents that depend on them are checked.
+      const opened = queue.findIndex((path) => !this.openPaths.has(path));
+      for (let start = 0, end = opened > 0 ? Math.min(opened, CHUNK) : CHUNK; start < queue.length; start = end, end += CHUNK) {
         if (start > 0 && this.changed.size > 0) {
           // Edited while checking: stop here and start over, the edited (open) documents first.
           // What was not checked yet goes back in the queue, so nothing is skipped.
           for (const path of queue.slice(start)) this.pending.add(path);
           break;
         }
-        for (const path of queue.slice(start, start + CHUNK)) {
+        for (const path of queue.slice(start, end)) {
           if (!this.workspace.hasDocument(path)) continue;
           // The session is valid while the workspace is as it was loaded: an edit during the first check ends it.
           const fromCache = initial && this.changed.size === 0 && this.pending.size === 0;
           this.listener.diagnostics(this, path, fromCache ? this.shown([...initial.session.document(path)]) : this.checkDocument(path));
         }
-        progress?.report(Math.min(start + CHUNK, queue.length), queue.length);
-        if (start + CHUNK < queue.length) await new Promise((resolve) => setImmediate(resolve));
+        progress?.report(Math.min(end, queue.length), queue.length);
+        if (end < queue.length) await new Promise((resolve) => setImmediate(resolve));
       }
       if (this.repositoryDirty) {
         // The documents' diagnostics go out first: the connection writes on a later turn, and checking the whole repository takes a while at scale.

@@ -16,7 +16,7 @@ import type { ClientFeatures, LocatedDocument, ServerContext } from './context';
 import { fileUri, uriToFsPath, type EditTarget } from './convert';
 import { CODE_ACTION_KINDS, codeActions, fixAllInFolder } from './features/codeActions';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
-import { diagnosticsParams } from './features/diagnostics';
+import { diagnosticsParams, SentDiagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { willRenameFiles } from './features/fileRenames';
 import { hover } from './features/hover';
@@ -84,8 +84,8 @@ export class DenshoServer implements ServerContext, FolderListener {
   private readonly disposables: { dispose(): void }[] = [];
   /** Each folder's Git watcher, closed when the folder is removed. */
   private readonly folderWatchers = new Map<DenshoFolder, { dispose(): void }>();
-  /** The URIs each folder has non-empty diagnostics for, withdrawn when the folder is removed. */
-  private readonly withDiagnostics = new Map<DenshoFolder, Set<string>>();
+  /** What each folder's files were last sent (or, pulling, recorded): only changes go out, and what shows is withdrawn when the folder is removed. */
+  private readonly sent = new Map<DenshoFolder, SentDiagnostics>();
   /** How folders are opened, as the client asked at initialize: the same for folders added later. */
   private folderSetup: { readonly options: Omit<FolderOptions, 'cacheFolder' | 'history'>; readonly cacheLocation?: string; readonly useCache: boolean; readonly withProgress: boolean } | undefined;
 
@@ -214,11 +214,12 @@ export class DenshoServer implements ServerContext, FolderListener {
     this.folderWatchers.delete(folder);
     this.folderOrder = this.folderOrder.filter((candidate) => candidate !== folder);
     this.folderList = this.folderList.filter((candidate) => candidate !== folder);
-    for (const published of this.withDiagnostics.get(folder) ?? []) {
-      if (this.pulled) this.pulled.forget(published);
-      else this.port.publishDiagnostics({ uri: published, diagnostics: [] });
+    for (const file of this.sent.get(folder)?.withDiagnostics() ?? []) {
+      const uri = this.uriOf(folder, file);
+      if (this.pulled) this.pulled.forget(uri);
+      else this.port.publishDiagnostics({ uri, diagnostics: [] });
     }
-    this.withDiagnostics.delete(folder);
+    this.sent.delete(folder);
     if (this.pulled && this.refreshPulled) this.port.refreshDiagnostics();
   }
 
@@ -327,12 +328,13 @@ export class DenshoServer implements ServerContext, FolderListener {
   // ---- FolderListener --------------------------------------------------------------
 
   diagnostics(folder: DenshoFolder, file: string, diagnostics: readonly Diagnostic[]): void {
-    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri), this.localeValue);
     if (!this.folderOrder.includes(folder)) return; // removed while it was checking
-    let published = this.withDiagnostics.get(folder);
-    if (!published) this.withDiagnostics.set(folder, (published = new Set()));
-    if (params.diagnostics.length > 0) published.add(params.uri);
-    else published.delete(params.uri);
+    let sent = this.sent.get(folder);
+    if (!sent) this.sent.set(folder, (sent = new SentDiagnostics()));
+    // Most files an edit re-checks had no diagnostics and still have none: nothing to build.
+    if (diagnostics.length === 0 && sent.sentNone(file) && !folder.openPaths.has(file)) return;
+    const params = diagnosticsParams(folder, file, diagnostics, (f, path) => this.uriOf(f, path), (uri) => this.versionOf(uri), this.localeValue);
+    if (!sent.update(file, params)) return;
     if (!this.pulled) return this.port.publishDiagnostics(params);
     // An open document's results live under the editor's URI only.
     const onDisk = fileUri(folder.root, file);
@@ -345,6 +347,11 @@ export class DenshoServer implements ServerContext, FolderListener {
         this.port.refreshDiagnostics();
       }, 50);
     }
+  }
+
+  withdrawn(folder: DenshoFolder, file: string): void {
+    this.sent.get(folder)?.forget(file);
+    this.diagnostics(folder, file, []);
   }
 
   /** textDocument/diagnostic: the document's results once every scheduled check has run. */
@@ -436,6 +443,7 @@ export class DenshoServer implements ServerContext, FolderListener {
     const located = this.locateNow(uri);
     if (!located) return;
     located.folder.openPaths.delete(located.path);
+    this.sent.get(located.folder)?.forget(located.path);
     located.folder.fs.setOverlay(located.path, undefined);
     // Back to what is on disk (or gone, if the file was never saved).
     this.background(located.folder.textChanged(located.path, undefined));

@@ -1,7 +1,7 @@
 /** link/*: every relative link, image and `[[ID]]` reference leads to a file, a heading and a live document. */
 import type { Fix } from '../diagnostics';
 import { message } from '../messages';
-import type { DocumentLink } from '../parse';
+import type { DocumentLink, ParsedDocument } from '../parse';
 import { basename, relativeLink } from '../paths';
 import { closestMatch } from '../suggest';
 import type { IndexedDocument } from '../workspaceIndex';
@@ -47,10 +47,8 @@ export const linkRules: RuleFamily = {
 
 function checkTarget(context: DocumentContext, link: DocumentLink, target: IndexedDocument): void {
   if (link.fragment !== undefined && link.fragment !== '' && link.fragmentRange) {
-    const wanted = link.fragment.toLowerCase();
-    const slugs = [...target.parsed.headings.map((heading) => heading.slug), ...target.parsed.anchors];
-    if (!slugs.some((slug) => slug.toLowerCase() === wanted)) {
-      const suggestion = closestMatch(link.fragment, slugs);
+    if (!hasAnchor(target.parsed, link.fragment.toLowerCase())) {
+      const suggestion = suggestedAnchor(target.parsed, link.fragment);
       const fixes: Fix[] | undefined = suggestion
         ? [{ title: message('fix.change-anchor', { anchor: suggestion }), preferred: true, safe: true, edits: [{ kind: 'text', file: context.document.path, range: link.fragmentRange, newText: suggestion }] }]
         : undefined;
@@ -65,6 +63,31 @@ function checkTarget(context: DocumentContext, link: DocumentLink, target: Index
     }
   }
   if (target.meta.status === 'obsolete' && target.path !== context.document.path) reportObsolete(context, link.range, target);
+}
+
+/** Whether a heading's slug or an HTML anchor of `parsed` is `wanted` (GitHub compares them case-insensitively). */
+function hasAnchor(parsed: ParsedDocument, wanted: string): boolean {
+  for (const heading of parsed.headings) if (heading.slug.toLowerCase() === wanted) return true;
+  for (const anchor of parsed.anchors) if (anchor.toLowerCase() === wanted) return true;
+  return false;
+}
+
+/**
+ * The suggestions for the fragments not found in a parse, by fragment.
+ * An edit re-checks every backlink of the edited document, and a hub's
+ * broken fragments are compared with all its headings again each time
+ * (damerau-levenshtein allocates a matrix per comparison): the answer
+ * depends on the target's parse alone, and goes with it.
+ */
+const suggestions = new WeakMap<ParsedDocument, Map<string, string | undefined>>();
+
+function suggestedAnchor(parsed: ParsedDocument, fragment: string): string | undefined {
+  let known = suggestions.get(parsed);
+  if (!known) suggestions.set(parsed, (known = new Map()));
+  if (known.has(fragment)) return known.get(fragment);
+  const suggestion = closestMatch(fragment, [...parsed.headings.map((heading) => heading.slug), ...parsed.anchors]);
+  known.set(fragment, suggestion);
+  return suggestion;
 }
 
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
