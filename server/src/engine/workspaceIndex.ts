@@ -88,7 +88,7 @@ export class WorkspaceIndex {
   /** Where each file link of a document leads (by position in its links), resolved once per version of it. */
   private readonly linkPaths = new Map<string, (string | undefined)[]>();
   readonly sourceLanguage: string;
-  /** The links and position `resolvedPath` last found a link at. */
+  /** The links and position `indexedLinkPath` last found a link at. */
   private lastLinks: readonly DocumentLink[] | undefined;
   private lastPosition = -1;
   /** Counts the edits since construction: what is derived from the whole index (visibility) is recomputed when it moves. */
@@ -264,7 +264,7 @@ export class WorkspaceIndex {
   resolve(from: IndexedDocument, link: DocumentLink): LinkTarget {
     if (link.external) return { kind: 'external' };
     if (link.kind === 'wiki') return { kind: 'id', id: link.id!, document: this.resolveId(link.id!, from.meta.lang) };
-    const path = this.resolvedPath(from, link);
+    const path = this.indexedLinkPath(from, link);
     if (path === undefined) return { kind: 'outside' };
     return { kind: 'file', path, exists: this.fileExists(path), document: this.byPath.get(path) };
   }
@@ -276,11 +276,11 @@ export class WorkspaceIndex {
    * They walk a document's links in order, so the link after the last one
    * asked for is tried first; any other is looked for.
    */
-  private resolvedPath(from: IndexedDocument, link: DocumentLink): string | undefined {
+  private indexedLinkPath(from: IndexedDocument, link: DocumentLink): string | undefined {
     const links = from.parsed.links;
-    if (this.byPath.get(from.path) !== from) return link.path === '' ? from.path : resolveRelative(from.path, link.path!);
+    if (this.byPath.get(from.path) !== from) return resolvedPath(from, link);
     const position = this.lastLinks === links && links[this.lastPosition + 1] === link ? this.lastPosition + 1 : links.indexOf(link);
-    if (position < 0) return link.path === '' ? from.path : resolveRelative(from.path, link.path!);
+    if (position < 0) return resolvedPath(from, link);
     this.lastLinks = links;
     this.lastPosition = position;
     return this.linkPathsOf(from)[position];
