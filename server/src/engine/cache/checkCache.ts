@@ -1,6 +1,6 @@
 /**
  * The persistent cache of `densho check --cache` and of the language
- * server. It keeps two things, each only as long as it stays true:
+ * server. It keeps three things, each only as long as it stays true:
  *
  * - a document's parse, keyed by the SHA-256 of its text, under the engine
  *   version that produced it: parsing depends on nothing else;
@@ -10,7 +10,11 @@
  *   every document the part other documents can see (front matter,
  *   headings, anchors, numbered steps). Change a paragraph and only that
  *   document is checked again; change a title or a heading and every
- *   document is, from cached parses.
+ *   document is, from cached parses;
+ * - a document's keys in the workspace index (its id, the ids it names, the
+ *   paths and names its links lead to), under the settings they were
+ *   derived under: a warm run indexes a document whose file did not change
+ *   by them, and reads its parse only if something reads the document.
  *
  * The engine stays pure: the cache turns itself into bytes and back, and
  * the caller decides where they live. Bytes that are damaged, foreign or
@@ -141,9 +145,11 @@ interface Header {
 }
 
 /**
- * The cache is stored as one small header and SHARDS files of documents,
- * each shard a fixed share of the paths: after one document changes only its
- * shard is written again, not the whole repository's parses.
+ * The cache is stored as one small header and SHARDS shards, each a fixed
+ * share of the paths and two files: its entries (`shardFile`), read by
+ * every run, and its parses (`parsesFile`), read only when a document of
+ * the shard is read. After one document changes only its shard is written
+ * again, not the whole repository's parses.
  */
 export const SHARDS = 32;
 /** How recent a file's last change may be for its stamp to be trusted next time (see `noteStamp`). */
