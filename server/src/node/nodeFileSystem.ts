@@ -94,24 +94,24 @@ export class NodeFileSystem implements FileSystem {
   stampsNow(paths: readonly string[]): (FileStamp | undefined)[] {
     const folders = new Map<string, boolean>();
     return paths.map((path) => {
-      const stats = this.confinedFileNow(path, folders);
+      const stats = this.confinedFileNow(path, folders)?.stats;
       return stats && { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
     });
   }
 
   /** `readFile` at once, with the same confinement (every step from the root lstat'ed, no link followed). */
   readFileNow(path: string, maxBytes = Infinity): Uint8Array | undefined {
-    const stats = this.confinedFileNow(path, new Map());
-    if (!stats || stats.size > maxBytes) return undefined;
+    const confined = this.confinedFileNow(path, new Map());
+    if (!confined || confined.stats.size > maxBytes) return undefined;
     try {
-      return readFileSync(this.absolute(path)!);
+      return readFileSync(confined.absolute);
     } catch {
       return undefined;
     }
   }
 
-  /** `confined` done at once, for a file: its lstat when it and every folder on its way are real (`folders` remembers the folders looked at). */
-  private confinedFileNow(path: string, folders: Map<string, boolean>): Stats | undefined {
+  /** `confined` done at once, for a file: its absolute path and lstat when it and every folder on its way are real (`folders` remembers the folders looked at). */
+  private confinedFileNow(path: string, folders: Map<string, boolean>): { absolute: string; stats: Stats } | undefined {
     const absolute = this.absolute(path);
     if (!absolute || absolute === this.root) return undefined;
     const realFolder = (folder: string): boolean => {
@@ -127,7 +127,7 @@ export class NodeFileSystem implements FileSystem {
     try {
       if (!realFolder(dirname(absolute))) return undefined;
       const stats = lstatSync(absolute, { throwIfNoEntry: false });
-      return stats?.isFile() ? stats : undefined;
+      return stats?.isFile() ? { absolute, stats } : undefined;
     } catch {
       return undefined;
     }

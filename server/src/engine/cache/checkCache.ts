@@ -112,8 +112,6 @@ interface CacheEntry {
   stamp?: FileStamp;
   /** The file starts with a byte-order mark (part of the text, so of `hash`). */
   bom?: boolean;
-  /** The text was refused unparsed (too large, not UTF-8): such a file is always read again, to be screened again. */
-  unreadable?: boolean;
   /** What other documents can see of this one (see `visibleDigest`). */
   visible?: string;
   /** Its look-up keys in the workspace index. */
@@ -266,16 +264,18 @@ export class CheckCache {
       }
     }
     const files = new Map<string, () => Uint8Array>();
-    const encoded = (content: unknown) => () => encode(this.platform, this.engineVersion, content);
-    if (this.headerDirty) files.set(HEADER_FILE, encoded(this.header));
+    const encoded = (content: () => unknown) => () => encode(this.platform, this.engineVersion, content());
+    const header = this.header;
+    if (this.headerDirty) files.set(HEADER_FILE, encoded(() => header));
     const shards = new Map<number, [string, CacheEntry][]>([...this.dirtyShards].map((shard) => [shard, []]));
     for (const [path, entry] of this.entries) shards.get(shardOf(path))?.push([path, entry]);
     for (const [shard, entries] of shards) {
       // The parses first: a shard's entries are never on disk without the parses they name.
-      if (this.dirtyParses.has(shard)) files.set(parsesFile(shard), () => encode(this.platform, this.engineVersion, this.storableParses(entries)));
-      files.set(shardFile(shard), () => encode(this.platform, this.engineVersion, entries.map(([path, entry]) => [path, storable(entry)])));
+      if (this.dirtyParses.has(shard)) files.set(parsesFile(shard), encoded(() => this.storableParses(entries)));
+      files.set(shardFile(shard), encoded(() => entries.map(([path, entry]) => [path, storable(entry)])));
     }
-    if (this.historyDirty && this.storedHistory) files.set(HISTORY_FILE, encoded(this.storedHistory));
+    const history = this.storedHistory;
+    if (this.historyDirty && history) files.set(HISTORY_FILE, encoded(() => history));
     this.dirtyShards.clear();
     this.dirtyParses.clear();
     this.headerDirty = false;
@@ -315,7 +315,7 @@ export class CheckCache {
    */
   unchangedDocument(path: string, stamp: FileStamp, readText: () => string): { readonly parsed: ParsedDocument; readonly stored?: StoredIndexKeys } | undefined {
     const entry = this.entries.get(path);
-    if (!entry?.stamp || entry.fresh || entry.unreadable || !sameStamp(entry.stamp, stamp)) return undefined;
+    if (!entry?.stamp || entry.fresh || !sameStamp(entry.stamp, stamp)) return undefined;
     this.currentHashes.set(path, entry.hash);
     this.currentStamps.set(path, stamp);
     this.statistics.parsesReused++;
@@ -354,7 +354,7 @@ export class CheckCache {
         if (cached) {
           this.statistics.parsesReused++;
           const own = this.entries.get(path);
-          if (own !== cached) this.remember(path, { hash, parse: cached.parse, fresh: cached.fresh, unreadable: cached.unreadable, visible: cached.visible, stamp, bom });
+          if (own !== cached) this.remember(path, { hash, parse: cached.parse, fresh: cached.fresh, visible: cached.visible, stamp, bom });
           else if (!sameStamp(own.stamp, stamp) || own.bom !== bom) {
             own.stamp = stamp;
             own.bom = bom;
@@ -367,7 +367,7 @@ export class CheckCache {
         }
         const parsed = await inner.parse(path, text);
         this.statistics.parsed++;
-        this.remember(path, { hash, fresh: parseFacts(parsed), unreadable: parsed.unreadable !== undefined, stamp, bom });
+        this.remember(path, { hash, fresh: parseFacts(parsed), stamp, bom });
         return parsed;
       },
       dispose: () => inner.dispose(),
@@ -709,7 +709,6 @@ function isShard(content: unknown): content is [string, CacheEntry][] {
         typeof item[0] === 'string' &&
         typeof item[1]?.hash === 'string' &&
         item[1].parse === undefined &&
-        (item[1].unreadable === undefined || typeof item[1].unreadable === 'boolean') &&
         (item[1].keys === undefined || isIndexKeys(item[1].keys)) &&
         (item[1].keysUnder === undefined || typeof item[1].keysUnder?.derivation === 'string') &&
         (item[1].diagnostics === undefined || Array.isArray(item[1].diagnostics)) &&
